@@ -1,0 +1,153 @@
+//! A book is one program in one SQLite file (`NAME.partnerbook`). This module
+//! creates and opens books, sets the connection options once, and brings the
+//! schema up to date (backing the file up first).
+
+mod backup;
+mod migrations;
+
+pub use backup::backup_path_for;
+
+use crate::error::{CoreError, Result};
+use crate::settings::{self, NewProgram};
+use rusqlite::{Connection, OpenFlags, Transaction};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// SQLite's `application_id` for our files ("PBK1"), so a book is
+/// recognisable by any tool and other SQLite files are refused politely.
+const APPLICATION_ID: i32 = 0x5042_4B31;
+
+/// The file extension of a book.
+pub const EXTENSION: &str = "partnerbook";
+
+pub struct Book {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Book {
+    /// Creates a new book at `path` (which must not exist yet) with the
+    /// program's name and base currency. On failure no file is left behind.
+    pub fn create(path: &Path, program: &NewProgram) -> Result<Book> {
+        program.validate()?;
+        if path.exists() {
+            return Err(CoreError::AlreadyExists { path: path.to_path_buf() });
+        }
+        let created = Self::create_inner(path, program);
+        if created.is_err() {
+            remove_book_files(path);
+        }
+        created
+    }
+
+    fn create_inner(path: &Path, program: &NewProgram) -> Result<Book> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        let mut book = Book { conn, path: path.to_path_buf() };
+        book.configure()?;
+        migrations::migrate(&mut book.conn, path)?;
+        let tx = book.conn.transaction()?;
+        settings::insert_initial(&tx, program)?;
+        tx.commit()?;
+        Ok(book)
+    }
+
+    /// Opens an existing book, migrating it to this version's schema after
+    /// backing it up. Refuses non-Partnerbook files and books from a newer version.
+    pub fn open(path: &Path) -> Result<Book> {
+        if !path.is_file() {
+            return Err(CoreError::not_found(format!("book {}", path.display())));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| open_error(path, e))?;
+        if app_id != APPLICATION_ID {
+            return Err(CoreError::NotABook {
+                path: path.to_path_buf(),
+                reason: "it is an SQLite database made by another program".into(),
+            });
+        }
+        let mut book = Book { conn, path: path.to_path_buf() };
+        book.configure()?;
+        migrations::migrate(&mut book.conn, path)?;
+        Ok(book)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        let conn = &self.conn;
+        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            // Some file systems (network shares) cannot hold a WAL; the book
+            // still works in rollback-journal mode.
+            tracing::warn!(path = %self.path.display(), mode, "WAL unavailable");
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read access for queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Every multi-row change goes through one transaction: all or nothing.
+    pub fn transaction(&mut self) -> Result<Transaction<'_>> {
+        Ok(self.conn.transaction()?)
+    }
+
+    /// Copies the whole book to `dest` with SQLite's online backup, which is
+    /// consistent even while the book is open.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        backup::backup_to(&self.conn, dest)
+    }
+
+    /// The schema version this book is at.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// SQLite's own consistency check; "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The latest schema version this build knows.
+pub fn known_schema_version() -> i64 {
+    migrations::latest_version()
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> CoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => CoreError::NotABook {
+            path: path.to_path_buf(),
+            reason: "it is not an SQLite database".into(),
+        },
+        Some(rusqlite::ErrorCode::CannotOpen) | Some(rusqlite::ErrorCode::PermissionDenied) => {
+            CoreError::io(format!("cannot open {}", path.display()), std::io::Error::other(e.to_string()))
+        }
+        _ => CoreError::Database(e),
+    }
+}
+
+fn remove_book_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+#[cfg(test)]
+mod tests;

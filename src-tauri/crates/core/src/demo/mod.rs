@@ -1,0 +1,218 @@
+//! Demo books: a realistic, international program generated from a seed,
+//! so the same command always makes the same book. Later areas add their
+//! own demo data here (applications, assets, conversions…).
+
+mod people;
+
+use crate::audit::Actor;
+use crate::book::Book;
+use crate::error::Result;
+use crate::partners::{self, CodeKind, PartnerCode, PartnerInput, PartnerStatus, PayoutMethod, TaxStatus};
+use crate::progress::Progress;
+use crate::settings::{self, NewProgram, ProgramSettingsInput};
+use crate::groups;
+use chrono::{Duration, Utc};
+use people::{Locale, COMPANY_WORDS, FREE_MAIL, GROUPS, LOCALES, NICHES, NOTES, TAGS};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::path::Path;
+
+pub struct DemoOptions {
+    pub partners: u32,
+    pub seed: u64,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        DemoOptions { partners: 2_000, seed: 42 }
+    }
+}
+
+/// Creates a new demo book at `path`.
+pub fn create(path: &Path, options: &DemoOptions, progress: &dyn Progress) -> Result<Book> {
+    let program = NewProgram { program_name: "Fjord Notes Partner Program".into(), base_currency: "USD".into() };
+    let mut book = Book::create(path, &program)?;
+    let filled = fill(&mut book, options, progress);
+    if let Err(e) = filled {
+        drop(book);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        return Err(e);
+    }
+    Ok(book)
+}
+
+fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Result<()> {
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    let tx = book.transaction()?;
+    let mut s = ProgramSettingsInput::from(&settings::get(&tx)?);
+    s.business_name = "Fjord Notes ApS".into();
+    s.address = "Strandgade 12, 1401 København K, Denmark".into();
+    s.tax_id = "DK12345678".into();
+    s.minimum_payout = "50.00".into();
+    settings::update(&tx, &s, Actor::System)?;
+
+    let group_ids: Vec<i64> =
+        GROUPS.iter().map(|(name, about)| groups::create(&tx, name, about, Actor::System)).collect::<Result<_>>()?;
+    let total_weight: u32 = LOCALES.iter().map(|l| l.weight).sum();
+    let mut ids: Vec<i64> = Vec::with_capacity(options.partners as usize);
+    let now = Utc::now();
+    for n in 0..options.partners {
+        let locale = pick_locale(&mut rng, total_weight);
+        let mut input = person(&mut rng, locale, n);
+        input.group_id = Some(group_ids[rng.random_range(0..group_ids.len())]);
+        if ids.len() > 10 && rng.random_bool(0.05) {
+            input.parent_id = Some(ids[rng.random_range(0..ids.len())]);
+        }
+        let id = partners::create_in(&tx, &input, Actor::System)?;
+        // Spread sign-ups over two years so "newest" and reports mean something.
+        let created = now - Duration::minutes(rng.random_range(0..(2 * 365 * 24 * 60)));
+        let stamp = created.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        tx.prepare_cached("UPDATE partners SET created_at = ?2, updated_at = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![id, stamp])?;
+        tx.prepare_cached("UPDATE activities SET at = ?2 WHERE partner_id = ?1")?
+            .execute(rusqlite::params![id, stamp])?;
+        if rng.random_bool(0.08) {
+            let note = NOTES[rng.random_range(0..NOTES.len())];
+            partners::timeline::add_note_in(&tx, id, note, Actor::User)?;
+        }
+        ids.push(id);
+        if n % 500 == 499 {
+            progress.check()?;
+            progress.update("Creating partners", u64::from(n) + 1, u64::from(options.partners));
+        }
+    }
+    progress.update("Creating partners", u64::from(options.partners), u64::from(options.partners));
+    tx.commit()?;
+    Ok(())
+}
+
+fn pick_locale(rng: &mut ChaCha8Rng, total_weight: u32) -> &'static Locale {
+    let mut ticket = rng.random_range(0..total_weight);
+    for l in LOCALES {
+        if ticket < l.weight {
+            return l;
+        }
+        ticket -= l.weight;
+    }
+    &LOCALES[0]
+}
+
+fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {
+    &items[rng.random_range(0..items.len())]
+}
+
+/// A plausible partner from `locale`; `n` keeps emails and codes unique.
+fn person(rng: &mut ChaCha8Rng, locale: &Locale, n: u32) -> PartnerInput {
+    let given = *pick(rng, locale.given);
+    let family = *pick(rng, locale.family);
+    let (name, first_name) = if locale.family_first {
+        (format!("{family}{given}"), format!("{family}{given}"))
+    } else {
+        (format!("{given} {family}"), given.to_string())
+    };
+    let slug = |s: &str| -> String {
+        deunicode::deunicode(s).to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect()
+    };
+    let handle = format!("{}{}", slug(given), slug(family));
+    let has_company = rng.random_bool(0.35);
+    let company = if has_company { format!("{} {}", family, pick(rng, COMPANY_WORDS)) } else { String::new() };
+    let domain = if has_company {
+        format!("{}{}.{}", slug(family), slug(COMPANY_WORDS[n as usize % COMPANY_WORDS.len()]), locale.tld)
+    } else {
+        pick(rng, FREE_MAIL).to_string()
+    };
+    let mut p = PartnerInput::new(&name, &format!("{}.{}.{n}@{domain}", slug(given), slug(family)));
+    p.first_name = first_name;
+    p.company = company;
+    p.website = if has_company || rng.random_bool(0.5) { format!("https://{handle}{n}.{}", locale.tld) } else { String::new() };
+    p.country = locale.country.to_string();
+    p.language = locale.language.to_string();
+    p.status = match rng.random_range(0..100) {
+        0..=69 => PartnerStatus::Active,
+        70..=79 => PartnerStatus::Applicant,
+        80..=87 => PartnerStatus::Paused,
+        88..=92 => PartnerStatus::Rejected,
+        _ => PartnerStatus::Terminated,
+    };
+    let tag_count = rng.random_range(0..3);
+    p.tags = (0..tag_count).map(|_| pick(rng, TAGS).to_string()).collect();
+    p.tags.dedup();
+    if rng.random_bool(0.6) {
+        p.social_profiles.push(format!("https://youtube.com/@{handle}{n}"));
+    }
+    if rng.random_bool(0.3) {
+        p.social_profiles.push(format!("@{handle}{n}"));
+    }
+    p.custom_fields.insert("niche".into(), pick(rng, NICHES).to_string());
+    p.custom_fields.insert("audience_size".into(), (rng.random_range(5..500) * 100).to_string());
+    let base = deunicode::deunicode(given).to_uppercase().chars().filter(char::is_ascii_alphanumeric).take(6).collect::<String>();
+    let base = if base.len() < 2 { "PB".to_string() } else { base };
+    p.codes.push(PartnerCode { kind: CodeKind::Referral, code: format!("{base}{n}") });
+    if rng.random_bool(0.3) {
+        p.codes.push(PartnerCode { kind: CodeKind::Coupon, code: format!("{base}{n}OFF") });
+    }
+    if p.status == PartnerStatus::Active || p.status == PartnerStatus::Paused {
+        payout_and_tax(rng, locale, &mut p, n);
+        p.terms_version = "2026-01".into();
+    }
+    p.payout_currency = locale.currency.to_string();
+    p
+}
+
+fn payout_and_tax(rng: &mut ChaCha8Rng, locale: &Locale, p: &mut PartnerInput, n: u32) {
+    match (locale.bank, rng.random_range(0..10)) {
+        (_, 0) => {}
+        (Some((bic, bank_len, account_len)), _) => {
+            p.payout.method = PayoutMethod::Iban;
+            p.payout.iban = demo_iban(rng, locale.country, bank_len, account_len);
+            p.payout.bic = bic.to_string();
+        }
+        (None, 1..=3) => {
+            p.payout.method = PayoutMethod::Wise;
+            p.payout.email = p.email.clone();
+        }
+        (None, _) => {
+            p.payout.method = PayoutMethod::Paypal;
+            p.payout.email = p.email.clone();
+        }
+    }
+    match locale.country {
+        "US" => p.tax.status = TaxStatus::W9,
+        _ if !p.company.is_empty() && locale.currency == "EUR" => {
+            p.tax.status = TaxStatus::Vat;
+            p.tax.vat_id = format!("{}{:09}", locale.country, 100_000_000 + n);
+        }
+        _ if rng.random_bool(0.7) => {
+            p.tax.status = TaxStatus::W8ben;
+            let expires = Utc::now().date_naive() + Duration::days(rng.random_range(-60..1000));
+            p.tax.form_expires = expires.format("%Y-%m-%d").to_string();
+        }
+        _ => {}
+    }
+}
+
+/// A syntactically valid IBAN (right length, mod-97 check digits) for the
+/// demo; NL uses a four-letter bank code.
+fn demo_iban(rng: &mut ChaCha8Rng, country: &str, bank_len: usize, account_len: usize) -> String {
+    let digits = |rng: &mut ChaCha8Rng, n: usize| (0..n).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect::<String>();
+    let bban = if country == "NL" {
+        format!("INGB{}", digits(rng, 10))
+    } else {
+        format!("{}{}", digits(rng, bank_len), digits(rng, account_len))
+    };
+    let check = 98 - mod97(&format!("{bban}{country}00"));
+    format!("{country}{check:02}{bban}")
+}
+
+fn mod97(s: &str) -> u32 {
+    s.chars().fold(0u32, |acc, c| {
+        let v = c.to_digit(36).unwrap_or(0);
+        if v >= 10 {
+            (acc * 100 + v) % 97
+        } else {
+            (acc * 10 + v) % 97
+        }
+    })
+}

@@ -1,0 +1,19 @@
+//! Partnerbook's core: everything the app does, as plain Rust functions over
+//! a `Book` (one SQLite file). The desktop shell, the CLI and the tests all
+//! call these the same way; nothing here knows about windows or HTTP.
+
+pub mod audit;
+pub mod book;
+pub mod demo;
+pub mod error;
+pub mod groups;
+pub mod money;
+pub mod partners;
+pub mod progress;
+pub mod recent;
+pub mod settings;
+pub mod tags;
+mod time;
+
+pub use book::Book;
+pub use error::{CoreError, Result};

@@ -1,0 +1,109 @@
+//! The partner CRM: records, codes, tags, notes and timeline, search, and
+//! CSV import/export. Every change is one transaction with an audit row.
+
+pub mod csv_export;
+mod csv_fields;
+pub mod csv_import;
+mod model;
+pub mod search;
+mod store;
+pub mod timeline;
+pub mod validate;
+
+pub use model::*;
+pub use store::sort_key;
+
+use crate::audit::{self, Actor};
+use crate::book::Book;
+use crate::error::{CoreError, Result};
+use crate::settings;
+use rusqlite::Connection;
+use timeline::ActivityKind;
+
+pub fn get(book: &Book, id: i64) -> Result<Partner> {
+    store::get(book.conn(), id)
+}
+
+/// Finds a partner by what a person would type on the command line:
+/// its number, its email, or one of its codes.
+pub fn resolve(book: &Book, key: &str) -> Result<Partner> {
+    let conn = book.conn();
+    let key = key.trim();
+    let id = match key.parse::<i64>() {
+        Ok(id) => Some(id),
+        Err(_) if key.contains('@') => store::find_id_by_email(conn, key)?,
+        Err(_) => store::find_id_by_code(conn, key)?,
+    };
+    let id = id.ok_or_else(|| CoreError::not_found(format!("partner \"{key}\"")))?;
+    store::get(conn, id)
+}
+
+pub fn create(book: &mut Book, input: &PartnerInput, actor: Actor) -> Result<Partner> {
+    let tx = book.transaction()?;
+    let id = create_in(&tx, input, actor)?;
+    let partner = store::get(&tx, id)?;
+    tx.commit()?;
+    Ok(partner)
+}
+
+pub fn update(book: &mut Book, id: i64, input: &PartnerInput, actor: Actor) -> Result<Partner> {
+    let tx = book.transaction()?;
+    update_in(&tx, id, input, actor, None)?;
+    let partner = store::get(&tx, id)?;
+    tx.commit()?;
+    Ok(partner)
+}
+
+/// Changes only the status, with an optional reason kept in the timeline.
+pub fn set_status(book: &mut Book, id: i64, status: PartnerStatus, reason: &str, actor: Actor) -> Result<Partner> {
+    let tx = book.transaction()?;
+    let mut input = PartnerInput::from(&store::get(&tx, id)?);
+    input.status = status;
+    update_in(&tx, id, &input, actor, Some(reason))?;
+    let partner = store::get(&tx, id)?;
+    tx.commit()?;
+    Ok(partner)
+}
+
+/// Validates and inserts inside the caller's transaction.
+pub(crate) fn create_in(conn: &Connection, input: &PartnerInput, actor: Actor) -> Result<i64> {
+    let currency = settings::get(conn)?.base_currency;
+    let p = validate::normalize(input, currency)?;
+    store::check_parent(conn, None, p.parent_id)?;
+    let id = store::insert(conn, &p)?;
+    audit::record(conn, actor, "partner", Some(id), "create", None, Some(&audit::to_json(&p)))?;
+    timeline::add(conn, id, ActivityKind::Created, actor, &format!("Added as {}", p.status.as_str()), "")?;
+    Ok(id)
+}
+
+/// Validates and overwrites inside the caller's transaction, recording what
+/// changed in the audit log and the timeline.
+pub(crate) fn update_in(
+    conn: &Connection,
+    id: i64,
+    input: &PartnerInput,
+    actor: Actor,
+    status_reason: Option<&str>,
+) -> Result<()> {
+    let currency = settings::get(conn)?.base_currency;
+    let before = PartnerInput::from(&store::get(conn, id)?);
+    let after = validate::normalize(input, currency)?;
+    store::check_parent(conn, Some(id), after.parent_id)?;
+    let terms_changed = !after.terms_version.is_empty() && after.terms_version != before.terms_version;
+    store::update(conn, id, &after, terms_changed)?;
+    audit::record_change(conn, actor, "partner", Some(id), &before, &after)?;
+
+    if before.status != after.status {
+        let summary = format!("Status changed from {} to {}", before.status.as_str(), after.status.as_str());
+        timeline::add(conn, id, ActivityKind::Status, actor, &summary, status_reason.unwrap_or("").trim())?;
+    }
+    let (changed, _) = audit::changed_fields(&audit::to_json(&before), &audit::to_json(&after));
+    let others: Vec<String> = changed.keys().filter(|k| *k != "status").map(|k| k.replace('_', " ")).collect();
+    if !others.is_empty() {
+        timeline::add(conn, id, ActivityKind::Updated, actor, &format!("Updated {}", others.join(", ")), "")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
