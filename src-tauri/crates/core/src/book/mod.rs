@@ -11,7 +11,9 @@ use crate::error::{CoreError, Result};
 use crate::settings::{self, NewProgram};
 use rusqlite::{Connection, OpenFlags, Transaction};
 use std::path::{Path, PathBuf};
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
+use ts_rs::TS;
 
 /// SQLite's `application_id` for our files ("PBK1"), so a book is
 /// recognisable by any tool and other SQLite files are refused politely.
@@ -23,6 +25,17 @@ pub const EXTENSION: &str = "partnerbook";
 pub struct Book {
     conn: Connection,
     path: PathBuf,
+}
+
+/// What the app shows about the open book.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BookInfo {
+    pub path: String,
+    pub program_name: String,
+    pub base_currency: String,
+    pub partner_count: u64,
+    pub schema_version: i64,
 }
 
 impl Book {
@@ -110,6 +123,18 @@ impl Book {
         backup::backup_to(&self.conn, dest)
     }
 
+    pub fn info(&self) -> Result<BookInfo> {
+        let settings = settings::get(&self.conn)?;
+        let partner_count: i64 = self.conn.query_row("SELECT count(*) FROM partners", [], |r| r.get(0))?;
+        Ok(BookInfo {
+            path: self.path.to_string_lossy().into_owned(),
+            program_name: settings.program_name,
+            base_currency: settings.base_currency.code().to_string(),
+            partner_count: partner_count as u64,
+            schema_version: self.schema_version()?,
+        })
+    }
+
     /// The schema version this book is at.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
@@ -121,6 +146,24 @@ impl Book {
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// A free path for a new book named after the program, in `dir`:
+/// "Fjord Notes.partnerbook", then "Fjord Notes 2.partnerbook"…
+pub fn suggest_path(dir: &Path, program_name: &str) -> PathBuf {
+    let cleaned: String = program_name
+        .chars()
+        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { ' ' } else { c })
+        .collect();
+    let stem = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let stem = if stem.is_empty() || stem.starts_with('.') { "Partner program".to_string() } else { stem };
+    let mut candidate = dir.join(format!("{stem}.{EXTENSION}"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{stem} {n}.{EXTENSION}"));
+        n += 1;
+    }
+    candidate
 }
 
 /// The latest schema version this build knows.

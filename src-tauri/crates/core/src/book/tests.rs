@@ -76,3 +76,24 @@ fn online_backup_copies_a_consistent_book() {
     assert_eq!(crate::settings::get(copy.conn()).unwrap().program_name, "Acme Partners");
     assert_eq!(book.backup_to(&dest).err().unwrap().code(), "already_exists");
 }
+
+#[test]
+fn suggested_paths_are_safe_and_free() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = suggest_path(dir.path(), "Zoë's ../Deals: 2026");
+    assert_eq!(first.file_name().unwrap(), "Zoë's .. Deals 2026.partnerbook");
+    assert_eq!(first.parent().unwrap(), dir.path());
+    std::fs::write(&first, b"").unwrap();
+    assert_eq!(suggest_path(dir.path(), "Zoë's ../Deals: 2026").file_name().unwrap(), "Zoë's .. Deals 2026 2.partnerbook");
+    assert_eq!(suggest_path(dir.path(), " / ").file_name().unwrap(), "Partner program.partnerbook");
+}
+
+#[test]
+fn info_counts_partners() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Book::create(&dir.path().join("i.partnerbook"), &program()).unwrap();
+    let input = crate::partners::PartnerInput::new("Ada", "ada@example.com");
+    crate::partners::create(&mut book, &input, crate::audit::Actor::User).unwrap();
+    let info = book.info().unwrap();
+    assert_eq!((info.program_name.as_str(), info.base_currency.as_str(), info.partner_count), ("Acme Partners", "EUR", 1));
+}

@@ -177,6 +177,22 @@ pub fn matching_ids(book: &Book, q: &PartnerQuery) -> Result<Vec<i64>> {
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CountryCount {
+    pub code: String,
+    pub count: u64,
+}
+
+/// The countries partners are in, most partners first, for the filter.
+pub fn countries(book: &Book) -> Result<Vec<CountryCount>> {
+    let mut stmt = book.conn().prepare(
+        "SELECT country, count(*) FROM partners WHERE country <> '' GROUP BY country ORDER BY count(*) DESC, country",
+    )?;
+    let rows = stmt.query_map([], |r| Ok(CountryCount { code: r.get(0)?, count: r.get::<_, i64>(1)? as u64 }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::match_expression;
