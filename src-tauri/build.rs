@@ -1,1 +1,41 @@
-fn main() {}
+// Every command the UI may call, so tauri-build generates an allow-<command>
+// permission for each; capabilities/default.json grants them to the main
+// window. Keep in step with `generate_handler!` in src/lib.rs.
+const COMMANDS: &[&str] = &[
+    "book_suggest_path",
+    "book_create",
+    "book_open",
+    "book_open_demo",
+    "book_current",
+    "book_close",
+    "recent_books",
+    "recent_forget",
+    "settings_get",
+    "settings_update",
+    "partners_search",
+    "partners_countries",
+    "partner_get",
+    "partner_create",
+    "partner_update",
+    "partner_set_status",
+    "partner_timeline",
+    "partner_add_note",
+    "groups_list",
+    "group_create",
+    "tags_list",
+    "partners_import_preview",
+    "partners_import",
+    "partners_export",
+    "job_cancel",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        eprintln!("tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

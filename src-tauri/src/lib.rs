@@ -1,1 +1,80 @@
+//! The Partnerbook desktop shell: a thin Tauri 2 layer over partnerbook-core.
+//! It opens a window on the React UI (ui/dist), holds the open book, and turns
+//! UI calls into core calls (see commands/).
 
+pub mod commands;
+pub mod error;
+mod logging;
+mod progress;
+pub mod state;
+
+use state::{AppPaths, AppState};
+use std::path::PathBuf;
+use tauri::{Manager, Runtime};
+
+/// Registers every command and plugin on `builder`, for any runtime (the
+/// real webview, or Tauri's mock runtime in tests). State is managed by the caller.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.plugin(tauri_plugin_dialog::init()).invoke_handler(tauri::generate_handler![
+        commands::book::book_suggest_path,
+        commands::book::book_create,
+        commands::book::book_open,
+        commands::book::book_open_demo,
+        commands::book::book_current,
+        commands::book::book_close,
+        commands::book::recent_books,
+        commands::book::recent_forget,
+        commands::settings::settings_get,
+        commands::settings::settings_update,
+        commands::partners::partners_search,
+        commands::partners::partners_countries,
+        commands::partners::partner_get,
+        commands::partners::partner_create,
+        commands::partners::partner_update,
+        commands::partners::partner_set_status,
+        commands::partners::partner_timeline,
+        commands::partners::partner_add_note,
+        commands::partners::groups_list,
+        commands::partners::group_create,
+        commands::partners::tags_list,
+        commands::jobs::partners_import_preview,
+        commands::jobs::partners_import,
+        commands::jobs::partners_export,
+        commands::jobs::job_cancel,
+    ])
+}
+
+/// Starts the desktop app. An optional first argument is a book to open.
+pub fn run() {
+    let book_arg = std::env::args_os().nth(1).map(PathBuf::from);
+    let app = with_commands(tauri::Builder::default())
+        .setup(move |app| {
+            let resolver = app.path();
+            let paths = AppPaths {
+                config_dir: resolver.app_config_dir()?,
+                data_dir: resolver.app_data_dir()?,
+                documents_dir: resolver.document_dir().or_else(|_| resolver.home_dir())?,
+            };
+            logging::init(&resolver.app_log_dir()?);
+            let state = AppState::new(paths);
+            if let Some(path) = &book_arg {
+                // A book that cannot be opened leaves the app on its start screen.
+                let opened = partnerbook_core::Book::open(path)
+                    .map_err(error::AppError::from)
+                    .and_then(|book| commands::book::make_current(&state, book));
+                if let Err(e) = opened {
+                    tracing::error!("cannot open {}: {}", path.display(), e.message);
+                }
+            }
+            app.manage(state);
+            Ok(())
+        })
+        .build(tauri::generate_context!("tauri.conf.json"));
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("Partnerbook could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! commission plan to each.
 
 use crate::audit::{self, Actor};
+use crate::book::Book;
 use crate::error::{CoreError, Result};
 use crate::time::now;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -51,6 +52,14 @@ pub fn create(conn: &Connection, name: &str, description: &str, actor: Actor) ->
     let id = conn.last_insert_rowid();
     let after = serde_json::json!({ "name": name, "description": description.trim() });
     audit::record(conn, actor, "group", Some(id), "create", None, Some(&after))?;
+    Ok(id)
+}
+
+/// Creates a group in its own transaction and returns its id.
+pub fn add(book: &mut Book, name: &str, description: &str, actor: Actor) -> Result<i64> {
+    let tx = book.transaction()?;
+    let id = create(&tx, name, description, actor)?;
+    tx.commit()?;
     Ok(id)
 }
 

@@ -4,6 +4,17 @@
 //! before its transaction commits, so nothing is half-done.
 
 use crate::error::{CoreError, Result};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One progress report, as sent to the app's progress bar.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct JobProgress {
+    pub step: String,
+    pub done: u64,
+    pub total: u64,
+}
 
 pub trait Progress: Sync {
     /// `done` of `total` units of the named step.

@@ -1,6 +1,7 @@
 //! Program settings, stored in the book's single `program` row.
 
 use crate::audit::{self, Actor};
+use crate::book::Book;
 use crate::error::{CoreError, Result};
 use crate::money::{Currency, Money, Rounding};
 use crate::time::now;
@@ -171,6 +172,14 @@ pub fn get(conn: &Connection) -> Result<ProgramSettings> {
         )
         .optional()?;
     row.ok_or_else(|| CoreError::not_found("program settings"))
+}
+
+/// Validates and saves the settings in their own transaction.
+pub fn save(book: &mut Book, input: &ProgramSettingsInput, actor: Actor) -> Result<ProgramSettings> {
+    let tx = book.transaction()?;
+    let saved = update(&tx, input, actor)?;
+    tx.commit()?;
+    Ok(saved)
 }
 
 /// Validates and saves the settings, with an audit row of what changed.

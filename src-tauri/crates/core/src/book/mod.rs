@@ -54,6 +54,9 @@ impl Book {
     }
 
     fn create_inner(path: &Path, program: &NewProgram) -> Result<Book> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| CoreError::io(format!("cannot create {}", dir.display()), e))?;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -177,9 +180,10 @@ fn open_error(path: &Path, e: rusqlite::Error) -> CoreError {
             path: path.to_path_buf(),
             reason: "it is not an SQLite database".into(),
         },
-        Some(rusqlite::ErrorCode::CannotOpen) | Some(rusqlite::ErrorCode::PermissionDenied) => {
-            CoreError::io(format!("cannot open {}", path.display()), std::io::Error::other(e.to_string()))
-        }
+        Some(rusqlite::ErrorCode::CannotOpen) | Some(rusqlite::ErrorCode::PermissionDenied) => CoreError::io(
+            format!("cannot open {}", path.display()),
+            std::io::Error::other("the file or its folder is missing or not writable"),
+        ),
         _ => CoreError::Database(e),
     }
 }

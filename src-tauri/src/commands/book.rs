@@ -1,0 +1,67 @@
+//! Creating, opening and closing books; the recent list; the demo book.
+
+use crate::error::AppResult;
+use crate::state::{lock, AppState};
+use partnerbook_core::book::{self, BookInfo};
+use partnerbook_core::demo::{self, DemoOptions};
+use partnerbook_core::progress::Quiet;
+use partnerbook_core::recent::{self, RecentBook};
+use partnerbook_core::settings::NewProgram;
+use partnerbook_core::Book;
+use std::path::Path;
+use tauri::State;
+
+/// Makes `book` the open book and puts it at the top of the recent list.
+pub fn make_current(state: &AppState, book: Book) -> AppResult<BookInfo> {
+    let info = book.info()?;
+    if let Err(e) = recent::remember(&state.paths.recent_file(), book.path(), &info.program_name) {
+        tracing::warn!("{e}");
+    }
+    *lock(&state.book_slot()) = Some(book);
+    Ok(info)
+}
+
+#[tauri::command(async)]
+pub fn book_suggest_path(state: State<'_, AppState>, program_name: String) -> String {
+    book::suggest_path(&state.paths.documents_dir, &program_name).to_string_lossy().into_owned()
+}
+
+#[tauri::command(async)]
+pub fn book_create(state: State<'_, AppState>, path: String, program: NewProgram) -> AppResult<BookInfo> {
+    make_current(&state, Book::create(Path::new(&path), &program)?)
+}
+
+#[tauri::command(async)]
+pub fn book_open(state: State<'_, AppState>, path: String) -> AppResult<BookInfo> {
+    make_current(&state, Book::open(Path::new(&path))?)
+}
+
+/// Opens the demo book, making it on first use.
+#[tauri::command(async)]
+pub fn book_open_demo(state: State<'_, AppState>) -> AppResult<BookInfo> {
+    let path = state.paths.demo_book();
+    let book = if path.exists() { Book::open(&path)? } else { demo::create(&path, &DemoOptions::default(), &Quiet)? };
+    make_current(&state, book)
+}
+
+#[tauri::command(async)]
+pub fn book_current(state: State<'_, AppState>) -> AppResult<Option<BookInfo>> {
+    let slot = state.book_slot();
+    let guard = lock(&slot);
+    Ok(guard.as_ref().map(Book::info).transpose()?)
+}
+
+#[tauri::command(async)]
+pub fn book_close(state: State<'_, AppState>) {
+    *lock(&state.book_slot()) = None;
+}
+
+#[tauri::command(async)]
+pub fn recent_books(state: State<'_, AppState>) -> Vec<RecentBook> {
+    recent::load(&state.paths.recent_file())
+}
+
+#[tauri::command(async)]
+pub fn recent_forget(state: State<'_, AppState>, path: String) -> AppResult<Vec<RecentBook>> {
+    Ok(recent::forget(&state.paths.recent_file(), &path)?)
+}

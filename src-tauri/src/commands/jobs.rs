@@ -1,0 +1,53 @@
+//! Long jobs: CSV import and export run off the async workers, report
+//! progress over a channel, and stop when the person cancels.
+
+use crate::error::{AppError, AppResult};
+use crate::progress::ChannelProgress;
+use crate::state::{with_book, AppState};
+use partnerbook_core::partners::csv_export;
+use partnerbook_core::partners::csv_import::{self, ImportOptions, ImportPreview, ImportReport};
+use partnerbook_core::partners::search::PartnerQuery;
+use partnerbook_core::progress::{JobProgress, Quiet};
+use partnerbook_core::CoreError;
+use std::path::PathBuf;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn partners_import_preview(path: String) -> AppResult<ImportPreview> {
+    Ok(csv_import::preview(&PathBuf::from(path))?)
+}
+
+#[tauri::command]
+pub async fn partners_import(
+    state: State<'_, AppState>,
+    path: String,
+    options: ImportOptions,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<ImportReport> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || with_book(&slot, |b| Ok(csv_import::import(b, &PathBuf::from(path), &options, &progress)?))).await
+}
+
+/// Writes the partners matching `query` (all when null) to `path`.
+#[tauri::command]
+pub async fn partners_export(state: State<'_, AppState>, path: String, query: Option<PartnerQuery>) -> AppResult<u64> {
+    let slot = state.book_slot();
+    blocking(move || {
+        with_book(&slot, |b| {
+            let file = std::fs::File::create(&path).map_err(|e| CoreError::io(format!("cannot write {path}"), e))?;
+            Ok(csv_export::export(b, query.as_ref(), std::io::BufWriter::new(file), &Quiet)?)
+        })
+    })
+    .await
+}
+
+#[tauri::command(async)]
+pub fn job_cancel(state: State<'_, AppState>) {
+    state.cancel_job();
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> AppResult<T> + Send + 'static) -> AppResult<T> {
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| AppError::internal(format!("the job stopped: {e}")))?
+}

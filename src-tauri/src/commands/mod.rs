@@ -1,0 +1,7 @@
+//! Tauri commands, grouped by area. Each only adapts: decode the arguments,
+//! call the core, map the error. Logic belongs in partnerbook-core.
+
+pub mod book;
+pub mod jobs;
+pub mod partners;
+pub mod settings;

@@ -1,0 +1,75 @@
+//! What the shell keeps between commands: the open book, where its files
+//! go, and the cancel flag of the running job.
+
+use crate::error::{AppError, AppResult};
+use partnerbook_core::Book;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Folders the app writes to, resolved once at start (tests pass temp dirs).
+#[derive(Clone, Debug)]
+pub struct AppPaths {
+    /// recent.json lives here.
+    pub config_dir: PathBuf,
+    /// The demo book lives here.
+    pub data_dir: PathBuf,
+    /// Where new books are suggested.
+    pub documents_dir: PathBuf,
+}
+
+impl AppPaths {
+    pub fn recent_file(&self) -> PathBuf {
+        self.config_dir.join("recent.json")
+    }
+    pub fn demo_book(&self) -> PathBuf {
+        self.data_dir.join("Demo program.partnerbook")
+    }
+}
+
+pub struct AppState {
+    /// Shared with blocking jobs (imports, the demo book) that outlive the command's borrow.
+    book: Arc<Mutex<Option<Book>>>,
+    pub paths: AppPaths,
+    cancel: Mutex<Arc<AtomicBool>>,
+}
+
+impl AppState {
+    pub fn new(paths: AppPaths) -> Self {
+        AppState { book: Arc::new(Mutex::new(None)), paths, cancel: Mutex::new(Arc::new(AtomicBool::new(false))) }
+    }
+
+    pub fn book_slot(&self) -> Arc<Mutex<Option<Book>>> {
+        Arc::clone(&self.book)
+    }
+
+    /// Runs `f` on the open book, or fails with "no_book".
+    pub fn with_book<T>(&self, f: impl FnOnce(&mut Book) -> AppResult<T>) -> AppResult<T> {
+        with_book(&self.book, f)
+    }
+
+    /// A fresh cancel flag for a new job; `cancel_job` sets the latest one.
+    pub fn start_job(&self) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        *lock(&self.cancel) = Arc::clone(&flag);
+        flag
+    }
+
+    pub fn cancel_job(&self) {
+        lock(&self.cancel).store(true, Ordering::SeqCst);
+    }
+}
+
+pub fn with_book<T>(slot: &Mutex<Option<Book>>, f: impl FnOnce(&mut Book) -> AppResult<T>) -> AppResult<T> {
+    let mut guard = lock(slot);
+    match guard.as_mut() {
+        Some(book) => f(book),
+        None => Err(AppError::no_book()),
+    }
+}
+
+/// A panic while holding the lock must not make every later command fail:
+/// the book itself is transactional, so the data behind a poisoned lock is sound.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
