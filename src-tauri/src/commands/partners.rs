@@ -32,7 +32,7 @@ pub fn partner_create(state: State<'_, AppState>, input: PartnerInput) -> AppRes
 
 #[tauri::command(async)]
 pub fn partner_update(state: State<'_, AppState>, id: i64, input: PartnerInput) -> AppResult<Partner> {
-    state.with_book(|b| Ok(partners::update(b, id, &input, Actor::User)?))
+    state.with_book(|b| Ok(partners::update(b, id, &input, "", Actor::User)?))
 }
 
 #[tauri::command(async)]

@@ -1,1 +1,40 @@
-fn main() {}
+//! `partnerbook`: the command-line program over Partnerbook's core. Exit
+//! codes: 0 success, 1 bad input or failure (one line on stderr), 2 usage.
+
+mod args;
+mod bar;
+mod commands;
+mod error;
+mod output;
+
+use args::{BenchCommand, Cli, Command};
+use clap::Parser;
+use error::{CliError, CliResult};
+use partnerbook_core::Book;
+use std::path::PathBuf;
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        eprintln!("error: {e}");
+        std::process::exit(e.exit_code());
+    }
+}
+
+fn run(cli: Cli) -> CliResult {
+    match cli.command {
+        Command::Init { path, name, currency } => commands::book::init(&path, &name, &currency),
+        Command::Demo { path, partners, seed } => commands::book::demo(&path, partners, seed),
+        Command::Partners(c) => commands::partners::run(&mut open(cli.book)?, c),
+        Command::Groups(c) => commands::groups::run(&mut open(cli.book)?, c),
+        Command::Settings(c) => commands::settings::run(&mut open(cli.book)?, c),
+        Command::Check { json } => commands::book::check(&open(cli.book)?, json),
+        Command::Bench(BenchCommand::Search { queries, json }) => commands::bench::search(&open(cli.book)?, queries, json),
+        Command::Bench(BenchCommand::Import { rows, json }) => commands::bench::import(rows, json),
+    }
+}
+
+fn open(book: Option<PathBuf>) -> CliResult<Book> {
+    let path = book.ok_or_else(|| CliError::Usage("which book? Give --book PATH or set PARTNERBOOK_BOOK".into()))?;
+    Ok(Book::open(&path)?)
+}

@@ -46,9 +46,11 @@ pub fn create(book: &mut Book, input: &PartnerInput, actor: Actor) -> Result<Par
     Ok(partner)
 }
 
-pub fn update(book: &mut Book, id: i64, input: &PartnerInput, actor: Actor) -> Result<Partner> {
+/// Saves the whole record; `status_reason` (may be empty) is kept in the
+/// timeline when the status changes.
+pub fn update(book: &mut Book, id: i64, input: &PartnerInput, status_reason: &str, actor: Actor) -> Result<Partner> {
     let tx = book.transaction()?;
-    update_in(&tx, id, input, actor, None)?;
+    update_in(&tx, id, input, actor, Some(status_reason))?;
     let partner = store::get(&tx, id)?;
     tx.commit()?;
     Ok(partner)

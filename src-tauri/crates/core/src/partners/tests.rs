@@ -44,7 +44,7 @@ fn update_audits_only_what_changed() {
     let mut input = PartnerInput::from(&p);
     input.email = "zoe@dubois.example".into();
     input.tags = vec!["youtube".into()];
-    update(&mut book, p.id, &input, Actor::Sync).unwrap();
+    update(&mut book, p.id, &input, "", Actor::Sync).unwrap();
     let audit = crate::audit::list_for(book.conn(), "partner", Some(p.id)).unwrap();
     let last = &audit[0];
     assert_eq!((last.action.as_str(), last.actor), ("update", Actor::Sync));
@@ -56,7 +56,7 @@ fn update_audits_only_what_changed() {
     assert_eq!(after["email"], "zoe@dubois.example");
 
     // Saving the same thing again records nothing new.
-    update(&mut book, p.id, &input, Actor::User).unwrap();
+    update(&mut book, p.id, &input, "", Actor::User).unwrap();
     assert_eq!(crate::audit::list_for(book.conn(), "partner", Some(p.id)).unwrap().len(), audit.len());
 }
 
@@ -99,9 +99,9 @@ fn parents_must_exist_and_never_loop() {
     assert_eq!(b.parent_name.as_deref(), Some("A"));
     let mut a_in = PartnerInput::from(&a);
     a_in.parent_id = Some(b.id);
-    assert_eq!(update(&mut book, a.id, &a_in, Actor::User).unwrap_err().field_and_reason().unwrap().0, "parent");
+    assert_eq!(update(&mut book, a.id, &a_in, "", Actor::User).unwrap_err().field_and_reason().unwrap().0, "parent");
     a_in.parent_id = Some(9999);
-    assert!(update(&mut book, a.id, &a_in, Actor::User).is_err());
+    assert!(update(&mut book, a.id, &a_in, "", Actor::User).is_err());
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn search_matches_words_accents_codes_and_tags_and_follows_edits() {
 
     let mut edit = PartnerInput::from(&z);
     edit.tags = vec!["podcast".into()];
-    update(&mut book, z.id, &edit, Actor::User).unwrap();
+    update(&mut book, z.id, &edit, "", Actor::User).unwrap();
     assert!(find(&book, "vip").is_empty(), "the index follows tag changes");
     assert_eq!(find(&book, "podcast"), ["Zoë Dubois"]);
 

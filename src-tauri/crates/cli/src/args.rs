@@ -1,0 +1,287 @@
+//! The command line, as clap sees it.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "partnerbook", version, about = "Run your affiliate program from a Partnerbook book (one SQLite file).")]
+pub struct Cli {
+    /// The book to work on.
+    #[arg(long, global = true, env = "PARTNERBOOK_BOOK", value_name = "PATH")]
+    pub book: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create a new, empty book.
+    Init {
+        path: PathBuf,
+        /// The program's name, e.g. "Acme Partner Program".
+        #[arg(long)]
+        name: String,
+        /// The base currency (ISO 4217), e.g. USD.
+        #[arg(long)]
+        currency: String,
+    },
+    /// Create a demo book with a realistic, international program.
+    Demo {
+        path: PathBuf,
+        #[arg(long, default_value_t = 2_000)]
+        partners: u32,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Partners: list, show, add, update, import, export, notes.
+    #[command(subcommand)]
+    Partners(PartnersCommand),
+    /// Groups (tiers) of partners.
+    #[command(subcommand)]
+    Groups(GroupsCommand),
+    /// The program's settings.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+    /// Check the book's file: schema version and SQLite's integrity check.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure how fast things are (figures, not tests).
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+pub enum PartnersCommand {
+    /// Search and list partners.
+    List {
+        #[command(flatten)]
+        filter: Filter,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one partner, by id, email or code.
+    Show {
+        partner: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a partner (--name and --email are required).
+    Add {
+        #[command(flatten)]
+        fields: PartnerFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a partner's fields; list options (--tag, --referral-code…) replace the list.
+    Update {
+        partner: String,
+        #[command(flatten)]
+        fields: PartnerFields,
+        /// Why the status changed (kept in the timeline).
+        #[arg(long, default_value = "")]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a note to a partner's timeline.
+    Note { partner: String, text: String },
+    /// A partner's timeline, newest first.
+    Timeline {
+        partner: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import partners from CSV (all or nothing).
+    Import {
+        file: PathBuf,
+        /// Map a column to a field: "E-mail=email", "Shirt=custom:shirt", "Notes=ignore".
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        map: Vec<String>,
+        #[arg(long, value_enum, default_value_t = OnExistingArg::Update)]
+        on_existing: OnExistingArg,
+        /// Check the whole file and report what would happen, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export partners to CSV (re-importable).
+    Export {
+        /// Where to write; standard output when left out.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        filter: Filter,
+    },
+}
+
+#[derive(Args)]
+pub struct Filter {
+    /// Search text: every word must start a word in name, email, company, website, codes or tags.
+    #[arg(long, short = 's', default_value = "")]
+    pub search: String,
+    #[arg(long)]
+    pub status: Vec<String>,
+    #[arg(long)]
+    pub group: Option<String>,
+    #[arg(long)]
+    pub tag: Option<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    #[arg(long)]
+    pub desc: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Name,
+    Created,
+    Updated,
+    Country,
+    Status,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OnExistingArg {
+    Update,
+    Skip,
+    Error,
+}
+
+/// Every settable partner field; on update, only the given ones change.
+#[derive(Args, Default)]
+pub struct PartnerFields {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub first_name: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub company: Option<String>,
+    #[arg(long)]
+    pub website: Option<String>,
+    #[arg(long = "social")]
+    pub social_profiles: Vec<String>,
+    #[arg(long)]
+    pub country: Option<String>,
+    #[arg(long)]
+    pub language: Option<String>,
+    /// applicant, active, paused, rejected or terminated.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Group name; created when new. "" removes the group.
+    #[arg(long)]
+    pub group: Option<String>,
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// A custom field, KEY=VALUE.
+    #[arg(long = "custom", value_name = "KEY=VALUE")]
+    pub custom: Vec<String>,
+    /// Parent partner (id, email or code); "" removes it.
+    #[arg(long)]
+    pub parent: Option<String>,
+    #[arg(long = "referral-code")]
+    pub referral_codes: Vec<String>,
+    #[arg(long = "coupon-code")]
+    pub coupon_codes: Vec<String>,
+    #[arg(long = "link-id")]
+    pub link_ids: Vec<String>,
+    /// none, paypal, wise, iban or other.
+    #[arg(long)]
+    pub payout_method: Option<String>,
+    #[arg(long)]
+    pub payout_email: Option<String>,
+    #[arg(long)]
+    pub iban: Option<String>,
+    #[arg(long)]
+    pub bic: Option<String>,
+    #[arg(long)]
+    pub payout_other: Option<String>,
+    #[arg(long)]
+    pub payout_currency: Option<String>,
+    /// none, w9, w8ben or vat.
+    #[arg(long)]
+    pub tax_status: Option<String>,
+    #[arg(long)]
+    pub tax_form_expires: Option<String>,
+    #[arg(long)]
+    pub vat_id: Option<String>,
+    #[arg(long)]
+    pub terms_version: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum GroupsCommand {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Add {
+        name: String,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SettingsCommand {
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change settings; only the given ones change.
+    Set {
+        #[arg(long)]
+        program_name: Option<String>,
+        #[arg(long)]
+        business_name: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        tax_id: Option<String>,
+        #[arg(long)]
+        base_currency: Option<String>,
+        /// half-up or half-even.
+        #[arg(long)]
+        rounding: Option<String>,
+        #[arg(long)]
+        hold_days: Option<u32>,
+        /// An amount in the base currency, e.g. 50.00.
+        #[arg(long)]
+        minimum_payout: Option<String>,
+        #[arg(long)]
+        cookie_window_days: Option<u32>,
+        /// first-touch or last-touch.
+        #[arg(long)]
+        attribution: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Partner search latency on the book, as the UI calls it while someone types.
+    Search {
+        /// How many typed prefixes to time.
+        #[arg(long, default_value_t = 2_000)]
+        queries: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// CSV import speed: exports a demo program of N partners, imports it into a new book.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -1,0 +1,43 @@
+//! `init`, `demo` and `check`: whole-book commands.
+
+use crate::bar::Bar;
+use crate::error::CliResult;
+use crate::output;
+use partnerbook_core::demo::{self, DemoOptions};
+use partnerbook_core::settings::NewProgram;
+use partnerbook_core::Book;
+use std::path::Path;
+
+pub fn init(path: &Path, name: &str, currency: &str) -> CliResult {
+    let program = NewProgram { program_name: name.to_string(), base_currency: currency.to_string() };
+    let book = Book::create(path, &program)?;
+    let info = book.info()?;
+    println!("Created {} ({}, {})", path.display(), info.program_name, info.base_currency);
+    Ok(())
+}
+
+pub fn demo(path: &Path, partners: u32, seed: u64) -> CliResult {
+    let bar = Bar::new();
+    let book = demo::create(path, &DemoOptions { partners, seed }, &bar)?;
+    bar.finish();
+    let info = book.info()?;
+    println!("Created demo book {} with {} partners", path.display(), output::count(info.partner_count));
+    Ok(())
+}
+
+pub fn check(book: &Book, json: bool) -> CliResult {
+    let info = book.info()?;
+    let integrity = book.integrity_check()?;
+    if json {
+        output::json(&serde_json::json!({ "book": info, "integrity": integrity }));
+    } else {
+        output::fields(&[
+            ("book", info.path),
+            ("program", info.program_name),
+            ("schema", info.schema_version.to_string()),
+            ("partners", output::count(info.partner_count)),
+            ("integrity", integrity.join("; ")),
+        ]);
+    }
+    Ok(())
+}

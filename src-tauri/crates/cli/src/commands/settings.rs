@@ -1,0 +1,75 @@
+//! `settings show|set`.
+
+use crate::args::SettingsCommand;
+use crate::error::{CliError, CliResult};
+use crate::output;
+use partnerbook_core::audit::Actor;
+use partnerbook_core::money::Rounding;
+use partnerbook_core::settings::{self, Attribution, ProgramSettingsInput};
+use partnerbook_core::{Book, CoreError};
+
+pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
+    match command {
+        SettingsCommand::Show { json } => {
+            let s = settings::get(book.conn())?;
+            if json {
+                output::json(&s);
+            } else {
+                output::fields(&[
+                    ("program name", s.program_name.clone()),
+                    ("business name", s.business_name.clone()),
+                    ("address", s.address.replace('\n', ", ")),
+                    ("tax id", s.tax_id.clone()),
+                    ("base currency", s.base_currency.to_string()),
+                    ("rounding", s.rounding.as_str().replace('_', "-")),
+                    ("hold days", s.hold_days.to_string()),
+                    ("minimum payout", s.minimum_payout.to_string()),
+                    ("cookie window", format!("{} days", s.cookie_window_days)),
+                    ("attribution", s.attribution.as_str().replace('_', "-")),
+                ]);
+            }
+        }
+        SettingsCommand::Set {
+            program_name,
+            business_name,
+            address,
+            tax_id,
+            base_currency,
+            rounding,
+            hold_days,
+            minimum_payout,
+            cookie_window_days,
+            attribution,
+        } => {
+            let mut input = ProgramSettingsInput::from(&settings::get(book.conn())?);
+            set(&mut input.program_name, program_name);
+            set(&mut input.business_name, business_name);
+            set(&mut input.address, address);
+            set(&mut input.tax_id, tax_id);
+            set(&mut input.base_currency, base_currency);
+            set(&mut input.minimum_payout, minimum_payout);
+            set(&mut input.hold_days, hold_days);
+            set(&mut input.cookie_window_days, cookie_window_days);
+            if let Some(r) = rounding {
+                input.rounding = Rounding::parse(&r).ok_or_else(|| bad("rounding", &r, "half-up or half-even"))?;
+            }
+            if let Some(a) = attribution {
+                input.attribution =
+                    Attribution::parse(&a).ok_or_else(|| bad("attribution", &a, "first-touch or last-touch"))?;
+            }
+            settings::save(book, &input, Actor::User)?;
+            println!("Settings saved");
+        }
+    }
+    Ok(())
+}
+
+fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *slot = v;
+    }
+}
+
+fn bad(field: &str, value: &str, choices: &str) -> CliError {
+    CoreError::invalid(field, format!("\"{value}\" is not one of {choices}")).into()
+}
