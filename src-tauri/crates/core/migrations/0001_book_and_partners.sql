@@ -115,10 +115,14 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
--- Full-text search over everything a person might type to find a partner.
--- Kept in step by triggers so every writer (UI, CLI, import, sync) is covered.
+-- Full-text search over everything a person might type to find a partner,
+-- plus one hidden "facets" column of filter tokens (xstatusactive, xgroup3,
+-- xcountryfr, xtag12) so filters and counts are posting-list intersections
+-- instead of row lookups: at 100,000 partners that is the difference between
+-- milliseconds and tens of milliseconds. Kept in step by triggers so every
+-- writer (UI, CLI, import, sync) is covered.
 CREATE VIRTUAL TABLE partner_search USING fts5(
-    name, email, company, website, codes, tags,
+    name, email, company, website, codes, tags, facets,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );
@@ -127,17 +131,22 @@ CREATE VIEW partner_search_source AS
 SELECT p.id AS id, p.name || ' ' || p.sort_key AS name, p.email, p.company, p.website,
        (SELECT group_concat(c.code, ' ') FROM partner_codes c WHERE c.partner_id = p.id) AS codes,
        (SELECT group_concat(t.name, ' ') FROM partner_tags pt JOIN tags t ON t.id = pt.tag_id
-         WHERE pt.partner_id = p.id) AS tags
+         WHERE pt.partner_id = p.id) AS tags,
+       'xstatus' || p.status || ' xgroup' || coalesce(p.group_id, 'none')
+         || ' xcountry' || CASE WHEN p.country = '' THEN 'none' ELSE lower(p.country) END
+         || coalesce((SELECT ' ' || group_concat('xtag' || pt.tag_id, ' ') FROM partner_tags pt
+                       WHERE pt.partner_id = p.id), '') AS facets
 FROM partners p;
 
 CREATE TRIGGER partners_search_insert AFTER INSERT ON partners BEGIN
-    INSERT INTO partner_search(rowid, name, email, company, website, codes, tags)
-    SELECT id, name, email, company, website, codes, tags FROM partner_search_source WHERE id = new.id;
+    INSERT INTO partner_search(rowid, name, email, company, website, codes, tags, facets)
+    SELECT id, name, email, company, website, codes, tags, facets FROM partner_search_source WHERE id = new.id;
 END;
-CREATE TRIGGER partners_search_update AFTER UPDATE OF name, sort_key, email, company, website ON partners BEGIN
+CREATE TRIGGER partners_search_update
+AFTER UPDATE OF name, sort_key, email, company, website, status, group_id, country ON partners BEGIN
     DELETE FROM partner_search WHERE rowid = old.id;
-    INSERT INTO partner_search(rowid, name, email, company, website, codes, tags)
-    SELECT id, name, email, company, website, codes, tags FROM partner_search_source WHERE id = new.id;
+    INSERT INTO partner_search(rowid, name, email, company, website, codes, tags, facets)
+    SELECT id, name, email, company, website, codes, tags, facets FROM partner_search_source WHERE id = new.id;
 END;
 CREATE TRIGGER partners_search_delete AFTER DELETE ON partners BEGIN
     DELETE FROM partner_search WHERE rowid = old.id;
@@ -151,11 +160,11 @@ CREATE TRIGGER codes_search_delete AFTER DELETE ON partner_codes BEGIN
      WHERE rowid = old.partner_id;
 END;
 CREATE TRIGGER tags_search_insert AFTER INSERT ON partner_tags BEGIN
-    UPDATE partner_search SET tags = (SELECT tags FROM partner_search_source WHERE id = new.partner_id)
+    UPDATE partner_search SET (tags, facets) = (SELECT tags, facets FROM partner_search_source WHERE id = new.partner_id)
      WHERE rowid = new.partner_id;
 END;
 CREATE TRIGGER tags_search_delete AFTER DELETE ON partner_tags BEGIN
-    UPDATE partner_search SET tags = (SELECT tags FROM partner_search_source WHERE id = old.partner_id)
+    UPDATE partner_search SET (tags, facets) = (SELECT tags, facets FROM partner_search_source WHERE id = old.partner_id)
      WHERE rowid = old.partner_id;
 END;
 CREATE TRIGGER tags_search_rename AFTER UPDATE OF name ON tags BEGIN

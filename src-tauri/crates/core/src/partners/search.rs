@@ -4,7 +4,9 @@
 use super::model::PartnerStatus;
 use crate::book::Book;
 use crate::error::Result;
+use crate::tags;
 use rusqlite::types::Value;
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -63,66 +65,96 @@ pub struct PartnerPage {
     pub rows: Vec<PartnerRow>,
 }
 
-/// Turns typed text into an FTS5 query: each word becomes a quoted prefix
-/// term, so punctuation and FTS operators in the text are never interpreted.
+/// Turns typed text into an FTS5 query over the text columns: each word
+/// becomes a quoted prefix term, so punctuation and FTS operators in the
+/// text are never interpreted.
 pub fn match_expression(text: &str) -> Option<String> {
     let terms: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{w}\"*"))
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    (!terms.is_empty()).then(|| format!("{{name email company website codes tags}} : ({})", terms.join(" ")))
 }
 
-/// The FROM/WHERE part shared by the page and the count, with its parameters.
-fn filtered(q: &PartnerQuery) -> (String, Vec<Value>, bool) {
-    let mut sql = String::from(" FROM partners p");
-    let mut params: Vec<Value> = Vec::new();
-    let mut conditions: Vec<String> = Vec::new();
-    let matching = match_expression(&q.text);
-    if let Some(expr) = &matching {
-        sql = String::from(" FROM partner_search s JOIN partners p ON p.id = s.rowid");
-        conditions.push("partner_search MATCH ?".into());
-        params.push(Value::Text(expr.clone()));
-    }
+/// The whole query as one FTS5 expression: typed words plus filter tokens
+/// of the hidden facets column. None when nothing narrows the list. Some("")
+/// when a filter can match nothing (an unknown tag).
+fn fts_expression(conn: &Connection, q: &PartnerQuery) -> Result<Option<String>> {
+    let mut parts: Vec<String> = match_expression(&q.text).into_iter().collect();
+    let facet = |tokens: Vec<String>| format!("facets : ({})", tokens.join(" OR "));
     if !q.statuses.is_empty() {
-        let marks = vec!["?"; q.statuses.len()].join(", ");
-        conditions.push(format!("p.status IN ({marks})"));
-        params.extend(q.statuses.iter().map(|s| Value::Text(s.as_str().into())));
+        parts.push(facet(q.statuses.iter().map(|s| format!("xstatus{}", s.as_str())).collect()));
     }
     if let Some(g) = q.group_id {
-        conditions.push("p.group_id = ?".into());
-        params.push(Value::Integer(g));
+        parts.push(facet(vec![format!("xgroup{g}")]));
     }
-    if let Some(tag) = q.tag.as_deref().filter(|t| !t.trim().is_empty()) {
-        conditions.push(
-            "EXISTS (SELECT 1 FROM partner_tags pt JOIN tags t ON t.id = pt.tag_id
-                      WHERE pt.partner_id = p.id AND t.name = ?)"
-                .into(),
-        );
-        params.push(Value::Text(tag.trim().into()));
+    if let Some(tag) = q.tag.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        match tags::find_id(conn, tag)? {
+            Some(id) => parts.push(facet(vec![format!("xtag{id}")])),
+            None => return Ok(Some(String::new())),
+        }
     }
-    if let Some(c) = q.country.as_deref().filter(|c| !c.trim().is_empty()) {
-        conditions.push("p.country = ?".into());
-        params.push(Value::Text(c.trim().to_ascii_uppercase()));
+    if let Some(c) = q.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        let code: String = c.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
+        parts.push(facet(vec![format!("xcountry{code}")]));
     }
-    if !conditions.is_empty() {
-        sql.push_str(" WHERE ");
-        sql.push_str(&conditions.join(" AND "));
-    }
-    (sql, params, matching.is_some())
+    Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
 }
 
-fn order_by(q: &PartnerQuery, matching: bool) -> String {
-    let dir = if q.descending { "DESC" } else { "ASC" };
+/// ORDER BY for the sort, and the index that yields rows in that order.
+fn order(q: &PartnerQuery) -> (String, &'static str) {
+    let d = if q.descending { "DESC" } else { "ASC" };
     match q.sort {
-        PartnerSort::Relevance if matching => format!("s.rank {dir}, p.sort_key, p.id"),
-        PartnerSort::Relevance | PartnerSort::Name => format!("p.sort_key {dir}, p.id {dir}"),
-        PartnerSort::Created => format!("p.created_at {dir}, p.id {dir}"),
-        PartnerSort::Updated => format!("p.updated_at {dir}, p.id {dir}"),
-        PartnerSort::Country => format!("p.country {dir}, p.sort_key, p.id"),
-        PartnerSort::Status => format!("p.status {dir}, p.sort_key, p.id"),
+        PartnerSort::Relevance | PartnerSort::Name => (format!("p.sort_key {d}, p.id {d}"), "partners_sort"),
+        PartnerSort::Created => (format!("p.created_at {d}, p.id {d}"), "partners_created"),
+        PartnerSort::Updated => (format!("p.updated_at {d}, p.id {d}"), "partners_updated"),
+        PartnerSort::Country => (format!("p.country {d}, p.sort_key {d}, p.id {d}"), "partners_country"),
+        PartnerSort::Status => (format!("p.status {d}, p.sort_key {d}, p.id {d}"), "partners_status"),
     }
+}
+
+/// Up to this many matches, rows are fetched by match and sorted (bm25 for
+/// relevance); beyond it, by walking the sort's index and keeping matches,
+/// which stays fast however many partners match. A query matching thousands
+/// (one or two letters) has no meaningful ranking: it is listed by name.
+const SORT_MATCHES_UP_TO: u64 = 2_000;
+
+const ROW_COLUMNS: &str = "p.id, p.name, p.email, p.company, p.country, p.status,
+    (SELECT g.name FROM groups g WHERE g.id = p.group_id),
+    (SELECT group_concat(t.name, char(31)) FROM partner_tags pt JOIN tags t ON t.id = pt.tag_id
+      WHERE pt.partner_id = p.id),
+    p.created_at";
+
+/// SQL (without LIMIT) selecting `columns` of every matching partner in the
+/// query's order, its parameters, and the number of matches.
+fn plan(conn: &Connection, q: &PartnerQuery, columns: &str) -> Result<(String, Vec<Value>, u64)> {
+    let (order_by, index) = order(q);
+    let Some(expr) = fts_expression(conn, q)? else {
+        let total: i64 = conn.prepare_cached("SELECT count(*) FROM partners")?.query_row([], |r| r.get(0))?;
+        return Ok((format!("SELECT {columns} FROM partners p INDEXED BY {index} ORDER BY {order_by}"), vec![], total as u64));
+    };
+    if expr.is_empty() {
+        return Ok((format!("SELECT {columns} FROM partners p WHERE 0"), vec![], 0));
+    }
+    let total: i64 = conn
+        .prepare_cached("SELECT count(*) FROM partner_search WHERE partner_search MATCH ?1")?
+        .query_row([&expr], |r| r.get(0))?;
+    let total = total as u64;
+    let sql = if total <= SORT_MATCHES_UP_TO {
+        let by_rank = q.sort == PartnerSort::Relevance && match_expression(&q.text).is_some();
+        let order_by = if by_rank { format!("s.rank, {order_by}") } else { order_by };
+        format!(
+            "SELECT {columns} FROM partner_search s JOIN partners p ON p.id = s.rowid
+              WHERE partner_search MATCH ?1 ORDER BY {order_by}"
+        )
+    } else {
+        format!(
+            "SELECT {columns} FROM partners p INDEXED BY {index}
+              WHERE p.id IN (SELECT rowid FROM partner_search WHERE partner_search MATCH ?1) ORDER BY {order_by}"
+        )
+    };
+    Ok((sql, vec![Value::Text(expr)], total))
 }
 
 /// Separates tag names in one SQL string; no tag can contain it.
@@ -130,23 +162,12 @@ const UNIT_SEPARATOR: char = '\u{1f}';
 
 pub fn search(book: &Book, q: &PartnerQuery) -> Result<PartnerPage> {
     let conn = book.conn();
-    let (from_where, mut params, matching) = filtered(q);
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*){from_where}"))?
-        .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+    let (sql, mut params, total) = plan(conn, q, ROW_COLUMNS)?;
     let limit = if q.limit == 0 { 100 } else { q.limit.min(500) };
     params.push(Value::Integer(i64::from(limit)));
     params.push(Value::Integer(i64::from(q.offset)));
-    let sql = format!(
-        "SELECT p.id, p.name, p.email, p.company, p.country, p.status,
-                (SELECT g.name FROM groups g WHERE g.id = p.group_id),
-                (SELECT group_concat(t.name, char(31)) FROM partner_tags pt JOIN tags t ON t.id = pt.tag_id
-                  WHERE pt.partner_id = p.id),
-                p.created_at
-         {from_where} ORDER BY {} LIMIT ? OFFSET ?",
-        order_by(q, matching)
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let n = params.len();
+    let mut stmt = conn.prepare_cached(&format!("{sql} LIMIT ?{} OFFSET ?{n}", n - 1))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
         let tags: Option<String> = r.get(7)?;
         let mut tags: Vec<String> =
@@ -164,14 +185,13 @@ pub fn search(book: &Book, q: &PartnerQuery) -> Result<PartnerPage> {
             created_at: r.get(8)?,
         })
     })?;
-    Ok(PartnerPage { total: total as u64, offset: q.offset, rows: rows.collect::<rusqlite::Result<_>>()? })
+    Ok(PartnerPage { total, offset: q.offset, rows: rows.collect::<rusqlite::Result<_>>()? })
 }
 
-/// Ids of every partner matching the query's filters, in its order (for
-/// exporting "what I am looking at").
+/// Ids of every partner matching the query, in its order (for exporting
+/// "what I am looking at").
 pub fn matching_ids(book: &Book, q: &PartnerQuery) -> Result<Vec<i64>> {
-    let (from_where, params, matching) = filtered(q);
-    let sql = format!("SELECT p.id{from_where} ORDER BY {}", order_by(q, matching));
+    let (sql, params, _) = plan(book.conn(), q, "p.id")?;
     let mut stmt = book.conn().prepare(&sql)?;
     let ids = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
@@ -199,9 +219,10 @@ mod tests {
 
     #[test]
     fn typed_text_becomes_safe_prefix_terms() {
-        assert_eq!(match_expression("zoë mar").as_deref(), Some("\"zoë\"* \"mar\"*"));
-        assert_eq!(match_expression("a@b.com").as_deref(), Some("\"a\"* \"b\"* \"com\"*"));
-        assert_eq!(match_expression("\"OR\" NEAR(x)").as_deref(), Some("\"OR\"* \"NEAR\"* \"x\"*"));
+        let cols = "{name email company website codes tags} : ";
+        assert_eq!(match_expression("zoë mar").unwrap(), format!("{cols}(\"zoë\"* \"mar\"*)"));
+        assert_eq!(match_expression("a@b.com").unwrap(), format!("{cols}(\"a\"* \"b\"* \"com\"*)"));
+        assert_eq!(match_expression("\"OR\" NEAR(x)").unwrap(), format!("{cols}(\"OR\"* \"NEAR\"* \"x\"*)"));
         assert_eq!(match_expression(" -*- "), None);
     }
 }

@@ -170,3 +170,67 @@ fn sorting_and_paging_cover_every_row_once() {
     let first_desc = search(&book, &q(0, true)).unwrap().rows[0].name.clone();
     assert_eq!(first_desc, "zoe");
 }
+
+/// Past SORT_MATCHES_UP_TO matches the search walks an index instead of
+/// sorting matches; both paths must list the same partners in the same order.
+#[test]
+fn large_and_small_result_sets_page_the_same_way() {
+    let (_d, mut book) = book();
+    let tx = book.transaction().unwrap();
+    let group = crate::groups::create(&tx, "Creators", "", Actor::User).unwrap();
+    for i in 0..2_100 {
+        let mut p = PartnerInput::new(&format!("Member {:04}", (i * 37) % 2_100), &format!("m{i}@example.com"));
+        p.status = if i % 3 == 0 { PartnerStatus::Paused } else { PartnerStatus::Active };
+        p.country = if i % 2 == 0 { "FR".into() } else { "DE".into() };
+        p.group_id = (i % 5 == 0).then_some(group);
+        p.tags = if i % 7 == 0 { vec!["vip".into()] } else { vec![] };
+        create_in(&tx, &p, Actor::Import).unwrap();
+    }
+    tx.commit().unwrap();
+
+    let all_pages = |q: PartnerQuery| -> (u64, Vec<i64>) {
+        let mut ids = Vec::new();
+        let mut total = 0;
+        for offset in (0..2_200).step_by(500) {
+            let page = search(&book, &PartnerQuery { offset, limit: 500, ..q.clone() }).unwrap();
+            total = page.total;
+            ids.extend(page.rows.iter().map(|r| r.id));
+        }
+        (total, ids)
+    };
+    let expected = |filter: &str, order: &str| -> Vec<i64> {
+        let sql = format!("SELECT id FROM partners WHERE {filter} ORDER BY {order}");
+        let mut stmt = book.conn().prepare(&sql).unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+
+    // 2,100 matches: the index-walking path.
+    let q = PartnerQuery { text: "memb".into(), sort: PartnerSort::Name, ..Default::default() };
+    let (total, ids) = all_pages(q);
+    assert_eq!(total, 2_100);
+    assert_eq!(ids, expected("1", "sort_key, id"));
+    let q = PartnerQuery { text: "member".into(), sort: PartnerSort::Created, descending: true, ..Default::default() };
+    assert_eq!(all_pages(q).1, expected("1", "created_at DESC, id DESC"));
+
+    // Filters alone, large and small.
+    let q = PartnerQuery { statuses: vec![PartnerStatus::Active], ..Default::default() };
+    let (total, ids) = all_pages(q);
+    assert_eq!((total, ids.clone()), (1_400, expected("status = 'active'", "sort_key, id")));
+    let q = PartnerQuery {
+        statuses: vec![PartnerStatus::Active, PartnerStatus::Paused],
+        country: Some("fr".into()),
+        group_id: Some(group),
+        tag: Some("VIP".into()),
+        sort: PartnerSort::Country,
+        ..Default::default()
+    };
+    let filter = "country = 'FR' AND group_id IS NOT NULL AND id IN (SELECT partner_id FROM partner_tags)";
+    assert_eq!(all_pages(q).1, expected(filter, "country, sort_key, id"));
+    let q = PartnerQuery { tag: Some("no such tag".into()), ..Default::default() };
+    assert_eq!(all_pages(q), (0, vec![]));
+
+    // A narrow search: sorted matches, best first.
+    let q = PartnerQuery { text: "member 0042".into(), ..Default::default() };
+    let page = search(&book, &q).unwrap();
+    assert_eq!((page.total, page.rows[0].name.as_str()), (1, "Member 0042"));
+}
