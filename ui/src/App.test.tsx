@@ -1,0 +1,100 @@
+import { invoke } from "@tauri-apps/api/core";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { ProgramSettings } from "./bindings/ProgramSettings";
+import { App } from "./App";
+import type { BookInfo } from "./features/book/api";
+import { callsTo, mockCommands } from "./test/tauri";
+
+vi.mock("@tauri-apps/api/core", async () => (await import("./test/tauriModules")).coreModule());
+vi.mock("@tauri-apps/plugin-dialog", async () => (await import("./test/tauriModules")).dialogModule());
+
+const book: BookInfo = { path: "/b/Acme.partnerbook", program_name: "Acme", base_currency: "USD", partner_count: 0, schema_version: 1 };
+const settings: ProgramSettings = {
+  program_name: "Acme",
+  business_name: "",
+  address: "",
+  tax_id: "",
+  base_currency: "USD",
+  rounding: "half_up",
+  hold_days: 30,
+  minimum_payout: { minor: 5000, currency: "USD" },
+  cookie_window_days: 30,
+  attribution: "last_touch",
+};
+
+function setup(current: BookInfo | null, overrides: Record<string, (a: Record<string, unknown>) => unknown> = {}) {
+  vi.mocked(invoke).mockReset();
+  mockCommands({
+    book_current: () => current,
+    book_close: () => null,
+    recent_books: () => [],
+    book_suggest_path: () => "/home/ana/Partner program.partnerbook",
+    partners_search: () => ({ total: 0, offset: 0, rows: [] }),
+    groups_list: () => [],
+    tags_list: () => [],
+    partners_countries: () => [],
+    settings_get: () => settings,
+    settings_update: ({ input }) => {
+      const i = input as { program_name: string; minimum_payout: string; hold_days: number };
+      return { ...settings, program_name: i.program_name, hold_days: i.hold_days, minimum_payout: { minor: Math.round(Number(i.minimum_payout) * 100), currency: "USD" } };
+    },
+    ...overrides,
+  });
+  render(<App />);
+  return userEvent.setup();
+}
+
+describe("App", () => {
+  it("goes straight to an already open book", async () => {
+    setup(book);
+    expect(await screen.findByTestId("book-title")).toHaveTextContent("Acme");
+    expect(screen.getByTestId("nav-partners")).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByText("No partners yet")).toBeInTheDocument();
+  });
+
+  it("shows the start screen when no book is open", async () => {
+    setup(null);
+    expect(await screen.findByTestId("create-name")).toBeInTheDocument();
+    expect(screen.queryByTestId("book-title")).toBeNull();
+  });
+
+  it("saves settings and renames the book in the sidebar", async () => {
+    const user = setup(book);
+    await user.click(await screen.findByTestId("nav-settings"));
+    const name = await screen.findByTestId("settings-program-name");
+    expect(screen.getByLabelText("Minimum payout")).toHaveValue("50.00");
+    await user.clear(name);
+    await user.type(name, "Acme Partners");
+    const hold = screen.getByLabelText("Hold period");
+    await user.clear(hold);
+    await user.type(hold, "45");
+    await user.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(screen.getByTestId("book-title")).toHaveTextContent("Acme Partners"));
+    expect(callsTo("settings_update")[0].input).toMatchObject({ program_name: "Acme Partners", hold_days: 45, minimum_payout: "50.00" });
+    expect(screen.getByTestId("toast")).toHaveTextContent("Settings saved.");
+  });
+
+  it("shows a settings error by its field", async () => {
+    const user = setup(book, {
+      settings_update: () => {
+        throw { code: "invalid_input", message: "cookie_window_days: must be between 1 and 3650 days" };
+      },
+    });
+    await user.click(await screen.findByTestId("nav-settings"));
+    const cookie = await screen.findByLabelText("Cookie window");
+    await user.clear(cookie);
+    await user.type(cookie, "0");
+    await user.click(screen.getByTestId("settings-save"));
+    expect(await screen.findByTestId("form-error")).toHaveTextContent("Cookie window: must be between 1 and 3650 days.");
+    expect(cookie).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("closes the book back to the start screen", async () => {
+    const user = setup(book);
+    await user.click(await screen.findByTestId("close-book"));
+    expect(await screen.findByTestId("create-name")).toBeInTheDocument();
+    expect(callsTo("book_close")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+import { cx } from "../lib/cx";
+import "./Field.css";
+
+type Props = {
+  label: string;
+  htmlFor?: string;
+  hint?: ReactNode;
+  error?: string | null;
+  className?: string;
+  children: ReactNode;
+};
+
+/** A label, the control, then the field's error (or a hint) under it. */
+export function Field({ label, htmlFor, hint, error, className, children }: Props) {
+  return (
+    <div className={cx("field", error && "field-has-error", className)}>
+      <label className="field-label" htmlFor={htmlFor}>
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p className="field-error" role="alert" id={htmlFor ? `${htmlFor}-error` : undefined}>
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="field-hint">{hint}</p>
+      ) : null}
+    </div>
+  );
+}

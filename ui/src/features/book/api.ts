@@ -1,0 +1,32 @@
+import { invoke } from "@tauri-apps/api/core";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type { BookInfo } from "../../bindings/BookInfo";
+import type { NewProgram } from "../../bindings/NewProgram";
+import type { RecentBook } from "../../bindings/RecentBook";
+
+export type { BookInfo };
+
+const BOOK_FILTERS = [{ name: "Partnerbook", extensions: ["partnerbook"] }];
+
+export const bookApi = {
+  suggestPath: (programName: string) => invoke<string>("book_suggest_path", { programName }),
+  create: (path: string, program: NewProgram) => invoke<BookInfo>("book_create", { path, program }),
+  open: (path: string) => invoke<BookInfo>("book_open", { path }),
+  openDemo: () => invoke<BookInfo>("book_open_demo"),
+  current: () => invoke<BookInfo | null>("book_current"),
+  close: () => invoke<null>("book_close"),
+  recent: () => invoke<RecentBook[]>("recent_books"),
+  forget: (path: string) => invoke<RecentBook[]>("recent_forget", { path }),
+};
+
+/** The native "open" dialog for a book; null when the person cancels. */
+export async function chooseBookToOpen(): Promise<string | null> {
+  const picked = await open({ multiple: false, directory: false, filters: BOOK_FILTERS, title: "Open a book" });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** The native "save" dialog for a new book's file. */
+export async function chooseNewBookPath(defaultPath: string): Promise<string | null> {
+  const picked = await save({ defaultPath: defaultPath || undefined, filters: BOOK_FILTERS, title: "Create a book" });
+  return picked ?? null;
+}

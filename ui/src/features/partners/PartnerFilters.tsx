@@ -1,0 +1,95 @@
+import { X } from "lucide-react";
+import type { PartnerStatus } from "../../bindings/PartnerStatus";
+import { STATUS_LABELS, STATUSES } from "../../components/StatusPill";
+import { cx } from "../../lib/cx";
+import { countryName, formatCount } from "../../lib/format";
+import { hasFilters, type Filters } from "./query";
+import type { Lookups } from "./useLookups";
+
+type Props = {
+  filters: Filters;
+  lookups: Lookups;
+  onChange: (f: Filters) => void;
+  onClear: () => void;
+};
+
+export function PartnerFilters({ filters, lookups, onChange, onClear }: Props) {
+  const toggleStatus = (s: PartnerStatus) =>
+    onChange({
+      ...filters,
+      statuses: filters.statuses.includes(s) ? filters.statuses.filter((x) => x !== s) : [...filters.statuses, s],
+    });
+
+  return (
+    <div className="filters" role="toolbar" aria-label="Filters">
+      <div className="status-filter" role="group" aria-label="Status">
+        {STATUSES.map((s) => {
+          const on = filters.statuses.includes(s);
+          return (
+            <button
+              key={s}
+              type="button"
+              className={cx("status-toggle", on && `status-toggle-on status-${s}`)}
+              aria-pressed={on}
+              onClick={() => toggleStatus(s)}
+              data-testid={`filter-status-${s}`}
+            >
+              <span className="status-dot" aria-hidden />
+              {STATUS_LABELS[s]}
+            </button>
+          );
+        })}
+      </div>
+
+      <select
+        className={cx("input input-sm filter-select", filters.groupId !== null && "filter-on")}
+        aria-label="Group"
+        value={filters.groupId ?? ""}
+        onChange={(e) => onChange({ ...filters, groupId: e.target.value ? Number(e.target.value) : null })}
+      >
+        <option value="">All groups</option>
+        {lookups.groups.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name} ({formatCount(g.partner_count)})
+          </option>
+        ))}
+      </select>
+
+      <select
+        className={cx("input input-sm filter-select", filters.tag !== null && "filter-on")}
+        aria-label="Tag"
+        value={filters.tag ?? ""}
+        onChange={(e) => onChange({ ...filters, tag: e.target.value || null })}
+      >
+        <option value="">All tags</option>
+        {lookups.tags.map((t) => (
+          <option key={t.id} value={t.name}>
+            {t.name} ({formatCount(t.partner_count)})
+          </option>
+        ))}
+      </select>
+
+      <select
+        className={cx("input input-sm filter-select filter-country", filters.country !== null && "filter-on")}
+        aria-label="Country"
+        value={filters.country ?? ""}
+        onChange={(e) => onChange({ ...filters, country: e.target.value || null })}
+      >
+        <option value="">All countries</option>
+        {lookups.countries
+          .filter((c) => c.code)
+          .map((c) => (
+            <option key={c.code} value={c.code}>
+              {countryName(c.code)} · {c.code} ({formatCount(c.count)})
+            </option>
+          ))}
+      </select>
+
+      {hasFilters(filters) && (
+        <button type="button" className="filters-clear" onClick={onClear} data-testid="filters-clear">
+          <X size={13} /> Clear
+        </button>
+      )}
+    </div>
+  );
+}

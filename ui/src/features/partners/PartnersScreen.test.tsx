@@ -1,0 +1,163 @@
+import { invoke } from "@tauri-apps/api/core";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Partner } from "../../bindings/Partner";
+import type { PartnerQuery } from "../../bindings/PartnerQuery";
+import type { PartnerRow } from "../../bindings/PartnerRow";
+import { ToastProvider } from "../../components/Toast";
+import { callsTo, mockCommands } from "../../test/tauri";
+import { PartnersScreen } from "./PartnersScreen";
+
+vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
+vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
+
+// jsdom has no layout: give the table's scroll box a size so rows render.
+const sizes = {
+  clientHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight"),
+  clientWidth: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientWidth"),
+};
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 480 });
+  Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => 1000 });
+  HTMLElement.prototype.scrollTo = function scrollTo() {};
+});
+afterAll(() => {
+  if (sizes.clientHeight) Object.defineProperty(HTMLElement.prototype, "clientHeight", sizes.clientHeight);
+  if (sizes.clientWidth) Object.defineProperty(HTMLElement.prototype, "clientWidth", sizes.clientWidth);
+});
+
+const NAMES = ["Ana Lima", "Anaïs Roy", "Bruno Costa"];
+const people: PartnerRow[] = Array.from({ length: 1234 }, (_, i) => ({
+  id: i + 1,
+  name: NAMES[i] ?? `Partner ${String(i).padStart(4, "0")}`,
+  email: `p${i}@example.com`,
+  company: i === 0 ? "Lima Media" : "",
+  country: i % 2 ? "FR" : "US",
+  status: "active",
+  group_name: null,
+  tags: i === 0 ? ["vip"] : [],
+  created_at: "2026-01-01T00:00:00Z",
+}));
+
+function search(q: PartnerQuery, list: PartnerRow[]) {
+  const words = q.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const hits = list.filter((p) => words.every((w) => p.name.toLowerCase().split(/\s+/).some((n) => n.startsWith(w))));
+  return { total: hits.length, offset: q.offset, rows: hits.slice(q.offset, q.offset + q.limit) };
+}
+
+function setup(list: PartnerRow[] = people) {
+  vi.mocked(invoke).mockReset();
+  mockCommands({
+    partners_search: ({ query }) => search(query as PartnerQuery, list),
+    groups_list: () => [],
+    tags_list: () => [{ id: 1, name: "vip", partner_count: 1 }],
+    partners_countries: () => [
+      { code: "FR", count: 617 },
+      { code: "US", count: 617 },
+    ],
+    partner_get: ({ id }) => ({ ...list[(id as number) - 1], first_name: "", website: "", social_profiles: [], language: "", group_id: null, custom_fields: {}, parent_id: null, parent_name: null, codes: [], payout: { method: "none", email: "", iban: "", bic: "", other: "" }, payout_currency: "", tax: { status: "none", form_expires: "", vat_id: "" }, terms_version: "", terms_accepted_at: null, updated_at: "2026-01-01T00:00:00Z" }) as Partner,
+  });
+  render(
+    <ToastProvider>
+      <PartnersScreen active baseCurrency="USD" />
+    </ToastProvider>,
+  );
+  return userEvent.setup();
+}
+
+describe("PartnersScreen", () => {
+  it("shows the total and the first rows, fetched 200 at a time", async () => {
+    setup();
+    await waitFor(() => expect(screen.getByTestId("partners-count")).toHaveTextContent("1,234 partners"));
+    const rows = await screen.findAllByTestId("partner-row");
+    expect(rows.length).toBeGreaterThan(5);
+    expect(within(rows[0]).getByTestId("partner-row-name")).toHaveTextContent("Ana Lima");
+    expect(rows[0]).toHaveAttribute("data-id", "1");
+    expect(rows[0]).toHaveTextContent("Lima Media");
+    expect(screen.getByTestId("partners-table")).toHaveAttribute("aria-rowcount", "1235");
+    expect((callsTo("partners_search")[0].query as PartnerQuery).limit).toBe(200);
+  });
+
+  it("searches as you type, by relevance", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.type(screen.getByTestId("partners-search"), "ana");
+    await waitFor(() => expect(screen.getByTestId("partners-count")).toHaveTextContent("2 partners match"));
+    const last = callsTo("partners_search").at(-1)!.query as PartnerQuery;
+    expect(last).toMatchObject({ text: "ana", sort: "relevance", offset: 0 });
+    expect(screen.getAllByTestId("partner-row-name").map((n) => n.textContent)).toEqual(["Ana Lima", "Anaïs Roy"]);
+  });
+
+  it("offers to clear filters when nothing matches", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.type(screen.getByTestId("partners-search"), "zzz");
+    expect(await screen.findByText("No partners match")).toBeInTheDocument();
+    await user.click(screen.getByTestId("empty-clear"));
+    await waitFor(() => expect(screen.getByTestId("partners-count")).toHaveTextContent("1,234 partners"));
+    expect(screen.getByTestId("partners-search")).toHaveValue("");
+  });
+
+  it("focuses the search with /", async () => {
+    setup();
+    await screen.findAllByTestId("partner-row");
+    fireEvent.keyDown(document.body, { key: "/" });
+    expect(screen.getByTestId("partners-search")).toHaveFocus();
+  });
+
+  it("moves with the keyboard, opens the panel with Enter and closes it with Esc", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    screen.getByTestId("partners-table").focus();
+    await user.keyboard("{ArrowDown}j{ArrowDown}k");
+    const selected = () => document.querySelector("[data-testid='partner-row'][aria-selected='true']");
+    expect(selected()).toHaveAttribute("data-id", "2");
+    await user.keyboard("{Enter}");
+    const panel = await screen.findByTestId("partner-panel");
+    await waitFor(() => expect(within(panel).getByTestId("field-name")).toHaveValue("Anaïs Roy"));
+    expect(callsTo("partner_get")).toEqual([{ id: 2 }]);
+    // The panel follows the selection.
+    screen.getByTestId("partners-table").focus();
+    await user.keyboard("{ArrowDown}");
+    await waitFor(() => expect(within(screen.getByTestId("partner-panel")).getByTestId("field-name")).toHaveValue("Bruno Costa"));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("partner-panel")).toBeNull();
+  });
+
+  it("sorts by a column header", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.click(screen.getByRole("button", { name: "Country" }));
+    await waitFor(() => expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ sort: "country", descending: false }));
+    expect(screen.getByRole("columnheader", { name: /Country/ })).toHaveAttribute("aria-sort", "ascending");
+    await user.click(screen.getByRole("button", { name: /Country/ }));
+    await waitFor(() => expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ sort: "country", descending: true }));
+  });
+
+  it("filters by status and country", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.click(screen.getByTestId("filter-status-paused"));
+    await user.selectOptions(screen.getByLabelText("Country"), "FR");
+    await waitFor(() =>
+      expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ statuses: ["paused"], country: "FR" }),
+    );
+  });
+
+  it("invites to add or import when the book has no partners", async () => {
+    setup([]);
+    expect(await screen.findByText("No partners yet")).toBeInTheDocument();
+    expect(screen.getByTestId("partners-count")).toHaveTextContent("0 partners");
+  });
+
+  it("opens an empty panel for a new partner", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.click(screen.getByTestId("partners-add"));
+    const panel = screen.getByTestId("partner-panel");
+    expect(within(panel).getByTestId("field-name")).toHaveValue("");
+    await user.click(within(panel).getByTestId("panel-close"));
+    expect(screen.queryByTestId("partner-panel")).toBeNull();
+  });
+});

@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Partner } from "../../bindings/Partner";
+import { useToast } from "../../components/Toast";
+import { fileName, plural } from "../../lib/format";
+import { isTypingTarget } from "../../lib/keys";
+import { useDebounced } from "../../lib/useDebounced";
+import { chooseCsvToExport, partnersApi } from "./api";
+import { ImportDialog } from "./import/ImportDialog";
+import { PartnerPanel } from "./panel/PartnerPanel";
+import type { PanelTarget } from "./panel/usePartnerEditor";
+import { PartnerFilters } from "./PartnerFilters";
+import { PartnersBody } from "./PartnersBody";
+import { PartnersHeader } from "./PartnersHeader";
+import { clearFilters, EMPTY_FILTERS, effectiveSort, hasFilters, queryKey, toggleSort, toQuery, type Filters } from "./query";
+import { INITIAL_NAV, navigate, type NavAction, type NavState } from "./table/keyboard";
+import { usePartnerRows } from "./table/usePartnerRows";
+import { useLookups } from "./useLookups";
+import "./partners.css";
+
+type Props = { active: boolean; baseCurrency: string };
+
+export function PartnersScreen({ active, baseCurrency }: Props) {
+  const toast = useToast();
+  const [search, setSearch] = useState("");
+  const text = useDebounced(search, 120);
+  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  const [nav, setNav] = useState<NavState>(INITIAL_NAV);
+  const [panel, setPanel] = useState<PanelTarget | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const lookups = useLookups(toast.error);
+
+  const effective = useMemo(() => ({ ...filters, text }), [filters, text]);
+  const key = queryKey(effective);
+  const query = useMemo(() => toQuery(effective), [effective]);
+  const rows = usePartnerRows(query, key, partnersApi.search, toast.error);
+  const total = rows.total ?? 0;
+
+  // A new list: nothing selected (an open panel keeps its partner).
+  useEffect(() => setNav(INITIAL_NAV), [key]);
+
+  const selectedId = nav.selected !== null ? rows.rowAt(nav.selected)?.id : undefined;
+  // The panel follows the selection, unless it holds unsaved edits.
+  useEffect(() => {
+    if (!nav.open || selectedId === undefined || dirty) return;
+    setPanel((p) => (p?.mode === "edit" && p.id === selectedId ? p : { mode: "edit", id: selectedId }));
+  }, [nav.open, selectedId, dirty]);
+
+  const blockedByEdits = useCallback(() => {
+    if (!dirty) return false;
+    toast.show("info", "Save or cancel your changes to this partner first.");
+    return true;
+  }, [dirty, toast]);
+
+  /** Closes the panel; from the keyboard only when nothing is unsaved. */
+  const closePanel = useCallback(
+    (force = false) => {
+      if (!force && blockedByEdits()) return;
+      setPanel(null);
+      setDirty(false);
+      setNav((n) => ({ ...n, open: false }));
+      gridRef.current?.focus();
+    },
+    [blockedByEdits],
+  );
+
+  const onNav = (action: NavAction, pageRows: number) => {
+    if (action.type === "close") return closePanel();
+    if (action.type === "open" && blockedByEdits()) return;
+    setNav((n) => navigate(n, action, { rowCount: total, pageRows }));
+  };
+
+  const onRowClick = (index: number) => {
+    if (panel && index !== nav.selected && blockedByEdits()) return;
+    setNav({ selected: index, open: true });
+  };
+
+  const addPartner = () => {
+    if (blockedByEdits()) return;
+    setNav((n) => ({ ...n, open: false }));
+    setPanel({ mode: "new" });
+  };
+
+  const onSaved = useCallback(
+    (p: Partner, created: boolean) => {
+      rows.refresh();
+      lookups.reload();
+      if (created) {
+        toast.success(`${p.name} was added.`);
+        setPanel({ mode: "edit", id: p.id });
+      }
+    },
+    [rows, lookups, toast],
+  );
+
+  const exportCsv = async () => {
+    const path = await chooseCsvToExport("partners.csv").catch((e) => (toast.error(e), null));
+    if (!path) return;
+    setExporting(true);
+    try {
+      const n = await partnersApi.export(path, toQuery(effective));
+      toast.success(`Exported ${plural(n, "partner")} to ${fileName(path)}.`);
+    } catch (e) {
+      toast.error(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  // "/" focuses the search from anywhere on this screen.
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "/" && !e.ctrlKey && !e.metaKey && !isTypingTarget(e.target) && !document.querySelector("[aria-modal='true']")) {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [active]);
+
+  const changeFilters = (f: Filters) => setFilters(f);
+  const clearAll = () => {
+    setSearch("");
+    setFilters((f) => clearFilters(f));
+  };
+
+  return (
+    <div className="partners">
+      <PartnersHeader
+        total={rows.total}
+        filtered={hasFilters(effective)}
+        search={search}
+        onSearch={setSearch}
+        searchRef={searchRef}
+        onSearchDown={() => {
+          gridRef.current?.focus();
+          if (total > 0) setNav((n) => ({ ...n, selected: n.selected ?? 0 }));
+        }}
+        onAdd={addPartner}
+        onImport={() => setImporting(true)}
+        onExport={exportCsv}
+        exporting={exporting}
+      />
+      <PartnerFilters filters={{ ...filters, text: search }} lookups={lookups} onChange={changeFilters} onClear={clearAll} />
+      <div className="partners-body">
+        <PartnersBody
+          rows={rows}
+          total={total}
+          filtered={hasFilters(effective)}
+          nav={nav}
+          onNav={onNav}
+          onRowClick={onRowClick}
+          sort={effectiveSort(effective)}
+          descending={effective.descending}
+          onSort={(column) => setFilters((f) => toggleSort({ ...f, text }, column))}
+          resetKey={key}
+          gridRef={gridRef}
+          onAdd={addPartner}
+          onImport={() => setImporting(true)}
+          onClear={clearAll}
+        />
+        {panel && (
+          <PartnerPanel
+            target={panel}
+            groups={lookups.groups}
+            tagSuggestions={lookups.tags.map((t) => t.name)}
+            onGroupsChanged={lookups.setGroups}
+            baseCurrency={baseCurrency}
+            onSaved={onSaved}
+            onClose={() => closePanel(true)}
+            onDirtyChange={setDirty}
+          />
+        )}
+      </div>
+      {importing && (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            rows.refresh();
+            lookups.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

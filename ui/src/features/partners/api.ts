@@ -1,0 +1,48 @@
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type { Activity } from "../../bindings/Activity";
+import type { CountryCount } from "../../bindings/CountryCount";
+import type { Group } from "../../bindings/Group";
+import type { ImportOptions } from "../../bindings/ImportOptions";
+import type { ImportPreview } from "../../bindings/ImportPreview";
+import type { ImportReport } from "../../bindings/ImportReport";
+import type { JobProgress } from "../../bindings/JobProgress";
+import type { Partner } from "../../bindings/Partner";
+import type { PartnerInput } from "../../bindings/PartnerInput";
+import type { PartnerPage } from "../../bindings/PartnerPage";
+import type { PartnerQuery } from "../../bindings/PartnerQuery";
+import type { PartnerStatus } from "../../bindings/PartnerStatus";
+import type { Tag } from "../../bindings/Tag";
+
+export type { CountryCount, JobProgress };
+
+const CSV_FILTERS = [{ name: "CSV", extensions: ["csv"] }];
+
+export const partnersApi = {
+  search: (query: PartnerQuery) => invoke<PartnerPage>("partners_search", { query }),
+  countries: () => invoke<CountryCount[]>("partners_countries"),
+  get: (id: number) => invoke<Partner>("partner_get", { id }),
+  create: (input: PartnerInput) => invoke<Partner>("partner_create", { input }),
+  update: (id: number, input: PartnerInput) => invoke<Partner>("partner_update", { id, input }),
+  setStatus: (id: number, status: PartnerStatus, reason: string) =>
+    invoke<Partner>("partner_set_status", { id, status, reason }),
+  timeline: (id: number) => invoke<Activity[]>("partner_timeline", { id }),
+  addNote: (id: number, text: string) => invoke<Activity>("partner_add_note", { id, text }),
+  groups: () => invoke<Group[]>("groups_list"),
+  createGroup: (name: string, description: string) => invoke<Group[]>("group_create", { name, description }),
+  tags: () => invoke<Tag[]>("tags_list"),
+  importPreview: (path: string) => invoke<ImportPreview>("partners_import_preview", { path }),
+  import: (path: string, options: ImportOptions, onProgress: (p: JobProgress) => void) =>
+    invoke<ImportReport>("partners_import", { path, options, onProgress: new Channel<JobProgress>(onProgress) }),
+  export: (path: string, query: PartnerQuery | null) => invoke<number>("partners_export", { path, query }),
+  cancelJob: () => invoke<null>("job_cancel"),
+};
+
+export async function chooseCsvToImport(): Promise<string | null> {
+  const picked = await open({ multiple: false, directory: false, filters: CSV_FILTERS, title: "Import partners" });
+  return typeof picked === "string" ? picked : null;
+}
+
+export async function chooseCsvToExport(defaultName: string): Promise<string | null> {
+  return (await save({ defaultPath: defaultName, filters: CSV_FILTERS, title: "Export partners" })) ?? null;
+}

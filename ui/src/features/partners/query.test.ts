@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { clearFilters, EMPTY_FILTERS, effectiveSort, hasFilters, queryKey, toggleSort, toQuery } from "./query";
+
+describe("partner query", () => {
+  it("sorts by name without search text and by relevance with it", () => {
+    expect(effectiveSort(EMPTY_FILTERS)).toBe("name");
+    expect(effectiveSort({ ...EMPTY_FILTERS, text: "ana" })).toBe("relevance");
+    expect(effectiveSort({ ...EMPTY_FILTERS, text: "ana", sort: "country" })).toBe("country");
+  });
+
+  it("builds the backend query", () => {
+    const q = toQuery({ ...EMPTY_FILTERS, text: "  ana  ", statuses: ["active"], groupId: 2, tag: "vip", country: "FR" }, 400, 200);
+    expect(q).toEqual({
+      text: "ana",
+      statuses: ["active"],
+      group_id: 2,
+      tag: "vip",
+      country: "FR",
+      sort: "relevance",
+      descending: false,
+      offset: 400,
+      limit: 200,
+    });
+  });
+
+  it("flips the direction on a second click and starts dates newest first", () => {
+    const byName = toggleSort(EMPTY_FILTERS, "name");
+    expect([byName.sort, byName.descending]).toEqual(["name", true]);
+    const byCountry = toggleSort(EMPTY_FILTERS, "country");
+    expect([byCountry.sort, byCountry.descending]).toEqual(["country", false]);
+    const byCreated = toggleSort(byCountry, "created");
+    expect([byCreated.sort, byCreated.descending]).toEqual(["created", true]);
+    expect(toggleSort(byCreated, "created").descending).toBe(false);
+  });
+
+  it("tells when filters are on and clears them but not the sort", () => {
+    expect(hasFilters(EMPTY_FILTERS)).toBe(false);
+    const f = { ...EMPTY_FILTERS, statuses: ["paused" as const], sort: "country" as const, descending: true };
+    expect(hasFilters(f)).toBe(true);
+    expect(clearFilters(f)).toEqual({ ...EMPTY_FILTERS, sort: "country", descending: true });
+  });
+
+  it("gives the same key for the same list whatever the paging", () => {
+    expect(queryKey({ ...EMPTY_FILTERS, text: "ana " })).toBe(queryKey({ ...EMPTY_FILTERS, text: "ana" }));
+    expect(queryKey(EMPTY_FILTERS)).not.toBe(queryKey({ ...EMPTY_FILTERS, tag: "vip" }));
+  });
+});

@@ -1,0 +1,68 @@
+import type { PartnerQuery } from "../../bindings/PartnerQuery";
+import type { PartnerSort } from "../../bindings/PartnerSort";
+import type { PartnerStatus } from "../../bindings/PartnerStatus";
+
+/** What the person has chosen on the Partners screen (paging aside). */
+export type Filters = {
+  text: string;
+  statuses: PartnerStatus[];
+  groupId: number | null;
+  tag: string | null;
+  country: string | null;
+  /** null: the default order (relevance with search text, name without). */
+  sort: PartnerSort | null;
+  descending: boolean;
+};
+
+export const EMPTY_FILTERS: Filters = {
+  text: "",
+  statuses: [],
+  groupId: null,
+  tag: null,
+  country: null,
+  sort: null,
+  descending: false,
+};
+
+export function hasFilters(f: Filters): boolean {
+  return f.text.trim() !== "" || f.statuses.length > 0 || f.groupId !== null || f.tag !== null || f.country !== null;
+}
+
+export function effectiveSort(f: Filters): PartnerSort {
+  if (f.sort) return f.sort;
+  return f.text.trim() ? "relevance" : "name";
+}
+
+export function toQuery(f: Filters, offset = 0, limit = 0): PartnerQuery {
+  const sort = effectiveSort(f);
+  return {
+    text: f.text.trim(),
+    statuses: f.statuses,
+    group_id: f.groupId,
+    tag: f.tag,
+    country: f.country,
+    sort,
+    descending: sort === "relevance" ? false : f.descending,
+    offset,
+    limit,
+  };
+}
+
+/** A stable key for "the same list": everything but paging. */
+export function queryKey(f: Filters): string {
+  return JSON.stringify(toQuery(f));
+}
+
+/**
+ * Clicking a column header: the first click sorts ascending (newest first for
+ * dates), the next flips the direction.
+ */
+export function toggleSort(f: Filters, column: PartnerSort): Filters {
+  if (effectiveSort(f) === column) return { ...f, sort: column, descending: !f.descending };
+  return { ...f, sort: column, descending: column === "created" || column === "updated" };
+}
+
+/** Clears the filters and the search but keeps the chosen sort. */
+export function clearFilters(f: Filters): Filters {
+  return { ...EMPTY_FILTERS, sort: f.sort, descending: f.descending };
+}

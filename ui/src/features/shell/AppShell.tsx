@@ -1,0 +1,49 @@
+import { useState } from "react";
+import { useToast } from "../../components/Toast";
+import { bookApi, type BookInfo } from "../book/api";
+import { PartnersScreen } from "../partners/PartnersScreen";
+import { SettingsScreen } from "../settings/SettingsScreen";
+import { Sidebar, type Screen } from "./Sidebar";
+import "./AppShell.css";
+
+type Props = {
+  book: BookInfo;
+  onClosed: () => void;
+  onBookChanged: (patch: Partial<BookInfo>) => void;
+};
+
+export function AppShell({ book, onClosed, onBookChanged }: Props) {
+  const [screen, setScreen] = useState<Screen>("partners");
+  const [closing, setClosing] = useState(false);
+  const toast = useToast();
+
+  const close = async () => {
+    setClosing(true);
+    try {
+      await bookApi.close();
+      onClosed();
+    } catch (e) {
+      toast.error(e);
+      setClosing(false);
+    }
+  };
+
+  return (
+    <div className="shell">
+      <Sidebar book={book} screen={screen} onNavigate={setScreen} onClose={close} closing={closing} />
+      <div className="shell-main">
+        {/* Partners stays mounted so its filters and scroll survive a visit to Settings. */}
+        <div className="shell-screen" hidden={screen !== "partners"}>
+          <PartnersScreen active={screen === "partners"} baseCurrency={book.base_currency} />
+        </div>
+        {screen === "settings" && (
+          <div className="shell-screen">
+            <SettingsScreen
+              onSaved={(s) => onBookChanged({ program_name: s.program_name, base_currency: s.base_currency })}
+            />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

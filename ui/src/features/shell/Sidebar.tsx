@@ -1,0 +1,75 @@
+import { ArrowLeftRight, BookMarked, Settings, Users } from "lucide-react";
+import type { ReactNode } from "react";
+import { fileName } from "../../lib/format";
+import type { BookInfo } from "../book/api";
+
+export type Screen = "partners" | "settings";
+
+type Props = {
+  book: BookInfo;
+  screen: Screen;
+  onNavigate: (screen: Screen) => void;
+  onClose: () => void;
+  closing: boolean;
+};
+
+export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="sidebar-book">
+        <span className="sidebar-mark" aria-hidden>
+          <BookMarked size={15} />
+        </span>
+        <div className="sidebar-book-text">
+          <span className="sidebar-title" data-testid="book-title" title={book.program_name}>
+            {book.program_name}
+          </span>
+          <span className="sidebar-file" title={book.path}>
+            {fileName(book.path)}
+          </span>
+        </div>
+      </div>
+
+      <div className="sidebar-section">
+        <span className="sidebar-label">Program</span>
+        <NavItem icon={<Users size={16} />} active={screen === "partners"} onClick={() => onNavigate("partners")} testId="nav-partners">
+          Partners
+        </NavItem>
+      </div>
+
+      <div className="sidebar-bottom">
+        <NavItem icon={<Settings size={16} />} active={screen === "settings"} onClick={() => onNavigate("settings")} testId="nav-settings">
+          Settings
+        </NavItem>
+        <NavItem icon={<ArrowLeftRight size={16} />} onClick={onClose} disabled={closing} testId="close-book">
+          Close book
+        </NavItem>
+      </div>
+    </nav>
+  );
+}
+
+type NavItemProps = {
+  icon: ReactNode;
+  active?: boolean;
+  onClick: () => void;
+  testId: string;
+  disabled?: boolean;
+  children: ReactNode;
+};
+
+function NavItem({ icon, active, onClick, testId, disabled, children }: NavItemProps) {
+  return (
+    <button
+      type="button"
+      className={active ? "nav-item nav-item-active" : "nav-item"}
+      aria-current={active ? "page" : undefined}
+      onClick={onClick}
+      disabled={disabled}
+      data-testid={testId}
+    >
+      {icon}
+      <span>{children}</span>
+    </button>
+  );
+}
