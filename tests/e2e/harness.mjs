@@ -52,8 +52,9 @@ async function waitForHttp(url, ms) {
   }
 }
 
-/** Starts everything; returns { driver, home, by, until, stop }. */
-export async function launch() {
+/** Starts everything; `args` are passed to the app (e.g. a book to open).
+ *  Returns { driver, home, display, stop }. */
+export async function launch(args = []) {
   const home = mkdtempSync(join(tmpdir(), "partnerbook-e2e-"));
   for (const d of [".config", ".local/share", "Documents"]) mkdirSync(join(home, d), { recursive: true });
   writeFileSync(join(home, ".config", "user-dirs.dirs"), 'XDG_DOCUMENTS_DIR="$HOME/Documents"\n');
@@ -86,7 +87,7 @@ export async function launch() {
     await waitForHttp(`http://127.0.0.1:${port}/status`, 15000);
     const driver = await new Builder()
       .usingServer(`http://127.0.0.1:${port}`)
-      .withCapabilities({ browserName: "wry", "tauri:options": { application: app } })
+      .withCapabilities({ browserName: "wry", "tauri:options": { application: app, args } })
       .build();
     return { driver, home, display, stop: () => stop(driver) };
   } catch (e) {

@@ -3,38 +3,11 @@
 // email column, and a name (name, first name or last name) column.
 
 import type { PartnerField } from "../../../bindings/PartnerField";
+import { FIELD_LABELS } from "../fieldLabels";
 
 export const IGNORE = "ignore";
 export const CUSTOM_PREFIX = "custom:";
 
-const FIELD_LABELS: Record<PartnerField, string> = {
-  name: "Name",
-  first_name: "First name",
-  last_name: "Last name",
-  email: "Email",
-  company: "Company",
-  website: "Website",
-  social_profiles: "Social profiles",
-  country: "Country",
-  language: "Language",
-  status: "Status",
-  group: "Group",
-  tags: "Tags",
-  parent_email: "Parent partner's email",
-  referral_codes: "Referral codes",
-  coupon_codes: "Coupon codes",
-  link_ids: "Link ids",
-  payout_method: "Payout method",
-  payout_email: "Payout email",
-  iban: "IBAN",
-  bic: "BIC",
-  payout_other: "Payout instructions",
-  payout_currency: "Payout currency",
-  tax_status: "Tax status",
-  tax_form_expires: "W-8BEN expiry",
-  vat_id: "VAT id",
-  terms_version: "Terms version",
-};
 
 export const FIELD_OPTIONS = (Object.keys(FIELD_LABELS) as PartnerField[]).map((value) => ({
   value,

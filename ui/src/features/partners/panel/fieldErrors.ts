@@ -2,37 +2,6 @@ import type { PartnerForm } from "./partnerForm";
 
 export type FormKey = keyof PartnerForm;
 
-/** Labels for the core's field names, for messages in plain words. */
-export const PARTNER_LABELS: Record<string, string> = {
-  name: "Name",
-  first_name: "First name",
-  email: "Email",
-  company: "Company",
-  website: "Website",
-  social_profiles: "Social profiles",
-  country: "Country",
-  language: "Language",
-  status: "Status",
-  group: "Group",
-  tags: "Tags",
-  custom_fields: "Custom fields",
-  parent: "Parent partner",
-  referral_codes: "Referral codes",
-  coupon_codes: "Coupon codes",
-  link_ids: "Link ids",
-  payout_method: "Payout method",
-  payout_email: "Payout email",
-  iban: "IBAN",
-  bic: "BIC",
-  payout_other: "Payout instructions",
-  payout_currency: "Payout currency",
-  currency: "Payout currency",
-  tax_form_expires: "W-8BEN expiry",
-  vat_id: "VAT id",
-  terms_version: "Terms version",
-  note: "Note",
-};
-
 const TO_FORM: Record<string, FormKey> = {
   group: "group_id",
   parent: "parent",

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from "react";
 import type { Partner } from "../../../bindings/Partner";
 import { describeError, fieldError, sentence, toAppError } from "../../../lib/errors";
 import { partnersApi } from "../api";
-import { formKeyFor, PARTNER_LABELS, type FormKey } from "./fieldErrors";
+import { PARTNER_LABELS } from "../fieldLabels";
+import { formKeyFor, type FormKey } from "./fieldErrors";
 import { emptyForm, formToInput, partnerToForm, type PartnerForm } from "./partnerForm";
 import type { FieldErrors } from "./sectionProps";
 
