@@ -158,7 +158,7 @@ fn export_then_preview_and_import_into_another_book() {
     app.create_book();
     app.ok("partner_create", json!({ "input": partner("Søren Kierkegaard", "soren@example.dk") }));
     let csv = app.dir.path().join("partners.csv");
-    assert_eq!(app.ok("partners_export", json!({ "path": csv, "query": null })), 1);
+    assert_eq!(app.ok("partners_export", json!({ "path": csv, "query": null, "onProgress": "__CHANNEL__:3" })), 1);
 
     let other = app.dir.path().join("other.partnerbook");
     app.ok("book_create", json!({ "path": other, "program": { "program_name": "Other", "base_currency": "USD" } }));

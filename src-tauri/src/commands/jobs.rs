@@ -7,7 +7,7 @@ use crate::state::{with_book, AppState};
 use partnerbook_core::partners::csv_export;
 use partnerbook_core::partners::csv_import::{self, ImportOptions, ImportPreview, ImportReport};
 use partnerbook_core::partners::search::PartnerQuery;
-use partnerbook_core::progress::{JobProgress, Quiet};
+use partnerbook_core::progress::JobProgress;
 use partnerbook_core::CoreError;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
@@ -30,14 +30,25 @@ pub async fn partners_import(
     blocking(move || with_book(&slot, |b| Ok(csv_import::import(b, &PathBuf::from(path), &options, &progress)?))).await
 }
 
-/// Writes the partners matching `query` (all when null) to `path`.
+/// Writes the partners matching `query` (all when null) to `path`. A
+/// cancelled export removes its half-written file.
 #[tauri::command]
-pub async fn partners_export(state: State<'_, AppState>, path: String, query: Option<PartnerQuery>) -> AppResult<u64> {
+pub async fn partners_export(
+    state: State<'_, AppState>,
+    path: String,
+    query: Option<PartnerQuery>,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<u64> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
     let slot = state.book_slot();
     blocking(move || {
         with_book(&slot, |b| {
             let file = std::fs::File::create(&path).map_err(|e| CoreError::io(format!("cannot write {path}"), e))?;
-            Ok(csv_export::export(b, query.as_ref(), std::io::BufWriter::new(file), &Quiet)?)
+            let written = csv_export::export(b, query.as_ref(), std::io::BufWriter::new(file), &progress);
+            if written.is_err() {
+                let _ = std::fs::remove_file(&path);
+            }
+            Ok(written?)
         })
     })
     .await

@@ -206,3 +206,25 @@ fn export_then_import_into_an_empty_book_gives_the_same_partners() {
         assert_eq!(pa.parent_name, pb.parent_name);
     }
 }
+
+#[test]
+fn export_reports_progress_and_stops_when_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = demo::create(&dir.path().join("demo.partnerbook"), &DemoOptions { partners: 1200, seed: 5 }, &Quiet).unwrap();
+    let mut out = Vec::new();
+    let err = export(&book, None, &mut out, &CancelAfter(Default::default())).unwrap_err();
+    assert_eq!(err.code(), "cancelled");
+
+    struct Seen(std::sync::Mutex<Vec<(u64, u64)>>);
+    impl Progress for Seen {
+        fn update(&self, _: &str, done: u64, total: u64) {
+            self.0.lock().unwrap().push((done, total));
+        }
+        fn is_cancelled(&self) -> bool {
+            false
+        }
+    }
+    let seen = Seen(Default::default());
+    export(&book, None, &mut Vec::new(), &seen).unwrap();
+    assert_eq!(*seen.0.lock().unwrap(), [(500, 1200), (1000, 1200), (1200, 1200)]);
+}

@@ -6,7 +6,9 @@ import type { Partner } from "../../bindings/Partner";
 import type { PartnerQuery } from "../../bindings/PartnerQuery";
 import type { PartnerRow } from "../../bindings/PartnerRow";
 import { ToastProvider } from "../../components/Toast";
-import { callsTo, mockCommands } from "../../test/tauri";
+import { save } from "@tauri-apps/plugin-dialog";
+import type { JobProgress } from "../../bindings/JobProgress";
+import { callsTo, deferred, mockCommands } from "../../test/tauri";
 import { PartnersScreen } from "./PartnersScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
@@ -46,9 +48,10 @@ function search(q: PartnerQuery, list: PartnerRow[]) {
   return { total: hits.length, offset: q.offset, rows: hits.slice(q.offset, q.offset + q.limit) };
 }
 
-function setup(list: PartnerRow[] = people) {
+function setup(list: PartnerRow[] = people, extra: Parameters<typeof mockCommands>[0] = {}) {
   vi.mocked(invoke).mockReset();
   mockCommands({
+    ...extra,
     partners_search: ({ query }) => search(query as PartnerQuery, list),
     groups_list: () => [],
     tags_list: () => [{ id: 1, name: "vip", partner_count: 1 }],
@@ -159,5 +162,34 @@ describe("PartnersScreen", () => {
     expect(within(panel).getByTestId("field-name")).toHaveValue("");
     await user.click(within(panel).getByTestId("panel-close"));
     expect(screen.queryByTestId("partner-panel")).toBeNull();
+  });
+
+  it("exports the current view with progress, and cancelling leaves no file", async () => {
+    const answer = deferred<number>();
+    let channel: { onmessage: (p: JobProgress) => void } | undefined;
+    const user = setup(people, {
+      partners_export: (args) => {
+        channel = args.onProgress as typeof channel;
+        return answer.promise;
+      },
+      job_cancel: () => {
+        answer.reject({ code: "cancelled", message: "cancelled; nothing was changed" });
+        return null;
+      },
+    });
+    vi.mocked(save).mockResolvedValue("/home/me/partners.csv");
+    await screen.findAllByTestId("partner-row");
+    await user.type(screen.getByTestId("partners-search"), "ana");
+    await waitFor(() => expect(screen.getByTestId("partners-count")).toHaveTextContent("2 partners match"));
+    await user.click(screen.getByTestId("partners-export"));
+    await waitFor(() => expect(callsTo("partners_export")).toHaveLength(1));
+    expect(callsTo("partners_export")[0]).toMatchObject({ path: "/home/me/partners.csv", query: { text: "ana", offset: 0 } });
+    channel!.onmessage({ step: "Exporting", done: 500, total: 2000 });
+    const status = await screen.findByTestId("export-status");
+    await waitFor(() => expect(status).toHaveTextContent("500 of 2,000"));
+    expect(within(status).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "25");
+    await user.click(screen.getByTestId("export-cancel"));
+    expect(await screen.findByText(/Export cancelled/)).toBeInTheDocument();
+    expect(screen.queryByTestId("export-status")).not.toBeInTheDocument();
   });
 });

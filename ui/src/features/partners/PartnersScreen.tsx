@@ -4,7 +4,10 @@ import { useToast } from "../../components/Toast";
 import { fileName, plural } from "../../lib/format";
 import { isTypingTarget } from "../../lib/keys";
 import { useDebounced } from "../../lib/useDebounced";
+import type { JobProgress } from "../../bindings/JobProgress";
+import { isCancelled } from "../../lib/errors";
 import { chooseCsvToExport, partnersApi } from "./api";
+import { ExportStatus } from "./ExportStatus";
 import { ImportDialog } from "./import/ImportDialog";
 import { PartnerPanel } from "./panel/PartnerPanel";
 import type { PanelTarget } from "./panel/usePartnerEditor";
@@ -28,7 +31,7 @@ export function PartnersScreen({ active, baseCurrency }: Props) {
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [dirty, setDirty] = useState(false);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const [exportProgress, setExportProgress] = useState<JobProgress | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const lookups = useLookups(toast.error);
@@ -99,14 +102,15 @@ export function PartnersScreen({ active, baseCurrency }: Props) {
   const exportCsv = async () => {
     const path = await chooseCsvToExport("partners.csv").catch((e) => (toast.error(e), null));
     if (!path) return;
-    setExporting(true);
+    setExportProgress({ step: "Exporting", done: 0, total: 0 });
     try {
-      const n = await partnersApi.export(path, toQuery(effective));
+      const n = await partnersApi.export(path, toQuery(effective), setExportProgress);
       toast.success(`Exported ${plural(n, "partner")} to ${fileName(path)}.`);
     } catch (e) {
-      toast.error(e);
+      if (isCancelled(e)) toast.show("info", "Export cancelled; no file was left behind.");
+      else toast.error(e);
     } finally {
-      setExporting(false);
+      setExportProgress(null);
     }
   };
 
@@ -145,7 +149,7 @@ export function PartnersScreen({ active, baseCurrency }: Props) {
         onAdd={addPartner}
         onImport={() => setImporting(true)}
         onExport={exportCsv}
-        exporting={exporting}
+        exporting={exportProgress !== null}
       />
       <PartnerFilters filters={{ ...filters, text: search }} lookups={lookups} onChange={changeFilters} onClear={clearAll} />
       <div className="partners-body">
@@ -178,6 +182,7 @@ export function PartnersScreen({ active, baseCurrency }: Props) {
           />
         )}
       </div>
+      {exportProgress && <ExportStatus progress={exportProgress} onCancel={() => void partnersApi.cancelJob()} />}
       {importing && (
         <ImportDialog
           onClose={() => setImporting(false)}

@@ -34,7 +34,8 @@ export const partnersApi = {
   importPreview: (path: string) => invoke<ImportPreview>("partners_import_preview", { path }),
   import: (path: string, options: ImportOptions, onProgress: (p: JobProgress) => void) =>
     invoke<ImportReport>("partners_import", { path, options, onProgress: new Channel<JobProgress>(onProgress) }),
-  export: (path: string, query: PartnerQuery | null) => invoke<number>("partners_export", { path, query }),
+  export: (path: string, query: PartnerQuery | null, onProgress: (p: JobProgress) => void) =>
+    invoke<number>("partners_export", { path, query, onProgress: new Channel<JobProgress>(onProgress) }),
   cancelJob: () => invoke<null>("job_cancel"),
 };
 

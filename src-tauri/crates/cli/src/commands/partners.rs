@@ -84,7 +84,13 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
             let written = match &out {
                 Some(path) => {
                     let file = std::fs::File::create(path)?;
-                    csv_export::export(book, Some(&query), std::io::BufWriter::new(file), &Quiet)?
+                    let bar = Bar::new();
+                    let written = csv_export::export(book, Some(&query), std::io::BufWriter::new(file), &bar);
+                    bar.finish();
+                    if written.is_err() {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    written?
                 }
                 None => {
                     let stdout = std::io::stdout();

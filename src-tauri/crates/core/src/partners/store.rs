@@ -239,9 +239,12 @@ fn unique_violation(e: rusqlite::Error) -> CoreError {
     CoreError::Database(e)
 }
 
-/// "Łukasz Nowak" → "lukasz nowak", "李娜" → "li na": alphabetical for people.
+/// "Łukasz Nowak" → "lukasz nowak", "李娜" → "li na", "O'Brien" → "obrien":
+/// alphabetical for people, whatever the script; punctuation does not count.
 pub fn sort_key(name: &str) -> String {
-    deunicode::deunicode(name).to_lowercase()
+    let folded = deunicode::deunicode(name).to_lowercase();
+    let kept: String = folded.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn non_empty(s: &str) -> Option<&str> {
