@@ -274,6 +274,9 @@ pub enum BenchCommand {
         /// How many typed prefixes to time.
         #[arg(long, default_value_t = 2_000)]
         queries: usize,
+        /// Also write the same FTS5 queries as an SQL script, to time them in the sqlite3 shell.
+        #[arg(long, value_name = "FILE")]
+        emit_sql: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },

@@ -29,7 +29,9 @@ fn run(cli: Cli) -> CliResult {
         Command::Groups(c) => commands::groups::run(&mut open(cli.book)?, c),
         Command::Settings(c) => commands::settings::run(&mut open(cli.book)?, c),
         Command::Check { json } => commands::book::check(&open(cli.book)?, json),
-        Command::Bench(BenchCommand::Search { queries, json }) => commands::bench::search(&open(cli.book)?, queries, json),
+        Command::Bench(BenchCommand::Search { queries, emit_sql, json }) => {
+            commands::bench::search(&open(cli.book)?, queries, emit_sql.as_deref(), json)
+        }
         Command::Bench(BenchCommand::Import { rows, json }) => commands::bench::import(rows, json),
     }
 }

@@ -7,11 +7,12 @@ use crate::output;
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::partners::csv_export;
 use partnerbook_core::partners::csv_import::{self, ImportOptions};
-use partnerbook_core::partners::search::{search as run_search, PartnerQuery};
+use partnerbook_core::partners::search::{match_expression, search as run_search, PartnerQuery};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::settings::NewProgram;
 use partnerbook_core::{Book, CoreError};
 use serde::Serialize;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 #[derive(Serialize)]
@@ -24,12 +25,23 @@ struct SearchFigures {
     max_us: u128,
 }
 
-/// Times the first page (100 rows, best match first) for prefixes a person
-/// types: "z", "zo", "zoe", … taken from names in the book.
-pub fn search(book: &Book, queries: usize, json: bool) -> CliResult {
+/// Times what the app asks while someone types: the count and the first
+/// page (200 rows, best match first) for prefixes "z", "zo", "zoe", … taken
+/// from names and emails in the book.
+pub fn search(book: &Book, queries: usize, emit_sql: Option<&Path>, json: bool) -> CliResult {
     let partners = book.info()?.partner_count;
     let typed = typed_prefixes(book, queries)?;
-    let query = |text: &str| PartnerQuery { text: text.to_string(), limit: 100, ..Default::default() };
+    if let Some(path) = emit_sql {
+        let mut script = String::from(".timer on\n");
+        for text in &typed {
+            if let Some(expr) = match_expression(text) {
+                let quoted = expr.replace('\'', "''");
+                script.push_str(&format!("SELECT count(*) FROM partner_search WHERE partner_search MATCH '{quoted}';\n"));
+            }
+        }
+        std::fs::write(path, script)?;
+    }
+    let query = |text: &str| PartnerQuery { text: text.to_string(), limit: 200, ..Default::default() };
     for text in typed.iter().take(50) {
         run_search(book, &query(text))?;
     }

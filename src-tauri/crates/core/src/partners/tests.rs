@@ -234,3 +234,20 @@ fn large_and_small_result_sets_page_the_same_way() {
     let page = search(&book, &q).unwrap();
     assert_eq!((page.total, page.rows[0].name.as_str()), (1, "Member 0042"));
 }
+
+#[test]
+fn relevance_puts_name_matches_before_other_matches() {
+    let (_d, mut book) = book();
+    let mut bob = PartnerInput::new("Bob Smith", "anabelle@example.com");
+    bob.company = "Anaconda Labs".into();
+    create(&mut book, &bob, Actor::User).unwrap();
+    create(&mut book, &PartnerInput::new("Zed Anaïs", "zed@example.com"), Actor::User).unwrap();
+    create(&mut book, &PartnerInput::new("Ana Lima", "lima@example.com"), Actor::User).unwrap();
+    let names = |text: &str| -> Vec<String> {
+        let q = PartnerQuery { text: text.into(), ..Default::default() };
+        search(&book, &q).unwrap().rows.into_iter().map(|r| r.name).collect()
+    };
+    assert_eq!(names("ana"), ["Ana Lima", "Zed Anaïs", "Bob Smith"]);
+    assert_eq!(names("ANAÏS"), ["Zed Anaïs"]);
+    assert_eq!(names("zed ana"), ["Zed Anaïs"]);
+}
