@@ -4,7 +4,9 @@
 use partnerbook_app::state::{AppPaths, AppState};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
 
@@ -25,8 +27,14 @@ fn app() -> App {
         .manage(AppState::new(paths))
         .build(mock_context(noop_assets()))
         .unwrap();
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    App { _app: app, webview, dir }
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    App {
+        _app: app,
+        webview,
+        dir,
+    }
 }
 
 impl App {
@@ -44,7 +52,8 @@ impl App {
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args.clone()).unwrap_or_else(|e| panic!("{cmd}({args}) failed: {e}"))
+        self.call(cmd, args.clone())
+            .unwrap_or_else(|e| panic!("{cmd}({args}) failed: {e}"))
     }
 
     fn err(&self, cmd: &str, args: Value) -> Value {
@@ -56,7 +65,12 @@ impl App {
 
     fn create_book(&self) -> Value {
         let path = self.ok("book_suggest_path", json!({ "programName": "Zoë's Deals" }));
-        assert!(path.as_str().unwrap().ends_with("Documents/Zoë's Deals.partnerbook"), "{path}");
+        assert!(
+            path.as_str()
+                .unwrap()
+                .ends_with("Documents/Zoë's Deals.partnerbook"),
+            "{path}"
+        );
         self.ok("book_create", json!({ "path": path, "program": { "program_name": "Zoë's Deals", "base_currency": "EUR" } }))
     }
 }
@@ -76,9 +90,12 @@ fn partner(name: &str, email: &str) -> Value {
 fn without_a_book_commands_say_so() {
     let app = app();
     assert_eq!(app.ok("book_current", json!({})), Value::Null);
-    let e = app.err("partners_search", json!({ "query": {
+    let e = app.err(
+        "partners_search",
+        json!({ "query": {
         "text": "", "statuses": [], "group_id": null, "tag": null, "country": null,
-        "sort": "name", "descending": false, "offset": 0, "limit": 50 } }));
+        "sort": "name", "descending": false, "offset": 0, "limit": 50 } }),
+    );
     assert_eq!(e["code"], "no_book");
     assert!(e["message"].as_str().unwrap().contains("No book is open"));
 }
@@ -87,12 +104,21 @@ fn without_a_book_commands_say_so() {
 fn create_a_book_then_add_find_edit_and_note_a_partner() {
     let app = app();
     let info = app.create_book();
-    assert_eq!((info["program_name"].as_str(), info["base_currency"].as_str()), (Some("Zoë's Deals"), Some("EUR")));
+    assert_eq!(
+        (
+            info["program_name"].as_str(),
+            info["base_currency"].as_str()
+        ),
+        (Some("Zoë's Deals"), Some("EUR"))
+    );
     let recent = app.ok("recent_books", json!({}));
     assert_eq!(recent[0]["program_name"], "Zoë's Deals");
     assert_eq!(recent[0]["exists"], true);
 
-    let created = app.ok("partner_create", json!({ "input": partner("Łukasz Wiśniewski", "lukasz@example.pl") }));
+    let created = app.ok(
+        "partner_create",
+        json!({ "input": partner("Łukasz Wiśniewski", "lukasz@example.pl") }),
+    );
     let id = created["id"].as_i64().unwrap();
     assert_eq!(created["payout"]["iban"], "PL61109010140000071219812874");
     assert_eq!(created["first_name"], "Łukasz");
@@ -108,15 +134,43 @@ fn create_a_book_then_add_find_edit_and_note_a_partner() {
     input["company"] = json!("Nowak Media");
     let updated = app.ok("partner_update", json!({ "id": id, "input": input }));
     assert_eq!(updated["company"], "Nowak Media");
-    app.ok("partner_set_status", json!({ "id": id, "status": "paused", "reason": "asked for a break" }));
-    app.ok("partner_add_note", json!({ "id": id, "text": "Prefers email" }));
+    app.ok(
+        "partner_set_status",
+        json!({ "id": id, "status": "paused", "reason": "asked for a break" }),
+    );
+    app.ok(
+        "partner_add_note",
+        json!({ "id": id, "text": "Prefers email" }),
+    );
     let timeline = app.ok("partner_timeline", json!({ "id": id }));
-    let summaries: Vec<&str> = timeline.as_array().unwrap().iter().map(|a| a["summary"].as_str().unwrap()).collect();
-    assert_eq!(summaries, ["Note", "Status changed from active to paused", "Updated company, name", "Added as active"]);
-    assert_eq!(app.ok("partner_get", json!({ "id": id }))["status"], "paused");
-    assert_eq!(app.ok("partners_countries", json!({})), json!([{ "code": "PL", "count": 1 }]));
+    let summaries: Vec<&str> = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["summary"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            "Note",
+            "Status changed from active to paused",
+            "Updated company, name",
+            "Added as active"
+        ]
+    );
+    assert_eq!(
+        app.ok("partner_get", json!({ "id": id }))["status"],
+        "paused"
+    );
+    assert_eq!(
+        app.ok("partners_countries", json!({})),
+        json!([{ "code": "PL", "count": 1 }])
+    );
     assert_eq!(app.ok("tags_list", json!({}))[0]["name"], "youtube");
-    let groups = app.ok("group_create", json!({ "name": "Creators", "description": "" }));
+    let groups = app.ok(
+        "group_create",
+        json!({ "name": "Creators", "description": "" }),
+    );
     assert_eq!(groups[0]["name"], "Creators");
 }
 
@@ -127,12 +181,22 @@ fn bad_input_comes_back_as_code_and_plain_message() {
     let e = app.err("partner_create", json!({ "input": partner("Ada", "ada@") }));
     assert_eq!(e["code"], "invalid_input");
     assert!(e["message"].as_str().unwrap().starts_with("email: "), "{e}");
-    app.ok("partner_create", json!({ "input": partner("Ada", "ada@example.com") }));
-    let e = app.err("partner_create", json!({ "input": partner("Bea", "bea@example.com") }));
+    app.ok(
+        "partner_create",
+        json!({ "input": partner("Ada", "ada@example.com") }),
+    );
+    let e = app.err(
+        "partner_create",
+        json!({ "input": partner("Bea", "bea@example.com") }),
+    );
     assert_eq!(e["code"], "conflict", "the referral code is taken: {e}");
 
     let not_a_book = app.dir.path().join("notes.partnerbook");
-    std::fs::write(&not_a_book, "hello, this is a text file and not a database at all, really").unwrap();
+    std::fs::write(
+        &not_a_book,
+        "hello, this is a text file and not a database at all, really",
+    )
+    .unwrap();
     let e = app.err("book_open", json!({ "path": not_a_book }));
     assert_eq!(e["code"], "not_a_book");
 }
@@ -145,26 +209,51 @@ fn settings_round_trip_with_exact_minimum_payout() {
     input["minimum_payout"] = json!("1,250.5");
     input["rounding"] = json!("half_even");
     let saved = app.ok("settings_update", json!({ "input": input.clone() }));
-    assert_eq!(saved["minimum_payout"], json!({ "minor": 125050, "currency": "EUR" }));
+    assert_eq!(
+        saved["minimum_payout"],
+        json!({ "minor": 125050, "currency": "EUR" })
+    );
     assert_eq!(saved["rounding"], "half_even");
     input["minimum_payout"] = json!("12.345");
     let e = app.err("settings_update", json!({ "input": input }));
-    assert!(e["message"].as_str().unwrap().starts_with("minimum_payout: "), "{e}");
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("minimum_payout: "),
+        "{e}"
+    );
 }
 
 #[test]
 fn export_then_preview_and_import_into_another_book() {
     let app = app();
     app.create_book();
-    app.ok("partner_create", json!({ "input": partner("Søren Kierkegaard", "soren@example.dk") }));
+    app.ok(
+        "partner_create",
+        json!({ "input": partner("Søren Kierkegaard", "soren@example.dk") }),
+    );
     let csv = app.dir.path().join("partners.csv");
-    assert_eq!(app.ok("partners_export", json!({ "path": csv, "query": null, "onProgress": "__CHANNEL__:3" })), 1);
+    assert_eq!(
+        app.ok(
+            "partners_export",
+            json!({ "path": csv, "query": null, "onProgress": "__CHANNEL__:3" })
+        ),
+        1
+    );
 
     let other = app.dir.path().join("other.partnerbook");
-    app.ok("book_create", json!({ "path": other, "program": { "program_name": "Other", "base_currency": "USD" } }));
+    app.ok(
+        "book_create",
+        json!({ "path": other, "program": { "program_name": "Other", "base_currency": "USD" } }),
+    );
     let preview = app.ok("partners_import_preview", json!({ "path": csv }));
     assert_eq!(preview["rows"], 1);
-    assert!(preview["suggested"].as_array().unwrap().iter().all(|t| t != "ignore"));
+    assert!(preview["suggested"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t != "ignore"));
     let report = app.ok(
         "partners_import",
         json!({ "path": csv, "options": { "mapping": [], "on_existing": "update", "dry_run": false },
@@ -172,5 +261,11 @@ fn export_then_preview_and_import_into_another_book() {
     );
     assert_eq!(report["created"], 1);
     let info = app.ok("book_current", json!({}));
-    assert_eq!((info["program_name"].as_str(), info["partner_count"].as_u64()), (Some("Other"), Some(1)));
+    assert_eq!(
+        (
+            info["program_name"].as_str(),
+            info["partner_count"].as_u64()
+        ),
+        (Some("Other"), Some(1))
+    );
 }

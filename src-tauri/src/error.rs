@@ -14,11 +14,17 @@ pub struct AppError {
 
 impl AppError {
     pub fn no_book() -> Self {
-        AppError { code: "no_book".into(), message: "No book is open. Create or open a book first.".into() }
+        AppError {
+            code: "no_book".into(),
+            message: "No book is open. Create or open a book first.".into(),
+        }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
-        AppError { code: "internal".into(), message: message.into() }
+        AppError {
+            code: "internal".into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -27,7 +33,10 @@ impl From<CoreError> for AppError {
         if !e.is_user_error() {
             tracing::error!(code = e.code(), "{e}");
         }
-        AppError { code: e.code().to_string(), message: e.to_string() }
+        AppError {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }
     }
 }
 

@@ -15,33 +15,35 @@ use tauri::{Manager, Runtime};
 /// Registers every command and plugin on `builder`, for any runtime (the
 /// real webview, or Tauri's mock runtime in tests). State is managed by the caller.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).invoke_handler(tauri::generate_handler![
-        commands::book::book_suggest_path,
-        commands::book::book_create,
-        commands::book::book_open,
-        commands::book::book_open_demo,
-        commands::book::book_current,
-        commands::book::book_close,
-        commands::book::recent_books,
-        commands::book::recent_forget,
-        commands::settings::settings_get,
-        commands::settings::settings_update,
-        commands::partners::partners_search,
-        commands::partners::partners_countries,
-        commands::partners::partner_get,
-        commands::partners::partner_create,
-        commands::partners::partner_update,
-        commands::partners::partner_set_status,
-        commands::partners::partner_timeline,
-        commands::partners::partner_add_note,
-        commands::partners::groups_list,
-        commands::partners::group_create,
-        commands::partners::tags_list,
-        commands::jobs::partners_import_preview,
-        commands::jobs::partners_import,
-        commands::jobs::partners_export,
-        commands::jobs::job_cancel,
-    ])
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::book::book_suggest_path,
+            commands::book::book_create,
+            commands::book::book_open,
+            commands::book::book_open_demo,
+            commands::book::book_current,
+            commands::book::book_close,
+            commands::book::recent_books,
+            commands::book::recent_forget,
+            commands::settings::settings_get,
+            commands::settings::settings_update,
+            commands::partners::partners_search,
+            commands::partners::partners_countries,
+            commands::partners::partner_get,
+            commands::partners::partner_create,
+            commands::partners::partner_update,
+            commands::partners::partner_set_status,
+            commands::partners::partner_timeline,
+            commands::partners::partner_add_note,
+            commands::partners::groups_list,
+            commands::partners::group_create,
+            commands::partners::tags_list,
+            commands::jobs::partners_import_preview,
+            commands::jobs::partners_import,
+            commands::jobs::partners_export,
+            commands::jobs::job_cancel,
+        ])
 }
 
 /// Starts the desktop app. An optional first argument is a book to open.

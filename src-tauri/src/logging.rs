@@ -4,7 +4,8 @@ use std::path::Path;
 use tracing_subscriber::{fmt, prelude::*, EnvFilter};
 
 pub fn init(log_dir: &Path) {
-    let filter = EnvFilter::try_from_env("PARTNERBOOK_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter =
+        EnvFilter::try_from_env("PARTNERBOOK_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     let file = tracing_appender::rolling::daily(log_dir, "partnerbook.log");
     let _ = tracing_subscriber::registry()
         .with(filter)

@@ -15,7 +15,11 @@ pub struct ChannelProgress {
 
 impl ChannelProgress {
     pub fn new(channel: Channel<JobProgress>, cancel: Arc<AtomicBool>) -> Self {
-        ChannelProgress { channel, cancel, last_sent: Mutex::new(None) }
+        ChannelProgress {
+            channel,
+            cancel,
+            last_sent: Mutex::new(None),
+        }
     }
 }
 
@@ -26,7 +30,11 @@ impl Progress for ChannelProgress {
         if due {
             *last = Some(Instant::now());
             // A closed window is not an error for the job itself.
-            let _ = self.channel.send(JobProgress { step: step.to_string(), done, total });
+            let _ = self.channel.send(JobProgress {
+                step: step.to_string(),
+                done,
+                total,
+            });
         }
     }
 

@@ -36,7 +36,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(paths: AppPaths) -> Self {
-        AppState { book: Arc::new(Mutex::new(None)), paths, cancel: Mutex::new(Arc::new(AtomicBool::new(false))) }
+        AppState {
+            book: Arc::new(Mutex::new(None)),
+            paths,
+            cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
+        }
     }
 
     pub fn book_slot(&self) -> Arc<Mutex<Option<Book>>> {
@@ -60,7 +64,10 @@ impl AppState {
     }
 }
 
-pub fn with_book<T>(slot: &Mutex<Option<Book>>, f: impl FnOnce(&mut Book) -> AppResult<T>) -> AppResult<T> {
+pub fn with_book<T>(
+    slot: &Mutex<Option<Book>>,
+    f: impl FnOnce(&mut Book) -> AppResult<T>,
+) -> AppResult<T> {
     let mut guard = lock(slot);
     match guard.as_mut() {
         Some(book) => f(book),

@@ -23,11 +23,17 @@ pub fn make_current(state: &AppState, book: Book) -> AppResult<BookInfo> {
 
 #[tauri::command(async)]
 pub fn book_suggest_path(state: State<'_, AppState>, program_name: String) -> String {
-    book::suggest_path(&state.paths.documents_dir, &program_name).to_string_lossy().into_owned()
+    book::suggest_path(&state.paths.documents_dir, &program_name)
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[tauri::command(async)]
-pub fn book_create(state: State<'_, AppState>, path: String, program: NewProgram) -> AppResult<BookInfo> {
+pub fn book_create(
+    state: State<'_, AppState>,
+    path: String,
+    program: NewProgram,
+) -> AppResult<BookInfo> {
     make_current(&state, Book::create(Path::new(&path), &program)?)
 }
 
@@ -40,7 +46,11 @@ pub fn book_open(state: State<'_, AppState>, path: String) -> AppResult<BookInfo
 #[tauri::command(async)]
 pub fn book_open_demo(state: State<'_, AppState>) -> AppResult<BookInfo> {
     let path = state.paths.demo_book();
-    let book = if path.exists() { Book::open(&path)? } else { demo::create(&path, &DemoOptions::default(), &Quiet)? };
+    let book = if path.exists() {
+        Book::open(&path)?
+    } else {
+        demo::create(&path, &DemoOptions::default(), &Quiet)?
+    };
     make_current(&state, book)
 }
 

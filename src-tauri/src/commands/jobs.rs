@@ -27,7 +27,17 @@ pub async fn partners_import(
 ) -> AppResult<ImportReport> {
     let progress = ChannelProgress::new(on_progress, state.start_job());
     let slot = state.book_slot();
-    blocking(move || with_book(&slot, |b| Ok(csv_import::import(b, &PathBuf::from(path), &options, &progress)?))).await
+    blocking(move || {
+        with_book(&slot, |b| {
+            Ok(csv_import::import(
+                b,
+                &PathBuf::from(path),
+                &options,
+                &progress,
+            )?)
+        })
+    })
+    .await
 }
 
 /// Writes the partners matching `query` (all when null) to `path`. A
@@ -43,8 +53,10 @@ pub async fn partners_export(
     let slot = state.book_slot();
     blocking(move || {
         with_book(&slot, |b| {
-            let file = std::fs::File::create(&path).map_err(|e| CoreError::io(format!("cannot write {path}"), e))?;
-            let written = csv_export::export(b, query.as_ref(), std::io::BufWriter::new(file), &progress);
+            let file = std::fs::File::create(&path)
+                .map_err(|e| CoreError::io(format!("cannot write {path}"), e))?;
+            let written =
+                csv_export::export(b, query.as_ref(), std::io::BufWriter::new(file), &progress);
             if written.is_err() {
                 let _ = std::fs::remove_file(&path);
             }
@@ -59,6 +71,10 @@ pub fn job_cancel(state: State<'_, AppState>) {
     state.cancel_job();
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> AppResult<T> + Send + 'static) -> AppResult<T> {
-    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| AppError::internal(format!("the job stopped: {e}")))?
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| AppError::internal(format!("the job stopped: {e}")))?
 }

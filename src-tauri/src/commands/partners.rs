@@ -31,7 +31,11 @@ pub fn partner_create(state: State<'_, AppState>, input: PartnerInput) -> AppRes
 }
 
 #[tauri::command(async)]
-pub fn partner_update(state: State<'_, AppState>, id: i64, input: PartnerInput) -> AppResult<Partner> {
+pub fn partner_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: PartnerInput,
+) -> AppResult<Partner> {
     state.with_book(|b| Ok(partners::update(b, id, &input, "", Actor::User)?))
 }
 
@@ -61,7 +65,11 @@ pub fn groups_list(state: State<'_, AppState>) -> AppResult<Vec<Group>> {
 }
 
 #[tauri::command(async)]
-pub fn group_create(state: State<'_, AppState>, name: String, description: String) -> AppResult<Vec<Group>> {
+pub fn group_create(
+    state: State<'_, AppState>,
+    name: String,
+    description: String,
+) -> AppResult<Vec<Group>> {
     state.with_book(|b| {
         groups::add(b, &name, &description, Actor::User)?;
         Ok(groups::list(b.conn())?)

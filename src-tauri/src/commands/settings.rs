@@ -12,6 +12,9 @@ pub fn settings_get(state: State<'_, AppState>) -> AppResult<ProgramSettings> {
 }
 
 #[tauri::command(async)]
-pub fn settings_update(state: State<'_, AppState>, input: ProgramSettingsInput) -> AppResult<ProgramSettings> {
+pub fn settings_update(
+    state: State<'_, AppState>,
+    input: ProgramSettingsInput,
+) -> AppResult<ProgramSettings> {
     state.with_book(|b| Ok(settings::save(b, &input, Actor::User)?))
 }

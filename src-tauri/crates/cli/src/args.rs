@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "partnerbook", version, about = "Run your affiliate program from a Partnerbook book (one SQLite file).")]
+#[command(
+    name = "partnerbook",
+    version,
+    about = "Run your affiliate program from a Partnerbook book (one SQLite file)."
+)]
 pub struct Cli {
     /// The book to work on.
     #[arg(long, global = true, env = "PARTNERBOOK_BOOK", value_name = "PATH")]

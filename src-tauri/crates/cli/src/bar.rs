@@ -20,11 +20,17 @@ impl Bar {
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
         let bar = ProgressBar::new(0);
         bar.set_style(
-            ProgressStyle::with_template("{msg:>12} [{bar:32}] {human_pos}/{human_len} ({per_sec}, {eta} left)")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{msg:>12} [{bar:32}] {human_pos}/{human_len} ({per_sec}, {eta} left)",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
         );
-        Bar { bar, step: Mutex::new(String::new()), cancelled }
+        Bar {
+            bar,
+            step: Mutex::new(String::new()),
+            cancelled,
+        }
     }
 
     pub fn finish(&self) {

@@ -23,20 +23,32 @@ fn main() {
 
 fn run(cli: Cli) -> CliResult {
     match cli.command {
-        Command::Init { path, name, currency } => commands::book::init(&path, &name, &currency),
-        Command::Demo { path, partners, seed } => commands::book::demo(&path, partners, seed),
+        Command::Init {
+            path,
+            name,
+            currency,
+        } => commands::book::init(&path, &name, &currency),
+        Command::Demo {
+            path,
+            partners,
+            seed,
+        } => commands::book::demo(&path, partners, seed),
         Command::Partners(c) => commands::partners::run(&mut open(cli.book)?, c),
         Command::Groups(c) => commands::groups::run(&mut open(cli.book)?, c),
         Command::Settings(c) => commands::settings::run(&mut open(cli.book)?, c),
         Command::Check { json } => commands::book::check(&open(cli.book)?, json),
-        Command::Bench(BenchCommand::Search { queries, emit_sql, json }) => {
-            commands::bench::search(&open(cli.book)?, queries, emit_sql.as_deref(), json)
-        }
+        Command::Bench(BenchCommand::Search {
+            queries,
+            emit_sql,
+            json,
+        }) => commands::bench::search(&open(cli.book)?, queries, emit_sql.as_deref(), json),
         Command::Bench(BenchCommand::Import { rows, json }) => commands::bench::import(rows, json),
     }
 }
 
 fn open(book: Option<PathBuf>) -> CliResult<Book> {
-    let path = book.ok_or_else(|| CliError::Usage("which book? Give --book PATH or set PARTNERBOOK_BOOK".into()))?;
+    let path = book.ok_or_else(|| {
+        CliError::Usage("which book? Give --book PATH or set PARTNERBOOK_BOOK".into())
+    })?;
     Ok(Book::open(&path)?)
 }

@@ -12,7 +12,9 @@ pub fn json<T: Serialize>(value: &T) {
 
 pub fn table(headers: &[&str], rows: Vec<Vec<String>>) {
     let mut t = Table::new();
-    t.load_preset(UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic).set_header(headers);
+    t.load_preset(UTF8_BORDERS_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(headers);
     for row in rows {
         t.add_row(row);
     }

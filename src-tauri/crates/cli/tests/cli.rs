@@ -23,7 +23,12 @@ fn stderr(cmd: &mut Command, code: i32) -> String {
 
 fn init(dir: &Path) -> std::path::PathBuf {
     let book = dir.join("acme.partnerbook");
-    pb(&book).args(["init"]).arg(&book).args(["--name", "Acme", "--currency", "EUR"]).assert().success();
+    pb(&book)
+        .args(["init"])
+        .arg(&book)
+        .args(["--name", "Acme", "--currency", "EUR"])
+        .assert()
+        .success();
     book
 }
 
@@ -32,8 +37,21 @@ fn init_add_list_show_update() {
     let dir = tempfile::tempdir().unwrap();
     let book = init(dir.path());
     let added = json(pb(&book).args([
-        "partners", "add", "--name", "Søren Kierkegaard", "--email", "soren@example.dk", "--country", "dk",
-        "--tag", "podcast", "--referral-code", "SOREN", "--custom", "niche=philosophy", "--json",
+        "partners",
+        "add",
+        "--name",
+        "Søren Kierkegaard",
+        "--email",
+        "soren@example.dk",
+        "--country",
+        "dk",
+        "--tag",
+        "podcast",
+        "--referral-code",
+        "SOREN",
+        "--custom",
+        "niche=philosophy",
+        "--json",
     ]));
     assert_eq!(added["first_name"], "Søren");
     let page = json(pb(&book).args(["partners", "list", "--search", "soren", "--json"]));
@@ -42,35 +60,87 @@ fn init_add_list_show_update() {
     let shown = json(pb(&book).args(["partners", "show", "SOREN", "--json"]));
     assert_eq!(shown["custom_fields"]["niche"], "philosophy");
 
-    pb(&book).args(["groups", "add", "Creators"]).assert().success();
-    pb(&book).args(["partners", "update", "soren@example.dk", "--group", "Creators", "--status", "paused", "--reason", "sabbatical"]).assert().success();
+    pb(&book)
+        .args(["groups", "add", "Creators"])
+        .assert()
+        .success();
+    pb(&book)
+        .args([
+            "partners",
+            "update",
+            "soren@example.dk",
+            "--group",
+            "Creators",
+            "--status",
+            "paused",
+            "--reason",
+            "sabbatical",
+        ])
+        .assert()
+        .success();
     let shown = json(pb(&book).args(["partners", "show", "1", "--json"]));
-    assert_eq!((shown["group_name"].as_str(), shown["status"].as_str()), (Some("Creators"), Some("paused")));
+    assert_eq!(
+        (shown["group_name"].as_str(), shown["status"].as_str()),
+        (Some("Creators"), Some("paused"))
+    );
     let timeline = json(pb(&book).args(["partners", "timeline", "1", "--json"]));
-    assert!(timeline.as_array().unwrap().iter().any(|a| a["body"] == "sabbatical"));
+    assert!(timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["body"] == "sabbatical"));
 
-    let human = pb(&book).args(["partners", "list"]).assert().success().get_output().stdout.clone();
+    let human = pb(&book)
+        .args(["partners", "list"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let human = String::from_utf8(human).unwrap();
-    assert!(human.contains("Søren Kierkegaard") && human.contains("1–1 of 1 partners"), "{human}");
+    assert!(
+        human.contains("Søren Kierkegaard") && human.contains("1–1 of 1 partners"),
+        "{human}"
+    );
 }
 
 #[test]
 fn bad_input_exits_1_with_one_line_and_usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let book = init(dir.path());
-    let err = stderr(pb(&book).args(["partners", "add", "--name", "X", "--email", "not-an-email"]), 1);
+    let err = stderr(
+        pb(&book).args(["partners", "add", "--name", "X", "--email", "not-an-email"]),
+        1,
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("error: email: "), "{err}");
-    let err = stderr(pb(&book).args(["partners", "show", "nobody@example.com"]), 1);
+    let err = stderr(
+        pb(&book).args(["partners", "show", "nobody@example.com"]),
+        1,
+    );
     assert!(err.contains("not found"), "{err}");
-    stderr(pb(&book).args(["partners", "add", "--name", "Only a name"]), 2);
+    stderr(
+        pb(&book).args(["partners", "add", "--name", "Only a name"]),
+        2,
+    );
     stderr(pb(&book).args(["partners", "frobnicate"]), 2);
     let mut no_book = Command::cargo_bin("partnerbook").unwrap();
-    no_book.env_remove("PARTNERBOOK_BOOK").args(["partners", "list"]);
+    no_book
+        .env_remove("PARTNERBOOK_BOOK")
+        .args(["partners", "list"]);
     assert!(stderr(&mut no_book, 2).contains("--book"));
-    let err = stderr(pb(&dir.path().join("missing.partnerbook")).args(["partners", "list"]), 1);
+    let err = stderr(
+        pb(&dir.path().join("missing.partnerbook")).args(["partners", "list"]),
+        1,
+    );
     assert!(err.contains("not found"), "{err}");
-    stderr(pb(&book).args(["init"]).arg(&book).args(["--name", "Again", "--currency", "EUR"]), 1);
+    stderr(
+        pb(&book)
+            .args(["init"])
+            .arg(&book)
+            .args(["--name", "Again", "--currency", "EUR"]),
+        1,
+    );
 }
 
 #[test]
@@ -78,37 +148,112 @@ fn import_names_the_bad_row_and_export_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let book = init(dir.path());
     let bad = dir.path().join("bad.csv");
-    std::fs::write(&bad, "Name,E-mail,Land\nAda,ada@example.com,GB\nBob,bob@example.com,Atlantis\n").unwrap();
-    let err = stderr(pb(&book).args(["partners", "import"]).arg(&bad).args(["--map", "Land=country"]), 1);
+    std::fs::write(
+        &bad,
+        "Name,E-mail,Land\nAda,ada@example.com,GB\nBob,bob@example.com,Atlantis\n",
+    )
+    .unwrap();
+    let err = stderr(
+        pb(&book)
+            .args(["partners", "import"])
+            .arg(&bad)
+            .args(["--map", "Land=country"]),
+        1,
+    );
     assert_eq!(err.trim(), "error: bad.csv, line 3, column \"Land\": \"Atlantis\" is not a two-letter ISO country code");
-    assert_eq!(json(pb(&book).args(["partners", "list", "--json"]))["total"], 0, "nothing was written");
+    assert_eq!(
+        json(pb(&book).args(["partners", "list", "--json"]))["total"],
+        0,
+        "nothing was written"
+    );
 
     let good = dir.path().join("good.csv");
-    std::fs::write(&good, "Name,E-mail,Land\nAda,ada@example.com,GB\nZoë,zoe@example.fr,FR\n").unwrap();
-    let report = json(pb(&book).args(["partners", "import"]).arg(&good).args(["--map", "Land=country", "--json"]));
+    std::fs::write(
+        &good,
+        "Name,E-mail,Land\nAda,ada@example.com,GB\nZoë,zoe@example.fr,FR\n",
+    )
+    .unwrap();
+    let report = json(pb(&book).args(["partners", "import"]).arg(&good).args([
+        "--map",
+        "Land=country",
+        "--json",
+    ]));
     assert_eq!(report["created"], 2);
 
     let out = dir.path().join("out.csv");
-    pb(&book).args(["partners", "export", "--out"]).arg(&out).assert().success();
+    pb(&book)
+        .args(["partners", "export", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
     let other = dir.path().join("other.partnerbook");
-    pb(&other).arg("init").arg(&other).args(["--name", "Other", "--currency", "EUR"]).assert().success();
-    pb(&other).args(["partners", "import"]).arg(&out).assert().success();
+    pb(&other)
+        .arg("init")
+        .arg(&other)
+        .args(["--name", "Other", "--currency", "EUR"])
+        .assert()
+        .success();
+    pb(&other)
+        .args(["partners", "import"])
+        .arg(&out)
+        .assert()
+        .success();
     let again = dir.path().join("again.csv");
-    pb(&other).args(["partners", "export", "--out"]).arg(&again).assert().success();
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), std::fs::read_to_string(&again).unwrap());
+    pb(&other)
+        .args(["partners", "export", "--out"])
+        .arg(&again)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(&again).unwrap()
+    );
 }
 
 #[test]
 fn demo_settings_and_check() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("demo.partnerbook");
-    pb(&book).arg("demo").arg(&book).args(["--partners", "120", "--seed", "3"]).assert().success();
-    assert_eq!(json(pb(&book).args(["check", "--json"]))["integrity"][0], "ok");
-    pb(&book).args(["settings", "set", "--minimum-payout", "75.5", "--rounding", "half-even"]).assert().success();
+    pb(&book)
+        .arg("demo")
+        .arg(&book)
+        .args(["--partners", "120", "--seed", "3"])
+        .assert()
+        .success();
+    assert_eq!(
+        json(pb(&book).args(["check", "--json"]))["integrity"][0],
+        "ok"
+    );
+    pb(&book)
+        .args([
+            "settings",
+            "set",
+            "--minimum-payout",
+            "75.5",
+            "--rounding",
+            "half-even",
+        ])
+        .assert()
+        .success();
     let s = json(pb(&book).args(["settings", "show", "--json"]));
     assert_eq!(s["minimum_payout"]["minor"], 7550);
     assert_eq!(s["rounding"], "half_even");
-    stderr(pb(&book).args(["settings", "set", "--minimum-payout", "1.234"]), 1);
-    let page = json(pb(&book).args(["partners", "list", "--status", "applicant", "--json", "--limit", "500"]));
-    assert!(page["rows"].as_array().unwrap().iter().all(|r| r["status"] == "applicant"));
+    stderr(
+        pb(&book).args(["settings", "set", "--minimum-payout", "1.234"]),
+        1,
+    );
+    let page = json(pb(&book).args([
+        "partners",
+        "list",
+        "--status",
+        "applicant",
+        "--json",
+        "--limit",
+        "500",
+    ]));
+    assert!(page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["status"] == "applicant"));
 }

@@ -62,9 +62,10 @@ pub fn record(
     before: Option<&Value>,
     after: Option<&Value>,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
+    )?
+    .execute(params![
             now(),
             actor.as_str(),
             entity,
@@ -91,7 +92,15 @@ pub fn record_change<T: Serialize>(
     if b.is_empty() {
         return Ok(());
     }
-    record(conn, actor, entity, entity_id, "update", Some(&Value::Object(b)), Some(&Value::Object(a)))
+    record(
+        conn,
+        actor,
+        entity,
+        entity_id,
+        "update",
+        Some(&Value::Object(b)),
+        Some(&Value::Object(a)),
+    )
 }
 
 pub fn to_json<T: Serialize>(value: &T) -> Value {
@@ -107,7 +116,10 @@ pub fn changed_fields(before: &Value, after: &Value) -> (Map<String, Value>, Map
     let mut out_b = Map::new();
     let mut out_a = Map::new();
     for key in b.keys().chain(a.keys().filter(|k| !b.contains_key(*k))) {
-        let (vb, va) = (b.get(key).unwrap_or(&Value::Null), a.get(key).unwrap_or(&Value::Null));
+        let (vb, va) = (
+            b.get(key).unwrap_or(&Value::Null),
+            a.get(key).unwrap_or(&Value::Null),
+        );
         if vb != va {
             out_b.insert(key.clone(), vb.clone());
             out_a.insert(key.clone(), va.clone());
@@ -117,14 +129,19 @@ pub fn changed_fields(before: &Value, after: &Value) -> (Map<String, Value>, Map
 }
 
 /// The history of one entity, newest first.
-pub fn list_for(conn: &Connection, entity: &str, entity_id: Option<i64>) -> Result<Vec<AuditEntry>> {
+pub fn list_for(
+    conn: &Connection,
+    entity: &str,
+    entity_id: Option<i64>,
+) -> Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare(
         "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit_log
           WHERE entity = ?1 AND entity_id IS ?2 ORDER BY id DESC",
     )?;
     let rows = stmt.query_map(params![entity, entity_id], |r| {
         let json = |i: usize| -> rusqlite::Result<Option<Value>> {
-            Ok(r.get::<_, Option<String>>(i)?.and_then(|s| serde_json::from_str(&s).ok()))
+            Ok(r.get::<_, Option<String>>(i)?
+                .and_then(|s| serde_json::from_str(&s).ok()))
         };
         Ok(AuditEntry {
             id: r.get(0)?,
@@ -147,7 +164,10 @@ mod tests {
 
     #[test]
     fn only_changed_fields_are_kept() {
-        let (b, a) = changed_fields(&json!({"a": 1, "b": "x", "c": null}), &json!({"a": 1, "b": "y", "d": 2}));
+        let (b, a) = changed_fields(
+            &json!({"a": 1, "b": "x", "c": null}),
+            &json!({"a": 1, "b": "y", "d": 2}),
+        );
         assert_eq!(Value::Object(b), json!({"b": "x", "d": null}));
         assert_eq!(Value::Object(a), json!({"b": "y", "d": 2}));
     }

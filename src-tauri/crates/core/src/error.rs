@@ -12,7 +12,12 @@ pub enum CoreError {
 
     /// A row of an imported file is bad; nothing of the file was written.
     #[error("{file}, line {line}, column \"{column}\": {reason}")]
-    BadRow { file: String, line: u64, column: String, reason: String },
+    BadRow {
+        file: String,
+        line: u64,
+        column: String,
+        reason: String,
+    },
 
     #[error("{what} not found")]
     NotFound { what: String },
@@ -27,7 +32,11 @@ pub enum CoreError {
     #[error(
         "{path} was written by a newer Partnerbook (book schema {found}, this version knows up to {known}); update Partnerbook to open it"
     )]
-    BookTooNew { path: PathBuf, found: i64, known: i64 },
+    BookTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
 
     #[error("{path} already exists; choose another file name")]
     AlreadyExists { path: PathBuf },
@@ -36,7 +45,10 @@ pub enum CoreError {
     Cancelled,
 
     #[error("{context}: {source}")]
-    Io { context: String, source: std::io::Error },
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
 
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -68,31 +80,48 @@ impl CoreError {
     /// True when the person can fix it by changing their input (CLI exit 1),
     /// as opposed to a fault of the machine or the program.
     pub fn is_user_error(&self) -> bool {
-        !matches!(self, CoreError::Io { .. } | CoreError::Database(_) | CoreError::Migration(_))
+        !matches!(
+            self,
+            CoreError::Io { .. } | CoreError::Database(_) | CoreError::Migration(_)
+        )
     }
 
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        CoreError::Invalid { field: field.into(), message: message.into() }
+        CoreError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     /// Re-labels an input error with the field it came from, e.g. a parsed
     /// amount that was the "minimum_payout".
     pub fn for_field(self, field: &str) -> Self {
         match self {
-            CoreError::Invalid { message, .. } => CoreError::Invalid { field: field.to_string(), message },
-            CoreError::Conflict { message, .. } => CoreError::Conflict { field: field.to_string(), message },
+            CoreError::Invalid { message, .. } => CoreError::Invalid {
+                field: field.to_string(),
+                message,
+            },
+            CoreError::Conflict { message, .. } => CoreError::Conflict {
+                field: field.to_string(),
+                message,
+            },
             other => other,
         }
     }
 
     pub fn conflict(field: impl Into<String>, message: impl Into<String>) -> Self {
-        CoreError::Conflict { field: field.into(), message: message.into() }
+        CoreError::Conflict {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     /// The field an input error is about and what is wrong with it.
     pub fn field_and_reason(&self) -> Option<(&str, &str)> {
         match self {
-            CoreError::Invalid { field, message } | CoreError::Conflict { field, message } => Some((field, message)),
+            CoreError::Invalid { field, message } | CoreError::Conflict { field, message } => {
+                Some((field, message))
+            }
             _ => None,
         }
     }
@@ -102,6 +131,9 @@ impl CoreError {
     }
 
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        CoreError::Io { context: context.into(), source }
+        CoreError::Io {
+            context: context.into(),
+            source,
+        }
     }
 }

@@ -24,7 +24,12 @@ pub fn list(conn: &Connection) -> Result<Vec<Group>> {
            FROM groups g ORDER BY g.name COLLATE NOCASE",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(Group { id: r.get(0)?, name: r.get(1)?, description: r.get(2)?, partner_count: r.get(3)? })
+        Ok(Group {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            description: r.get(2)?,
+            partner_count: r.get(3)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -43,7 +48,10 @@ pub fn create(conn: &Connection, name: &str, description: &str, actor: Actor) ->
         return Err(CoreError::invalid("group", "a group needs a name"));
     }
     if find_id(conn, name)?.is_some() {
-        return Err(CoreError::conflict("group", format!("a group named \"{name}\" already exists")));
+        return Err(CoreError::conflict(
+            "group",
+            format!("a group named \"{name}\" already exists"),
+        ));
     }
     conn.execute(
         "INSERT INTO groups (name, description, created_at) VALUES (?1, ?2, ?3)",

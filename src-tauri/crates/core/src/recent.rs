@@ -23,8 +23,10 @@ pub struct RecentBook {
 /// The list, most recent first. A missing or unreadable file is an empty list:
 /// losing the recent list must never stop the app from starting.
 pub fn load(file: &Path) -> Vec<RecentBook> {
-    let mut list: Vec<RecentBook> =
-        std::fs::read(file).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
+    let mut list: Vec<RecentBook> = std::fs::read(file)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default();
     for b in &mut list {
         b.exists = Path::new(&b.path).is_file();
     }
@@ -37,7 +39,15 @@ pub fn remember(file: &Path, book_path: &Path, program_name: &str) -> Result<Vec
     let path = path.to_string_lossy().into_owned();
     let mut list = load(file);
     list.retain(|b| b.path != path);
-    list.insert(0, RecentBook { path, program_name: program_name.to_string(), opened_at: now(), exists: true });
+    list.insert(
+        0,
+        RecentBook {
+            path,
+            program_name: program_name.to_string(),
+            opened_at: now(),
+            exists: true,
+        },
+    );
     list.truncate(KEEP);
     save(file, &list)?;
     Ok(list)
@@ -52,7 +62,12 @@ pub fn forget(file: &Path, book_path: &str) -> Result<Vec<RecentBook>> {
 
 /// Writes a temporary file and renames it, so a crash never leaves half a list.
 fn save(file: &Path, list: &[RecentBook]) -> Result<()> {
-    let io = |e| CoreError::io(format!("cannot save the recent books list {}", file.display()), e);
+    let io = |e| {
+        CoreError::io(
+            format!("cannot save the recent books list {}", file.display()),
+            e,
+        )
+    };
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
@@ -76,9 +91,17 @@ mod tests {
         remember(&list_file, &a, "A").unwrap();
         remember(&list_file, &b, "B").unwrap();
         let list = remember(&list_file, &a, "A again").unwrap();
-        assert_eq!(list.iter().map(|r| r.program_name.as_str()).collect::<Vec<_>>(), ["A again", "B"]);
+        assert_eq!(
+            list.iter()
+                .map(|r| r.program_name.as_str())
+                .collect::<Vec<_>>(),
+            ["A again", "B"]
+        );
         let loaded = load(&list_file);
-        assert!(loaded[0].exists && !loaded[1].exists, "b was never written to disk");
+        assert!(
+            loaded[0].exists && !loaded[1].exists,
+            "b was never written to disk"
+        );
         assert_eq!(forget(&list_file, &loaded[1].path).unwrap().len(), 1);
     }
 

@@ -103,7 +103,10 @@ impl ProgramSettingsInput {
             return Err(CoreError::invalid("hold_days", "must be at most 3650 days"));
         }
         if !(1..=3650).contains(&self.cookie_window_days) {
-            return Err(CoreError::invalid("cookie_window_days", "must be between 1 and 3650 days"));
+            return Err(CoreError::invalid(
+                "cookie_window_days",
+                "must be between 1 and 3650 days",
+            ));
         }
         Ok(ProgramSettings {
             program_name,
@@ -150,11 +153,11 @@ pub(crate) fn insert_initial(conn: &Connection, program: &NewProgram) -> Result<
 
 pub fn get(conn: &Connection) -> Result<ProgramSettings> {
     let row = conn
-        .query_row(
+        .prepare_cached(
             "SELECT program_name, business_name, address, tax_id, base_currency, rounding, hold_days,
                     minimum_payout_minor, cookie_window_days, attribution FROM program WHERE id = 1",
-            [],
-            |r| {
+        )?
+        .query_row([], |r| {
                 let currency: Currency = r.get(4)?;
                 Ok(ProgramSettings {
                     program_name: r.get(0)?,
@@ -168,14 +171,17 @@ pub fn get(conn: &Connection) -> Result<ProgramSettings> {
                     cookie_window_days: r.get(8)?,
                     attribution: Attribution::parse(&r.get::<_, String>(9)?).unwrap_or_default(),
                 })
-            },
-        )
+        })
         .optional()?;
     row.ok_or_else(|| CoreError::not_found("program settings"))
 }
 
 /// Validates and saves the settings in their own transaction.
-pub fn save(book: &mut Book, input: &ProgramSettingsInput, actor: Actor) -> Result<ProgramSettings> {
+pub fn save(
+    book: &mut Book,
+    input: &ProgramSettingsInput,
+    actor: Actor,
+) -> Result<ProgramSettings> {
     let tx = book.transaction()?;
     let saved = update(&tx, input, actor)?;
     tx.commit()?;
@@ -183,7 +189,11 @@ pub fn save(book: &mut Book, input: &ProgramSettingsInput, actor: Actor) -> Resu
 }
 
 /// Validates and saves the settings, with an audit row of what changed.
-pub fn update(conn: &Connection, input: &ProgramSettingsInput, actor: Actor) -> Result<ProgramSettings> {
+pub fn update(
+    conn: &Connection,
+    input: &ProgramSettingsInput,
+    actor: Actor,
+) -> Result<ProgramSettings> {
     let next = input.validate()?;
     let before = get(conn)?;
     conn.execute(

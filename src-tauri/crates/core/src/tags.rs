@@ -19,7 +19,13 @@ pub fn list(conn: &Connection) -> Result<Vec<Tag>> {
         "SELECT t.id, t.name, (SELECT count(*) FROM partner_tags pt WHERE pt.tag_id = t.id)
            FROM tags t ORDER BY t.name COLLATE NOCASE",
     )?;
-    let rows = stmt.query_map([], |r| Ok(Tag { id: r.get(0)?, name: r.get(1)?, partner_count: r.get(2)? }))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Tag {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            partner_count: r.get(2)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -34,7 +40,8 @@ fn ensure(conn: &Connection, name: &str) -> Result<i64> {
     if let Some(id) = find_id(conn, name)? {
         return Ok(id);
     }
-    conn.prepare_cached("INSERT INTO tags (name) VALUES (?1)")?.execute([name])?;
+    conn.prepare_cached("INSERT INTO tags (name) VALUES (?1)")?
+        .execute([name])?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -4,14 +4,18 @@ use partnerbook_core::audit::Actor;
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::partners::csv_export::export;
 use partnerbook_core::partners::csv_import::{import, preview, ImportOptions, OnExisting};
-use partnerbook_core::partners::{self, PartnerInput};
+use partnerbook_core::partners::search::{search, PartnerQuery};
+use partnerbook_core::partners::{self, PartnerInput, PartnerStatus};
 use partnerbook_core::progress::{Progress, Quiet};
 use partnerbook_core::settings::NewProgram;
 use partnerbook_core::{Book, CoreError};
 use std::path::{Path, PathBuf};
 
 fn new_book(dir: &Path, name: &str) -> Book {
-    let program = NewProgram { program_name: "CSV test".into(), base_currency: "USD".into() };
+    let program = NewProgram {
+        program_name: "CSV test".into(),
+        base_currency: "USD".into(),
+    };
     Book::create(&dir.join(name), &program).unwrap()
 }
 
@@ -22,7 +26,9 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn count(book: &Book, table: &str) -> i64 {
-    book.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    book.conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
 }
 
 const GOOD: &str = "\u{feff}First Name,Last Name,E-mail,Company,Country,Status,Tier,Tags,Referral Code,PayPal Email,Payout Method,custom:niche,Notes\n\
@@ -37,11 +43,27 @@ fn a_good_file_imports_with_suggested_mapping() {
     let file = write(dir.path(), "partners.csv", GOOD);
     let pv = preview(&file).unwrap();
     assert_eq!(pv.rows, 3);
-    assert_eq!(pv.headers[0], "First Name", "the byte-order mark is not part of the header");
+    assert_eq!(
+        pv.headers[0], "First Name",
+        "the byte-order mark is not part of the header"
+    );
     assert_eq!(
         pv.suggested,
-        ["first_name", "last_name", "email", "company", "country", "status", "group", "tags", "referral_codes",
-         "payout_email", "payout_method", "custom:niche", "ignore"]
+        [
+            "first_name",
+            "last_name",
+            "email",
+            "company",
+            "country",
+            "status",
+            "group",
+            "tags",
+            "referral_codes",
+            "payout_email",
+            "payout_method",
+            "custom:niche",
+            "ignore"
+        ]
     );
     let report = import(&mut book, &file, &ImportOptions::default(), &Quiet).unwrap();
     assert_eq!((report.rows, report.created, report.updated), (3, 3, 0));
@@ -60,9 +82,37 @@ fn a_good_file_imports_with_suggested_mapping() {
     assert_eq!(count(&book, "groups"), 2);
     let audit_actor: String = book
         .conn()
-        .query_row("SELECT actor FROM audit_log WHERE entity = 'partner' LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT actor FROM audit_log WHERE entity = 'partner' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(audit_actor, "import");
+
+    // The search index covers what was imported, filters included.
+    let total = |q: PartnerQuery| search(&book, &q).unwrap().total;
+    assert_eq!(
+        total(PartnerQuery {
+            text: "dubois media".into(),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        total(PartnerQuery {
+            tag: Some("vip".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        total(PartnerQuery {
+            statuses: vec![PartnerStatus::Paused],
+            ..Default::default()
+        }),
+        1
+    );
 
     // Importing the same file again changes nothing but counts updates.
     let again = import(&mut book, &file, &ImportOptions::default(), &Quiet).unwrap();
@@ -72,7 +122,12 @@ fn a_good_file_imports_with_suggested_mapping() {
 
 fn bad_row(book: &mut Book, file: &Path) -> (u64, String, String) {
     match import(book, file, &ImportOptions::default(), &Quiet) {
-        Err(CoreError::BadRow { file: name, line, column, reason }) => {
+        Err(CoreError::BadRow {
+            file: name,
+            line,
+            column,
+            reason,
+        }) => {
             assert_eq!(name, file.file_name().unwrap().to_string_lossy());
             (line, column, reason)
         }
@@ -88,11 +143,31 @@ fn a_bad_row_stops_the_import_naming_file_line_and_column_and_writes_nothing() {
     let ok = "Ada,ada@example.com,GB,,,ADA\n";
     let cases: &[(&str, u64, &str, &str)] = &[
         ("Bob,bob@example,US,,,\n", 3, "email", "not an email"),
-        ("Bob,bob@example.com,Narnia,,,\n", 3, "country", "ISO country"),
-        ("Bob,bob@example.com,DE,DE00 1234,COBADEFF,\n", 3, "iban", "IBAN"),
-        ("Bob,bob@example.com,US,,,ada\n", 3, "referral_codes", "also on line 2"),
+        (
+            "Bob,bob@example.com,Narnia,,,\n",
+            3,
+            "country",
+            "ISO country",
+        ),
+        (
+            "Bob,bob@example.com,DE,DE00 1234,COBADEFF,\n",
+            3,
+            "iban",
+            "IBAN",
+        ),
+        (
+            "Bob,bob@example.com,US,,,ada\n",
+            3,
+            "referral_codes",
+            "also on line 2",
+        ),
         ("Bob,ada@example.com,US,,,\n", 3, "email", "also on line 2"),
-        ("Bob,bob@example.com\n", 3, "", "has 2 fields but the header has 6"),
+        (
+            "Bob,bob@example.com\n",
+            3,
+            "",
+            "has 2 fields but the header has 6",
+        ),
         (",bob@example.com,US,,,\n", 3, "name", "required"),
     ];
     for (row, line, column, reason) in cases {
@@ -110,46 +185,113 @@ fn conflicts_with_existing_partners_name_the_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut book = new_book(dir.path(), "b.partnerbook");
     let mut existing = PartnerInput::new("Old", "old@example.com");
-    existing.codes.push(partners::PartnerCode { kind: partners::CodeKind::Coupon, code: "TAKEN".into() });
+    existing.codes.push(partners::PartnerCode {
+        kind: partners::CodeKind::Coupon,
+        code: "TAKEN".into(),
+    });
     partners::create(&mut book, &existing, Actor::User).unwrap();
-    let file = write(dir.path(), "c.csv", "Full Name,Mail,Coupon\nNew,new@example.com,FREE\nNewer,newer@example.com,taken\n");
+    let file = write(
+        dir.path(),
+        "c.csv",
+        "Full Name,Mail,Coupon\nNew,new@example.com,FREE\nNewer,newer@example.com,taken\n",
+    );
     let (line, column, reason) = bad_row(&mut book, &file);
     assert_eq!((line, column.as_str()), (3, "Coupon"), "{reason}");
     assert_eq!(count(&book, "partners"), 1);
 
-    let strict = ImportOptions { on_existing: OnExisting::Error, ..Default::default() };
-    let file = write(dir.path(), "d.csv", "name,email\nOld again,OLD@example.com\n");
+    let strict = ImportOptions {
+        on_existing: OnExisting::Error,
+        ..Default::default()
+    };
+    let file = write(
+        dir.path(),
+        "d.csv",
+        "name,email\nOld again,OLD@example.com\n",
+    );
     let err = import(&mut book, &file, &strict, &Quiet).unwrap_err();
     assert!(matches!(err, CoreError::BadRow { line: 2, .. }), "{err}");
-    let skip = ImportOptions { on_existing: OnExisting::Skip, ..Default::default() };
+    let skip = ImportOptions {
+        on_existing: OnExisting::Skip,
+        ..Default::default()
+    };
     assert_eq!(import(&mut book, &file, &skip, &Quiet).unwrap().skipped, 1);
-    assert_eq!(partners::resolve(&book, "old@example.com").unwrap().name, "Old");
+    assert_eq!(
+        partners::resolve(&book, "old@example.com").unwrap().name,
+        "Old"
+    );
 }
 
 #[test]
 fn mapping_is_checked_and_dry_runs_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut book = new_book(dir.path(), "b.partnerbook");
-    let file = write(dir.path(), "m.csv", "who,address,size\nAda,ada@example.com,XL\n");
-    assert_eq!(import(&mut book, &file, &ImportOptions::default(), &Quiet).unwrap_err().code(), "invalid_input");
-    let twice = ImportOptions { mapping: vec!["name".into(), "email".into(), "email".into()], ..Default::default() };
-    assert!(import(&mut book, &file, &twice, &Quiet).unwrap_err().to_string().contains("both map to email"));
+    let file = write(
+        dir.path(),
+        "m.csv",
+        "who,address,size\nAda,ada@example.com,XL\n",
+    );
+    assert_eq!(
+        import(&mut book, &file, &ImportOptions::default(), &Quiet)
+            .unwrap_err()
+            .code(),
+        "invalid_input"
+    );
+    let twice = ImportOptions {
+        mapping: vec!["name".into(), "email".into(), "email".into()],
+        ..Default::default()
+    };
+    assert!(import(&mut book, &file, &twice, &Quiet)
+        .unwrap_err()
+        .to_string()
+        .contains("both map to email"));
     let mapping = vec!["name".into(), "email".into(), "custom:shirt size".into()];
-    let dry = ImportOptions { mapping: mapping.clone(), dry_run: true, ..Default::default() };
+    let dry = ImportOptions {
+        mapping: mapping.clone(),
+        dry_run: true,
+        ..Default::default()
+    };
     assert_eq!(import(&mut book, &file, &dry, &Quiet).unwrap().created, 1);
     assert_eq!(count(&book, "partners"), 0);
-    import(&mut book, &file, &ImportOptions { mapping, ..Default::default() }, &Quiet).unwrap();
-    assert_eq!(partners::resolve(&book, "ada@example.com").unwrap().custom_fields["shirt size"], "XL");
+    import(
+        &mut book,
+        &file,
+        &ImportOptions {
+            mapping,
+            ..Default::default()
+        },
+        &Quiet,
+    )
+    .unwrap();
+    assert_eq!(
+        partners::resolve(&book, "ada@example.com")
+            .unwrap()
+            .custom_fields["shirt size"],
+        "XL"
+    );
 }
 
 #[test]
 fn parents_are_linked_by_email_even_further_down_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut book = new_book(dir.path(), "b.partnerbook");
-    let file = write(dir.path(), "p.csv", "name,email,parent_email\nChild,c@example.com,p@example.com\nParent,p@example.com,\n");
+    let file = write(
+        dir.path(),
+        "p.csv",
+        "name,email,parent_email\nChild,c@example.com,p@example.com\nParent,p@example.com,\n",
+    );
     import(&mut book, &file, &ImportOptions::default(), &Quiet).unwrap();
-    assert_eq!(partners::resolve(&book, "c@example.com").unwrap().parent_name.as_deref(), Some("Parent"));
-    let looped = write(dir.path(), "l.csv", "name,email,parent_email\nA,a@example.com,b@example.com\nB,b@example.com,a@example.com\n");
+    assert_eq!(
+        partners::resolve(&book, "c@example.com")
+            .unwrap()
+            .parent_name
+            .as_deref(),
+        Some("Parent")
+    );
+    let looped = write(
+        dir.path(),
+        "l.csv",
+        "name,email,parent_email\nA,a@example.com,b@example.com\nB,b@example.com,a@example.com\n",
+    );
     let (line, column, _) = bad_row(&mut book, &looped);
     assert_eq!((line, column.as_str()), (3, "parent_email"));
 }
@@ -171,7 +313,13 @@ fn a_cancelled_import_writes_nothing() {
         text.push_str(&format!("P{i},p{i}@example.com\n"));
     }
     let file = write(dir.path(), "big.csv", &text);
-    let err = import(&mut book, &file, &ImportOptions::default(), &CancelAfter(Default::default())).unwrap_err();
+    let err = import(
+        &mut book,
+        &file,
+        &ImportOptions::default(),
+        &CancelAfter(Default::default()),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "cancelled");
     assert_eq!(count(&book, "partners"), 0);
 }
@@ -179,7 +327,15 @@ fn a_cancelled_import_writes_nothing() {
 #[test]
 fn export_then_import_into_an_empty_book_gives_the_same_partners() {
     let dir = tempfile::tempdir().unwrap();
-    let source = demo::create(&dir.path().join("demo.partnerbook"), &DemoOptions { partners: 300, seed: 7 }, &Quiet).unwrap();
+    let source = demo::create(
+        &dir.path().join("demo.partnerbook"),
+        &DemoOptions {
+            partners: 300,
+            seed: 7,
+        },
+        &Quiet,
+    )
+    .unwrap();
     let mut first = Vec::new();
     assert_eq!(export(&source, None, &mut first, &Quiet).unwrap(), 300);
     let file = dir.path().join("export.csv");
@@ -191,7 +347,10 @@ fn export_then_import_into_an_empty_book_gives_the_same_partners() {
     assert!(report.ignored_columns.is_empty());
     let mut second = Vec::new();
     export(&copy, None, &mut second, &Quiet).unwrap();
-    assert_eq!(String::from_utf8(second).unwrap(), String::from_utf8(first).unwrap());
+    assert_eq!(
+        String::from_utf8(second).unwrap(),
+        String::from_utf8(first).unwrap()
+    );
 
     for id in 1..=300 {
         let pa = partners::get(&source, id).unwrap();
@@ -201,7 +360,10 @@ fn export_then_import_into_an_empty_book_gives_the_same_partners() {
             p.parent_id = None;
             p
         };
-        assert_eq!(strip(PartnerInput::from(&pa)), strip(PartnerInput::from(&pb)));
+        assert_eq!(
+            strip(PartnerInput::from(&pa)),
+            strip(PartnerInput::from(&pb))
+        );
         assert_eq!(pa.group_name, pb.group_name);
         assert_eq!(pa.parent_name, pb.parent_name);
     }
@@ -210,7 +372,15 @@ fn export_then_import_into_an_empty_book_gives_the_same_partners() {
 #[test]
 fn export_reports_progress_and_stops_when_cancelled() {
     let dir = tempfile::tempdir().unwrap();
-    let book = demo::create(&dir.path().join("demo.partnerbook"), &DemoOptions { partners: 1200, seed: 5 }, &Quiet).unwrap();
+    let book = demo::create(
+        &dir.path().join("demo.partnerbook"),
+        &DemoOptions {
+            partners: 1200,
+            seed: 5,
+        },
+        &Quiet,
+    )
+    .unwrap();
     let mut out = Vec::new();
     let err = export(&book, None, &mut out, &CancelAfter(Default::default())).unwrap_err();
     assert_eq!(err.code(), "cancelled");
@@ -226,5 +396,8 @@ fn export_reports_progress_and_stops_when_cancelled() {
     }
     let seen = Seen(Default::default());
     export(&book, None, &mut Vec::new(), &seen).unwrap();
-    assert_eq!(*seen.0.lock().unwrap(), [(500, 1200), (1000, 1200), (1200, 1200)]);
+    assert_eq!(
+        *seen.0.lock().unwrap(),
+        [(500, 1200), (1000, 1200), (1200, 1200)]
+    );
 }

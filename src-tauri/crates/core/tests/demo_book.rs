@@ -7,21 +7,63 @@ use partnerbook_core::progress::Quiet;
 #[test]
 fn the_same_seed_makes_the_same_partners() {
     let dir = tempfile::tempdir().unwrap();
-    let options = DemoOptions { partners: 400, seed: 11 };
+    let options = DemoOptions {
+        partners: 400,
+        seed: 11,
+    };
     let a = create(&dir.path().join("a.partnerbook"), &options, &Quiet).unwrap();
     let b = create(&dir.path().join("b.partnerbook"), &options, &Quiet).unwrap();
-    let q = PartnerQuery { limit: 500, ..Default::default() };
-    let names = |book| search(book, &q).unwrap().rows.into_iter().map(|r| (r.name, r.email)).collect::<Vec<_>>();
+    let q = PartnerQuery {
+        limit: 500,
+        ..Default::default()
+    };
+    let names = |book| {
+        search(book, &q)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| (r.name, r.email))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(names(&a), names(&b));
     assert_eq!(a.info().unwrap().partner_count, 400);
     assert_eq!(a.integrity_check().unwrap(), ["ok"]);
 
-    let all: String = names(&a).into_iter().map(|(n, _)| n).collect::<Vec<_>>().join(" ");
+    for (name, email) in names(&a).into_iter().step_by(37) {
+        let by_email = PartnerQuery {
+            text: email.clone(),
+            ..Default::default()
+        };
+        let found = search(&a, &by_email).unwrap().rows;
+        assert!(
+            found.iter().any(|r| r.name == name),
+            "{email} is in the search index"
+        );
+    }
+
+    let all: String = names(&a)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(all.chars().any(|c| !c.is_ascii()), "international names");
-    let statuses: i64 = a.conn().query_row("SELECT count(DISTINCT status) FROM partners", [], |r| r.get(0)).unwrap();
+    let statuses: i64 = a
+        .conn()
+        .query_row("SELECT count(DISTINCT status) FROM partners", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
     assert_eq!(statuses, 5);
-    let ibans: i64 = a.conn().query_row("SELECT count(*) FROM partners WHERE iban <> ''", [], |r| r.get(0)).unwrap();
-    assert!(ibans > 0, "some partners are paid by bank transfer, with valid IBANs");
+    let ibans: i64 = a
+        .conn()
+        .query_row("SELECT count(*) FROM partners WHERE iban <> ''", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(
+        ibans > 0,
+        "some partners are paid by bank transfer, with valid IBANs"
+    );
 }
 
 #[test]

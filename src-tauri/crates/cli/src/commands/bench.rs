@@ -36,12 +36,18 @@ pub fn search(book: &Book, queries: usize, emit_sql: Option<&Path>, json: bool) 
         for text in &typed {
             if let Some(expr) = match_expression(text) {
                 let quoted = expr.replace('\'', "''");
-                script.push_str(&format!("SELECT count(*) FROM partner_search WHERE partner_search MATCH '{quoted}';\n"));
+                script.push_str(&format!(
+                    "SELECT count(*) FROM partner_search WHERE partner_search MATCH '{quoted}';\n"
+                ));
             }
         }
         std::fs::write(path, script)?;
     }
-    let query = |text: &str| PartnerQuery { text: text.to_string(), limit: 200, ..Default::default() };
+    let query = |text: &str| PartnerQuery {
+        text: text.to_string(),
+        limit: 200,
+        ..Default::default()
+    };
     for text in typed.iter().take(50) {
         run_search(book, &query(text))?;
     }
@@ -82,7 +88,9 @@ fn typed_prefixes(book: &Book, wanted: usize) -> CliResult<Vec<String>> {
     // A spread of partners across the whole book, the same every run.
     let sql = "SELECT name, email FROM partners ORDER BY (id * 7919) % 10007 LIMIT 2000";
     let mut stmt = book.conn().prepare(sql).map_err(db)?;
-    let pairs = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).map_err(db)?;
+    let pairs = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .map_err(db)?;
     let mut out = Vec::new();
     for pair in pairs {
         let (name, email) = pair.map_err(db)?;
@@ -126,18 +134,37 @@ pub fn import(rows: u32, json: bool) -> CliResult {
 
 fn import_in(dir: &std::path::Path, rows: u32, json: bool) -> CliResult {
     let bar = Bar::new();
-    let source = demo::create(&dir.join("source.partnerbook"), &DemoOptions { partners: rows, seed: 1 }, &bar)?;
+    let source = demo::create(
+        &dir.join("source.partnerbook"),
+        &DemoOptions {
+            partners: rows,
+            seed: 1,
+        },
+        &bar,
+    )?;
     let csv = dir.join("partners.csv");
-    csv_export::export(&source, None, std::io::BufWriter::new(std::fs::File::create(&csv)?), &Quiet)?;
+    csv_export::export(
+        &source,
+        None,
+        std::io::BufWriter::new(std::fs::File::create(&csv)?),
+        &Quiet,
+    )?;
     drop(source);
 
     let start = Instant::now();
-    let program = NewProgram { program_name: "Import bench".into(), base_currency: "USD".into() };
+    let program = NewProgram {
+        program_name: "Import bench".into(),
+        base_currency: "USD".into(),
+    };
     let mut book = Book::create(&dir.join("target.partnerbook"), &program)?;
     let report = csv_import::import(&mut book, &csv, &ImportOptions::default(), &bar)?;
     let millis = start.elapsed().as_millis().max(1);
     bar.finish();
-    let figures = ImportFigures { rows: report.rows, millis, rows_per_second: u128::from(report.rows) * 1000 / millis };
+    let figures = ImportFigures {
+        rows: report.rows,
+        millis,
+        rows_per_second: u128::from(report.rows) * 1000 / millis,
+    };
     if json {
         output::json(&figures);
     } else {

@@ -9,10 +9,18 @@ use partnerbook_core::Book;
 use std::path::Path;
 
 pub fn init(path: &Path, name: &str, currency: &str) -> CliResult {
-    let program = NewProgram { program_name: name.to_string(), base_currency: currency.to_string() };
+    let program = NewProgram {
+        program_name: name.to_string(),
+        base_currency: currency.to_string(),
+    };
     let book = Book::create(path, &program)?;
     let info = book.info()?;
-    println!("Created {} ({}, {})", path.display(), info.program_name, info.base_currency);
+    println!(
+        "Created {} ({}, {})",
+        path.display(),
+        info.program_name,
+        info.base_currency
+    );
     Ok(())
 }
 
@@ -21,7 +29,11 @@ pub fn demo(path: &Path, partners: u32, seed: u64) -> CliResult {
     let book = demo::create(path, &DemoOptions { partners, seed }, &bar)?;
     bar.finish();
     let info = book.info()?;
-    println!("Created demo book {} with {} partners", path.display(), output::count(info.partner_count));
+    println!(
+        "Created demo book {} with {} partners",
+        path.display(),
+        output::count(info.partner_count)
+    );
     Ok(())
 }
 

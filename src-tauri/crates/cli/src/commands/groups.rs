@@ -13,7 +13,14 @@ pub fn run(book: &mut Book, command: GroupsCommand) -> CliResult {
             if json {
                 output::json(&list);
             } else {
-                let rows = list.into_iter().map(|g| vec![g.id.to_string(), g.name, output::count(g.partner_count as u64), g.description]);
+                let rows = list.into_iter().map(|g| {
+                    vec![
+                        g.id.to_string(),
+                        g.name,
+                        output::count(g.partner_count as u64),
+                        g.description,
+                    ]
+                });
                 output::table(&["ID", "Group", "Partners", "Description"], rows.collect());
             }
         }

@@ -2,7 +2,9 @@
 
 use crate::args::PartnerFields;
 use crate::error::CliResult;
-use partnerbook_core::partners::{self, CodeKind, PartnerCode, PartnerInput, PartnerStatus, PayoutMethod, TaxStatus};
+use partnerbook_core::partners::{
+    self, CodeKind, PartnerCode, PartnerInput, PartnerStatus, PayoutMethod, TaxStatus,
+};
 use partnerbook_core::{groups, Book, CoreError};
 
 /// Applies the given options to `input`; options not given leave fields as they are.
@@ -32,38 +34,65 @@ pub fn apply(book: &Book, f: PartnerFields, input: &mut PartnerInput) -> CliResu
         input.status = choice(&s, "status", PartnerStatus::parse, PartnerStatus::choices)?;
     }
     if let Some(m) = f.payout_method {
-        input.payout.method = choice(&m, "payout_method", PayoutMethod::parse, PayoutMethod::choices)?;
+        input.payout.method = choice(
+            &m,
+            "payout_method",
+            PayoutMethod::parse,
+            PayoutMethod::choices,
+        )?;
     }
     if let Some(t) = f.tax_status {
-        input.tax.status = choice(&t.replace('-', ""), "tax_status", TaxStatus::parse, TaxStatus::choices)?;
+        input.tax.status = choice(
+            &t.replace('-', ""),
+            "tax_status",
+            TaxStatus::parse,
+            TaxStatus::choices,
+        )?;
     }
     if let Some(g) = f.group {
         input.group_id = if g.trim().is_empty() {
             None
         } else {
             let id = groups::find_id(book.conn(), &g)?.ok_or_else(|| {
-                CoreError::invalid("group", format!("no group is named \"{g}\"; add it with: partnerbook groups add \"{g}\""))
+                CoreError::invalid(
+                    "group",
+                    format!(
+                        "no group is named \"{g}\"; add it with: partnerbook groups add \"{g}\""
+                    ),
+                )
             })?;
             Some(id)
         };
     }
     if let Some(p) = f.parent {
-        input.parent_id = if p.trim().is_empty() { None } else { Some(partners::resolve(book, &p)?.id) };
+        input.parent_id = if p.trim().is_empty() {
+            None
+        } else {
+            Some(partners::resolve(book, &p)?.id)
+        };
     }
-    for (kind, codes) in [(CodeKind::Referral, f.referral_codes), (CodeKind::Coupon, f.coupon_codes), (CodeKind::Link, f.link_ids)] {
+    for (kind, codes) in [
+        (CodeKind::Referral, f.referral_codes),
+        (CodeKind::Coupon, f.coupon_codes),
+        (CodeKind::Link, f.link_ids),
+    ] {
         if !codes.is_empty() {
             input.codes.retain(|c| c.kind != kind);
-            input.codes.extend(codes.into_iter().map(|code| PartnerCode { kind, code }));
+            input
+                .codes
+                .extend(codes.into_iter().map(|code| PartnerCode { kind, code }));
         }
     }
     for pair in f.custom {
-        let (key, value) = pair
-            .split_once('=')
-            .ok_or_else(|| CoreError::invalid("custom", format!("\"{pair}\" should be KEY=VALUE")))?;
+        let (key, value) = pair.split_once('=').ok_or_else(|| {
+            CoreError::invalid("custom", format!("\"{pair}\" should be KEY=VALUE"))
+        })?;
         if value.is_empty() {
             input.custom_fields.remove(key.trim());
         } else {
-            input.custom_fields.insert(key.trim().to_string(), value.to_string());
+            input
+                .custom_fields
+                .insert(key.trim().to_string(), value.to_string());
         }
     }
     Ok(())
@@ -75,6 +104,13 @@ fn set<T>(slot: &mut T, value: Option<T>) {
     }
 }
 
-fn choice<T>(text: &str, field: &str, parse: fn(&str) -> Option<T>, choices: fn() -> String) -> CliResult<T> {
-    parse(text).ok_or_else(|| CoreError::invalid(field, format!("\"{text}\" is not one of {}", choices())).into())
+fn choice<T>(
+    text: &str,
+    field: &str,
+    parse: fn(&str) -> Option<T>,
+    choices: fn() -> String,
+) -> CliResult<T> {
+    parse(text).ok_or_else(|| {
+        CoreError::invalid(field, format!("\"{text}\" is not one of {}", choices())).into()
+    })
 }

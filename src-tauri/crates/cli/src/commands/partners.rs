@@ -8,45 +8,86 @@ use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::partners::csv_import::{self, ImportOptions, OnExisting};
 use partnerbook_core::partners::search::{self, PartnerQuery, PartnerSort};
-use partnerbook_core::partners::{self, csv_export, timeline, Partner, PartnerInput, PartnerStatus};
+use partnerbook_core::partners::{
+    self, csv_export, timeline, Partner, PartnerInput, PartnerStatus,
+};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::{groups, Book, CoreError};
 use std::io::Write;
 
 pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
     match command {
-        PartnersCommand::List { filter, limit, offset, json } => {
-            let query = PartnerQuery { limit, offset, ..query(book, &filter)? };
+        PartnersCommand::List {
+            filter,
+            limit,
+            offset,
+            json,
+        } => {
+            let query = PartnerQuery {
+                limit,
+                offset,
+                ..query(book, &filter)?
+            };
             let page = search::search(book, &query)?;
             if json {
                 output::json(&page);
                 return Ok(());
             }
             let rows = page.rows.iter().map(|r| {
-                vec![r.id.to_string(), r.name.clone(), r.email.clone(), r.status.as_str().into(),
-                     r.group_name.clone().unwrap_or_default(), r.country.clone(), r.tags.join(", ")]
+                vec![
+                    r.id.to_string(),
+                    r.name.clone(),
+                    r.email.clone(),
+                    r.status.as_str().into(),
+                    r.group_name.clone().unwrap_or_default(),
+                    r.country.clone(),
+                    r.tags.join(", "),
+                ]
             });
-            output::table(&["ID", "Name", "Email", "Status", "Group", "Country", "Tags"], rows.collect());
+            output::table(
+                &["ID", "Name", "Email", "Status", "Group", "Country", "Tags"],
+                rows.collect(),
+            );
             let shown = page.rows.len() as u64;
             let first = if shown == 0 { 0 } else { u64::from(offset) + 1 };
-            println!("{}–{} of {} partners", first, u64::from(offset) + shown, output::count(page.total));
+            println!(
+                "{}–{} of {} partners",
+                first,
+                u64::from(offset) + shown,
+                output::count(page.total)
+            );
         }
         PartnersCommand::Show { partner, json } => show(&partners::resolve(book, &partner)?, json),
         PartnersCommand::Add { fields, json } => {
             if fields.name.is_none() || fields.email.is_none() {
-                return Err(CliError::Usage("partners add needs --name and --email".into()));
+                return Err(CliError::Usage(
+                    "partners add needs --name and --email".into(),
+                ));
             }
             let mut input = PartnerInput::new("", "");
             partner_fields::apply(book, fields, &mut input)?;
             let p = partners::create(book, &input, Actor::User)?;
-            if json { output::json(&p) } else { println!("Added partner {}: {} <{}>", p.id, p.name, p.email) }
+            if json {
+                output::json(&p)
+            } else {
+                println!("Added partner {}: {} <{}>", p.id, p.name, p.email)
+            }
         }
-        PartnersCommand::Update { partner, fields, reason, json } => {
+        PartnersCommand::Update {
+            partner,
+            fields,
+            reason,
+            json,
+        } => {
             let current = partners::resolve(book, &partner)?;
             let mut input = PartnerInput::from(&current);
             partner_fields::apply(book, fields, &mut input)?;
             let p = partners::update(book, current.id, &input, &reason, Actor::User)?;
-            if json { output::json(&p) } else { println!("Updated partner {}: {}", p.id, p.name) }
+            if json {
+                output::json(&p)
+            } else {
+                println!("Updated partner {}: {}", p.id, p.name)
+            }
         }
         PartnersCommand::Note { partner, text } => {
             let p = partners::resolve(book, &partner)?;
@@ -59,13 +100,25 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
             if json {
                 output::json(&items);
             } else {
-                let rows = items.into_iter().map(|a| vec![a.at, a.actor.as_str().into(), a.summary, a.body]);
+                let rows = items
+                    .into_iter()
+                    .map(|a| vec![a.at, a.actor.as_str().into(), a.summary, a.body]);
                 output::table(&["When", "Who", "What", "Details"], rows.collect());
             }
         }
-        PartnersCommand::Import { file, map, on_existing, dry_run, json } => {
+        PartnersCommand::Import {
+            file,
+            map,
+            on_existing,
+            dry_run,
+            json,
+        } => {
             let preview = csv_import::preview(&file)?;
-            let options = ImportOptions { mapping: mapping(&preview.headers, &preview.suggested, &map)?, on_existing: on_existing.into(), dry_run };
+            let options = ImportOptions {
+                mapping: mapping(&preview.headers, &preview.suggested, &map)?,
+                on_existing: on_existing.into(),
+                dry_run,
+            };
             let bar = Bar::new();
             let report = csv_import::import(book, &file, &options, &bar)?;
             bar.finish();
@@ -73,7 +126,13 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
                 output::json(&report);
             } else {
                 let verb = if dry_run { "Would import" } else { "Imported" };
-                println!("{verb} {} rows: {} new, {} updated, {} skipped", output::count(report.rows), report.created, report.updated, report.skipped);
+                println!(
+                    "{verb} {} rows: {} new, {} updated, {} skipped",
+                    output::count(report.rows),
+                    report.created,
+                    report.updated,
+                    report.skipped
+                );
                 if !report.ignored_columns.is_empty() {
                     println!("Ignored columns: {}", report.ignored_columns.join(", "));
                 }
@@ -85,7 +144,8 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
                 Some(path) => {
                     let file = std::fs::File::create(path)?;
                     let bar = Bar::new();
-                    let written = csv_export::export(book, Some(&query), std::io::BufWriter::new(file), &bar);
+                    let written =
+                        csv_export::export(book, Some(&query), std::io::BufWriter::new(file), &bar);
                     bar.finish();
                     if written.is_err() {
                         let _ = std::fs::remove_file(path);
@@ -100,7 +160,11 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
                 }
             };
             if let Some(path) = out {
-                eprintln!("Exported {} partners to {}", output::count(written), path.display());
+                eprintln!(
+                    "Exported {} partners to {}",
+                    output::count(written),
+                    path.display()
+                );
             }
         }
     }
@@ -111,10 +175,20 @@ fn query(book: &Book, f: &Filter) -> CliResult<PartnerQuery> {
     let statuses = f
         .status
         .iter()
-        .map(|s| PartnerStatus::parse(s).ok_or_else(|| CoreError::invalid("status", format!("\"{s}\" is not one of {}", PartnerStatus::choices()))))
+        .map(|s| {
+            PartnerStatus::parse(s).ok_or_else(|| {
+                CoreError::invalid(
+                    "status",
+                    format!("\"{s}\" is not one of {}", PartnerStatus::choices()),
+                )
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let group_id = match &f.group {
-        Some(name) => Some(groups::find_id(book.conn(), name)?.ok_or_else(|| CoreError::not_found(format!("group \"{name}\"")))?),
+        Some(name) => Some(
+            groups::find_id(book.conn(), name)?
+                .ok_or_else(|| CoreError::not_found(format!("group \"{name}\"")))?,
+        ),
         None => None,
     };
     let sort = match f.sort {
@@ -139,13 +213,28 @@ fn query(book: &Book, f: &Filter) -> CliResult<PartnerQuery> {
 }
 
 /// The suggested mapping with the person's `HEADER=FIELD` overrides applied.
-fn mapping(headers: &[String], suggested: &[String], overrides: &[String]) -> CliResult<Vec<String>> {
+fn mapping(
+    headers: &[String],
+    suggested: &[String],
+    overrides: &[String],
+) -> CliResult<Vec<String>> {
     let mut targets = suggested.to_vec();
     for o in overrides {
-        let (header, field) = o.split_once('=').ok_or_else(|| CliError::Usage(format!("--map \"{o}\" should be HEADER=FIELD")))?;
-        let i = headers.iter().position(|h| h.trim() == header.trim()).ok_or_else(|| {
-            CoreError::invalid("mapping", format!("the file has no column \"{header}\" (it has: {})", headers.join(", ")))
-        })?;
+        let (header, field) = o
+            .split_once('=')
+            .ok_or_else(|| CliError::Usage(format!("--map \"{o}\" should be HEADER=FIELD")))?;
+        let i = headers
+            .iter()
+            .position(|h| h.trim() == header.trim())
+            .ok_or_else(|| {
+                CoreError::invalid(
+                    "mapping",
+                    format!(
+                        "the file has no column \"{header}\" (it has: {})",
+                        headers.join(", ")
+                    ),
+                )
+            })?;
         targets[i] = field.trim().to_string();
     }
     Ok(targets)
@@ -166,7 +255,14 @@ fn show(p: &Partner, json: bool) {
         output::json(p);
         return;
     }
-    let codes = |kind: partners::CodeKind| p.codes.iter().filter(|c| c.kind == kind).map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ");
+    let codes = |kind: partners::CodeKind| {
+        p.codes
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let payout = match p.payout.method {
         partners::PayoutMethod::None => "none".to_string(),
         partners::PayoutMethod::Iban => format!("IBAN {} / {}", p.payout.iban, p.payout.bic),
@@ -179,7 +275,12 @@ fn show(p: &Partner, json: bool) {
         partners::TaxStatus::W9 => "W-9".into(),
         partners::TaxStatus::None => "none".into(),
     };
-    let custom = p.custom_fields.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+    let custom = p
+        .custom_fields
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
     output::fields(&[
         ("id", p.id.to_string()),
         ("name", p.name.clone()),

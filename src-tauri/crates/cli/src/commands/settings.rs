@@ -51,11 +51,12 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
             set(&mut input.hold_days, hold_days);
             set(&mut input.cookie_window_days, cookie_window_days);
             if let Some(r) = rounding {
-                input.rounding = Rounding::parse(&r).ok_or_else(|| bad("rounding", &r, "half-up or half-even"))?;
+                input.rounding = Rounding::parse(&r)
+                    .ok_or_else(|| bad("rounding", &r, "half-up or half-even"))?;
             }
             if let Some(a) = attribution {
-                input.attribution =
-                    Attribution::parse(&a).ok_or_else(|| bad("attribution", &a, "first-touch or last-touch"))?;
+                input.attribution = Attribution::parse(&a)
+                    .ok_or_else(|| bad("attribution", &a, "first-touch or last-touch"))?;
             }
             settings::save(book, &input, Actor::User)?;
             println!("Settings saved");

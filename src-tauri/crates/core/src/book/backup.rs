@@ -8,10 +8,15 @@ use std::time::Duration;
 
 pub(super) fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
     if dest.exists() {
-        return Err(CoreError::AlreadyExists { path: dest.to_path_buf() });
+        return Err(CoreError::AlreadyExists {
+            path: dest.to_path_buf(),
+        });
     }
     let mut target = Connection::open(dest).map_err(|e| {
-        CoreError::io(format!("cannot create backup {}", dest.display()), std::io::Error::other(e.to_string()))
+        CoreError::io(
+            format!("cannot create backup {}", dest.display()),
+            std::io::Error::other(e.to_string()),
+        )
     })?;
     let backup = Backup::new(conn, &mut target)?;
     backup.run_to_completion(256, Duration::from_millis(10), None)?;
@@ -22,7 +27,10 @@ pub(super) fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
 /// beside the book, sortable by time, saying why it was made.
 pub fn backup_path_for(book: &Path, why: &str) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    let mut name = book.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = book
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(format!(".{stamp}.{why}.bak"));
     let mut candidate = book.with_file_name(&name);
     let mut n = 2;

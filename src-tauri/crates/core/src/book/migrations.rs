@@ -23,13 +23,20 @@ fn migrate_with(conn: &mut Connection, path: &Path, steps: &[&'static str]) -> R
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let known = steps.len() as i64;
     if found > known {
-        return Err(CoreError::BookTooNew { path: path.to_path_buf(), found, known });
+        return Err(CoreError::BookTooNew {
+            path: path.to_path_buf(),
+            found,
+            known,
+        });
     }
     if found == known {
         return Ok(());
     }
     if found > 0 {
-        backup::backup_to(conn, &backup::backup_path_for(path, &format!("before-schema-{known}")))?;
+        backup::backup_to(
+            conn,
+            &backup::backup_path_for(path, &format!("before-schema-{known}")),
+        )?;
     }
     Migrations::new(steps.iter().map(|sql| M::up(sql)).collect()).to_latest(conn)?;
     Ok(())
@@ -41,7 +48,9 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()).validate().unwrap();
+        Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+            .validate()
+            .unwrap();
     }
 
     fn backups_in(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -57,18 +66,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.partnerbook");
         let mut conn = Connection::open(&path).unwrap();
-        let v1: &[&'static str] = &["CREATE TABLE keepsake(x); INSERT INTO keepsake VALUES ('precious');"];
+        let v1: &[&'static str] =
+            &["CREATE TABLE keepsake(x); INSERT INTO keepsake VALUES ('precious');"];
         migrate_with(&mut conn, &path, v1).unwrap();
-        assert!(backups_in(dir.path()).is_empty(), "a new book has nothing to back up");
+        assert!(
+            backups_in(dir.path()).is_empty(),
+            "a new book has nothing to back up"
+        );
 
         let v2: &[&'static str] = &[v1[0], "ALTER TABLE keepsake ADD COLUMN y DEFAULT 'new';"];
         migrate_with(&mut conn, &path, v2).unwrap();
         let backups = backups_in(dir.path());
         assert_eq!(backups.len(), 1);
         let saved = Connection::open(&backups[0]).unwrap();
-        let version: i64 = saved.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let version: i64 = saved
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(version, 1, "the backup is the book as it was before");
-        let y: String = conn.query_row("SELECT y FROM keepsake", [], |r| r.get(0)).unwrap();
+        let y: String = conn
+            .query_row("SELECT y FROM keepsake", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(y, "new");
     }
 
@@ -81,9 +98,16 @@ mod tests {
         migrate_with(&mut conn, &path, v1).unwrap();
         let broken: &[&'static str] = &[v1[0], "CREATE TABLE b(x); CREATE TABLE a(x);"];
         assert!(migrate_with(&mut conn, &path, broken).is_err());
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        let b_exists: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'b'", [], |r| r.get(0)).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        let b_exists: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'b'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
         assert_eq!((version, b_exists), (1, 0));
     }
 }

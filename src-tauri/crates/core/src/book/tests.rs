@@ -3,7 +3,10 @@ use crate::settings::NewProgram;
 use rusqlite::Connection;
 
 fn program() -> NewProgram {
-    NewProgram { program_name: "Acme Partners".into(), base_currency: "EUR".into() }
+    NewProgram {
+        program_name: "Acme Partners".into(),
+        base_currency: "EUR".into(),
+    }
 }
 
 #[test]
@@ -13,15 +16,26 @@ fn create_then_open_sets_the_connection_options() {
     drop(Book::create(&path, &program()).unwrap());
     let book = Book::open(&path).unwrap();
     let conn = book.conn();
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-    let fk: i64 = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
-    let sync: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
-    let timeout: i64 = conn.pragma_query_value(None, "busy_timeout", |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    let sync: i64 = conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let timeout: i64 = conn
+        .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+        .unwrap();
     assert_eq!((mode.as_str(), fk, sync, timeout), ("wal", 1, 1, 5000));
     assert_eq!(book.schema_version().unwrap(), known_schema_version());
     assert_eq!(book.integrity_check().unwrap(), vec!["ok"]);
     let s = crate::settings::get(conn).unwrap();
-    assert_eq!((s.program_name.as_str(), s.base_currency.code()), ("Acme Partners", "EUR"));
+    assert_eq!(
+        (s.program_name.as_str(), s.base_currency.code()),
+        ("Acme Partners", "EUR")
+    );
 }
 
 #[test]
@@ -29,12 +43,25 @@ fn create_refuses_an_existing_file_and_bad_settings_leave_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("acme.partnerbook");
     std::fs::write(&path, b"mine").unwrap();
-    assert_eq!(Book::create(&path, &program()).err().unwrap().code(), "already_exists");
-    assert_eq!(std::fs::read(&path).unwrap(), b"mine", "an existing file is never touched");
+    assert_eq!(
+        Book::create(&path, &program()).err().unwrap().code(),
+        "already_exists"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"mine",
+        "an existing file is never touched"
+    );
 
     let other = dir.path().join("other.partnerbook");
-    let bad = NewProgram { program_name: "X".into(), base_currency: "EURO".into() };
-    assert_eq!(Book::create(&other, &bad).err().unwrap().code(), "invalid_input");
+    let bad = NewProgram {
+        program_name: "X".into(),
+        base_currency: "EURO".into(),
+    };
+    assert_eq!(
+        Book::create(&other, &bad).err().unwrap().code(),
+        "invalid_input"
+    );
     assert!(!other.exists());
 }
 
@@ -42,15 +69,28 @@ fn create_refuses_an_existing_file_and_bad_settings_leave_nothing() {
 fn open_refuses_what_is_not_a_book() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("notes.partnerbook");
-    std::fs::write(&text, "this is not a database, just some text that is long enough to look like a header").unwrap();
+    std::fs::write(
+        &text,
+        "this is not a database, just some text that is long enough to look like a header",
+    )
+    .unwrap();
     assert_eq!(Book::open(&text).err().unwrap().code(), "not_a_book");
 
     let foreign = dir.path().join("foreign.sqlite");
-    Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t(x);").unwrap();
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t(x);")
+        .unwrap();
     let err = Book::open(&foreign).err().unwrap();
     assert_eq!(err.code(), "not_a_book", "{err}");
 
-    assert_eq!(Book::open(&dir.path().join("missing.partnerbook")).err().unwrap().code(), "not_found");
+    assert_eq!(
+        Book::open(&dir.path().join("missing.partnerbook"))
+            .err()
+            .unwrap()
+            .code(),
+        "not_found"
+    );
 }
 
 #[test]
@@ -59,10 +99,16 @@ fn a_book_from_a_newer_version_is_refused_with_a_clear_error() {
     let path = dir.path().join("future.partnerbook");
     drop(Book::create(&path, &program()).unwrap());
     let newer = known_schema_version() + 5;
-    Connection::open(&path).unwrap().pragma_update(None, "user_version", newer).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", newer)
+        .unwrap();
     let err = Book::open(&path).err().unwrap();
     assert_eq!(err.code(), "book_too_new");
-    assert!(err.to_string().contains(&format!("book schema {newer}")), "{err}");
+    assert!(
+        err.to_string().contains(&format!("book schema {newer}")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -73,19 +119,36 @@ fn online_backup_copies_a_consistent_book() {
     let dest = backup_path_for(&path, "manual");
     book.backup_to(&dest).unwrap();
     let copy = Book::open(&dest).unwrap();
-    assert_eq!(crate::settings::get(copy.conn()).unwrap().program_name, "Acme Partners");
-    assert_eq!(book.backup_to(&dest).err().unwrap().code(), "already_exists");
+    assert_eq!(
+        crate::settings::get(copy.conn()).unwrap().program_name,
+        "Acme Partners"
+    );
+    assert_eq!(
+        book.backup_to(&dest).err().unwrap().code(),
+        "already_exists"
+    );
 }
 
 #[test]
 fn suggested_paths_are_safe_and_free() {
     let dir = tempfile::tempdir().unwrap();
     let first = suggest_path(dir.path(), "Zoë's ../Deals: 2026");
-    assert_eq!(first.file_name().unwrap(), "Zoë's .. Deals 2026.partnerbook");
+    assert_eq!(
+        first.file_name().unwrap(),
+        "Zoë's .. Deals 2026.partnerbook"
+    );
     assert_eq!(first.parent().unwrap(), dir.path());
     std::fs::write(&first, b"").unwrap();
-    assert_eq!(suggest_path(dir.path(), "Zoë's ../Deals: 2026").file_name().unwrap(), "Zoë's .. Deals 2026 2.partnerbook");
-    assert_eq!(suggest_path(dir.path(), " / ").file_name().unwrap(), "Partner program.partnerbook");
+    assert_eq!(
+        suggest_path(dir.path(), "Zoë's ../Deals: 2026")
+            .file_name()
+            .unwrap(),
+        "Zoë's .. Deals 2026 2.partnerbook"
+    );
+    assert_eq!(
+        suggest_path(dir.path(), " / ").file_name().unwrap(),
+        "Partner program.partnerbook"
+    );
 }
 
 #[test]
@@ -95,5 +158,12 @@ fn info_counts_partners() {
     let input = crate::partners::PartnerInput::new("Ada", "ada@example.com");
     crate::partners::create(&mut book, &input, crate::audit::Actor::User).unwrap();
     let info = book.info().unwrap();
-    assert_eq!((info.program_name.as_str(), info.base_currency.as_str(), info.partner_count), ("Acme Partners", "EUR", 1));
+    assert_eq!(
+        (
+            info.program_name.as_str(),
+            info.base_currency.as_str(),
+            info.partner_count
+        ),
+        ("Acme Partners", "EUR", 1)
+    );
 }

@@ -7,10 +7,12 @@ mod people;
 use crate::audit::Actor;
 use crate::book::Book;
 use crate::error::Result;
-use crate::partners::{self, CodeKind, PartnerCode, PartnerInput, PartnerStatus, PayoutMethod, TaxStatus};
+use crate::groups;
+use crate::partners::{
+    self, CodeKind, PartnerCode, PartnerInput, PartnerStatus, PayoutMethod, TaxStatus,
+};
 use crate::progress::Progress;
 use crate::settings::{self, NewProgram, ProgramSettingsInput};
-use crate::groups;
 use chrono::{Duration, Utc};
 use people::{Locale, COMPANY_WORDS, FREE_MAIL, GROUPS, LOCALES, NICHES, NOTES, TAGS};
 use rand::{RngExt, SeedableRng};
@@ -24,13 +26,19 @@ pub struct DemoOptions {
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions { partners: 2_000, seed: 42 }
+        DemoOptions {
+            partners: 2_000,
+            seed: 42,
+        }
     }
 }
 
 /// Creates a new demo book at `path`.
 pub fn create(path: &Path, options: &DemoOptions, progress: &dyn Progress) -> Result<Book> {
-    let program = NewProgram { program_name: "Fjord Notes Partner Program".into(), base_currency: "USD".into() };
+    let program = NewProgram {
+        program_name: "Fjord Notes Partner Program".into(),
+        base_currency: "USD".into(),
+    };
     let mut book = Book::create(path, &program)?;
     let filled = fill(&mut book, options, progress);
     if let Err(e) = filled {
@@ -53,8 +61,10 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
     s.minimum_payout = "50.00".into();
     settings::update(&tx, &s, Actor::System)?;
 
-    let group_ids: Vec<i64> =
-        GROUPS.iter().map(|(name, about)| groups::create(&tx, name, about, Actor::System)).collect::<Result<_>>()?;
+    let group_ids: Vec<i64> = GROUPS
+        .iter()
+        .map(|(name, about)| groups::create(&tx, name, about, Actor::System))
+        .collect::<Result<_>>()?;
     let total_weight: u32 = LOCALES.iter().map(|l| l.weight).sum();
     let mut ids: Vec<i64> = Vec::with_capacity(options.partners as usize);
     let now = Utc::now();
@@ -80,10 +90,20 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
         ids.push(id);
         if n % 500 == 499 {
             progress.check()?;
-            progress.update("Creating partners", u64::from(n) + 1, u64::from(options.partners));
+            progress.update(
+                "Creating partners",
+                u64::from(n) + 1,
+                u64::from(options.partners),
+            );
         }
     }
-    progress.update("Creating partners", u64::from(options.partners), u64::from(options.partners));
+    progress.update("Indexing", 0, 1);
+    partners::store::refresh_search(&tx, &ids)?;
+    progress.update(
+        "Creating partners",
+        u64::from(options.partners),
+        u64::from(options.partners),
+    );
     tx.commit()?;
     Ok(())
 }
@@ -113,20 +133,40 @@ fn person(rng: &mut ChaCha8Rng, locale: &Locale, n: u32) -> PartnerInput {
         (format!("{given} {family}"), given.to_string())
     };
     let slug = |s: &str| -> String {
-        deunicode::deunicode(s).to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect()
+        deunicode::deunicode(s)
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect()
     };
     let handle = format!("{}{}", slug(given), slug(family));
     let has_company = rng.random_bool(0.35);
-    let company = if has_company { format!("{} {}", family, pick(rng, COMPANY_WORDS)) } else { String::new() };
+    let company = if has_company {
+        format!("{} {}", family, pick(rng, COMPANY_WORDS))
+    } else {
+        String::new()
+    };
     let domain = if has_company {
-        format!("{}{}.{}", slug(family), slug(COMPANY_WORDS[n as usize % COMPANY_WORDS.len()]), locale.tld)
+        format!(
+            "{}{}.{}",
+            slug(family),
+            slug(COMPANY_WORDS[n as usize % COMPANY_WORDS.len()]),
+            locale.tld
+        )
     } else {
         pick(rng, FREE_MAIL).to_string()
     };
-    let mut p = PartnerInput::new(&name, &format!("{}.{}.{n}@{domain}", slug(given), slug(family)));
+    let mut p = PartnerInput::new(
+        &name,
+        &format!("{}.{}.{n}@{domain}", slug(given), slug(family)),
+    );
     p.first_name = first_name;
     p.company = company;
-    p.website = if has_company || rng.random_bool(0.5) { format!("https://{handle}{n}.{}", locale.tld) } else { String::new() };
+    p.website = if has_company || rng.random_bool(0.5) {
+        format!("https://{handle}{n}.{}", locale.tld)
+    } else {
+        String::new()
+    };
     p.country = locale.country.to_string();
     p.language = locale.language.to_string();
     p.status = match rng.random_range(0..100) {
@@ -137,21 +177,43 @@ fn person(rng: &mut ChaCha8Rng, locale: &Locale, n: u32) -> PartnerInput {
         _ => PartnerStatus::Terminated,
     };
     let tag_count = rng.random_range(0..3);
-    p.tags = (0..tag_count).map(|_| pick(rng, TAGS).to_string()).collect();
+    p.tags = (0..tag_count)
+        .map(|_| pick(rng, TAGS).to_string())
+        .collect();
     p.tags.dedup();
     if rng.random_bool(0.6) {
-        p.social_profiles.push(format!("https://youtube.com/@{handle}{n}"));
+        p.social_profiles
+            .push(format!("https://youtube.com/@{handle}{n}"));
     }
     if rng.random_bool(0.3) {
         p.social_profiles.push(format!("@{handle}{n}"));
     }
-    p.custom_fields.insert("niche".into(), pick(rng, NICHES).to_string());
-    p.custom_fields.insert("audience_size".into(), (rng.random_range(5..500) * 100).to_string());
-    let base = deunicode::deunicode(given).to_uppercase().chars().filter(char::is_ascii_alphanumeric).take(6).collect::<String>();
-    let base = if base.len() < 2 { "PB".to_string() } else { base };
-    p.codes.push(PartnerCode { kind: CodeKind::Referral, code: format!("{base}{n}") });
+    p.custom_fields
+        .insert("niche".into(), pick(rng, NICHES).to_string());
+    p.custom_fields.insert(
+        "audience_size".into(),
+        (rng.random_range(5..500) * 100).to_string(),
+    );
+    let base = deunicode::deunicode(given)
+        .to_uppercase()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(6)
+        .collect::<String>();
+    let base = if base.len() < 2 {
+        "PB".to_string()
+    } else {
+        base
+    };
+    p.codes.push(PartnerCode {
+        kind: CodeKind::Referral,
+        code: format!("{base}{n}"),
+    });
     if rng.random_bool(0.3) {
-        p.codes.push(PartnerCode { kind: CodeKind::Coupon, code: format!("{base}{n}OFF") });
+        p.codes.push(PartnerCode {
+            kind: CodeKind::Coupon,
+            code: format!("{base}{n}OFF"),
+        });
     }
     if p.status == PartnerStatus::Active || p.status == PartnerStatus::Paused {
         payout_and_tax(rng, locale, &mut p, n);
@@ -196,7 +258,11 @@ fn payout_and_tax(rng: &mut ChaCha8Rng, locale: &Locale, p: &mut PartnerInput, n
 /// A syntactically valid IBAN (right length, mod-97 check digits) for the
 /// demo; NL uses a four-letter bank code.
 fn demo_iban(rng: &mut ChaCha8Rng, country: &str, bank_len: usize, account_len: usize) -> String {
-    let digits = |rng: &mut ChaCha8Rng, n: usize| (0..n).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect::<String>();
+    let digits = |rng: &mut ChaCha8Rng, n: usize| {
+        (0..n)
+            .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+            .collect::<String>()
+    };
     let bban = if country == "NL" {
         format!("INGB{}", digits(rng, 10))
     } else {

@@ -17,13 +17,24 @@ impl Currency {
     /// unit in ISO 4217 (gold, SDR…) are refused: they are not payable money.
     pub fn from_code(code: &str) -> Result<Currency> {
         let upper = code.trim().to_ascii_uppercase();
-        let unknown = || CoreError::invalid("currency", format!("\"{code}\" is not an ISO 4217 currency code"));
+        let unknown = || {
+            CoreError::invalid(
+                "currency",
+                format!("\"{code}\" is not an ISO 4217 currency code"),
+            )
+        };
         let iso = iso_currency::Currency::from_code(&upper).ok_or_else(unknown)?;
         let exponent = iso.exponent().ok_or_else(|| {
-            CoreError::invalid("currency", format!("{upper} has no minor unit and cannot be used for payouts"))
+            CoreError::invalid(
+                "currency",
+                format!("{upper} has no minor unit and cannot be used for payouts"),
+            )
         })?;
         let bytes = upper.as_bytes();
-        Ok(Currency { code: [bytes[0], bytes[1], bytes[2]], exponent: exponent as u8 })
+        Ok(Currency {
+            code: [bytes[0], bytes[1], bytes[2]],
+            exponent: exponent as u8,
+        })
     }
 
     pub fn code(&self) -> &str {

@@ -4,7 +4,11 @@
 pub(super) fn format_minor(minor: i64, exponent: u32) -> String {
     let digits = minor.unsigned_abs().to_string();
     let exp = exponent as usize;
-    let padded = if digits.len() <= exp { format!("{}{digits}", "0".repeat(exp + 1 - digits.len())) } else { digits };
+    let padded = if digits.len() <= exp {
+        format!("{}{digits}", "0".repeat(exp + 1 - digits.len()))
+    } else {
+        digits
+    };
     let (int_part, frac_part) = padded.split_at(padded.len() - exp);
     let mut out = String::with_capacity(padded.len() + padded.len() / 3 + 2);
     if minor < 0 {

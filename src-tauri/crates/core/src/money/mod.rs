@@ -45,7 +45,8 @@ impl Money {
     /// Converts an exact decimal amount in major units (e.g. 12.345 USD) to
     /// money, rounding once to the minor unit with the named mode.
     pub fn from_decimal(amount: Decimal, currency: Currency, rounding: Rounding) -> Result<Money> {
-        let too_large = || CoreError::invalid("amount", format!("{amount} {currency} is too large"));
+        let too_large =
+            || CoreError::invalid("amount", format!("{amount} {currency} is too large"));
         let scaled = amount
             .checked_mul(Decimal::from(10i64.pow(currency.exponent())))
             .ok_or_else(too_large)?;
@@ -65,14 +66,26 @@ impl Money {
 
     pub fn checked_add(self, other: Money) -> Result<Money> {
         self.same_currency(&other)?;
-        let minor = self.minor.checked_add(other.minor).ok_or_else(|| overflow(self))?;
-        Ok(Money { minor, currency: self.currency })
+        let minor = self
+            .minor
+            .checked_add(other.minor)
+            .ok_or_else(|| overflow(self))?;
+        Ok(Money {
+            minor,
+            currency: self.currency,
+        })
     }
 
     pub fn checked_sub(self, other: Money) -> Result<Money> {
         self.same_currency(&other)?;
-        let minor = self.minor.checked_sub(other.minor).ok_or_else(|| overflow(self))?;
-        Ok(Money { minor, currency: self.currency })
+        let minor = self
+            .minor
+            .checked_sub(other.minor)
+            .ok_or_else(|| overflow(self))?;
+        Ok(Money {
+            minor,
+            currency: self.currency,
+        })
     }
 
     fn same_currency(&self, other: &Money) -> Result<()> {
@@ -81,7 +94,10 @@ impl Money {
         } else {
             Err(CoreError::invalid(
                 "currency",
-                format!("cannot combine {} with {} without an exchange rate", self.currency, other.currency),
+                format!(
+                    "cannot combine {} with {} without an exchange rate",
+                    self.currency, other.currency
+                ),
             ))
         }
     }

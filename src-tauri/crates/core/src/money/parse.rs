@@ -31,14 +31,21 @@ pub(super) fn parse_minor(text: &str, exponent: u32) -> Result<i64, String> {
         return Err(if exponent == 0 {
             "has decimals but this currency has no minor unit".into()
         } else {
-            format!("has {} decimals but this currency has {exponent}", frac_digits.len())
+            format!(
+                "has {} decimals but this currency has {exponent}",
+                frac_digits.len()
+            )
         });
     }
 
     let too_large = || "is too large".to_string();
     let mut minor: i64 = 0;
     let padding = exponent as usize - frac_digits.len();
-    for b in int_digits.bytes().chain(frac_digits.bytes()).chain(std::iter::repeat_n(b'0', padding)) {
+    for b in int_digits
+        .bytes()
+        .chain(frac_digits.bytes())
+        .chain(std::iter::repeat_n(b'0', padding))
+    {
         minor = minor
             .checked_mul(10)
             .and_then(|m| m.checked_add(i64::from(b - b'0')))
@@ -58,7 +65,11 @@ fn integer_digits(int_part: &str) -> Result<String, String> {
         if !g.bytes().all(|b| b.is_ascii_digit()) || g.is_empty() {
             return Err("is not a number".into());
         }
-        let misplaced = if i == 0 { g.len() > 3 && groups.len() > 1 } else { g.len() != 3 };
+        let misplaced = if i == 0 {
+            g.len() > 3 && groups.len() > 1
+        } else {
+            g.len() != 3
+        };
         if misplaced {
             return Err("has a misplaced thousands separator".into());
         }

@@ -35,11 +35,17 @@ fn parses_what_people_type() {
 
 #[test]
 fn refuses_what_it_would_have_to_guess() {
-    for bad in ["1.234", "12.3.4", "NaN", "1e3", "", "-", "1.", ".5", "12,34", "1,,234", "1234,567", "1 234", "$5", "five", "١٢"] {
+    for bad in [
+        "1.234", "12.3.4", "NaN", "1e3", "", "-", "1.", ".5", "12,34", "1,,234", "1234,567",
+        "1 234", "$5", "five", "١٢",
+    ] {
         assert!(parse(bad, "USD").is_err(), "{bad:?} should be refused");
     }
     assert!(parse("1.5", "JPY").is_err());
-    assert!(parse("92233720368547758.08", "USD").is_err(), "overflow is an error, not a wrap");
+    assert!(
+        parse("92233720368547758.08", "USD").is_err(),
+        "overflow is an error, not a wrap"
+    );
     let err = parse("1.234", "USD").unwrap_err().to_string();
     assert!(err.contains("3 decimals") && err.contains("has 2"), "{err}");
 }
@@ -49,20 +55,56 @@ fn formats_with_grouping_and_fixed_decimals() {
     assert_eq!(Money::new(123_450, cur("USD")).format_amount(), "1,234.50");
     assert_eq!(Money::new(-1, cur("USD")).format_amount(), "-0.01");
     assert_eq!(Money::new(0, cur("BHD")).format_amount(), "0.000");
-    assert_eq!(Money::new(1_234_567, cur("JPY")).to_string(), "1,234,567 JPY");
-    assert_eq!(Money::new(i64::MIN, cur("USD")).format_amount(), "-92,233,720,368,547,758.08");
+    assert_eq!(
+        Money::new(1_234_567, cur("JPY")).to_string(),
+        "1,234,567 JPY"
+    );
+    assert_eq!(
+        Money::new(i64::MIN, cur("USD")).format_amount(),
+        "-92,233,720,368,547,758.08"
+    );
 }
 
 #[test]
 fn rounding_is_named_and_differs_only_at_halves() {
     let usd = cur("USD");
     let d = |s: &str| Decimal::from_str(s).unwrap();
-    assert_eq!(Money::from_decimal(d("0.125"), usd, Rounding::HalfUp).unwrap().minor, 13);
-    assert_eq!(Money::from_decimal(d("0.125"), usd, Rounding::HalfEven).unwrap().minor, 12);
-    assert_eq!(Money::from_decimal(d("0.135"), usd, Rounding::HalfEven).unwrap().minor, 14);
-    assert_eq!(Money::from_decimal(d("-0.125"), usd, Rounding::HalfUp).unwrap().minor, -13);
-    assert_eq!(Money::from_decimal(d("0.1249999"), usd, Rounding::HalfUp).unwrap().minor, 12);
-    assert_eq!(Money::from_decimal(d("2.5"), cur("JPY"), Rounding::HalfEven).unwrap().minor, 2);
+    assert_eq!(
+        Money::from_decimal(d("0.125"), usd, Rounding::HalfUp)
+            .unwrap()
+            .minor,
+        13
+    );
+    assert_eq!(
+        Money::from_decimal(d("0.125"), usd, Rounding::HalfEven)
+            .unwrap()
+            .minor,
+        12
+    );
+    assert_eq!(
+        Money::from_decimal(d("0.135"), usd, Rounding::HalfEven)
+            .unwrap()
+            .minor,
+        14
+    );
+    assert_eq!(
+        Money::from_decimal(d("-0.125"), usd, Rounding::HalfUp)
+            .unwrap()
+            .minor,
+        -13
+    );
+    assert_eq!(
+        Money::from_decimal(d("0.1249999"), usd, Rounding::HalfUp)
+            .unwrap()
+            .minor,
+        12
+    );
+    assert_eq!(
+        Money::from_decimal(d("2.5"), cur("JPY"), Rounding::HalfEven)
+            .unwrap()
+            .minor,
+        2
+    );
 }
 
 #[test]
@@ -70,7 +112,9 @@ fn arithmetic_refuses_mixed_currencies_and_overflow() {
     let a = Money::new(100, cur("USD"));
     assert_eq!(a.checked_add(a).unwrap().minor, 200);
     assert!(a.checked_add(Money::new(1, cur("EUR"))).is_err());
-    assert!(Money::new(i64::MAX, cur("USD")).checked_add(Money::new(1, cur("USD"))).is_err());
+    assert!(Money::new(i64::MAX, cur("USD"))
+        .checked_add(Money::new(1, cur("USD")))
+        .is_err());
 }
 
 #[test]
@@ -81,7 +125,13 @@ fn serializes_as_minor_units_and_code() {
 }
 
 fn any_currency() -> impl Strategy<Value = Currency> {
-    prop_oneof![Just(cur("JPY")), Just(cur("USD")), Just(cur("EUR")), Just(cur("BHD")), Just(cur("CLF"))]
+    prop_oneof![
+        Just(cur("JPY")),
+        Just(cur("USD")),
+        Just(cur("EUR")),
+        Just(cur("BHD")),
+        Just(cur("CLF"))
+    ]
 }
 
 proptest! {

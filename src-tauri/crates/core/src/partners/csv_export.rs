@@ -15,16 +15,31 @@ use std::io::Write;
 /// Writes the partners matching `query` (all of them by default, oldest
 /// first) and returns how many were written. Rows stream out one by one, so
 /// progress is real and a cancel stops within a few hundred rows.
-pub fn export<W: Write>(book: &Book, query: Option<&PartnerQuery>, out: W, progress: &dyn Progress) -> Result<u64> {
-    let all = PartnerQuery { sort: PartnerSort::Created, ..Default::default() };
+pub fn export<W: Write>(
+    book: &Book,
+    query: Option<&PartnerQuery>,
+    out: W,
+    progress: &dyn Progress,
+) -> Result<u64> {
+    let all = PartnerQuery {
+        sort: PartnerSort::Created,
+        ..Default::default()
+    };
     let ids = matching_ids(book, query.unwrap_or(&all))?;
     let conn = book.conn();
     let custom_keys = custom_field_keys(conn)?;
-    let fields: Vec<PartnerField> =
-        PartnerField::ALL.iter().copied().filter(|f| *f != PartnerField::LastName).collect();
-    let write_err = |e: csv::Error| CoreError::io("writing the CSV", std::io::Error::other(e.to_string()));
+    let fields: Vec<PartnerField> = PartnerField::ALL
+        .iter()
+        .copied()
+        .filter(|f| *f != PartnerField::LastName)
+        .collect();
+    let write_err =
+        |e: csv::Error| CoreError::io("writing the CSV", std::io::Error::other(e.to_string()));
     let mut w = csv::Writer::from_writer(out);
-    let header = fields.iter().map(|f| f.column().to_string()).chain(custom_keys.iter().map(|k| format!("{CUSTOM_PREFIX}{k}")));
+    let header = fields
+        .iter()
+        .map(|f| f.column().to_string())
+        .chain(custom_keys.iter().map(|k| format!("{CUSTOM_PREFIX}{k}")));
     w.write_record(header).map_err(write_err)?;
     let total = ids.len() as u64;
     let mut parent_emails: HashMap<i64, String> = HashMap::new();
@@ -35,10 +50,11 @@ pub fn export<W: Write>(book: &Book, query: Option<&PartnerQuery>, out: W, progr
                 e.insert(store::get(conn, parent)?.email);
             }
         }
-        let cells = fields
-            .iter()
-            .map(|f| cell(&p, *f, &parent_emails))
-            .chain(custom_keys.iter().map(|k| p.custom_fields.get(k).cloned().unwrap_or_default()));
+        let cells = fields.iter().map(|f| cell(&p, *f, &parent_emails)).chain(
+            custom_keys
+                .iter()
+                .map(|k| p.custom_fields.get(k).cloned().unwrap_or_default()),
+        );
         w.write_record(cells).map_err(write_err)?;
         if i % 500 == 499 {
             progress.check()?;
@@ -52,14 +68,23 @@ pub fn export<W: Write>(book: &Book, query: Option<&PartnerQuery>, out: W, progr
 
 /// Every custom field key in the book, so each gets a column.
 fn custom_field_keys(conn: &rusqlite::Connection) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT DISTINCT j.key FROM partners p, json_each(p.custom_fields) j ORDER BY j.key")?;
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT j.key FROM partners p, json_each(p.custom_fields) j ORDER BY j.key",
+    )?;
     let keys = stmt.query_map([], |r| r.get(0))?;
     Ok(keys.collect::<rusqlite::Result<_>>()?)
 }
 
 fn cell(p: &Partner, field: PartnerField, parent_emails: &HashMap<i64, String>) -> String {
-    let codes = |kind: CodeKind| join_list(&p.codes.iter().filter(|c| c.kind == kind).map(|c| &c.code).collect::<Vec<_>>());
+    let codes = |kind: CodeKind| {
+        join_list(
+            &p.codes
+                .iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| &c.code)
+                .collect::<Vec<_>>(),
+        )
+    };
     use PartnerField as F;
     match field {
         F::Name => p.name.clone(),
@@ -74,7 +99,10 @@ fn cell(p: &Partner, field: PartnerField, parent_emails: &HashMap<i64, String>) 
         F::Status => p.status.as_str().to_string(),
         F::Group => p.group_name.clone().unwrap_or_default(),
         F::Tags => join_list(&p.tags),
-        F::ParentEmail => p.parent_id.and_then(|id| parent_emails.get(&id).cloned()).unwrap_or_default(),
+        F::ParentEmail => p
+            .parent_id
+            .and_then(|id| parent_emails.get(&id).cloned())
+            .unwrap_or_default(),
         F::ReferralCodes => codes(CodeKind::Referral),
         F::CouponCodes => codes(CodeKind::Coupon),
         F::LinkIds => codes(CodeKind::Link),

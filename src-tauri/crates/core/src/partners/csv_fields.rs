@@ -105,11 +105,23 @@ impl PartnerField {
     fn aliases(self) -> &'static [&'static str] {
         use PartnerField::*;
         match self {
-            Name => &["name", "fullname", "partnername", "contactname", "displayname"],
+            Name => &[
+                "name",
+                "fullname",
+                "partnername",
+                "contactname",
+                "displayname",
+            ],
             FirstName => &["firstname", "givenname", "first"],
             LastName => &["lastname", "surname", "familyname", "last"],
             Email => &["email", "emailaddress", "mail", "partneremail"],
-            Company => &["company", "companyname", "organization", "organisation", "business"],
+            Company => &[
+                "company",
+                "companyname",
+                "organization",
+                "organisation",
+                "business",
+            ],
             Website => &["website", "url", "site", "websiteurl", "web", "homepage"],
             SocialProfiles => &["socialprofiles", "social", "socials", "sociallinks"],
             Country => &["country", "countrycode"],
@@ -135,7 +147,10 @@ impl PartnerField {
     }
 
     pub fn from_column(name: &str) -> Option<PartnerField> {
-        PartnerField::ALL.iter().copied().find(|f| f.column() == name.trim())
+        PartnerField::ALL
+            .iter()
+            .copied()
+            .find(|f| f.column() == name.trim())
     }
 }
 
@@ -149,7 +164,11 @@ pub fn suggest_target(header: &str) -> String {
     if let Some(key) = h.strip_prefix(CUSTOM_PREFIX) {
         return format!("{CUSTOM_PREFIX}{}", key.trim());
     }
-    let folded: String = h.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    let folded: String = h
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
     PartnerField::ALL
         .iter()
         .find(|f| f.aliases().contains(&folded.as_str()))
@@ -159,9 +178,17 @@ pub fn suggest_target(header: &str) -> String {
 
 /// Splits a list cell: "a; b;c" → ["a", "b", "c"].
 pub fn split_list(cell: &str) -> Vec<String> {
-    cell.split([';', '|', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    cell.split([';', '|', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
-    items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("; ")
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join("; ")
 }

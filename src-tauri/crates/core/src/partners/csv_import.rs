@@ -61,30 +61,47 @@ pub struct ImportReport {
 }
 
 fn file_label(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn reader(path: &Path) -> Result<csv::Reader<std::fs::File>> {
-    let file = std::fs::File::open(path).map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))?;
-    Ok(csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(file))
+    let file = std::fs::File::open(path)
+        .map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))?;
+    Ok(csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(file))
 }
 
 fn csv_error(file: &str, e: csv::Error) -> CoreError {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
     let reason = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text; save the file as UTF-8 CSV".to_string(),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("has {len} fields but the header has {expected_len}")
         }
         _ => e.to_string(),
     };
-    CoreError::BadRow { file: file.to_string(), line, column: String::new(), reason }
+    CoreError::BadRow {
+        file: file.to_string(),
+        line,
+        column: String::new(),
+        reason,
+    }
 }
 
 pub fn preview(path: &Path) -> Result<ImportPreview> {
     let file = file_label(path);
     let mut rdr = reader(path)?;
-    let headers: Vec<String> = rdr.headers().map_err(|e| csv_error(&file, e))?.iter().map(str::to_string).collect();
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| csv_error(&file, e))?
+        .iter()
+        .map(str::to_string)
+        .collect();
     let suggested = headers.iter().map(|h| suggest_target(h)).collect();
     let mut sample = Vec::new();
     let mut rows = 0;
@@ -95,7 +112,12 @@ pub fn preview(path: &Path) -> Result<ImportPreview> {
         }
         rows += 1;
     }
-    Ok(ImportPreview { headers, suggested, sample, rows })
+    Ok(ImportPreview {
+        headers,
+        suggested,
+        sample,
+        rows,
+    })
 }
 
 /// Where each column goes, checked: known targets, none twice, an email.
@@ -118,7 +140,11 @@ fn parse_mapping(file: &str, headers: &[String], given: &[String]) -> Result<Map
     } else if given.len() != headers.len() {
         return Err(CoreError::invalid(
             "mapping",
-            format!("{file} has {} columns but the mapping names {}", headers.len(), given.len()),
+            format!(
+                "{file} has {} columns but the mapping names {}",
+                headers.len(),
+                given.len()
+            ),
         ));
     } else {
         given.to_vec()
@@ -129,12 +155,22 @@ fn parse_mapping(file: &str, headers: &[String], given: &[String]) -> Result<Map
         let name = name.trim();
         let (target, key) = if name == IGNORE || name.is_empty() {
             (Target::Ignore, None)
-        } else if let Some(k) = name.strip_prefix(CUSTOM_PREFIX).map(str::trim).filter(|k| !k.is_empty()) {
-            (Target::Custom(k.to_string()), Some(format!("{CUSTOM_PREFIX}{k}")))
+        } else if let Some(k) = name
+            .strip_prefix(CUSTOM_PREFIX)
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+        {
+            (
+                Target::Custom(k.to_string()),
+                Some(format!("{CUSTOM_PREFIX}{k}")),
+            )
         } else if let Some(f) = PartnerField::from_column(name) {
             (Target::Field(f), Some(f.column().to_string()))
         } else {
-            return Err(CoreError::invalid("mapping", format!("column \"{header}\": unknown field \"{name}\"")));
+            return Err(CoreError::invalid(
+                "mapping",
+                format!("column \"{header}\": unknown field \"{name}\""),
+            ));
         };
         if let Some(key) = key {
             if let Some(first) = header_of.insert(key.clone(), header.clone()) {
@@ -148,10 +184,16 @@ fn parse_mapping(file: &str, headers: &[String], given: &[String]) -> Result<Map
     }
     let has = |f: PartnerField| targets.contains(&Target::Field(f));
     if !has(PartnerField::Email) {
-        return Err(CoreError::invalid("mapping", format!("{file}: no column is mapped to email")));
+        return Err(CoreError::invalid(
+            "mapping",
+            format!("{file}: no column is mapped to email"),
+        ));
     }
     if !has(PartnerField::Name) && !has(PartnerField::FirstName) && !has(PartnerField::LastName) {
-        return Err(CoreError::invalid("mapping", format!("{file}: no column is mapped to name")));
+        return Err(CoreError::invalid(
+            "mapping",
+            format!("{file}: no column is mapped to name"),
+        ));
     }
     Ok(Mapping { targets, header_of })
 }
@@ -165,16 +207,30 @@ struct Row {
     parent_email: String,
 }
 
-pub fn import(book: &mut Book, path: &Path, options: &ImportOptions, progress: &dyn Progress) -> Result<ImportReport> {
+pub fn import(
+    book: &mut Book,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportReport> {
     let file = file_label(path);
     let total = preview(path)?.rows;
     let mut rdr = reader(path)?;
-    let headers: Vec<String> = rdr.headers().map_err(|e| csv_error(&file, e))?.iter().map(str::to_string).collect();
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| csv_error(&file, e))?
+        .iter()
+        .map(str::to_string)
+        .collect();
     let mapping = parse_mapping(&file, &headers, &options.mapping)?;
     let bad = |line: u64, field: &str, reason: String| CoreError::BadRow {
         file: file.clone(),
         line,
-        column: mapping.header_of.get(field).cloned().unwrap_or_else(|| field.to_string()),
+        column: mapping
+            .header_of
+            .get(field)
+            .cloned()
+            .unwrap_or_else(|| field.to_string()),
         reason,
     };
 
@@ -184,14 +240,23 @@ pub fn import(book: &mut Book, path: &Path, options: &ImportOptions, progress: &
     for record in rdr.records() {
         let record = record.map_err(|e| csv_error(&file, e))?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let row = row_from_record(&record, &mapping.targets, line).map_err(|(f, r)| bad(line, &f, r))?;
+        let row =
+            row_from_record(&record, &mapping.targets, line).map_err(|(f, r)| bad(line, &f, r))?;
         if let Some(first) = seen_email.insert(row.input.email.to_lowercase(), line) {
-            return Err(bad(line, "email", format!("\"{}\" is also on line {first}", row.input.email)));
+            return Err(bad(
+                line,
+                "email",
+                format!("\"{}\" is also on line {first}", row.input.email),
+            ));
         }
         for c in &row.input.codes {
             if let Some(first) = seen_code.insert(c.code.to_lowercase(), line) {
                 let field = super::validate::code_field(c.kind);
-                return Err(bad(line, field, format!("code \"{}\" is also on line {first}", c.code)));
+                return Err(bad(
+                    line,
+                    field,
+                    format!("code \"{}\" is also on line {first}", c.code),
+                ));
             }
         }
         rows.push(row);
@@ -221,12 +286,17 @@ pub fn import(book: &mut Book, path: &Path, options: &ImportOptions, progress: &
             None => e,
         };
         if !row.group.is_empty() {
-            row.input.group_id = Some(groups::ensure(&tx, &row.group, Actor::Import).map_err(at_row)?);
+            row.input.group_id =
+                Some(groups::ensure(&tx, &row.group, Actor::Import).map_err(at_row)?);
         }
         let id = match store::find_id_by_email(&tx, &row.input.email)? {
             Some(id) => match options.on_existing {
                 OnExisting::Error => {
-                    return Err(bad(row.line, "email", format!("partner {id} already has \"{}\"", row.input.email)))
+                    return Err(bad(
+                        row.line,
+                        "email",
+                        format!("partner {id} already has \"{}\"", row.input.email),
+                    ))
                 }
                 OnExisting::Skip => {
                     report.skipped += 1;
@@ -254,16 +324,26 @@ pub fn import(book: &mut Book, path: &Path, options: &ImportOptions, progress: &
     }
     // Parents last: a row may name a partner further down the file.
     for (row, id) in rows.iter().zip(&ids) {
-        let (Some(id), false) = (id, row.parent_email.is_empty()) else { continue };
+        let (Some(id), false) = (id, row.parent_email.is_empty()) else {
+            continue;
+        };
         let parent = store::find_id_by_email(&tx, &row.parent_email)?.ok_or_else(|| {
-            bad(row.line, "parent_email", format!("no partner has the email \"{}\"", row.parent_email))
+            bad(
+                row.line,
+                "parent_email",
+                format!("no partner has the email \"{}\"", row.parent_email),
+            )
         })?;
-        store::check_parent(&tx, Some(*id), Some(parent)).map_err(|e| match e.field_and_reason() {
-            Some((_, reason)) => bad(row.line, "parent_email", reason.to_string()),
-            None => e,
+        store::check_parent(&tx, Some(*id), Some(parent)).map_err(|e| {
+            match e.field_and_reason() {
+                Some((_, reason)) => bad(row.line, "parent_email", reason.to_string()),
+                None => e,
+            }
         })?;
         store::set_parent(&tx, *id, Some(parent))?;
     }
+    progress.update("Indexing", 0, 1);
+    store::refresh_search(&tx, &ids.iter().flatten().copied().collect::<Vec<_>>())?;
     progress.check()?;
     progress.update("Importing", total, total);
     if !options.dry_run {
@@ -279,7 +359,8 @@ fn row_from_record(
     line: u64,
 ) -> std::result::Result<Row, (String, String)> {
     let mut input = PartnerInput::new("", "");
-    let (mut first, mut last, mut group, mut parent_email) = (String::new(), String::new(), String::new(), String::new());
+    let (mut first, mut last, mut group, mut parent_email) =
+        (String::new(), String::new(), String::new(), String::new());
     let mut method_text = String::new();
     for (cell, target) in record.iter().zip(targets) {
         let field = match target {
@@ -294,7 +375,11 @@ fn row_from_record(
         };
         let err = |reason: String| (field.column().to_string(), reason);
         let list = || split_list(cell);
-        let codes = |kind: CodeKind| list().into_iter().map(move |code| PartnerCode { kind, code });
+        let codes = |kind: CodeKind| {
+            list()
+                .into_iter()
+                .map(move |code| PartnerCode { kind, code })
+        };
         use PartnerField as F;
         match field {
             F::Name => input.name = cell.to_string(),
@@ -308,8 +393,12 @@ fn row_from_record(
             F::Language => input.language = cell.to_string(),
             F::Status if cell.is_empty() => {}
             F::Status => {
-                input.status = PartnerStatus::parse(cell)
-                    .ok_or_else(|| err(format!("\"{cell}\" is not one of {}", PartnerStatus::choices())))?
+                input.status = PartnerStatus::parse(cell).ok_or_else(|| {
+                    err(format!(
+                        "\"{cell}\" is not one of {}",
+                        PartnerStatus::choices()
+                    ))
+                })?
             }
             F::Group => group = cell.to_string(),
             F::Tags => input.tags = list(),
@@ -325,8 +414,9 @@ fn row_from_record(
             F::PayoutCurrency => input.payout_currency = cell.to_string(),
             F::TaxStatus if cell.is_empty() => {}
             F::TaxStatus => {
-                input.tax.status = parse_tax_status(cell)
-                    .ok_or_else(|| err(format!("\"{cell}\" is not one of {}", TaxStatus::choices())))?
+                input.tax.status = parse_tax_status(cell).ok_or_else(|| {
+                    err(format!("\"{cell}\" is not one of {}", TaxStatus::choices()))
+                })?
             }
             F::TaxFormExpires => input.tax.form_expires = cell.to_string(),
             F::VatId => input.tax.vat_id = cell.to_string(),
@@ -334,13 +424,20 @@ fn row_from_record(
         }
     }
     if input.name.trim().is_empty() {
-        input.name = format!("{} {}", first.trim(), last.trim()).trim().to_string();
+        input.name = format!("{} {}", first.trim(), last.trim())
+            .trim()
+            .to_string();
     }
     if !first.trim().is_empty() {
         input.first_name = first;
     }
     input.payout.method = payout_method(&method_text, &input)?;
-    Ok(Row { line, input, group, parent_email })
+    Ok(Row {
+        line,
+        input,
+        group,
+        parent_email,
+    })
 }
 
 /// "W-9", "w9", "W-8BEN" all mean what a person thinks they mean.
@@ -350,11 +447,18 @@ fn parse_tax_status(cell: &str) -> Option<TaxStatus> {
 
 /// The payout method, which may be left out only when nothing else about
 /// the payout is given, or when an IBAN makes it obvious.
-fn payout_method(text: &str, input: &PartnerInput) -> std::result::Result<PayoutMethod, (String, String)> {
+fn payout_method(
+    text: &str,
+    input: &PartnerInput,
+) -> std::result::Result<PayoutMethod, (String, String)> {
     let field = || "payout_method".to_string();
     if !text.trim().is_empty() {
-        return PayoutMethod::parse(text)
-            .ok_or_else(|| (field(), format!("\"{text}\" is not one of {}", PayoutMethod::choices())));
+        return PayoutMethod::parse(text).ok_or_else(|| {
+            (
+                field(),
+                format!("\"{text}\" is not one of {}", PayoutMethod::choices()),
+            )
+        });
     }
     let p = &input.payout;
     if !p.iban.trim().is_empty() {
@@ -362,6 +466,9 @@ fn payout_method(text: &str, input: &PartnerInput) -> std::result::Result<Payout
     } else if p.email.trim().is_empty() && p.other.trim().is_empty() {
         Ok(PayoutMethod::None)
     } else {
-        Err((field(), "say which method the payout details are for (paypal, wise, iban or other)".into()))
+        Err((
+            field(),
+            "say which method the payout details are for (paypal, wise, iban or other)".into(),
+        ))
     }
 }

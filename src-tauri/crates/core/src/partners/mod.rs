@@ -6,7 +6,7 @@ mod csv_fields;
 pub mod csv_import;
 mod model;
 pub mod search;
-mod store;
+pub(crate) mod store;
 pub mod timeline;
 pub mod validate;
 
@@ -41,6 +41,7 @@ pub fn resolve(book: &Book, key: &str) -> Result<Partner> {
 pub fn create(book: &mut Book, input: &PartnerInput, actor: Actor) -> Result<Partner> {
     let tx = book.transaction()?;
     let id = create_in(&tx, input, actor)?;
+    store::refresh_search(&tx, &[id])?;
     let partner = store::get(&tx, id)?;
     tx.commit()?;
     Ok(partner)
@@ -48,38 +49,69 @@ pub fn create(book: &mut Book, input: &PartnerInput, actor: Actor) -> Result<Par
 
 /// Saves the whole record; `status_reason` (may be empty) is kept in the
 /// timeline when the status changes.
-pub fn update(book: &mut Book, id: i64, input: &PartnerInput, status_reason: &str, actor: Actor) -> Result<Partner> {
+pub fn update(
+    book: &mut Book,
+    id: i64,
+    input: &PartnerInput,
+    status_reason: &str,
+    actor: Actor,
+) -> Result<Partner> {
     let tx = book.transaction()?;
     update_in(&tx, id, input, actor, Some(status_reason))?;
+    store::refresh_search(&tx, &[id])?;
     let partner = store::get(&tx, id)?;
     tx.commit()?;
     Ok(partner)
 }
 
 /// Changes only the status, with an optional reason kept in the timeline.
-pub fn set_status(book: &mut Book, id: i64, status: PartnerStatus, reason: &str, actor: Actor) -> Result<Partner> {
+pub fn set_status(
+    book: &mut Book,
+    id: i64,
+    status: PartnerStatus,
+    reason: &str,
+    actor: Actor,
+) -> Result<Partner> {
     let tx = book.transaction()?;
     let mut input = PartnerInput::from(&store::get(&tx, id)?);
     input.status = status;
     update_in(&tx, id, &input, actor, Some(reason))?;
+    store::refresh_search(&tx, &[id])?;
     let partner = store::get(&tx, id)?;
     tx.commit()?;
     Ok(partner)
 }
 
-/// Validates and inserts inside the caller's transaction.
+/// Validates and inserts inside the caller's transaction. The caller then
+/// calls `store::refresh_search` for every partner it wrote, once.
 pub(crate) fn create_in(conn: &Connection, input: &PartnerInput, actor: Actor) -> Result<i64> {
     let currency = settings::get(conn)?.base_currency;
     let p = validate::normalize(input, currency)?;
     store::check_parent(conn, None, p.parent_id)?;
     let id = store::insert(conn, &p)?;
-    audit::record(conn, actor, "partner", Some(id), "create", None, Some(&audit::to_json(&p)))?;
-    timeline::add(conn, id, ActivityKind::Created, actor, &format!("Added as {}", p.status.as_str()), "")?;
+    audit::record(
+        conn,
+        actor,
+        "partner",
+        Some(id),
+        "create",
+        None,
+        Some(&audit::to_json(&p)),
+    )?;
+    timeline::add(
+        conn,
+        id,
+        ActivityKind::Created,
+        actor,
+        &format!("Added as {}", p.status.as_str()),
+        "",
+    )?;
     Ok(id)
 }
 
 /// Validates and overwrites inside the caller's transaction, recording what
-/// changed in the audit log and the timeline.
+/// changed in the audit log and the timeline. The caller refreshes the
+/// search index afterwards, as for `create_in`.
 pub(crate) fn update_in(
     conn: &Connection,
     id: i64,
@@ -91,18 +123,41 @@ pub(crate) fn update_in(
     let before = PartnerInput::from(&store::get(conn, id)?);
     let after = validate::normalize(input, currency)?;
     store::check_parent(conn, Some(id), after.parent_id)?;
-    let terms_changed = !after.terms_version.is_empty() && after.terms_version != before.terms_version;
+    let terms_changed =
+        !after.terms_version.is_empty() && after.terms_version != before.terms_version;
     store::update(conn, id, &after, terms_changed)?;
     audit::record_change(conn, actor, "partner", Some(id), &before, &after)?;
 
     if before.status != after.status {
-        let summary = format!("Status changed from {} to {}", before.status.as_str(), after.status.as_str());
-        timeline::add(conn, id, ActivityKind::Status, actor, &summary, status_reason.unwrap_or("").trim())?;
+        let summary = format!(
+            "Status changed from {} to {}",
+            before.status.as_str(),
+            after.status.as_str()
+        );
+        timeline::add(
+            conn,
+            id,
+            ActivityKind::Status,
+            actor,
+            &summary,
+            status_reason.unwrap_or("").trim(),
+        )?;
     }
     let (changed, _) = audit::changed_fields(&audit::to_json(&before), &audit::to_json(&after));
-    let others: Vec<String> = changed.keys().filter(|k| *k != "status").map(|k| k.replace('_', " ")).collect();
+    let others: Vec<String> = changed
+        .keys()
+        .filter(|k| *k != "status")
+        .map(|k| k.replace('_', " "))
+        .collect();
     if !others.is_empty() {
-        timeline::add(conn, id, ActivityKind::Updated, actor, &format!("Updated {}", others.join(", ")), "")?;
+        timeline::add(
+            conn,
+            id,
+            ActivityKind::Updated,
+            actor,
+            &format!("Updated {}", others.join(", ")),
+            "",
+        )?;
     }
     Ok(())
 }

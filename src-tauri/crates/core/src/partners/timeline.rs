@@ -79,13 +79,21 @@ pub fn add_note(book: &mut Book, partner_id: i64, text: &str, actor: Actor) -> R
     Ok(activity)
 }
 
-pub(crate) fn add_note_in(conn: &Connection, partner_id: i64, text: &str, actor: Actor) -> Result<i64> {
+pub(crate) fn add_note_in(
+    conn: &Connection,
+    partner_id: i64,
+    text: &str,
+    actor: Actor,
+) -> Result<i64> {
     let text = text.trim();
     if text.is_empty() {
         return Err(CoreError::invalid("note", "is empty"));
     }
     if text.chars().count() > 10_000 {
-        return Err(CoreError::invalid("note", "is longer than 10,000 characters"));
+        return Err(CoreError::invalid(
+            "note",
+            "is longer than 10,000 characters",
+        ));
     }
     super::store::get(conn, partner_id)?;
     add(conn, partner_id, ActivityKind::Note, actor, "Note", text)
@@ -111,7 +119,9 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Activity> {
 
 /// The partner's timeline, newest first.
 pub fn list(book: &Book, partner_id: i64) -> Result<Vec<Activity>> {
-    let mut stmt = book.conn().prepare(&format!("{SELECT} WHERE partner_id = ?1 ORDER BY at DESC, id DESC"))?;
+    let mut stmt = book.conn().prepare(&format!(
+        "{SELECT} WHERE partner_id = ?1 ORDER BY at DESC, id DESC"
+    ))?;
     let rows = stmt.query_map([partner_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -14,7 +14,12 @@ pub fn normalize(input: &PartnerInput, base_currency: Currency) -> Result<Partne
     p.name = required(&p.name, "name", 200)?;
     p.first_name = limited(&p.first_name, "first_name", 100)?;
     if p.first_name.is_empty() {
-        p.first_name = p.name.split_whitespace().next().unwrap_or_default().to_string();
+        p.first_name = p
+            .name
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
     }
     p.email = email(&p.email, "email")?;
     p.company = limited(&p.company, "company", 200)?;
@@ -29,7 +34,10 @@ pub fn normalize(input: &PartnerInput, base_currency: Currency) -> Result<Partne
     p.payout_currency = if p.payout_currency.trim().is_empty() {
         base_currency.code().to_string()
     } else {
-        Currency::from_code(&p.payout_currency).map_err(|e| e.for_field("payout_currency"))?.code().to_string()
+        Currency::from_code(&p.payout_currency)
+            .map_err(|e| e.for_field("payout_currency"))?
+            .code()
+            .to_string()
     };
     tax(&mut p)?;
     p.terms_version = limited(&p.terms_version, "terms_version", 50)?;
@@ -39,10 +47,16 @@ pub fn normalize(input: &PartnerInput, base_currency: Currency) -> Result<Partne
 fn limited(text: &str, field: &str, max_chars: usize) -> Result<String> {
     let t = text.trim();
     if t.chars().count() > max_chars {
-        return Err(CoreError::invalid(field, format!("is longer than {max_chars} characters")));
+        return Err(CoreError::invalid(
+            field,
+            format!("is longer than {max_chars} characters"),
+        ));
     }
     if t.chars().any(|c| c.is_control()) {
-        return Err(CoreError::invalid(field, "contains a line break or control character"));
+        return Err(CoreError::invalid(
+            field,
+            "contains a line break or control character",
+        ));
     }
     Ok(t.to_string())
 }
@@ -58,7 +72,10 @@ fn required(text: &str, field: &str, max_chars: usize) -> Result<String> {
 pub fn email(text: &str, field: &str) -> Result<String> {
     let t = required(text, field, 254)?;
     if !email_address::EmailAddress::is_valid(&t) || !t.contains('.') {
-        return Err(CoreError::invalid(field, format!("\"{t}\" is not an email address")));
+        return Err(CoreError::invalid(
+            field,
+            format!("\"{t}\" is not an email address"),
+        ));
     }
     Ok(t)
 }
@@ -69,10 +86,16 @@ fn website(text: &str, field: &str) -> Result<String> {
     if t.is_empty() {
         return Ok(t);
     }
-    let with_scheme = if t.contains("://") { t.clone() } else { format!("https://{t}") };
+    let with_scheme = if t.contains("://") {
+        t.clone()
+    } else {
+        format!("https://{t}")
+    };
     let bad = || CoreError::invalid(field, format!("\"{t}\" is not a web address"));
     let url = url::Url::parse(&with_scheme).map_err(|_| bad())?;
-    let host_ok = url.host_str().is_some_and(|h| h.contains('.') || h == "localhost");
+    let host_ok = url
+        .host_str()
+        .is_some_and(|h| h.contains('.') || h == "localhost");
     if !matches!(url.scheme(), "http" | "https") || !host_ok {
         return Err(bad());
     }
@@ -87,7 +110,10 @@ fn social_profiles(items: &[String]) -> Result<Vec<String>> {
             continue;
         }
         if t.contains(char::is_whitespace) || t.contains(';') {
-            return Err(CoreError::invalid("social_profiles", format!("\"{t}\" should be one link or @handle")));
+            return Err(CoreError::invalid(
+                "social_profiles",
+                format!("\"{t}\" should be one link or @handle"),
+            ));
         }
         if !out.contains(&t) {
             out.push(t);
@@ -101,7 +127,10 @@ fn country(text: &str) -> Result<String> {
     if t.is_empty() || isocountry::CountryCode::for_alpha2(&t).is_ok() {
         Ok(t)
     } else {
-        Err(CoreError::invalid("country", format!("\"{}\" is not a two-letter ISO country code", text.trim())))
+        Err(CoreError::invalid(
+            "country",
+            format!("\"{}\" is not a two-letter ISO country code", text.trim()),
+        ))
     }
 }
 
@@ -113,16 +142,26 @@ fn language(text: &str) -> Result<String> {
     }
     let mut parts = t.split(['-', '_']);
     let primary = parts.next().unwrap_or_default();
-    let primary_ok = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
     let rest: Vec<&str> = parts.collect();
-    let rest_ok = rest.iter().all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    let rest_ok = rest
+        .iter()
+        .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
     if !primary_ok || !rest_ok {
-        return Err(CoreError::invalid("language", format!("\"{t}\" is not a language code like \"en\" or \"pt-BR\"")));
+        return Err(CoreError::invalid(
+            "language",
+            format!("\"{t}\" is not a language code like \"en\" or \"pt-BR\""),
+        ));
     }
     let mut out = primary.to_ascii_lowercase();
     for p in rest {
         out.push('-');
-        out.push_str(&if p.len() == 2 { p.to_ascii_uppercase() } else { p.to_string() });
+        out.push_str(&if p.len() == 2 {
+            p.to_ascii_uppercase()
+        } else {
+            p.to_string()
+        });
     }
     Ok(out)
 }
@@ -136,7 +175,10 @@ fn tags(items: &[String]) -> Result<Vec<String>> {
             continue;
         }
         if t.contains([';', ',']) {
-            return Err(CoreError::invalid("tags", format!("\"{t}\" may not contain ';' or ','")));
+            return Err(CoreError::invalid(
+                "tags",
+                format!("\"{t}\" may not contain ';' or ','"),
+            ));
         }
         if seen.insert(t.to_lowercase()) {
             out.push(t);
@@ -153,7 +195,10 @@ fn custom_fields(
         let key = required(k, "custom_fields", 64)?;
         let value = limited(v, &format!("custom:{key}"), 2000)?;
         if out.insert(key.clone(), value).is_some() {
-            return Err(CoreError::invalid("custom_fields", format!("\"{key}\" appears twice")));
+            return Err(CoreError::invalid(
+                "custom_fields",
+                format!("\"{key}\" appears twice"),
+            ));
         }
     }
     Ok(out)
@@ -168,7 +213,9 @@ fn codes(items: &[super::model::PartnerCode]) -> Result<Vec<super::model::Partne
         if code.is_empty() {
             continue;
         }
-        let valid_chars = code.chars().all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'));
+        let valid_chars = code
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'));
         if !(2..=64).contains(&code.len()) || !valid_chars {
             return Err(CoreError::invalid(
                 field,
@@ -176,7 +223,10 @@ fn codes(items: &[super::model::PartnerCode]) -> Result<Vec<super::model::Partne
             ));
         }
         if !seen.insert(code.to_ascii_lowercase()) {
-            return Err(CoreError::invalid(field, format!("\"{code}\" is listed twice")));
+            return Err(CoreError::invalid(
+                field,
+                format!("\"{code}\" is listed twice"),
+            ));
         }
         out.push(super::model::PartnerCode { kind: c.kind, code });
     }
@@ -202,7 +252,11 @@ fn payout(p: &mut PartnerInput) -> Result<()> {
         PayoutMethod::Iban => (false, true, false),
         PayoutMethod::Other => (false, false, true),
     };
-    d.email = if email_used { email(&d.email, "payout_email")? } else { String::new() };
+    d.email = if email_used {
+        email(&d.email, "payout_email")?
+    } else {
+        String::new()
+    };
     if iban_used {
         d.iban = iban(&d.iban)?;
         d.bic = bic(&d.bic)?;
@@ -210,21 +264,34 @@ fn payout(p: &mut PartnerInput) -> Result<()> {
         d.iban.clear();
         d.bic.clear();
     }
-    d.other = if other_used { required(&d.other, "payout_other", 500)? } else { String::new() };
+    d.other = if other_used {
+        required(&d.other, "payout_other", 500)?
+    } else {
+        String::new()
+    };
     Ok(())
 }
 
 /// Validates the IBAN's country format and mod-97 check digits; stores it
 /// in electronic format (no spaces, upper case).
 pub fn iban(text: &str) -> Result<String> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
     if compact.is_empty() {
         return Err(CoreError::invalid("iban", "is required for bank transfers"));
     }
     use iban::IbanLike;
     iban::Iban::from_str(&compact)
         .map(|i| i.electronic_str().to_string())
-        .map_err(|e| CoreError::invalid("iban", format!("\"{}\" is not a valid IBAN ({e})", text.trim())))
+        .map_err(|e| {
+            CoreError::invalid(
+                "iban",
+                format!("\"{}\" is not a valid IBAN ({e})", text.trim()),
+            )
+        })
 }
 
 /// ISO 9362: 4 letters bank, 2 letters country, 2 location, optional 3 branch.
@@ -235,7 +302,13 @@ pub fn bic(text: &str) -> Result<String> {
         && b[..6].iter().all(u8::is_ascii_uppercase)
         && b[6..].iter().all(u8::is_ascii_alphanumeric);
     if !shape_ok || isocountry::CountryCode::for_alpha2(&t[4..6]).is_err() {
-        return Err(CoreError::invalid("bic", format!("\"{}\" is not a valid BIC (8 or 11 characters)", text.trim())));
+        return Err(CoreError::invalid(
+            "bic",
+            format!(
+                "\"{}\" is not a valid BIC (8 or 11 characters)",
+                text.trim()
+            ),
+        ));
     }
     Ok(t)
 }
@@ -246,19 +319,35 @@ fn tax(p: &mut PartnerInput) -> Result<()> {
         TaxStatus::W8ben => {
             let d = t.form_expires.trim();
             if d.is_empty() {
-                return Err(CoreError::invalid("tax_form_expires", "a W-8BEN needs its expiry date"));
+                return Err(CoreError::invalid(
+                    "tax_form_expires",
+                    "a W-8BEN needs its expiry date",
+                ));
             }
             chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map_err(|_| CoreError::invalid("tax_form_expires", format!("\"{d}\" is not a date like 2027-12-31")))?
+                .map_err(|_| {
+                    CoreError::invalid(
+                        "tax_form_expires",
+                        format!("\"{d}\" is not a date like 2027-12-31"),
+                    )
+                })?
                 .format("%Y-%m-%d")
                 .to_string()
         }
         _ => String::new(),
     };
     t.vat_id = if t.status == TaxStatus::Vat {
-        let v: String = t.vat_id.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+        let v: String = t
+            .vat_id
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
         if v.len() < 4 || !v.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(CoreError::invalid("vat_id", "a VAT id like DE123456789 is required"));
+            return Err(CoreError::invalid(
+                "vat_id",
+                "a VAT id like DE123456789 is required",
+            ));
         }
         v
     } else {

@@ -10,7 +10,12 @@ fn ok(p: &PartnerInput) -> PartnerInput {
 }
 
 fn field_of(p: &PartnerInput) -> String {
-    normalize(p, usd()).unwrap_err().field_and_reason().unwrap().0.to_string()
+    normalize(p, usd())
+        .unwrap_err()
+        .field_and_reason()
+        .unwrap()
+        .0
+        .to_string()
 }
 
 #[test]
@@ -40,21 +45,42 @@ fn names_the_field_that_is_wrong() {
     };
     assert_eq!(field_of(&with(&|p| p.name = " ".into())), "name");
     assert_eq!(field_of(&with(&|p| p.email = "zoe@".into())), "email");
-    assert_eq!(field_of(&with(&|p| p.email = "zoe example.com".into())), "email");
+    assert_eq!(
+        field_of(&with(&|p| p.email = "zoe example.com".into())),
+        "email"
+    );
     assert_eq!(field_of(&with(&|p| p.country = "XX".into())), "country");
-    assert_eq!(field_of(&with(&|p| p.language = "english!".into())), "language");
-    assert_eq!(field_of(&with(&|p| p.website = "ftp://x.com".into())), "website");
-    assert_eq!(field_of(&with(&|p| p.payout_currency = "EURO".into())), "payout_currency");
+    assert_eq!(
+        field_of(&with(&|p| p.language = "english!".into())),
+        "language"
+    );
+    assert_eq!(
+        field_of(&with(&|p| p.website = "ftp://x.com".into())),
+        "website"
+    );
+    assert_eq!(
+        field_of(&with(&|p| p.payout_currency = "EURO".into())),
+        "payout_currency"
+    );
     assert_eq!(field_of(&with(&|p| p.tags = vec!["a;b".into()])), "tags");
     assert_eq!(
-        field_of(&with(&|p| p.codes = vec![PartnerCode { kind: CodeKind::Coupon, code: "bad code".into() }])),
+        field_of(&with(&|p| p.codes = vec![PartnerCode {
+            kind: CodeKind::Coupon,
+            code: "bad code".into()
+        }])),
         "coupon_codes"
     );
     assert_eq!(
         field_of(&with(&|p| {
             p.codes = vec![
-                PartnerCode { kind: CodeKind::Referral, code: "ZOE".into() },
-                PartnerCode { kind: CodeKind::Coupon, code: "zoe".into() },
+                PartnerCode {
+                    kind: CodeKind::Referral,
+                    code: "ZOE".into(),
+                },
+                PartnerCode {
+                    kind: CodeKind::Coupon,
+                    code: "zoe".into(),
+                },
             ]
         })),
         "coupon_codes"
@@ -100,7 +126,10 @@ fn tax_forms_need_what_they_need() {
     assert_eq!(field_of(&p), "vat_id");
     p.tax.vat_id = "es b1234567 8".into();
     let n = ok(&p);
-    assert_eq!((n.tax.vat_id.as_str(), n.tax.form_expires.as_str()), ("ESB12345678", ""));
+    assert_eq!(
+        (n.tax.vat_id.as_str(), n.tax.form_expires.as_str()),
+        ("ESB12345678", "")
+    );
 }
 
 #[test]

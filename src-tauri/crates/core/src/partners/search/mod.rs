@@ -78,7 +78,11 @@ pub fn search(book: &Book, q: &PartnerQuery) -> Result<PartnerPage> {
     let (plan, total) = plan(conn, q)?;
     let limit = if q.limit == 0 { 100 } else { q.limit.min(500) };
     let ids = plan.ids(conn, q.offset as usize, Some(limit as usize))?;
-    Ok(PartnerPage { total, offset: q.offset, rows: rows(conn, &ids)? })
+    Ok(PartnerPage {
+        total,
+        offset: q.offset,
+        rows: rows(conn, &ids)?,
+    })
 }
 
 /// Ids of every partner matching the query, in its order (for exporting
@@ -104,8 +108,9 @@ fn rows(conn: &Connection, ids: &[i64]) -> Result<Vec<PartnerRow>> {
     ))?;
     let found = stmt.query_map(rusqlite::params_from_iter(ids.iter()), |r| {
         let tags: Option<String> = r.get(7)?;
-        let mut tags: Vec<String> =
-            tags.map(|t| t.split(UNIT_SEPARATOR).map(str::to_string).collect()).unwrap_or_default();
+        let mut tags: Vec<String> = tags
+            .map(|t| t.split(UNIT_SEPARATOR).map(str::to_string).collect())
+            .unwrap_or_default();
         tags.sort_by_key(|t| t.to_lowercase());
         Ok(PartnerRow {
             id: r.get(0)?,
@@ -119,8 +124,9 @@ fn rows(conn: &Connection, ids: &[i64]) -> Result<Vec<PartnerRow>> {
             created_at: r.get(8)?,
         })
     })?;
-    let mut by_id: std::collections::HashMap<i64, PartnerRow> =
-        found.map(|r| r.map(|row| (row.id, row))).collect::<rusqlite::Result<_>>()?;
+    let mut by_id: std::collections::HashMap<i64, PartnerRow> = found
+        .map(|r| r.map(|row| (row.id, row)))
+        .collect::<rusqlite::Result<_>>()?;
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
@@ -136,7 +142,12 @@ pub fn countries(book: &Book) -> Result<Vec<CountryCount>> {
     let mut stmt = book.conn().prepare(
         "SELECT country, count(*) FROM partners WHERE country <> '' GROUP BY country ORDER BY count(*) DESC, country",
     )?;
-    let rows = stmt.query_map([], |r| Ok(CountryCount { code: r.get(0)?, count: r.get::<_, i64>(1)? as u64 }))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(CountryCount {
+            code: r.get(0)?,
+            count: r.get::<_, i64>(1)? as u64,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -147,9 +158,18 @@ mod tests {
     #[test]
     fn typed_text_becomes_safe_prefix_terms() {
         let cols = "{name email company website codes tags} : ";
-        assert_eq!(match_expression("zoë mar").unwrap(), format!("{cols}(\"zoë\"* \"mar\"*)"));
-        assert_eq!(match_expression("a@b.com").unwrap(), format!("{cols}(\"a\"* \"b\"* \"com\"*)"));
-        assert_eq!(match_expression("\"OR\" NEAR(x)").unwrap(), format!("{cols}(\"OR\"* \"NEAR\"* \"x\"*)"));
+        assert_eq!(
+            match_expression("zoë mar").unwrap(),
+            format!("{cols}(\"zoë\"* \"mar\"*)")
+        );
+        assert_eq!(
+            match_expression("a@b.com").unwrap(),
+            format!("{cols}(\"a\"* \"b\"* \"com\"*)")
+        );
+        assert_eq!(
+            match_expression("\"OR\" NEAR(x)").unwrap(),
+            format!("{cols}(\"OR\"* \"NEAR\"* \"x\"*)")
+        );
         assert_eq!(match_expression(" -*- "), None);
     }
 }

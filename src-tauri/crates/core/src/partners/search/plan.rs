@@ -32,7 +32,12 @@ pub fn match_expression(text: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{w}\"*"))
         .collect();
-    (!terms.is_empty()).then(|| format!("{{name email company website codes tags}} : ({})", terms.join(" ")))
+    (!terms.is_empty()).then(|| {
+        format!(
+            "{{name email company website codes tags}} : ({})",
+            terms.join(" ")
+        )
+    })
 }
 
 /// The whole query as one FTS5 expression: typed words plus filter tokens.
@@ -42,7 +47,12 @@ fn fts_expression(conn: &Connection, q: &PartnerQuery) -> Result<Option<String>>
     let mut parts: Vec<String> = match_expression(&q.text).into_iter().collect();
     let facet = |tokens: Vec<String>| format!("facets : ({})", tokens.join(" OR "));
     if !q.statuses.is_empty() {
-        parts.push(facet(q.statuses.iter().map(|s| format!("xstatus{}", s.as_str())).collect()));
+        parts.push(facet(
+            q.statuses
+                .iter()
+                .map(|s| format!("xstatus{}", s.as_str()))
+                .collect(),
+        ));
     }
     if let Some(g) = q.group_id {
         parts.push(facet(vec![format!("xgroup{g}")]));
@@ -53,8 +63,17 @@ fn fts_expression(conn: &Connection, q: &PartnerQuery) -> Result<Option<String>>
             None => return Ok(Some(String::new())),
         }
     }
-    if let Some(c) = q.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        let code: String = c.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
+    if let Some(c) = q
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let code: String = c
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
         parts.push(facet(vec![format!("xcountry{code}")]));
     }
     Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
@@ -64,11 +83,19 @@ fn fts_expression(conn: &Connection, q: &PartnerQuery) -> Result<Option<String>>
 fn order(q: &PartnerQuery) -> (String, &'static str) {
     let d = if q.descending { "DESC" } else { "ASC" };
     match q.sort {
-        PartnerSort::Relevance | PartnerSort::Name => (format!("p.sort_key {d}, p.id {d}"), "partners_sort"),
+        PartnerSort::Relevance | PartnerSort::Name => {
+            (format!("p.sort_key {d}, p.id {d}"), "partners_sort")
+        }
         PartnerSort::Created => (format!("p.created_at {d}, p.id {d}"), "partners_created"),
         PartnerSort::Updated => (format!("p.updated_at {d}, p.id {d}"), "partners_updated"),
-        PartnerSort::Country => (format!("p.country {d}, p.sort_key {d}, p.id {d}"), "partners_country"),
-        PartnerSort::Status => (format!("p.status {d}, p.sort_key {d}, p.id {d}"), "partners_status"),
+        PartnerSort::Country => (
+            format!("p.country {d}, p.sort_key {d}, p.id {d}"),
+            "partners_country",
+        ),
+        PartnerSort::Status => (
+            format!("p.status {d}, p.sort_key {d}, p.id {d}"),
+            "partners_status",
+        ),
     }
 }
 
@@ -77,26 +104,51 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
     let (order_by, index) = order(q);
     let walk_all = format!("SELECT p.id FROM partners p INDEXED BY {index} ORDER BY {order_by}");
     let Some(expr) = fts_expression(conn, q)? else {
-        let total: i64 = conn.prepare_cached("SELECT count(*) FROM partners")?.query_row([], |r| r.get(0))?;
-        return Ok((Plan::Sorted { sql: walk_all, params: vec![] }, total as u64));
+        let total: i64 = conn
+            .prepare_cached("SELECT count(*) FROM partners")?
+            .query_row([], |r| r.get(0))?;
+        return Ok((
+            Plan::Sorted {
+                sql: walk_all,
+                params: vec![],
+            },
+            total as u64,
+        ));
     };
     if expr.is_empty() {
-        return Ok((Plan::Sorted { sql: "SELECT 1 WHERE 0".into(), params: vec![] }, 0));
+        return Ok((
+            Plan::Sorted {
+                sql: "SELECT 1 WHERE 0".into(),
+                params: vec![],
+            },
+            0,
+        ));
     }
     // One pass over the posting lists gives both the count and the set.
     let matches = IdSet::matching(conn, &expr)?;
     let total = matches.len();
     if total > SORT_MATCHES_UP_TO {
-        return Ok((Plan::Walk { sql: walk_all, matches }, total));
+        return Ok((
+            Plan::Walk {
+                sql: walk_all,
+                matches,
+            },
+            total,
+        ));
     }
     let mut params = vec![Value::Text(expr)];
     let words = folded_words(&q.text);
     let order_by = if q.sort == PartnerSort::Relevance && !words.is_empty() {
         // Partners whose name has every typed word first, then the rest
         // (matched by email, company, code or tag), each by name.
-        let tests: Vec<String> = (0..words.len()).map(|i| format!("(' ' || p.sort_key) LIKE ?{}", i + 2)).collect();
+        let tests: Vec<String> = (0..words.len())
+            .map(|i| format!("(' ' || p.sort_key) LIKE ?{}", i + 2))
+            .collect();
         params.extend(words.iter().map(|w| Value::Text(format!("% {w}%"))));
-        format!("CASE WHEN {} THEN 0 ELSE 1 END, {order_by}", tests.join(" AND "))
+        format!(
+            "CASE WHEN {} THEN 0 ELSE 1 END, {order_by}",
+            tests.join(" AND ")
+        )
     } else {
         order_by
     };
@@ -108,7 +160,12 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
 
 impl Plan {
     /// The ids from `offset`, at most `limit` of them (all when None).
-    pub(super) fn ids(&self, conn: &Connection, offset: usize, limit: Option<usize>) -> Result<Vec<i64>> {
+    pub(super) fn ids(
+        &self,
+        conn: &Connection,
+        offset: usize,
+        limit: Option<usize>,
+    ) -> Result<Vec<i64>> {
         let take = limit.unwrap_or(usize::MAX);
         match self {
             Plan::Sorted { sql, params } => {
@@ -116,8 +173,10 @@ impl Plan {
                 let n = params.len();
                 params.push(Value::Integer(limit.map_or(-1, |l| l as i64)));
                 params.push(Value::Integer(offset as i64));
-                let mut stmt = conn.prepare_cached(&format!("{sql} LIMIT ?{} OFFSET ?{}", n + 1, n + 2))?;
-                let ids = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+                let mut stmt =
+                    conn.prepare_cached(&format!("{sql} LIMIT ?{} OFFSET ?{}", n + 1, n + 2))?;
+                let ids =
+                    stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
                 Ok(ids.collect::<rusqlite::Result<_>>()?)
             }
             Plan::Walk { sql, matches } => {
@@ -154,8 +213,12 @@ pub(super) struct IdSet {
 
 impl IdSet {
     fn matching(conn: &Connection, expr: &str) -> Result<IdSet> {
-        let mut set = IdSet { bits: Vec::new(), len: 0 };
-        let mut stmt = conn.prepare_cached("SELECT rowid FROM partner_search WHERE partner_search MATCH ?1")?;
+        let mut set = IdSet {
+            bits: Vec::new(),
+            len: 0,
+        };
+        let mut stmt =
+            conn.prepare_cached("SELECT rowid FROM partner_search WHERE partner_search MATCH ?1")?;
         let mut rows = stmt.query([expr])?;
         while let Some(r) = rows.next()? {
             set.insert(r.get(0)?);
@@ -177,7 +240,11 @@ impl IdSet {
     }
 
     fn contains(&self, id: i64) -> bool {
-        usize::try_from(id).is_ok_and(|id| self.bits.get(id / 64).is_some_and(|w| w & (1u64 << (id % 64)) != 0))
+        usize::try_from(id).is_ok_and(|id| {
+            self.bits
+                .get(id / 64)
+                .is_some_and(|w| w & (1u64 << (id % 64)) != 0)
+        })
     }
 
     fn len(&self) -> u64 {
