@@ -141,32 +141,22 @@ fn person(rng: &mut ChaCha8Rng, locale: &Locale, n: u32) -> PartnerInput {
     };
     let handle = format!("{}{}", slug(given), slug(family));
     let has_company = rng.random_bool(0.35);
-    let company = if has_company {
-        format!("{} {}", family, pick(rng, COMPANY_WORDS))
-    } else {
-        String::new()
-    };
-    let domain = if has_company {
-        format!(
-            "{}{}.{}",
-            slug(family),
-            slug(COMPANY_WORDS[n as usize % COMPANY_WORDS.len()]),
-            locale.tld
-        )
+    let company_word = *pick(rng, COMPANY_WORDS);
+    let company_domain = format!("{}{}.{}", slug(family), slug(company_word), locale.tld);
+    let mail_domain = if has_company {
+        company_domain.clone()
     } else {
         pick(rng, FREE_MAIL).to_string()
     };
-    let mut p = PartnerInput::new(
-        &name,
-        &format!("{}.{}.{n}@{domain}", slug(given), slug(family)),
-    );
+    let email = format!("{}.{}.{n}@{mail_domain}", slug(given), slug(family));
+    let mut p = PartnerInput::new(&name, &email);
     p.first_name = first_name;
-    p.company = company;
-    p.website = if has_company || rng.random_bool(0.5) {
-        format!("https://{handle}{n}.{}", locale.tld)
-    } else {
-        String::new()
-    };
+    if has_company {
+        p.company = format!("{family} {company_word}");
+        p.website = format!("https://{company_domain}");
+    } else if rng.random_bool(0.5) {
+        p.website = format!("https://{handle}{n}.{}", locale.tld);
+    }
     p.country = locale.country.to_string();
     p.language = locale.language.to_string();
     p.status = match rng.random_range(0..100) {
