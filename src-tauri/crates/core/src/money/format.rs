@@ -15,7 +15,7 @@ pub(super) fn format_minor(minor: i64, exponent: u32) -> String {
         out.push('-');
     }
     for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
+        if i > 0 && (int_part.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -59,7 +59,7 @@ pub(super) fn parse_minor(text: &str, exponent: u32) -> Result<i64, Unparsable> 
     let int_digits = integer_digits(int_part)?;
     let frac_digits = match frac_part {
         None => "",
-        Some(f) if f.is_empty() => return Err(Unparsable::EndsWithDecimalPoint),
+        Some("") => return Err(Unparsable::EndsWithDecimalPoint),
         Some(f) if !f.bytes().all(|b| b.is_ascii_digit()) => {
             return Err(Unparsable::NonDigitDecimals)
         }

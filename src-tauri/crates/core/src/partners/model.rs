@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 use ts_rs::TS;
 
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
         #[serde(rename_all = "snake_case")]
         #[ts(export)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -49,11 +49,13 @@ text_enum!(
 );
 text_enum!(
     /// How a partner is paid.
-    PayoutMethod { None = "none", Paypal = "paypal", Wise = "wise", Iban = "iban", Other = "other" }
+    #[derive(Default)]
+    PayoutMethod { #[default] None = "none", Paypal = "paypal", Wise = "wise", Iban = "iban", Other = "other" }
 );
 text_enum!(
     /// Which tax form the partner has given us.
-    TaxStatus { None = "none", W9 = "w9", W8ben = "w8ben", Vat = "vat" }
+    #[derive(Default)]
+    TaxStatus { #[default] None = "none", W9 = "w9", W8ben = "w8ben", Vat = "vat" }
 );
 text_enum!(
     /// Referral codes go in links, coupon codes at checkout, link ids name a tracked link.
@@ -79,12 +81,6 @@ pub struct PayoutDetails {
     pub other: String,
 }
 
-impl Default for PayoutMethod {
-    fn default() -> Self {
-        PayoutMethod::None
-    }
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TaxInfo {
@@ -92,12 +88,6 @@ pub struct TaxInfo {
     /// W-8BEN forms expire; "YYYY-MM-DD", empty when not applicable.
     pub form_expires: String,
     pub vat_id: String,
-}
-
-impl Default for TaxStatus {
-    fn default() -> Self {
-        TaxStatus::None
-    }
 }
 
 /// A partner as stored, with its group, tags, codes and parent resolved.

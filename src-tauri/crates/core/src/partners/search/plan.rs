@@ -5,6 +5,7 @@
 //!   lists), then walk the sort's index keeping ids in the set. That stays
 //!   fast however many partners match; ranking or sorting 60,000 matches of
 //!   a one-letter search would not.
+//!
 //! Filters are tokens of the hidden `facets` column (see the migration), so
 //! counting and filtering are posting-list intersections, not row lookups.
 
