@@ -4,11 +4,15 @@
 
 pub mod audit;
 pub mod book;
+pub mod commissions;
+pub mod conversions;
 pub mod demo;
 pub mod error;
+pub mod fx;
 pub mod groups;
 pub mod money;
 pub mod partners;
+pub mod plans;
 pub mod progress;
 pub mod recent;
 pub mod settings;

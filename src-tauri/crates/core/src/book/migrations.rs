@@ -7,7 +7,10 @@ use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 use std::path::Path;
 
-const STEPS: &[&str] = &[include_str!("../../migrations/0001_book_and_partners.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../../migrations/0001_book_and_partners.sql"),
+    include_str!("../../migrations/0002_conversions_plans_commissions.sql"),
+];
 
 pub(super) fn latest_version() -> i64 {
     STEPS.len() as i64

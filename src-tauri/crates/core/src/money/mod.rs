@@ -6,6 +6,7 @@
 mod currency;
 mod format;
 mod parse;
+pub mod rate;
 mod rounding;
 
 pub use currency::Currency;

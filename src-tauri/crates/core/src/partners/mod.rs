@@ -27,15 +27,18 @@ pub fn get(book: &Book, id: i64) -> Result<Partner> {
 /// Finds a partner by what a person would type on the command line:
 /// its number, its email, or one of its codes.
 pub fn resolve(book: &Book, key: &str) -> Result<Partner> {
-    let conn = book.conn();
+    store::get(book.conn(), resolve_in(book.conn(), key)?)
+}
+
+/// The id `resolve` would find.
+pub(crate) fn resolve_in(conn: &Connection, key: &str) -> Result<i64> {
     let key = key.trim();
     let id = match key.parse::<i64>() {
-        Ok(id) => Some(id),
+        Ok(id) => store::exists(conn, id)?.then_some(id),
         Err(_) if key.contains('@') => store::find_id_by_email(conn, key)?,
         Err(_) => store::find_id_by_code(conn, key)?,
     };
-    let id = id.ok_or_else(|| CoreError::not_found(format!("partner \"{key}\"")))?;
-    store::get(conn, id)
+    id.ok_or_else(|| CoreError::not_found(format!("partner \"{key}\"")))
 }
 
 pub fn create(book: &mut Book, input: &PartnerInput, actor: Actor) -> Result<Partner> {

@@ -70,6 +70,12 @@ pub fn get(conn: &Connection, id: i64) -> Result<Partner> {
     Ok(partner)
 }
 
+pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM partners WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
+}
+
 pub fn find_id_by_email(conn: &Connection, email: &str) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached("SELECT id FROM partners WHERE email = ?1")?

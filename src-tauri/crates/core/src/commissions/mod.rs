@@ -1,0 +1,239 @@
+//! Commissions: what each partner earned and why, computed by the engine
+//! from conversions and plans, moved through their states (see `state`),
+//! and explained in a sentence a partner would understand.
+
+mod compute;
+pub mod engine;
+mod explain;
+mod state;
+
+pub use engine::{run, EngineReport};
+pub use state::CommissionState;
+
+use crate::audit::{self, Actor};
+use crate::book::Book;
+use crate::error::{CoreError, Result};
+use crate::money::{Currency, Money};
+use crate::time::now;
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// One commission line as lists and the app show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Commission {
+    pub id: i64,
+    pub partner_id: i64,
+    pub partner_name: String,
+    pub conversion_id: Option<i64>,
+    pub conversion_external_id: Option<String>,
+    pub occurred_at: Option<String>,
+    pub kind: String,
+    pub rule_id: String,
+    pub amount: Option<Money>,
+    pub state: CommissionState,
+    pub hold_reason: Option<String>,
+    pub due_on: String,
+    pub decline_reason: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CommissionQuery {
+    pub partner_id: Option<i64>,
+    pub states: Vec<CommissionState>,
+    /// Inclusive "YYYY-MM-DD" bounds on the conversion (or bonus) date.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub offset: u32,
+    /// 0 means 100; at most 1,000.
+    pub limit: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CommissionPage {
+    pub total: u64,
+    /// The sum of the amounts of all matching lines (held ones count 0).
+    pub sum: Option<Money>,
+    pub rows: Vec<Commission>,
+}
+
+const SELECT: &str = "SELECT k.id, k.partner_id, p.name, k.conversion_id, c.external_id,
+        coalesce(c.occurred_at, k.due_on), k.kind, k.rule_id, k.amount_minor, k.currency, k.state, k.hold_reason,
+        k.due_on, k.decline_reason
+   FROM commissions k JOIN partners p ON p.id = k.partner_id LEFT JOIN conversions c ON c.id = k.conversion_id";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Commission> {
+    let currency: Currency = r.get(9)?;
+    Ok(Commission {
+        id: r.get(0)?,
+        partner_id: r.get(1)?,
+        partner_name: r.get(2)?,
+        conversion_id: r.get(3)?,
+        conversion_external_id: r.get(4)?,
+        occurred_at: r.get(5)?,
+        kind: r.get(6)?,
+        rule_id: r.get(7)?,
+        amount: r.get::<_, Option<i64>>(8)?.map(|m| Money::new(m, currency)),
+        state: r.get(10)?,
+        hold_reason: r.get(11)?,
+        due_on: r.get(12)?,
+        decline_reason: r.get(13)?,
+    })
+}
+
+/// Newest first.
+pub fn list(book: &Book, q: &CommissionQuery) -> Result<CommissionPage> {
+    let mut conditions = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    let push = |v: Value, params: &mut Vec<Value>| {
+        params.push(v);
+        format!("?{}", params.len())
+    };
+    if let Some(p) = q.partner_id {
+        conditions.push(format!(
+            "k.partner_id = {}",
+            push(Value::Integer(p), &mut params)
+        ));
+    }
+    if !q.states.is_empty() {
+        let marks: Vec<String> = q
+            .states
+            .iter()
+            .map(|s| push(Value::Text(s.as_str().into()), &mut params))
+            .collect();
+        conditions.push(format!("k.state IN ({})", marks.join(", ")));
+    }
+    if let Some(from) = &q.from {
+        conditions.push(format!(
+            "coalesce(c.occurred_at, k.due_on) >= {}",
+            push(Value::Text(from.clone()), &mut params)
+        ));
+    }
+    if let Some(to) = &q.to {
+        conditions.push(format!(
+            "coalesce(c.occurred_at, k.due_on) <= {}",
+            push(Value::Text(format!("{to}T23:59:59Z")), &mut params)
+        ));
+    }
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let conn = book.conn();
+    let from = "FROM commissions k LEFT JOIN conversions c ON c.id = k.conversion_id";
+    let (total, sum, currency): (i64, i64, Option<Currency>) = conn
+        .prepare(&format!(
+            "SELECT count(*), coalesce(sum(k.amount_minor), 0), max(k.currency) {from} {filter}"
+        ))?
+        .query_row(rusqlite::params_from_iter(params.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    let limit = if q.limit == 0 { 100 } else { q.limit.min(1000) };
+    let (l, o) = (
+        push(Value::Integer(i64::from(limit)), &mut params),
+        push(Value::Integer(i64::from(q.offset)), &mut params),
+    );
+    let sql = format!("{SELECT} {filter} ORDER BY coalesce(c.occurred_at, k.due_on) DESC, k.id DESC LIMIT {l} OFFSET {o}");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), from_row)?;
+    Ok(CommissionPage {
+        total: total as u64,
+        sum: currency.map(|c| Money::new(sum, c)),
+        rows: rows.collect::<rusqlite::Result<_>>()?,
+    })
+}
+
+pub fn get(book: &Book, id: i64) -> Result<Commission> {
+    get_in(book.conn(), id)
+}
+
+fn get_in(conn: &Connection, id: i64) -> Result<Commission> {
+    conn.query_row(&format!("{SELECT} WHERE k.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::not_found(format!("commission {id}")))
+}
+
+/// Approves every pending commission whose hold ended on or before `as_of`
+/// ("YYYY-MM-DD") and that is not held for a reason. Returns how many.
+pub fn approve_due(book: &mut Book, as_of: &str, actor: Actor) -> Result<u64> {
+    let day = NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d")
+        .map_err(|_| {
+            CoreError::invalid(
+                "as_of",
+                format!("\"{as_of}\" is not a date like 2026-05-31"),
+            )
+        })?
+        .format("%Y-%m-%d")
+        .to_string();
+    let tx = book.transaction()?;
+    let n = tx.execute(
+        "UPDATE commissions SET state = 'approved', updated_at = ?2
+          WHERE state = 'pending' AND hold_reason IS NULL AND due_on <= ?1",
+        params![day, now()],
+    )? as u64;
+    if n > 0 {
+        let after = serde_json::json!({ "approved": n, "as_of": day });
+        audit::record(
+            &tx,
+            actor,
+            "commissions",
+            None,
+            "approve_due",
+            None,
+            Some(&after),
+        )?;
+    }
+    tx.commit()?;
+    Ok(n)
+}
+
+/// Declines one pending or approved commission, with the reason kept.
+pub fn decline(book: &mut Book, id: i64, reason: &str, actor: Actor) -> Result<Commission> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(CoreError::invalid(
+            "reason",
+            "say why the commission is declined",
+        ));
+    }
+    let tx = book.transaction()?;
+    let before = get_in(&tx, id)?;
+    if !before.state.can_become(CommissionState::Declined)
+        || before.state == CommissionState::Declined
+    {
+        return Err(CoreError::invalid(
+            "state",
+            format!(
+                "a commission that is {} cannot be declined",
+                before.state.as_str().replace('_', " ")
+            ),
+        ));
+    }
+    tx.execute(
+        "UPDATE commissions SET state = 'declined', decline_reason = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, reason, now()],
+    )?;
+    let after = get_in(&tx, id)?;
+    audit::record_change(&tx, actor, "commission", Some(id), &before, &after)?;
+    tx.commit()?;
+    Ok(after)
+}
+
+pub use explain::explain;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_support;

@@ -1,0 +1,118 @@
+//! Who referred a conversion, in this order:
+//! 1. what the conversion itself carries: a referral code, a coupon code, a
+//!    link id, or a partner key (a partner's email or any of their codes);
+//! 2. a refund or chargeback follows the sale it gives money back for;
+//! 3. a customer who already belongs to a partner stays theirs (recurring
+//!    payments follow the customer, beyond any cookie window);
+//! 4. the first or last touch (a click, lead or signup carrying a code) of
+//!    the customer inside the cookie window, as the program settings say;
+//! 5. nobody: the conversion is kept and listed as unattributed.
+
+use super::model::{AttributionMethod, ConversionInput};
+use crate::error::Result;
+use crate::settings::{Attribution, ProgramSettings};
+use chrono::Duration;
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub(super) struct Found {
+    pub partner_id: Option<i64>,
+    pub method: AttributionMethod,
+}
+
+impl Found {
+    fn to(partner_id: i64, method: AttributionMethod) -> Found {
+        Found {
+            partner_id: Some(partner_id),
+            method,
+        }
+    }
+    const NOBODY: Found = Found {
+        partner_id: None,
+        method: AttributionMethod::None,
+    };
+}
+
+/// The partner an explicit identifier names, if any.
+pub(super) fn explicit(conn: &Connection, input: &ConversionInput) -> Result<Found> {
+    let by_code = |code: &str| -> Result<Option<i64>> {
+        if code.trim().is_empty() {
+            return Ok(None);
+        }
+        Ok(conn
+            .prepare_cached("SELECT partner_id FROM partner_codes WHERE code = ?1")?
+            .query_row([code.trim()], |r| r.get(0))
+            .optional()?)
+    };
+    let candidates = [
+        (&input.referral_code, AttributionMethod::ReferralCode),
+        (&input.coupon_code, AttributionMethod::Coupon),
+        (&input.link_id, AttributionMethod::Link),
+    ];
+    for (code, method) in candidates {
+        if let Some(id) = by_code(code)? {
+            return Ok(Found::to(id, method));
+        }
+    }
+    let key = input.partner_key.trim();
+    if !key.is_empty() {
+        let by_email: Option<i64> = conn
+            .prepare_cached("SELECT id FROM partners WHERE email = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = by_email.or(by_code(key)?) {
+            return Ok(Found::to(id, AttributionMethod::PartnerKey));
+        }
+    }
+    Ok(Found::NOBODY)
+}
+
+/// The full order above, for a conversion about to be recorded.
+pub(super) fn attribute(
+    conn: &Connection,
+    settings: &ProgramSettings,
+    input: &ConversionInput,
+    customer_id: Option<i64>,
+    original: Option<(i64, Option<i64>)>,
+) -> Result<Found> {
+    let found = explicit(conn, input)?;
+    if found.partner_id.is_some() {
+        return Ok(found);
+    }
+    if let Some((_, Some(partner))) = original {
+        return Ok(Found::to(partner, AttributionMethod::Original));
+    }
+    let Some(customer) = customer_id else {
+        return Ok(Found::NOBODY);
+    };
+    let owner: Option<i64> = conn
+        .prepare_cached("SELECT partner_id FROM customers WHERE id = ?1")?
+        .query_row([customer], |r| r.get(0))
+        .optional()?
+        .flatten();
+    if let Some(partner) = owner {
+        return Ok(Found::to(partner, AttributionMethod::Customer));
+    }
+    let since = input.occurred_at - Duration::days(i64::from(settings.cookie_window_days));
+    let order = match settings.attribution {
+        Attribution::FirstTouch => "ASC",
+        Attribution::LastTouch => "DESC",
+    };
+    let touch: Option<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT partner_id FROM touches WHERE customer_id = ?1 AND at >= ?2 AND at <= ?3
+              ORDER BY at {order}, id {order} LIMIT 1"
+        ))?
+        .query_row(
+            params![customer, stamp(since), stamp(input.occurred_at)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match touch {
+        Some(partner) => Found::to(partner, AttributionMethod::Touch),
+        None => Found::NOBODY,
+    })
+}
+
+pub(super) fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

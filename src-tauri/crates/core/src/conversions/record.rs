@@ -1,0 +1,198 @@
+//! Recording one conversion inside the caller's transaction: idempotent by
+//! (source, external id), with its customer, its sale (for refunds), its
+//! partner, and what it teaches us (touches, the customer's partner).
+
+use super::attribution::{self, stamp};
+use super::model::{ConversionInput, ConversionKind};
+use crate::error::{CoreError, Result};
+use crate::settings::ProgramSettings;
+use crate::time::now;
+use rusqlite::{params, Connection, OptionalExtension};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    New(i64),
+    /// Already in the book (the same source and external id): unchanged.
+    Existing(i64),
+}
+
+impl Recorded {
+    pub fn id(self) -> i64 {
+        match self {
+            Recorded::New(id) | Recorded::Existing(id) => id,
+        }
+    }
+}
+
+/// Checks what does not depend on the book; errors name the field.
+pub(super) fn validate(input: &ConversionInput) -> Result<()> {
+    if input.source.trim().is_empty() {
+        return Err(CoreError::invalid("source", "is required"));
+    }
+    if input.external_id.trim().is_empty() {
+        return Err(CoreError::invalid(
+            "external_id",
+            "is required: it keeps re-imports from counting twice",
+        ));
+    }
+    match (&input.amount, input.kind.has_amount()) {
+        (None, true) => {
+            return Err(CoreError::invalid(
+                "amount",
+                format!("a {} needs an amount", input.kind.as_str()),
+            ))
+        }
+        (Some(m), _) if m.minor < 0 => {
+            return Err(CoreError::invalid(
+                "amount",
+                "must not be negative (refunds are their own kind)",
+            ))
+        }
+        _ => {}
+    }
+    if input.kind.gives_money_back()
+        && input.original_external_id.trim().is_empty()
+        && input.customer_ref.is_empty()
+    {
+        return Err(CoreError::invalid(
+            "original_external_id",
+            format!(
+                "a {} must name its sale or its customer",
+                input.kind.as_str()
+            ),
+        ));
+    }
+    if input.quantity == 0 {
+        return Err(CoreError::invalid("quantity", "must be at least 1"));
+    }
+    Ok(())
+}
+
+pub(crate) fn record_in(
+    conn: &Connection,
+    settings: &ProgramSettings,
+    input: &ConversionInput,
+) -> Result<Recorded> {
+    validate(input)?;
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM conversions WHERE source = ?1 AND external_id = ?2")?
+        .query_row(
+            params![input.source.trim(), input.external_id.trim()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(Recorded::Existing(id));
+    }
+    let customer_id = customer(conn, input)?;
+    let original = original(conn, input)?;
+    let found = attribution::attribute(conn, settings, input, customer_id, original)?;
+    let amount = input.amount;
+    conn.prepare_cached(
+        "INSERT INTO conversions (source, external_id, kind, occurred_at, customer_id, amount_minor, currency,
+            quantity, product, referral_code, coupon_code, link_id, partner_key, original_external_id,
+            original_id, partner_id, attribution, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?
+    .execute(params![
+        input.source.trim(),
+        input.external_id.trim(),
+        input.kind.as_str(),
+        stamp(input.occurred_at),
+        customer_id,
+        amount.map_or(0, |m| m.minor),
+        amount.map(|m| m.currency),
+        input.quantity,
+        input.product.trim(),
+        input.referral_code.trim(),
+        input.coupon_code.trim(),
+        input.link_id.trim(),
+        input.partner_key.trim(),
+        input.original_external_id.trim(),
+        original.map(|(id, _)| id),
+        found.partner_id,
+        found.method.as_str(),
+        now(),
+    ])?;
+    let id = conn.last_insert_rowid();
+    learn(conn, input, id, customer_id, found.partner_id)?;
+    Ok(Recorded::New(id))
+}
+
+/// The customer row for the conversion's customer reference (or email),
+/// created on first sight.
+fn customer(conn: &Connection, input: &ConversionInput) -> Result<Option<i64>> {
+    let reference = if !input.customer_ref.trim().is_empty() {
+        input.customer_ref.trim().to_string()
+    } else if !input.customer_email.trim().is_empty() {
+        format!("email:{}", input.customer_email.trim().to_lowercase())
+    } else {
+        return Ok(None);
+    };
+    conn.prepare_cached(
+        "INSERT INTO customers (source, external_id, email, created_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (source, external_id) DO UPDATE SET email = CASE WHEN email = '' THEN excluded.email ELSE email END",
+    )?
+    .execute(params![input.source.trim(), reference, input.customer_email.trim(), now()])?;
+    Ok(Some(
+        conn.prepare_cached("SELECT id FROM customers WHERE source = ?1 AND external_id = ?2")?
+            .query_row(params![input.source.trim(), reference], |r| r.get(0))?,
+    ))
+}
+
+/// For refunds and chargebacks: the sale (id, partner) they give money back for.
+fn original(conn: &Connection, input: &ConversionInput) -> Result<Option<(i64, Option<i64>)>> {
+    if !input.kind.gives_money_back() || input.original_external_id.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, partner_id FROM conversions WHERE source = ?1 AND external_id = ?2",
+        )?
+        .query_row(
+            params![input.source.trim(), input.original_external_id.trim()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// What a new conversion tells us for the next ones: a touch for the cookie
+/// window, the customer's partner after their first attributed sale, and
+/// refunds that arrived before their sale.
+fn learn(
+    conn: &Connection,
+    input: &ConversionInput,
+    id: i64,
+    customer_id: Option<i64>,
+    partner_id: Option<i64>,
+) -> Result<()> {
+    let explicit = attribution::explicit(conn, input)?.partner_id;
+    if let (Some(customer), Some(partner)) = (customer_id, explicit) {
+        if !matches!(
+            input.kind,
+            ConversionKind::Refund | ConversionKind::Chargeback
+        ) {
+            conn.prepare_cached("INSERT INTO touches (customer_id, partner_id, at, conversion_id) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![customer, partner, stamp(input.occurred_at), id])?;
+        }
+    }
+    if let (Some(customer), Some(partner), ConversionKind::Sale | ConversionKind::Recurring) =
+        (customer_id, partner_id, input.kind)
+    {
+        conn.prepare_cached(
+            "UPDATE customers SET partner_id = ?2, first_sale_at = ?3 WHERE id = ?1 AND partner_id IS NULL",
+        )?
+        .execute(params![customer, partner, stamp(input.occurred_at)])?;
+    }
+    if matches!(input.kind, ConversionKind::Sale | ConversionKind::Recurring) {
+        conn.prepare_cached(
+            "UPDATE conversions SET original_id = ?1,
+                    partner_id = coalesce(partner_id, ?2),
+                    attribution = CASE WHEN partner_id IS NULL AND ?2 IS NOT NULL THEN 'original' ELSE attribution END
+              WHERE source = ?3 AND original_external_id = ?4 AND original_id IS NULL
+                AND kind IN ('refund', 'chargeback')",
+        )?
+        .execute(params![id, partner_id, input.source.trim(), input.external_id.trim()])?;
+    }
+    Ok(())
+}
