@@ -4,6 +4,7 @@ import type { Money } from "./Money";
 
 export type CommissionPage = { total: number, 
 /**
- * The sum of the amounts of all matching lines (held ones count 0).
+ * What the matching lines are worth: reversed and declined lines and
+ * held ones count nothing.
  */
 sum: Money | null, rows: Array<Commission>, };

@@ -48,6 +48,21 @@ pub enum Command {
     /// The program's settings.
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// Import conversions (sales, refunds…) from a CSV export, then compute commissions.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Conversions recorded in the book.
+    #[command(subcommand)]
+    Conversions(ConversionsCommand),
+    /// Commission plans: list, show, import and export as JSON, assign.
+    #[command(subcommand)]
+    Plans(PlansCommand),
+    /// Commissions: list, explain, compute, approve what is due, decline.
+    #[command(subcommand)]
+    Commissions(CommissionsCommand),
+    /// Exchange rates.
+    #[command(subcommand)]
+    Fx(FxCommand),
     /// Check the book's file: schema version and SQLite's integrity check.
     Check {
         #[arg(long)]
@@ -294,4 +309,129 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import conversions; --preset reads Stripe, Shopify, PayPal or PartnerStack exports as they are.
+    Conversions {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = PresetArg::Generic)]
+        preset: PresetArg,
+        /// Read a column as a field: "ref=referral_code", "Order=external_id".
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// What external ids are unique within (the preset's name by default).
+        #[arg(long)]
+        source: Option<String>,
+        /// Dates like 31/01/2024 (PayPal outside the US).
+        #[arg(long)]
+        day_first: bool,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PresetArg {
+    Generic,
+    Stripe,
+    Shopify,
+    Paypal,
+    Partnerstack,
+}
+
+#[derive(Subcommand)]
+pub enum ConversionsCommand {
+    List {
+        /// Only this partner's (id, email or code).
+        #[arg(long)]
+        partner: Option<String>,
+        /// Only those nobody could be credited with.
+        #[arg(long)]
+        unattributed: bool,
+        #[arg(long)]
+        kind: Vec<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PlansCommand {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        plan: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a plan file (JSON); versions are added, unused ones replaced.
+    Import { file: PathBuf },
+    /// Write a plan as a JSON file (standard output when --out is left out).
+    Export {
+        plan: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Put a partner on a plan of their own, or back on their group's (--plan none).
+    Assign {
+        #[arg(long)]
+        partner: String,
+        #[arg(long)]
+        plan: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CommissionsCommand {
+    List {
+        #[arg(long)]
+        partner: Option<String>,
+        /// pending, approved, in_payout, paid, declined or reversed.
+        #[arg(long)]
+        state: Vec<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say in a sentence how a commission was computed.
+    Explain { id: i64 },
+    /// Compute commissions for conversions not yet dealt with (after new FX rates or plans).
+    Compute {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve pending commissions whose hold period has ended.
+    ApproveDue {
+        /// The day to approve as of (today by default).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+    },
+    Decline {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum FxCommand {
+    /// Import rates: the ECB reference-rate CSV, or day,base,quote,rate[,source].
+    Import { file: PathBuf },
 }

@@ -37,6 +37,13 @@ fn run(cli: Cli) -> CliResult {
         Command::Groups(c) => commands::groups::run(&mut open(cli.book)?, c),
         Command::Settings(c) => commands::settings::run(&mut open(cli.book)?, c),
         Command::Check { json } => commands::book::check(&open(cli.book)?, json),
+        Command::Import(c) => commands::conversions::import(&mut open(cli.book)?, c),
+        Command::Conversions(c) => commands::conversions::run(&open(cli.book)?, c),
+        Command::Plans(c) => commands::plans::run(&mut open(cli.book)?, c),
+        Command::Commissions(c) => commands::commissions::run(&mut open(cli.book)?, c),
+        Command::Fx(args::FxCommand::Import { file }) => {
+            commands::commissions::fx_import(&mut open(cli.book)?, &file)
+        }
         Command::Bench(BenchCommand::Search {
             queries,
             emit_sql,

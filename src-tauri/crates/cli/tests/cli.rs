@@ -257,3 +257,109 @@ fn demo_settings_and_check() {
         .iter()
         .all(|r| r["status"] == "applicant"));
 }
+
+#[test]
+fn conversions_plans_and_commissions_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = init(dir.path());
+    pb(&book)
+        .args([
+            "partners",
+            "add",
+            "--name",
+            "Alice",
+            "--email",
+            "alice@example.com",
+            "--referral-code",
+            "alice",
+        ])
+        .assert()
+        .success();
+    let plan = dir.path().join("plan.json");
+    std::fs::write(&plan, r#"{ "name": "Standard", "versions": [ { "effective_from": "2024-01-01", "rules": [ { "id": "base", "kind": "percentage", "rate": "30%" } ] } ] }"#).unwrap();
+    pb(&book)
+        .args(["plans", "import"])
+        .arg(&plan)
+        .assert()
+        .success();
+    pb(&book)
+        .args([
+            "plans",
+            "assign",
+            "--partner",
+            "alice",
+            "--plan",
+            "Standard",
+        ])
+        .assert()
+        .success();
+    let exported = pb(&book)
+        .args(["plans", "export", "Standard"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let exported: serde_json::Value = serde_json::from_slice(&exported).unwrap();
+    assert_eq!(exported["versions"][0]["rules"][0]["rate"], "30%");
+
+    let sales = dir.path().join("sales.csv");
+    std::fs::write(
+        &sales,
+        "id,date,amount,currency,referral_code\nA1,2024-06-01,100.00,EUR,alice\n",
+    )
+    .unwrap();
+    let report = json(
+        pb(&book)
+            .args(["import", "conversions"])
+            .arg(&sales)
+            .arg("--json"),
+    );
+    assert_eq!(
+        (
+            report["recorded"].as_u64(),
+            report["commissions"]["lines"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    let again = json(
+        pb(&book)
+            .args(["import", "conversions"])
+            .arg(&sales)
+            .arg("--json"),
+    );
+    assert_eq!(
+        (again["recorded"].as_u64(), again["existing"].as_u64()),
+        (Some(0), Some(1))
+    );
+    let page = json(pb(&book).args(["commissions", "list", "--json"]));
+    assert_eq!(page["rows"][0]["amount"]["minor"], 3000);
+    let out = pb(&book)
+        .args(["commissions", "explain", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap().trim(), "30% of 100.00 EUR for the sale A1 on 2024-06-01 = 30.00 EUR. Plan \"Standard\" version 1, rule \"base\".");
+    pb(&book)
+        .args(["commissions", "approve-due", "--as-of", "2024-07-01"])
+        .assert()
+        .success();
+    assert_eq!(
+        json(pb(&book).args(["commissions", "list", "--state", "approved", "--json"]))["total"],
+        1
+    );
+    let err = stderr(
+        pb(&book).args(["commissions", "decline", "1", "--reason", ""]),
+        1,
+    );
+    assert!(err.contains("reason"), "{err}");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "id,date,amount\nB1,someday,1.00\n").unwrap();
+    let err = stderr(pb(&book).args(["import", "conversions"]).arg(&bad), 1);
+    assert!(
+        err.starts_with("error: bad.csv, line 2, column \"date\": \"someday\" is not a date"),
+        "{err}"
+    );
+}

@@ -3,9 +3,12 @@
 //! currency is valued at the rate of its own day (or the last published day
 //! before it, up to a week, as for weekends); no rate means no guess.
 
+use crate::book::Book;
+use crate::commissions::EngineReport;
 use crate::error::{CoreError, Result};
 use crate::money::rate::parse_fx;
 use crate::money::Currency;
+use crate::progress::Progress;
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
@@ -91,6 +94,20 @@ pub fn lookup(
         },
     };
     Ok(Some(found))
+}
+
+/// Imports a rates file in one transaction, then computes the commissions
+/// that were waiting for a rate.
+pub fn import_file(
+    book: &mut Book,
+    path: &Path,
+    progress: &dyn Progress,
+) -> Result<(FxImportReport, EngineReport)> {
+    let tx = book.transaction()?;
+    let report = import(&tx, path)?;
+    let engine = crate::commissions::engine::run_in(&tx, progress)?;
+    tx.commit()?;
+    Ok((report, engine))
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -209,7 +226,6 @@ fn parse_day(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::settings::NewProgram;
-    use crate::Book;
 
     fn cur(c: &str) -> Currency {
         Currency::from_code(c).unwrap()

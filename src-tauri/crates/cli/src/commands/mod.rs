@@ -1,6 +1,9 @@
 pub mod bench;
 pub mod book;
+pub mod commissions;
+pub mod conversions;
 pub mod groups;
 pub mod partner_fields;
 pub mod partners;
+pub mod plans;
 pub mod settings;

@@ -99,9 +99,9 @@ fn sentence(r: &Row) -> String {
             let product = if product.is_empty() {
                 String::new()
             } else {
-                format!(" of {product}")
+                format!(" ({product})")
             };
-            format!("the {kind}{product} {ext} on {}", &at[..10.min(at.len())])
+            format!("the {kind} {ext}{product} on {}", &at[..10.min(at.len())])
         }
         None => String::new(),
     };

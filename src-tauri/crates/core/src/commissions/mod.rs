@@ -61,7 +61,8 @@ pub struct CommissionQuery {
 #[ts(export)]
 pub struct CommissionPage {
     pub total: u64,
-    /// The sum of the amounts of all matching lines (held ones count 0).
+    /// What the matching lines are worth: reversed and declined lines and
+    /// held ones count nothing.
     pub sum: Option<Money>,
     pub rows: Vec<Commission>,
 }
@@ -133,7 +134,8 @@ pub fn list(book: &Book, q: &CommissionQuery) -> Result<CommissionPage> {
     let from = "FROM commissions k LEFT JOIN conversions c ON c.id = k.conversion_id";
     let (total, sum, currency): (i64, i64, Option<Currency>) = conn
         .prepare(&format!(
-            "SELECT count(*), coalesce(sum(k.amount_minor), 0), max(k.currency) {from} {filter}"
+            "SELECT count(*), coalesce(sum(CASE WHEN k.state IN ('reversed', 'declined') THEN 0 ELSE k.amount_minor END), 0),
+                    max(k.currency) {from} {filter}"
         ))?
         .query_row(rusqlite::params_from_iter(params.iter()), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))

@@ -3,6 +3,7 @@
 //! external id. Commissions are computed from them by `commissions`.
 
 pub mod attribution;
+pub mod import;
 mod model;
 mod record;
 

@@ -85,7 +85,7 @@ pub(crate) fn record_in(
         return Ok(Recorded::Existing(id));
     }
     let customer_id = customer(conn, input)?;
-    let original = original(conn, input)?;
+    let original = original(conn, input, customer_id)?;
     let found = attribution::attribute(conn, settings, input, customer_id, original)?;
     let amount = input.amount;
     conn.prepare_cached(
@@ -119,14 +119,24 @@ pub(crate) fn record_in(
     Ok(Recorded::New(id))
 }
 
-/// The customer row for the conversion's customer reference (or email),
-/// created on first sight.
-fn customer(conn: &Connection, input: &ConversionInput) -> Result<Option<i64>> {
-    let reference = if !input.customer_ref.trim().is_empty() {
-        input.customer_ref.trim().to_string()
+/// How a conversion names its customer: their id in the source, else
+/// their email.
+pub(crate) fn customer_key(input: &ConversionInput) -> Option<String> {
+    if !input.customer_ref.trim().is_empty() {
+        Some(input.customer_ref.trim().to_string())
     } else if !input.customer_email.trim().is_empty() {
-        format!("email:{}", input.customer_email.trim().to_lowercase())
+        Some(format!(
+            "email:{}",
+            input.customer_email.trim().to_lowercase()
+        ))
     } else {
+        None
+    }
+}
+
+/// The customer row for the conversion's customer, created on first sight.
+fn customer(conn: &Connection, input: &ConversionInput) -> Result<Option<i64>> {
+    let Some(reference) = customer_key(input) else {
         return Ok(None);
     };
     conn.prepare_cached(
@@ -140,19 +150,38 @@ fn customer(conn: &Connection, input: &ConversionInput) -> Result<Option<i64>> {
     ))
 }
 
-/// For refunds and chargebacks: the sale (id, partner) they give money back for.
-fn original(conn: &Connection, input: &ConversionInput) -> Result<Option<(i64, Option<i64>)>> {
-    if !input.kind.gives_money_back() || input.original_external_id.trim().is_empty() {
+/// For refunds and chargebacks: the sale (id, partner) they give money back
+/// for: the one they name, or, when they name none (PartnerStack), their
+/// customer's latest sale before them.
+fn original(
+    conn: &Connection,
+    input: &ConversionInput,
+    customer_id: Option<i64>,
+) -> Result<Option<(i64, Option<i64>)>> {
+    if !input.kind.gives_money_back() {
         return Ok(None);
     }
+    let row = |r: &rusqlite::Row<'_>| Ok((r.get(0)?, r.get(1)?));
+    if !input.original_external_id.trim().is_empty() {
+        return Ok(conn
+            .prepare_cached(
+                "SELECT id, partner_id FROM conversions WHERE source = ?1 AND external_id = ?2",
+            )?
+            .query_row(
+                params![input.source.trim(), input.original_external_id.trim()],
+                row,
+            )
+            .optional()?);
+    }
+    let Some(customer) = customer_id else {
+        return Ok(None);
+    };
     Ok(conn
         .prepare_cached(
-            "SELECT id, partner_id FROM conversions WHERE source = ?1 AND external_id = ?2",
+            "SELECT id, partner_id FROM conversions WHERE customer_id = ?1 AND kind IN ('sale', 'recurring')
+                AND occurred_at <= ?2 ORDER BY occurred_at DESC, id DESC LIMIT 1",
         )?
-        .query_row(
-            params![input.source.trim(), input.original_external_id.trim()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .query_row(params![customer, stamp(input.occurred_at)], row)
         .optional()?)
 }
 

@@ -1,0 +1,119 @@
+//! `commissions list|explain|compute|approve-due|decline` and `fx import`.
+
+use crate::args::CommissionsCommand;
+use crate::bar::Bar;
+use crate::error::CliResult;
+use crate::output;
+use partnerbook_core::audit::Actor;
+use partnerbook_core::commissions::{self, CommissionQuery, CommissionState, EngineReport};
+use partnerbook_core::{fx, partners, Book, CoreError};
+use std::path::Path;
+
+pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
+    match command {
+        CommissionsCommand::List {
+            partner,
+            state,
+            from,
+            to,
+            limit,
+            json,
+        } => {
+            let partner_id = partner
+                .map(|p| partners::resolve(book, &p).map(|p| p.id))
+                .transpose()?;
+            let states = state
+                .iter()
+                .map(|s| {
+                    CommissionState::parse(s).ok_or_else(|| {
+                        CoreError::invalid("state", format!("\"{s}\" is not a commission state"))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let page = commissions::list(
+                book,
+                &CommissionQuery {
+                    partner_id,
+                    states,
+                    from,
+                    to,
+                    offset: 0,
+                    limit,
+                },
+            )?;
+            if json {
+                output::json(&page);
+                return Ok(());
+            }
+            let rows = page.rows.into_iter().map(|c| {
+                vec![
+                    c.id.to_string(),
+                    c.occurred_at
+                        .map(|d| d.chars().take(10).collect())
+                        .unwrap_or_default(),
+                    c.partner_name,
+                    c.kind.replace('_', "-"),
+                    c.amount
+                        .map(|m| m.to_string())
+                        .unwrap_or_else(|| "held".into()),
+                    c.state.as_str().replace('_', " "),
+                    c.due_on,
+                ]
+            });
+            output::table(
+                &["ID", "Date", "Partner", "Kind", "Amount", "State", "Due"],
+                rows.collect(),
+            );
+            let sum = page.sum.map(|m| m.to_string()).unwrap_or_default();
+            println!("{} commissions, {sum} in all", output::count(page.total));
+        }
+        CommissionsCommand::Explain { id } => println!("{}", commissions::explain(book, id)?),
+        CommissionsCommand::Compute { json } => {
+            let bar = Bar::new();
+            let report = commissions::run(book, &bar)?;
+            bar.finish();
+            print_engine(&report, json);
+        }
+        CommissionsCommand::ApproveDue { as_of } => {
+            let day = as_of.unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string());
+            let n = commissions::approve_due(book, &day, Actor::User)?;
+            println!("Approved {} commissions due by {day}", output::count(n));
+        }
+        CommissionsCommand::Decline { id, reason } => {
+            let c = commissions::decline(book, id, &reason, Actor::User)?;
+            println!("Declined commission {} of {}", c.id, c.partner_name);
+        }
+    }
+    Ok(())
+}
+
+pub fn fx_import(book: &mut Book, file: &Path) -> CliResult {
+    let bar = Bar::new();
+    let (rates, engine) = fx::import_file(book, file, &bar)?;
+    bar.finish();
+    println!(
+        "Imported {} rates over {} days",
+        output::count(rates.rates),
+        output::count(rates.days)
+    );
+    if engine.conversions > 0 {
+        print_engine(&engine, false);
+    }
+    Ok(())
+}
+
+fn print_engine(r: &EngineReport, json: bool) {
+    if json {
+        output::json(r);
+    } else {
+        println!(
+            "Computed {} conversions: {} lines, {} still held, {} reversals, {} clawbacks, {} bonuses",
+            output::count(r.conversions),
+            output::count(r.lines),
+            r.held,
+            r.reversals,
+            r.clawbacks,
+            r.bonuses
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! `import conversions` and `conversions list`.
+
+use crate::args::{ConversionsCommand, ImportCommand, PresetArg};
+use crate::bar::Bar;
+use crate::error::CliResult;
+use crate::output;
+use partnerbook_core::conversions::import::presets::PresetName;
+use partnerbook_core::conversions::import::{import as run_import, ConversionImportOptions};
+use partnerbook_core::conversions::{self, ConversionKind, ConversionQuery};
+use partnerbook_core::{partners, Book, CoreError};
+
+pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
+    let ImportCommand::Conversions {
+        file,
+        preset,
+        map,
+        source,
+        day_first,
+        dry_run,
+        json,
+    } = command;
+    let preset = match preset {
+        PresetArg::Generic => PresetName::Generic,
+        PresetArg::Stripe => PresetName::Stripe,
+        PresetArg::Shopify => PresetName::Shopify,
+        PresetArg::Paypal => PresetName::Paypal,
+        PresetArg::Partnerstack => PresetName::Partnerstack,
+    };
+    let options = ConversionImportOptions {
+        preset,
+        mapping: map,
+        source,
+        day_first,
+        dry_run,
+    };
+    let bar = Bar::new();
+    let report = run_import(book, &file, &options, &bar)?;
+    bar.finish();
+    if json {
+        output::json(&report);
+        return Ok(());
+    }
+    let verb = if dry_run { "Would record" } else { "Recorded" };
+    println!(
+        "{verb} {} conversions from {} rows ({} already in the book, {} unattributed)",
+        output::count(report.recorded),
+        output::count(report.rows),
+        output::count(report.existing),
+        output::count(report.unattributed)
+    );
+    for (why, n) in &report.skipped {
+        println!("Skipped {} rows: {why}", output::count(*n));
+    }
+    let c = &report.commissions;
+    println!(
+        "Commissions: {} lines, {} held, {} reversals, {} clawbacks, {} bonuses",
+        output::count(c.lines),
+        output::count(c.held),
+        c.reversals,
+        c.clawbacks,
+        c.bonuses
+    );
+    Ok(())
+}
+
+pub fn run(book: &Book, command: ConversionsCommand) -> CliResult {
+    let ConversionsCommand::List {
+        partner,
+        unattributed,
+        kind,
+        from,
+        to,
+        limit,
+        json,
+    } = command;
+    let partner_id = partner
+        .map(|p| partners::resolve(book, &p).map(|p| p.id))
+        .transpose()?;
+    let kinds = kind
+        .iter()
+        .map(|k| {
+            ConversionKind::parse(k).ok_or_else(|| {
+                CoreError::invalid("kind", format!("\"{k}\" is not a conversion kind"))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let q = ConversionQuery {
+        partner_id,
+        unattributed,
+        kinds,
+        from,
+        to,
+        offset: 0,
+        limit,
+    };
+    let page = conversions::list(book, &q)?;
+    if json {
+        output::json(&page);
+        return Ok(());
+    }
+    let rows = page.rows.into_iter().map(|c| {
+        vec![
+            c.id.to_string(),
+            c.occurred_at,
+            c.kind.as_str().into(),
+            c.external_id,
+            c.amount.map(|m| m.to_string()).unwrap_or_default(),
+            c.partner_name.unwrap_or_else(|| "—".into()),
+            c.attribution.as_str().replace('_', " "),
+        ]
+    });
+    output::table(
+        &[
+            "ID",
+            "When",
+            "Kind",
+            "External id",
+            "Amount",
+            "Partner",
+            "Attributed by",
+        ],
+        rows.collect(),
+    );
+    println!("{} conversions", output::count(page.total));
+    Ok(())
+}

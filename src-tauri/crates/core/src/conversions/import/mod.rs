@@ -1,0 +1,299 @@
+//! Importing conversions from CSV: a preset (or the generic layout) reads
+//! each row, the rows are recorded in time order in one transaction, then
+//! the commission engine runs in that same transaction. A bad row stops the
+//! import with file, line, column and reason, and nothing is written.
+//! Importing the same file again records nothing new.
+
+pub(crate) mod fields;
+pub mod presets;
+
+use super::model::{ConversionInput, ConversionKind};
+use super::record::{self, Recorded};
+use crate::book::Book;
+use crate::commissions::engine::{self, EngineReport};
+use crate::error::{CoreError, Result};
+use crate::progress::Progress;
+use crate::settings;
+use fields::{Field, Row};
+use presets::{Ctx, Item, PresetName};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use ts_rs::TS;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConversionImportOptions {
+    pub preset: PresetName,
+    /// "COLUMN=FIELD" overrides of the preset's columns, e.g. "ref=referral_code".
+    pub mapping: Vec<String>,
+    /// What the conversions' external ids are unique within; the preset's name by default.
+    pub source: Option<String>,
+    /// PayPal dates like 31/01/2024 rather than 01/31/2024.
+    pub day_first: bool,
+    /// Check and count everything, then write nothing.
+    pub dry_run: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConversionImportReport {
+    pub rows: u64,
+    /// New conversions recorded (refunds included).
+    pub recorded: u64,
+    /// Already in the book from an earlier import: unchanged.
+    pub existing: u64,
+    pub skipped: BTreeMap<String, u64>,
+    pub unattributed: u64,
+    pub commissions: EngineReport,
+    pub dry_run: bool,
+}
+
+struct Located {
+    line: u64,
+    item: Item,
+}
+
+pub fn import(
+    book: &mut Book,
+    path: &Path,
+    options: &ConversionImportOptions,
+    progress: &dyn Progress,
+) -> Result<ConversionImportReport> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let preset = options.preset.preset();
+    let source = options
+        .source
+        .clone()
+        .unwrap_or_else(|| format!("{:?}", options.preset).to_lowercase());
+    let reader = std::fs::File::open(path)
+        .map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(std::io::BufReader::with_capacity(1 << 20, reader));
+    let csv_error = |e: csv::Error| CoreError::BadRow {
+        file: file.clone(),
+        line: e.position().map_or(0, |p| p.line()),
+        column: String::new(),
+        reason: match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => format!("has {len} fields but the header has {expected_len}"),
+            csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text; save the file as UTF-8 CSV".into(),
+            _ => e.to_string(),
+        },
+    };
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(csv_error)?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let columns = map_columns(&file, &headers, preset, &options.mapping)?;
+    let header_of: HashMap<Field, String> = columns
+        .iter()
+        .map(|(f, i)| (*f, headers[*i].clone()))
+        .collect();
+    let bad = |line: u64, field: Field, why: String| CoreError::BadRow {
+        file: file.clone(),
+        line,
+        column: header_of
+            .get(&field)
+            .cloned()
+            .unwrap_or_else(|| field.name().to_string()),
+        reason: why,
+    };
+
+    let settings = settings::get(book.conn())?;
+    let ctx = Ctx {
+        base: settings.base_currency,
+        day_first: options.day_first,
+    };
+    let mut items = Vec::new();
+    let mut report = ConversionImportReport {
+        dry_run: options.dry_run,
+        ..Default::default()
+    };
+    let mut record = csv::StringRecord::new();
+    while rdr.read_record(&mut record).map_err(csv_error)? {
+        let line = record.position().map_or(0, |p| p.line());
+        let row = Row {
+            record: &record,
+            columns: &columns,
+        };
+        for item in (preset.read)(&row, &ctx).map_err(|(f, why)| bad(line, f, why))? {
+            items.push(Located { line, item });
+        }
+        report.rows += 1;
+        if report.rows.is_multiple_of(10_000) {
+            progress.check()?;
+            progress.update("Reading", report.rows, 0);
+        }
+    }
+    // Time order: sales before their refunds and renewals, touches before sales.
+    items.sort_by_key(|l| match &l.item {
+        Item::Conversion(c) => Some(c.occurred_at),
+        Item::RefundedTotal { at, .. } => Some(*at),
+        Item::Skip(_) => None,
+    });
+
+    let tx = book.transaction()?;
+    let total = items.len() as u64;
+    for (i, Located { line, item }) in items.into_iter().enumerate() {
+        let at_row = |e: CoreError| match e.field_and_reason() {
+            Some((f, m)) => bad(
+                line,
+                Field::parse(f).unwrap_or(Field::ExternalId),
+                m.to_string(),
+            ),
+            None => e,
+        };
+        let input = match item {
+            Item::Skip(why) => {
+                *report.skipped.entry(why.to_string()).or_default() += 1;
+                continue;
+            }
+            Item::Conversion(mut c) => {
+                c.source = source.clone();
+                if preset.repeat_sales_are_recurring
+                    && c.kind == ConversionKind::Sale
+                    && bought_before(&tx, &c)?
+                {
+                    c.kind = ConversionKind::Recurring;
+                }
+                c
+            }
+            Item::RefundedTotal {
+                original,
+                total,
+                at,
+                customer_ref,
+                customer_email,
+            } => {
+                let already: i64 = tx
+                    .prepare_cached(
+                        "SELECT coalesce(sum(amount_minor), 0) FROM conversions
+                          WHERE source = ?1 AND original_external_id = ?2 AND kind = 'refund'",
+                    )?
+                    .query_row(params![source, original], |r| r.get(0))?;
+                if total.minor <= already {
+                    report.existing += 1;
+                    continue;
+                }
+                let mut refund = ConversionInput::new(
+                    &source,
+                    &format!("{original}:refund:{}", total.minor),
+                    ConversionKind::Refund,
+                    at,
+                );
+                refund.amount = Some(crate::money::Money::new(
+                    total.minor - already,
+                    total.currency,
+                ));
+                refund.original_external_id = original;
+                refund.customer_ref = customer_ref;
+                refund.customer_email = customer_email;
+                refund
+            }
+        };
+        match record::record_in(&tx, &settings, &input).map_err(at_row)? {
+            Recorded::New(id) => {
+                report.recorded += 1;
+                let attributed: bool = tx
+                    .prepare_cached("SELECT partner_id IS NOT NULL FROM conversions WHERE id = ?1")?
+                    .query_row([id], |r| r.get(0))?;
+                report.unattributed +=
+                    u64::from(!attributed && input.kind != ConversionKind::Click);
+            }
+            Recorded::Existing(_) => report.existing += 1,
+        }
+        if i % 5_000 == 4_999 {
+            progress.check()?;
+            progress.update("Recording", i as u64 + 1, total);
+        }
+    }
+    report.commissions = engine::run_in(&tx, progress)?;
+    progress.check()?;
+    if !options.dry_run {
+        tx.commit()?;
+    }
+    Ok(report)
+}
+
+/// Whether this conversion's customer already bought before it.
+fn bought_before(conn: &Connection, c: &ConversionInput) -> Result<bool> {
+    let Some(key) = record::customer_key(c) else {
+        return Ok(false);
+    };
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM conversions v JOIN customers cu ON cu.id = v.customer_id
+              WHERE cu.source = ?1 AND cu.external_id = ?2 AND v.kind IN ('sale', 'recurring') AND v.occurred_at < ?3)",
+        )?
+        .query_row(params![c.source, key, super::attribution::stamp(c.occurred_at)], |r| r.get(0))?)
+}
+
+/// Which column holds which field: the preset's headers, then the
+/// person's `COLUMN=FIELD` overrides; every required field must be there.
+fn map_columns(
+    file: &str,
+    headers: &[String],
+    preset: &presets::Preset,
+    overrides: &[String],
+) -> Result<HashMap<Field, usize>> {
+    let mut columns = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        if let Some((_, field)) = preset
+            .columns
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(h))
+        {
+            columns.entry(*field).or_insert(i);
+        }
+    }
+    for o in overrides {
+        let (column, field) = o.rsplit_once('=').ok_or_else(|| {
+            CoreError::invalid("mapping", format!("\"{o}\" should be COLUMN=FIELD"))
+        })?;
+        let i = headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(column.trim()))
+            .ok_or_else(|| {
+                CoreError::invalid(
+                    "mapping",
+                    format!(
+                        "{file} has no column \"{column}\" (it has: {})",
+                        headers.join(", ")
+                    ),
+                )
+            })?;
+        let field = Field::parse(field).ok_or_else(|| {
+            let names: Vec<&str> = Field::MAPPABLE.iter().map(|(n, _)| *n).collect();
+            CoreError::invalid(
+                "mapping",
+                format!("\"{field}\" is not one of {}", names.join(", ")),
+            )
+        })?;
+        columns.insert(field, i);
+    }
+    let missing: Vec<&str> = preset
+        .required
+        .iter()
+        .filter(|f| !columns.contains_key(f))
+        .map(|f| f.name())
+        .collect();
+    if !missing.is_empty() {
+        return Err(CoreError::invalid(
+            "mapping",
+            format!(
+                "{file} has no column for {}; map one with --map COLUMN=FIELD",
+                missing.join(", ")
+            ),
+        ));
+    }
+    Ok(columns)
+}
