@@ -218,7 +218,7 @@ fn learn(
             "UPDATE conversions SET original_id = ?1,
                     partner_id = coalesce(partner_id, ?2),
                     attribution = CASE WHEN partner_id IS NULL AND ?2 IS NOT NULL THEN 'original' ELSE attribution END
-              WHERE source = ?3 AND original_external_id = ?4 AND original_id IS NULL
+              WHERE source = ?3 AND original_external_id = ?4 AND original_external_id <> '' AND original_id IS NULL
                 AND kind IN ('refund', 'chargeback')",
         )?
         .execute(params![id, partner_id, input.source.trim(), input.external_id.trim()])?;
