@@ -1,12 +1,13 @@
 //! `commissions list|explain|compute|approve-due|decline` and `fx import`.
 
+use super::options;
 use crate::args::CommissionsCommand;
 use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::commissions::{self, CommissionQuery, CommissionState, EngineReport};
-use partnerbook_core::{fx, partners, Book, CoreError};
+use partnerbook_core::{fx, Book};
 use std::path::Path;
 
 pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
@@ -19,17 +20,13 @@ pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
             limit,
             json,
         } => {
-            let partner_id = partner
-                .map(|p| partners::resolve(book, &p).map(|p| p.id))
-                .transpose()?;
-            let states = state
-                .iter()
-                .map(|s| {
-                    CommissionState::parse(s).ok_or_else(|| {
-                        CoreError::invalid("state", format!("\"{s}\" is not a commission state"))
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+            let partner_id = options::partner_id(book, partner)?;
+            let states = options::parse_all(
+                &state,
+                "state",
+                "a commission state",
+                CommissionState::parse,
+            )?;
             let page = commissions::list(
                 book,
                 &CommissionQuery {

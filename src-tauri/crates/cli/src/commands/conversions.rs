@@ -1,5 +1,6 @@
 //! `import conversions` and `conversions list`.
 
+use super::options;
 use crate::args::{ConversionsCommand, ImportCommand, PresetArg};
 use crate::bar::Bar;
 use crate::error::CliResult;
@@ -7,7 +8,7 @@ use crate::output;
 use partnerbook_core::conversions::import::presets::PresetName;
 use partnerbook_core::conversions::import::{import as run_import, ConversionImportOptions};
 use partnerbook_core::conversions::{self, ConversionKind, ConversionQuery};
-use partnerbook_core::{partners, Book, CoreError};
+use partnerbook_core::Book;
 
 pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
     let ImportCommand::Conversions {
@@ -73,17 +74,8 @@ pub fn run(book: &Book, command: ConversionsCommand) -> CliResult {
         limit,
         json,
     } = command;
-    let partner_id = partner
-        .map(|p| partners::resolve(book, &p).map(|p| p.id))
-        .transpose()?;
-    let kinds = kind
-        .iter()
-        .map(|k| {
-            ConversionKind::parse(k).ok_or_else(|| {
-                CoreError::invalid("kind", format!("\"{k}\" is not a conversion kind"))
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let partner_id = options::partner_id(book, partner)?;
+    let kinds = options::parse_all(&kind, "kind", "a conversion kind", ConversionKind::parse)?;
     let q = ConversionQuery {
         partner_id,
         unattributed,

@@ -3,6 +3,7 @@ pub mod book;
 pub mod commissions;
 pub mod conversions;
 pub mod groups;
+pub mod options;
 pub mod partner_fields;
 pub mod partners;
 pub mod plans;

@@ -1,6 +1,6 @@
 //! `partners list|show|add|update|note|timeline|import|export`.
 
-use super::partner_fields;
+use super::{options, partner_fields};
 use crate::args::{Filter, OnExistingArg, PartnersCommand, SortArg};
 use crate::bar::Bar;
 use crate::error::{CliError, CliResult};
@@ -172,18 +172,8 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
 }
 
 fn query(book: &Book, f: &Filter) -> CliResult<PartnerQuery> {
-    let statuses = f
-        .status
-        .iter()
-        .map(|s| {
-            PartnerStatus::parse(s).ok_or_else(|| {
-                CoreError::invalid(
-                    "status",
-                    format!("\"{s}\" is not one of {}", PartnerStatus::choices()),
-                )
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let choices = format!("one of {}", PartnerStatus::choices());
+    let statuses = options::parse_all(&f.status, "status", &choices, PartnerStatus::parse)?;
     let group_id = match &f.group {
         Some(name) => Some(
             groups::find_id(book.conn(), name)?
