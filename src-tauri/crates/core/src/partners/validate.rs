@@ -187,10 +187,11 @@ fn tags(items: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn custom_fields(
-    fields: &std::collections::BTreeMap<String, String>,
-) -> Result<std::collections::BTreeMap<String, String>> {
-    let mut out = std::collections::BTreeMap::new();
+/// Custom field names and values, sorted by name.
+type CustomFields = std::collections::BTreeMap<String, String>;
+
+fn custom_fields(fields: &CustomFields) -> Result<CustomFields> {
+    let mut out = CustomFields::new();
     for (k, v) in fields {
         let key = required(k, "custom_fields", 64)?;
         let value = limited(v, &format!("custom:{key}"), 2000)?;
