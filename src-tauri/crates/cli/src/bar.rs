@@ -45,7 +45,11 @@ impl Progress for Bar {
             *current = step.to_string();
             self.bar.set_message(step.to_string());
         }
-        self.bar.set_length(total);
+        if total == 0 {
+            self.bar.unset_length();
+        } else {
+            self.bar.set_length(total);
+        }
         self.bar.set_position(done);
     }
 

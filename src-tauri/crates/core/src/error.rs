@@ -126,6 +126,13 @@ impl CoreError {
         }
     }
 
+    /// The message without its field ("is not a number"), for callers that
+    /// name the place themselves (a CSV column, a rule).
+    pub fn reason(&self) -> String {
+        self.field_and_reason()
+            .map_or_else(|| self.to_string(), |(_, m)| m.to_string())
+    }
+
     pub fn not_found(what: impl Into<String>) -> Self {
         CoreError::NotFound { what: what.into() }
     }

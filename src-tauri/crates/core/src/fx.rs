@@ -164,14 +164,7 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
                     continue;
                 }
                 Currency::from_code(code).map_err(|e| bad(1, code, e.to_string()))?;
-                let rate = parse_fx(text, code).map_err(|e| {
-                    bad(
-                        line,
-                        code,
-                        e.field_and_reason()
-                            .map_or(e.to_string(), |(_, m)| m.to_string()),
-                    )
-                })?;
+                let rate = parse_fx(text, code).map_err(|e| bad(line, code, e.reason()))?;
                 insert.execute(params![
                     day,
                     "EUR",
@@ -187,14 +180,7 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
                 .map_err(|_| bad(line, names[1], format!("\"{}\" is not a currency", cell(1))))?;
             let quote = Currency::from_code(cell(2))
                 .map_err(|_| bad(line, names[2], format!("\"{}\" is not a currency", cell(2))))?;
-            let rate = parse_fx(cell(3), "rate").map_err(|e| {
-                bad(
-                    line,
-                    names[3],
-                    e.field_and_reason()
-                        .map_or(e.to_string(), |(_, m)| m.to_string()),
-                )
-            })?;
+            let rate = parse_fx(cell(3), "rate").map_err(|e| bad(line, names[3], e.reason()))?;
             let source = if cell(4).is_empty() {
                 "imported"
             } else {
@@ -227,21 +213,23 @@ mod tests {
     use super::*;
     use crate::settings::NewProgram;
 
+    fn usd_book() -> (tempfile::TempDir, Book) {
+        let dir = tempfile::tempdir().unwrap();
+        let program = NewProgram {
+            program_name: "T".into(),
+            base_currency: "USD".into(),
+        };
+        let book = Book::create(&dir.path().join("b.partnerbook"), &program).unwrap();
+        (dir, book)
+    }
+
     fn cur(c: &str) -> Currency {
         Currency::from_code(c).unwrap()
     }
 
     #[test]
     fn ecb_file_gives_direct_inverse_and_cross_rates() {
-        let dir = tempfile::tempdir().unwrap();
-        let book = Book::create(
-            &dir.path().join("b.partnerbook"),
-            &NewProgram {
-                program_name: "T".into(),
-                base_currency: "USD".into(),
-            },
-        )
-        .unwrap();
+        let (dir, book) = usd_book();
         let file = dir.path().join("eurofxref-hist.csv");
         std::fs::write(&file, "Date,USD,JPY,GBP,CYP,\n2026-05-04,1.0800,160.00,0.8000,N/A,\n2026-05-01,1.0842,161.20,0.8512,N/A,\n").unwrap();
         let report = import(book.conn(), &file).unwrap();
@@ -290,15 +278,7 @@ mod tests {
 
     #[test]
     fn a_bad_cell_names_its_line_and_column() {
-        let dir = tempfile::tempdir().unwrap();
-        let book = Book::create(
-            &dir.path().join("b.partnerbook"),
-            &NewProgram {
-                program_name: "T".into(),
-                base_currency: "USD".into(),
-            },
-        )
-        .unwrap();
+        let (dir, book) = usd_book();
         let file = dir.path().join("rates.csv");
         std::fs::write(
             &file,

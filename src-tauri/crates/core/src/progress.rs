@@ -17,7 +17,7 @@ pub struct JobProgress {
 }
 
 pub trait Progress: Sync {
-    /// `done` of `total` units of the named step.
+    /// `done` of `total` units of the named step; `total` 0 means not known yet.
     fn update(&self, step: &str, done: u64, total: u64);
     fn is_cancelled(&self) -> bool;
 

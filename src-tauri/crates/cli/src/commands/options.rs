@@ -25,3 +25,10 @@ pub fn parse_all<T>(
         })
         .collect::<Result<Vec<_>, _>>()?)
 }
+
+/// Overwrites `slot` with an option's value when it was given.
+pub fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *slot = v;
+    }
+}

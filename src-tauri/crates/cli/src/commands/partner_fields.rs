@@ -1,5 +1,6 @@
 //! Turns `--name`, `--tag`, `--iban`… into changes of a `PartnerInput`.
 
+use super::options::set;
 use crate::args::PartnerFields;
 use crate::error::CliResult;
 use partnerbook_core::partners::{
@@ -96,12 +97,6 @@ pub fn apply(book: &Book, f: PartnerFields, input: &mut PartnerInput) -> CliResu
         }
     }
     Ok(())
-}
-
-fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(v) = value {
-        *slot = v;
-    }
 }
 
 fn choice<T>(

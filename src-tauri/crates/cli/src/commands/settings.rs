@@ -1,5 +1,6 @@
 //! `settings show|set`.
 
+use super::options::set;
 use crate::args::SettingsCommand;
 use crate::error::{CliError, CliResult};
 use crate::output;
@@ -63,12 +64,6 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
         }
     }
     Ok(())
-}
-
-fn set<T>(slot: &mut T, value: Option<T>) {
-    if let Some(v) = value {
-        *slot = v;
-    }
 }
 
 fn bad(field: &str, value: &str, choices: &str) -> CliError {

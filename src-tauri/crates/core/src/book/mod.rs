@@ -219,7 +219,8 @@ fn open_error(path: &Path, e: rusqlite::Error) -> CoreError {
     }
 }
 
-fn remove_book_files(path: &Path) {
+/// Removes a book and its WAL files (after a creation that failed).
+pub(crate) fn remove_book_files(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);

@@ -21,6 +21,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 use ts_rs::TS;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -60,7 +61,7 @@ pub(crate) fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<Engin
     let todo = pending_conversions(conn)?;
     let total = todo.len() as u64;
     let mut report = EngineReport::default();
-    let mut rules_cache: HashMap<i64, Vec<CompiledRule>> = HashMap::new();
+    let mut rules_cache: RulesCache = HashMap::new();
     let mut months: BTreeSet<(i64, i32, u32)> = BTreeSet::new();
     for (i, c) in todo.iter().enumerate() {
         let done = if c.kind.gives_money_back() {
@@ -122,22 +123,26 @@ fn is_active(conn: &Connection, partner_id: i64) -> Result<bool> {
 fn rules_for(
     conn: &Connection,
     settings: &ProgramSettings,
-    cache: &mut HashMap<i64, Vec<CompiledRule>>,
+    cache: &mut RulesCache,
     partner_id: i64,
     day: &str,
-) -> Result<Option<(i64, Vec<CompiledRule>)>> {
-    let Some((version_id, rules)) = plans::in_force(conn, partner_id, day)? else {
+) -> Result<Option<(i64, Rc<Vec<CompiledRule>>)>> {
+    let Some(version_id) = plans::in_force(conn, partner_id, day)? else {
         return Ok(None);
     };
+    // Each version is read and compiled once per run, however many conversions use it.
     if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(version_id) {
-        e.insert(compile(
+        let rules = plans::rules_of(conn, version_id)?;
+        e.insert(Rc::new(compile(
             &rules,
             settings.base_currency,
             &plans::stored_partner_id,
-        )?);
+        )?));
     }
-    Ok(cache.get(&version_id).map(|r| (version_id, r.clone())))
+    Ok(cache.get(&version_id).map(|r| (version_id, Rc::clone(r))))
 }
+
+type RulesCache = HashMap<i64, Rc<Vec<CompiledRule>>>;
 
 /// The partner's sale and recurring revenue (base currency) and count in
 /// the month of `month_of`, before `before`, from conversions already done.
@@ -188,7 +193,7 @@ fn earn(
     conn: &Connection,
     settings: &ProgramSettings,
     c: &Todo,
-    cache: &mut HashMap<i64, Vec<CompiledRule>>,
+    cache: &mut RulesCache,
     report: &mut EngineReport,
 ) -> Result<bool> {
     if !is_active(conn, c.partner_id)? {
@@ -425,7 +430,7 @@ fn bonuses(
     partner_id: i64,
     year: i32,
     month: u32,
-    cache: &mut HashMap<i64, Vec<CompiledRule>>,
+    cache: &mut RulesCache,
 ) -> Result<u64> {
     if !is_active(conn, partner_id)? {
         return Ok(0);
@@ -451,7 +456,7 @@ fn bonuses(
         settings.base_currency,
     )?;
     let mut written = 0;
-    for rule in &rules {
+    for rule in rules.iter() {
         let Pays::TargetBonus {
             measure,
             threshold,

@@ -26,6 +26,18 @@ impl Found {
             method,
         }
     }
+    /// Found by what the conversion itself carried (a code or key), which
+    /// makes it a touch for later conversions of the same customer.
+    pub fn is_explicit(&self) -> bool {
+        matches!(
+            self.method,
+            AttributionMethod::ReferralCode
+                | AttributionMethod::Coupon
+                | AttributionMethod::Link
+                | AttributionMethod::PartnerKey
+        )
+    }
+
     const NOBODY: Found = Found {
         partner_id: None,
         method: AttributionMethod::None,
@@ -33,7 +45,7 @@ impl Found {
 }
 
 /// The partner an explicit identifier names, if any.
-pub(super) fn explicit(conn: &Connection, input: &ConversionInput) -> Result<Found> {
+fn explicit(conn: &Connection, input: &ConversionInput) -> Result<Found> {
     let by_code = |code: &str| -> Result<Option<i64>> {
         if code.trim().is_empty() {
             return Ok(None);

@@ -115,7 +115,7 @@ pub(crate) fn record_in(
         now(),
     ])?;
     let id = conn.last_insert_rowid();
-    learn(conn, input, id, customer_id, found.partner_id)?;
+    learn(conn, input, id, customer_id, &found)?;
     Ok(Recorded::New(id))
 }
 
@@ -139,15 +139,14 @@ fn customer(conn: &Connection, input: &ConversionInput) -> Result<Option<i64>> {
     let Some(reference) = customer_key(input) else {
         return Ok(None);
     };
-    conn.prepare_cached(
-        "INSERT INTO customers (source, external_id, email, created_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (source, external_id) DO UPDATE SET email = CASE WHEN email = '' THEN excluded.email ELSE email END",
-    )?
-    .execute(params![input.source.trim(), reference, input.customer_email.trim(), now()])?;
-    Ok(Some(
-        conn.prepare_cached("SELECT id FROM customers WHERE source = ?1 AND external_id = ?2")?
-            .query_row(params![input.source.trim(), reference], |r| r.get(0))?,
-    ))
+    let id = conn
+        .prepare_cached(
+            "INSERT INTO customers (source, external_id, email, created_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (source, external_id) DO UPDATE SET email = CASE WHEN email = '' THEN excluded.email ELSE email END
+             RETURNING id",
+        )?
+        .query_row(params![input.source.trim(), reference, input.customer_email.trim(), now()], |r| r.get(0))?;
+    Ok(Some(id))
 }
 
 /// For refunds and chargebacks: the sale (id, partner) they give money back
@@ -193,9 +192,14 @@ fn learn(
     input: &ConversionInput,
     id: i64,
     customer_id: Option<i64>,
-    partner_id: Option<i64>,
+    found: &attribution::Found,
 ) -> Result<()> {
-    let explicit = attribution::explicit(conn, input)?.partner_id;
+    let partner_id = found.partner_id;
+    let explicit = if found.is_explicit() {
+        partner_id
+    } else {
+        None
+    };
     if let (Some(customer), Some(partner)) = (customer_id, explicit) {
         if !matches!(
             input.kind,

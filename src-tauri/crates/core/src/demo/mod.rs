@@ -43,9 +43,7 @@ pub fn create(path: &Path, options: &DemoOptions, progress: &dyn Progress) -> Re
     let filled = fill(&mut book, options, progress);
     if let Err(e) = filled {
         drop(book);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
+        crate::book::remove_book_files(path);
         return Err(e);
     }
     Ok(book)

@@ -47,7 +47,7 @@ pub fn export<W: Write>(
         let p = store::get(conn, *id)?;
         if let Some(parent) = p.parent_id {
             if let Entry::Vacant(e) = parent_emails.entry(parent) {
-                e.insert(store::get(conn, parent)?.email);
+                e.insert(store::email_of(conn, parent)?);
             }
         }
         let cells = fields.iter().map(|f| cell(&p, *f, &parent_emails)).chain(

@@ -214,7 +214,6 @@ pub fn import(
     progress: &dyn Progress,
 ) -> Result<ImportReport> {
     let file = file_label(path);
-    let total = preview(path)?.rows;
     let mut rdr = reader(path)?;
     let headers: Vec<String> = rdr
         .headers()
@@ -262,10 +261,12 @@ pub fn import(
         rows.push(row);
         if rows.len() % 1000 == 0 {
             progress.check()?;
-            progress.update("Reading", rows.len() as u64, total);
+            progress.update("Reading", rows.len() as u64, 0);
         }
     }
 
+    // Read once: the count for the progress bar is the rows just read.
+    let total = rows.len() as u64;
     let mut report = ImportReport {
         rows: rows.len() as u64,
         dry_run: options.dry_run,

@@ -76,6 +76,13 @@ pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
         .query_row([id], |r| r.get(0))?)
 }
 
+pub fn email_of(conn: &Connection, id: i64) -> Result<String> {
+    conn.prepare_cached("SELECT email FROM partners WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::not_found(format!("partner {id}")))
+}
+
 pub fn find_id_by_email(conn: &Connection, email: &str) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached("SELECT id FROM partners WHERE email = ?1")?

@@ -239,7 +239,7 @@ pub fn export(book: &Book, name_or_id: &str) -> Result<PlanFile> {
         for rule in &mut rules {
             if let Some(p) = &rule.partner {
                 let id = stored_partner_id(p)?;
-                rule.partner = Some(partners::store::get(conn, id)?.email);
+                rule.partner = Some(partners::store::email_of(conn, id)?);
             }
         }
         versions.push(PlanVersionFile {
@@ -292,24 +292,29 @@ pub fn assign_partner(
     Ok(())
 }
 
-/// The version of a partner's plan in force on `day` ("YYYY-MM-DD"):
-/// (plan version id, its rules), or None when they are on no plan.
-pub(crate) fn in_force(
-    conn: &Connection,
-    partner_id: i64,
-    day: &str,
-) -> Result<Option<(i64, Vec<Rule>)>> {
-    let row: Option<(i64, String)> = conn
+/// The id of the version of a partner's plan in force on `day`
+/// ("YYYY-MM-DD"), or None when they are on no plan.
+pub(crate) fn in_force(conn: &Connection, partner_id: i64, day: &str) -> Result<Option<i64>> {
+    Ok(conn
         .prepare_cached(
-            "SELECT v.id, v.rules FROM partners p
+            "SELECT v.id FROM partners p
                LEFT JOIN groups g ON g.id = p.group_id
                JOIN plan_versions v ON v.plan_id = coalesce(p.plan_id, g.plan_id)
               WHERE p.id = ?1 AND v.effective_from <= ?2
               ORDER BY v.effective_from DESC LIMIT 1",
         )?
-        .query_row(params![partner_id, day], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    Ok(row.map(|(id, rules)| (id, serde_json::from_str(&rules).unwrap_or_default())))
+        .query_row(params![partner_id, day], |r| r.get(0))
+        .optional()?)
+}
+
+/// A version's rules, as stored.
+pub(crate) fn rules_of(conn: &Connection, version_id: i64) -> Result<Vec<Rule>> {
+    let json: String = conn.query_row(
+        "SELECT rules FROM plan_versions WHERE id = ?1",
+        [version_id],
+        |r| r.get(0),
+    )?;
+    Ok(serde_json::from_str(&json).unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -83,9 +83,17 @@ fn new_dates_add_versions_and_the_right_one_is_in_force() {
     let mut ana = partners::PartnerInput::from(&partners::get(&book, 1).unwrap());
     ana.group_id = Some(group);
     partners::update(&mut book, 1, &ana, "", Actor::User).unwrap();
-    let (_, rules) = in_force(book.conn(), 1, "2026-03-15").unwrap().unwrap();
+    let rules = rules_of(
+        book.conn(),
+        in_force(book.conn(), 1, "2026-03-15").unwrap().unwrap(),
+    )
+    .unwrap();
     assert_eq!(rules.len(), 8);
-    let (_, rules) = in_force(book.conn(), 1, "2026-07-01").unwrap().unwrap();
+    let rules = rules_of(
+        book.conn(),
+        in_force(book.conn(), 1, "2026-07-01").unwrap().unwrap(),
+    )
+    .unwrap();
     assert_eq!(rules.len(), 1);
     assert!(
         in_force(book.conn(), 1, "2025-12-31").unwrap().is_none(),

@@ -1,7 +1,6 @@
 //! What a column of a conversions file can hold, and reading one row's cells
 //! by what they mean rather than by where they are.
 
-use crate::error::CoreError;
 use crate::money::{Currency, Money};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use std::collections::HashMap;
@@ -105,7 +104,7 @@ impl Row<'_> {
         match (self.get(f), default) {
             ("", Some(c)) => Ok(c),
             ("", None) => Err((f, "is empty".into())),
-            (text, _) => Currency::from_code(text).map_err(|e| (f, reason(e))),
+            (text, _) => Currency::from_code(text).map_err(|e| (f, e.reason())),
         }
     }
 
@@ -114,14 +113,9 @@ impl Row<'_> {
         let text = self.required(f)?;
         let negative = text.starts_with('-');
         let m = Money::parse(text.trim_start_matches(['-', '+']), currency)
-            .map_err(|e| (f, reason(e)))?;
+            .map_err(|e| (f, e.reason()))?;
         Ok((m, negative))
     }
-}
-
-pub(crate) fn reason(e: CoreError) -> String {
-    e.field_and_reason()
-        .map_or_else(|| e.to_string(), |(_, m)| m.to_string())
 }
 
 /// Dates as exports write them: RFC 3339, "2024-05-01 13:45:10" (UTC),

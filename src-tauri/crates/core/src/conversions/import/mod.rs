@@ -142,6 +142,11 @@ pub fn import(
     });
 
     let tx = book.transaction()?;
+    // Conversions are never deleted, so this import's new ones are those after it.
+    let last_before: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) FROM conversions", [], |r| {
+            r.get(0)
+        })?;
     let total = items.len() as u64;
     for (i, Located { line, item }) in items.into_iter().enumerate() {
         let at_row = |e: CoreError| match e.field_and_reason() {
@@ -201,14 +206,7 @@ pub fn import(
             }
         };
         match record::record_in(&tx, &settings, &input).map_err(at_row)? {
-            Recorded::New(id) => {
-                report.recorded += 1;
-                let attributed: bool = tx
-                    .prepare_cached("SELECT partner_id IS NOT NULL FROM conversions WHERE id = ?1")?
-                    .query_row([id], |r| r.get(0))?;
-                report.unattributed +=
-                    u64::from(!attributed && input.kind != ConversionKind::Click);
-            }
+            Recorded::New(_) => report.recorded += 1,
             Recorded::Existing(_) => report.existing += 1,
         }
         if i % 5_000 == 4_999 {
@@ -216,6 +214,13 @@ pub fn import(
             progress.update("Recording", i as u64 + 1, total);
         }
     }
+    // Counted once all are in: a refund recorded before its sale is
+    // attributed when the sale arrives.
+    report.unattributed = tx.query_row(
+        "SELECT count(*) FROM conversions WHERE id > ?1 AND partner_id IS NULL AND kind <> 'click'",
+        [last_before],
+        |r| r.get::<_, i64>(0),
+    )? as u64;
     report.commissions = engine::run_in(&tx, progress)?;
     progress.check()?;
     if !options.dry_run {
