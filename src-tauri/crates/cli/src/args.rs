@@ -63,6 +63,24 @@ pub enum Command {
     /// Exchange rates.
     #[command(subcommand)]
     Fx(FxCommand),
+    /// Recompute a past month under other rules, without writing: the
+    /// difference per partner and in total.
+    Whatif {
+        /// A plan file (JSON): its latest version replaces the rules of the
+        /// plan of that name (or of every partner, for a plan not in the book).
+        #[arg(long, required_unless_present = "version", conflicts_with = "version")]
+        plan: Option<PathBuf>,
+        /// Or a plan version already in the book (its id, see `plans show --json`).
+        #[arg(long)]
+        version: Option<i64>,
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        /// How many partners to list, largest difference first.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the book's file: schema version and SQLite's integrity check.
     Check {
         #[arg(long)]

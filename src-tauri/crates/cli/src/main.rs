@@ -44,6 +44,13 @@ fn run(cli: Cli) -> CliResult {
         Command::Fx(args::FxCommand::Import { file }) => {
             commands::commissions::fx_import(&mut open(cli.book)?, &file)
         }
+        Command::Whatif {
+            plan,
+            version,
+            period,
+            limit,
+            json,
+        } => commands::whatif::run(&open(cli.book)?, plan, version, period, limit, json),
         Command::Bench(BenchCommand::Search {
             queries,
             emit_sql,

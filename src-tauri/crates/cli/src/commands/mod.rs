@@ -8,3 +8,4 @@ pub mod partner_fields;
 pub mod partners;
 pub mod plans;
 pub mod settings;
+pub mod whatif;

@@ -4,8 +4,8 @@ use crate::args::PlansCommand;
 use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
-use partnerbook_core::plans::{self, PlanFile};
-use partnerbook_core::{Book, CoreError};
+use partnerbook_core::plans;
+use partnerbook_core::Book;
 
 pub fn run(book: &mut Book, command: PlansCommand) -> CliResult {
     match command {
@@ -42,14 +42,7 @@ pub fn run(book: &mut Book, command: PlansCommand) -> CliResult {
             }
         }
         PlansCommand::Import { file } => {
-            let text = std::fs::read_to_string(&file)?;
-            let parsed: PlanFile = serde_json::from_str(&text).map_err(|e| {
-                CoreError::invalid(
-                    file.display().to_string(),
-                    format!("line {}, column {}: {e}", e.line(), e.column()),
-                )
-            })?;
-            let plan = plans::import(book, &parsed, Actor::User)?;
+            let plan = plans::import(book, &plans::read_file(&file)?, Actor::User)?;
             let n = plan.versions.len();
             println!(
                 "Imported plan \"{}\": {n} version{}",

@@ -317,3 +317,59 @@ fn two_tier(
         detail: json!({ "child": f.partner_id, "of": of, "mode": mode, "exact": share.normalize().to_string() }),
     });
 }
+
+/// A target bonus reached in a month.
+pub(crate) struct Bonus {
+    pub rule_id: String,
+    pub amount_minor: i64,
+    pub detail: Value,
+}
+
+/// The target bonuses a partner's month reaches under `rules`: `revenue`
+/// (base currency, major units) and `count` are the month's sales.
+pub(crate) fn bonuses(
+    rules: &[CompiledRule],
+    partner_id: i64,
+    month: &str,
+    revenue: Decimal,
+    count: i64,
+    base: Currency,
+) -> Vec<Bonus> {
+    rules
+        .iter()
+        .filter(|r| r.partner_id.is_none_or(|p| p == partner_id))
+        .filter_map(|rule| {
+            let Pays::TargetBonus {
+                measure,
+                threshold,
+                bonus,
+            } = &rule.pays
+            else {
+                return None;
+            };
+            let reached = match measure {
+                Measure::Revenue => {
+                    revenue
+                        >= Decimal::from_i128_with_scale(i128::from(*threshold), base.exponent())
+                }
+                Measure::Count => count >= *threshold,
+            };
+            reached.then(|| Bonus {
+                rule_id: rule.id.clone(),
+                amount_minor: bonus.minor,
+                detail: json!({ "month": month, "revenue": revenue.to_string(), "count": count,
+                                "threshold": threshold, "measure": measure }),
+            })
+        })
+        .collect()
+}
+
+/// How much of a line's `amount` a sale's refunds take back in all: the
+/// refunded share, rounded once; everything when fully refunded.
+pub(crate) fn given_back(amount: i64, refunded: i64, sale_amount: i64, rounding: Rounding) -> i64 {
+    if refunded >= sale_amount {
+        return amount;
+    }
+    let share = Decimal::from(amount) * Decimal::from(refunded) / Decimal::from(sale_amount.max(1));
+    i64::try_from(rounding.round_to_integer(share)).unwrap_or(amount)
+}

@@ -3,12 +3,15 @@
 //! and explained in a sentence a partner would understand.
 
 mod compute;
+pub(crate) mod context;
 pub mod engine;
 mod explain;
 mod state;
+mod whatif;
 
 pub use engine::{run, EngineReport};
 pub use state::CommissionState;
+pub use whatif::{what_if, WhatIfPlan, WhatIfReport, WhatIfRequest, WhatIfRow};
 
 use crate::audit::{self, Actor};
 use crate::book::Book;
@@ -20,10 +23,6 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-pub(crate) fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 /// One commission line as lists and the app show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -239,3 +238,5 @@ mod proptests;
 mod tests;
 #[cfg(test)]
 mod tests_support;
+#[cfg(test)]
+mod whatif_tests;

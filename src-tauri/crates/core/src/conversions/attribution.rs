@@ -11,6 +11,7 @@
 use super::model::{AttributionMethod, ConversionInput};
 use crate::error::Result;
 use crate::settings::{Attribution, ProgramSettings};
+use crate::time::stamp;
 use chrono::Duration;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -123,8 +124,4 @@ pub(super) fn attribute(
         Some(partner) => Found::to(partner, AttributionMethod::Touch),
         None => Found::NOBODY,
     })
-}
-
-pub(super) fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -2,11 +2,11 @@
 //! (source, external id), with its customer, its sale (for refunds), its
 //! partner, and what it teaches us (touches, the customer's partner).
 
-use super::attribution::{self, stamp};
+use super::attribution;
 use super::model::{ConversionInput, ConversionKind};
 use crate::error::{CoreError, Result};
 use crate::settings::ProgramSettings;
-use crate::time::now;
+use crate::time::{now, stamp};
 use rusqlite::{params, Connection, OptionalExtension};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

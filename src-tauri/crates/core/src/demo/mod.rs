@@ -76,7 +76,7 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
         let id = partners::create_in(&tx, &input, Actor::System)?;
         // Spread sign-ups over two years so "newest" and reports mean something.
         let created = now - Duration::minutes(rng.random_range(0..(2 * 365 * 24 * 60)));
-        let stamp = created.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let stamp = crate::time::stamp(created);
         tx.prepare_cached("UPDATE partners SET created_at = ?2, updated_at = ?2 WHERE id = ?1")?
             .execute(rusqlite::params![id, stamp])?;
         tx.prepare_cached("UPDATE activities SET at = ?2 WHERE partner_id = ?1")?

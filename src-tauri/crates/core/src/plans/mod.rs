@@ -69,20 +69,7 @@ fn import_in(conn: &Connection, file: &PlanFile, actor: Actor) -> Result<i64> {
             })?
             .format("%Y-%m-%d")
             .to_string();
-        // Partners are named by email in files and by id in the book.
-        let mut rules = v.rules.clone();
-        for (j, rule) in rules.iter_mut().enumerate() {
-            if let Some(p) = &rule.partner {
-                let id = partners::resolve_in(conn, p).map_err(|_| {
-                    let field = format!("rules[{j}] ({}): partner", rule.id);
-                    at(CoreError::invalid(
-                        field,
-                        format!("no partner has the email or code \"{p}\""),
-                    ))
-                })?;
-                rule.partner = Some(id.to_string());
-            }
-        }
+        let rules = with_partner_ids(conn, &v.rules).map_err(at)?;
         compile::compile(&rules, base, &stored_partner_id).map_err(at)?;
         let json = serde_json::to_string(&rules).unwrap_or_else(|_| "[]".into());
         add_version(conn, id, &day, &json).map_err(at)?;
@@ -100,6 +87,18 @@ fn import_in(conn: &Connection, file: &PlanFile, actor: Actor) -> Result<i64> {
         serde_json::json!({ "name": name, "versions": file.versions.len(), "groups": file.groups });
     audit::record(conn, actor, "plan", Some(id), "import", None, Some(&after))?;
     Ok(id)
+}
+
+/// Reads a plan file; a syntax error names the file, line and column.
+pub fn read_file(path: &std::path::Path) -> Result<PlanFile> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))?;
+    serde_json::from_str(&text).map_err(|e| {
+        CoreError::invalid(
+            path.display().to_string(),
+            format!("line {}, column {}: {e}", e.line(), e.column()),
+        )
+    })
 }
 
 /// Adds the version effective on `day`, or replaces an unused one's rules.
@@ -148,6 +147,23 @@ fn version_used(conn: &Connection, version_id: i64) -> Result<bool> {
         [version_id],
         |r| r.get(0),
     )?)
+}
+
+/// Rules name partners by email or code in files and by id in the book.
+pub(crate) fn with_partner_ids(conn: &Connection, rules: &[Rule]) -> Result<Vec<Rule>> {
+    let mut rules = rules.to_vec();
+    for (j, rule) in rules.iter_mut().enumerate() {
+        if let Some(p) = &rule.partner {
+            let id = partners::resolve_in(conn, p).map_err(|_| {
+                CoreError::invalid(
+                    format!("rules[{j}] ({}): partner", rule.id),
+                    format!("no partner has the email or code \"{p}\""),
+                )
+            })?;
+            rule.partner = Some(id.to_string());
+        }
+    }
+    Ok(rules)
 }
 
 /// Stored rules name partners by id.
@@ -290,21 +306,6 @@ pub fn assign_partner(
     )?;
     tx.commit()?;
     Ok(())
-}
-
-/// The id of the version of a partner's plan in force on `day`
-/// ("YYYY-MM-DD"), or None when they are on no plan.
-pub(crate) fn in_force(conn: &Connection, partner_id: i64, day: &str) -> Result<Option<i64>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT v.id FROM partners p
-               LEFT JOIN groups g ON g.id = p.group_id
-               JOIN plan_versions v ON v.plan_id = coalesce(p.plan_id, g.plan_id)
-              WHERE p.id = ?1 AND v.effective_from <= ?2
-              ORDER BY v.effective_from DESC LIMIT 1",
-        )?
-        .query_row(params![partner_id, day], |r| r.get(0))
-        .optional()?)
 }
 
 /// A version's rules, as stored.

@@ -83,20 +83,16 @@ fn new_dates_add_versions_and_the_right_one_is_in_force() {
     let mut ana = partners::PartnerInput::from(&partners::get(&book, 1).unwrap());
     ana.group_id = Some(group);
     partners::update(&mut book, 1, &ana, "", Actor::User).unwrap();
-    let rules = rules_of(
-        book.conn(),
-        in_force(book.conn(), 1, "2026-03-15").unwrap().unwrap(),
-    )
-    .unwrap();
-    assert_eq!(rules.len(), 8);
-    let rules = rules_of(
-        book.conn(),
-        in_force(book.conn(), 1, "2026-07-01").unwrap().unwrap(),
-    )
-    .unwrap();
-    assert_eq!(rules.len(), 1);
+    // The engine's view: which compiled rules apply to partner 1 on a day.
+    let mut ctx = crate::commissions::context::Context::for_engine(book.conn()).unwrap();
+    let mut rules_on = |day: &str| {
+        let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+        ctx.rules_for(1, day).unwrap().map(|(_, rules)| rules.len())
+    };
+    assert_eq!(rules_on("2026-03-15"), Some(8));
+    assert_eq!(rules_on("2026-07-01"), Some(1));
     assert!(
-        in_force(book.conn(), 1, "2025-12-31").unwrap().is_none(),
+        rules_on("2025-12-31").is_none(),
         "nothing before the first version"
     );
 }

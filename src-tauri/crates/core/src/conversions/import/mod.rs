@@ -239,7 +239,7 @@ fn bought_before(conn: &Connection, c: &ConversionInput) -> Result<bool> {
             "SELECT EXISTS (SELECT 1 FROM conversions v JOIN customers cu ON cu.id = v.customer_id
               WHERE cu.source = ?1 AND cu.external_id = ?2 AND v.kind IN ('sale', 'recurring') AND v.occurred_at < ?3)",
         )?
-        .query_row(params![c.source, key, super::attribution::stamp(c.occurred_at)], |r| r.get(0))?)
+        .query_row(params![c.source, key, crate::time::stamp(c.occurred_at)], |r| r.get(0))?)
 }
 
 /// Which column holds which field: the preset's headers, then the
