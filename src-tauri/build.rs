@@ -27,6 +27,20 @@ const COMMANDS: &[&str] = &[
     "partners_import",
     "partners_export",
     "job_cancel",
+    "conversions_inspect",
+    "conversions_import",
+    "conversions_list",
+    "plans_list",
+    "plan_save",
+    "plan_import_file",
+    "plan_export_file",
+    "commissions_list",
+    "commission_explain",
+    "commissions_approve_due",
+    "commission_decline",
+    "commissions_compute",
+    "fx_import",
+    "whatif_run",
 ];
 
 fn main() {

@@ -43,6 +43,20 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::jobs::partners_import,
             commands::jobs::partners_export,
             commands::jobs::job_cancel,
+            commands::conversions::conversions_inspect,
+            commands::conversions::conversions_import,
+            commands::conversions::conversions_list,
+            commands::plans::plans_list,
+            commands::plans::plan_save,
+            commands::plans::plan_import_file,
+            commands::plans::plan_export_file,
+            commands::commissions::commissions_list,
+            commands::commissions::commission_explain,
+            commands::commissions::commissions_approve_due,
+            commands::commissions::commission_decline,
+            commands::commissions::commissions_compute,
+            commands::commissions::fx_import,
+            commands::commissions::whatif_run,
         ])
 }
 

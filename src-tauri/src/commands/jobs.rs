@@ -71,7 +71,7 @@ pub fn job_cancel(state: State<'_, AppState>) {
     state.cancel_job();
 }
 
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     tauri::async_runtime::spawn_blocking(f)

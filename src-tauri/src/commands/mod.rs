@@ -2,6 +2,9 @@
 //! call the core, map the error. Logic belongs in partnerbook-core.
 
 pub mod book;
+pub mod commissions;
+pub mod conversions;
 pub mod jobs;
 pub mod partners;
+pub mod plans;
 pub mod settings;

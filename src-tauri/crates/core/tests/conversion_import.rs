@@ -336,3 +336,40 @@ fn generic_files_and_bad_rows() {
         "{err}"
     );
 }
+
+#[test]
+fn a_first_look_suggests_the_preset_whose_export_it_is() {
+    use partnerbook_core::conversions::import::inspect;
+    for (file, expected) in [
+        ("stripe_unified_payments.csv", PresetName::Stripe),
+        ("shopify_orders_export.csv", PresetName::Shopify),
+        ("paypal_activity_download.csv", PresetName::Paypal),
+        ("partnerstack_transactions.csv", PresetName::Partnerstack),
+        ("generic.csv", PresetName::Generic),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = if file == "generic.csv" {
+            let path = dir.path().join(file);
+            std::fs::write(&path, "external_id,kind,occurred_at,amount,currency,referral_code\no1,sale,2026-03-01,10.00,USD,alice\n").unwrap();
+            path
+        } else {
+            fixture(file)
+        };
+        let look = inspect(&path).unwrap();
+        assert_eq!(look.suggested, expected, "{file}");
+        assert!(!look.sample.is_empty() && look.sample.len() <= 8, "{file}");
+        assert_eq!(look.sample[0].len(), look.headers.len(), "{file}");
+        let fit = look.presets.iter().find(|p| p.preset == expected).unwrap();
+        assert!(fit.missing.is_empty(), "{file}: {:?}", fit.missing);
+    }
+    let stripe = inspect(&fixture("stripe_unified_payments.csv")).unwrap();
+    let generic = stripe
+        .presets
+        .iter()
+        .find(|p| p.preset == PresetName::Generic)
+        .unwrap();
+    assert!(
+        generic.columns.iter().any(|c| c.field == "external_id"),
+        "Stripe's id column reads as the generic external id too"
+    );
+}

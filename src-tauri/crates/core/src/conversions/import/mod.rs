@@ -5,7 +5,10 @@
 //! Importing the same file again records nothing new.
 
 pub(crate) mod fields;
+mod inspect;
 pub mod presets;
+
+pub use inspect::{inspect, ColumnUse, ImportInspection, PresetFit};
 
 use super::model::{ConversionInput, ConversionKind};
 use super::record::{self, Recorded};
@@ -61,38 +64,13 @@ pub fn import(
     options: &ConversionImportOptions,
     progress: &dyn Progress,
 ) -> Result<ConversionImportReport> {
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (file, mut rdr, headers) = open_csv(path)?;
     let preset = options.preset.preset();
     let source = options
         .source
         .clone()
         .unwrap_or_else(|| format!("{:?}", options.preset).to_lowercase());
-    let reader = std::fs::File::open(path)
-        .map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(std::io::BufReader::with_capacity(1 << 20, reader));
-    let csv_error = |e: csv::Error| CoreError::BadRow {
-        file: file.clone(),
-        line: e.position().map_or(0, |p| p.line()),
-        column: String::new(),
-        reason: match e.kind() {
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => format!("has {len} fields but the header has {expected_len}"),
-            csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text; save the file as UTF-8 CSV".into(),
-            _ => e.to_string(),
-        },
-    };
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(csv_error)?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-        .collect();
+    let csv_error = |e: csv::Error| csv_error(&file, e);
     let columns = map_columns(&file, &headers, preset, &options.mapping)?;
     let header_of: HashMap<Field, String> = columns
         .iter()
@@ -242,14 +220,46 @@ fn bought_before(conn: &Connection, c: &ConversionInput) -> Result<bool> {
         .query_row(params![c.source, key, crate::time::stamp(c.occurred_at)], |r| r.get(0))?)
 }
 
-/// Which column holds which field: the preset's headers, then the
-/// person's `COLUMN=FIELD` overrides; every required field must be there.
-fn map_columns(
-    file: &str,
-    headers: &[String],
-    preset: &presets::Preset,
-    overrides: &[String],
-) -> Result<HashMap<Field, usize>> {
+type CsvReader = csv::Reader<std::io::BufReader<std::fs::File>>;
+
+/// Opens a conversions file: its name (for errors), a reader, its headers.
+pub(crate) fn open_csv(path: &Path) -> Result<(String, CsvReader, Vec<String>)> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let reader = std::fs::File::open(path)
+        .map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(std::io::BufReader::with_capacity(1 << 20, reader));
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| csv_error(&file, e))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    Ok((file, rdr, headers))
+}
+
+/// A CSV-level error as "file, line N: reason".
+pub(crate) fn csv_error(file: &str, e: csv::Error) -> CoreError {
+    CoreError::BadRow {
+        file: file.to_string(),
+        line: e.position().map_or(0, |p| p.line()),
+        column: String::new(),
+        reason: match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => format!("has {len} fields but the header has {expected_len}"),
+            csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text; save the file as UTF-8 CSV".into(),
+            _ => e.to_string(),
+        },
+    }
+}
+
+/// The columns a preset recognises in `headers`, by header name.
+pub(crate) fn match_columns(headers: &[String], preset: &presets::Preset) -> HashMap<Field, usize> {
     let mut columns = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         if let Some((_, field)) = preset
@@ -260,6 +270,18 @@ fn map_columns(
             columns.entry(*field).or_insert(i);
         }
     }
+    columns
+}
+
+/// Which column holds which field: the preset's headers, then the
+/// person's `COLUMN=FIELD` overrides; every required field must be there.
+fn map_columns(
+    file: &str,
+    headers: &[String],
+    preset: &presets::Preset,
+    overrides: &[String],
+) -> Result<HashMap<Field, usize>> {
+    let mut columns = match_columns(headers, preset);
     for o in overrides {
         let (column, field) = o.rsplit_once('=').ok_or_else(|| {
             CoreError::invalid("mapping", format!("\"{o}\" should be COLUMN=FIELD"))

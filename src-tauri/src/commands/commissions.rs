@@ -1,0 +1,84 @@
+//! Commissions: the list, explain, approve what is due, decline, compute
+//! again (after rates or plans change), FX rates, and the what-if.
+
+use super::jobs::blocking;
+use crate::error::AppResult;
+use crate::progress::ChannelProgress;
+use crate::state::{with_book, AppState};
+use partnerbook_core::audit::Actor;
+use partnerbook_core::commissions::{
+    self, Commission, CommissionPage, CommissionQuery, EngineReport, WhatIfReport, WhatIfRequest,
+};
+use partnerbook_core::fx::{self, FxImportReport};
+use partnerbook_core::progress::JobProgress;
+use std::path::PathBuf;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn commissions_list(
+    state: State<'_, AppState>,
+    query: CommissionQuery,
+) -> AppResult<CommissionPage> {
+    state.with_book(|b| Ok(commissions::list(b, &query)?))
+}
+
+#[tauri::command(async)]
+pub fn commission_explain(state: State<'_, AppState>, id: i64) -> AppResult<String> {
+    state.with_book(|b| Ok(commissions::explain(b, id)?))
+}
+
+/// Approves pending commissions whose hold has ended by `as_of` (today when null).
+#[tauri::command(async)]
+pub fn commissions_approve_due(state: State<'_, AppState>, as_of: Option<String>) -> AppResult<u64> {
+    let day = as_of.unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string());
+    state.with_book(|b| Ok(commissions::approve_due(b, &day, Actor::User)?))
+}
+
+#[tauri::command(async)]
+pub fn commission_decline(
+    state: State<'_, AppState>,
+    id: i64,
+    reason: String,
+) -> AppResult<Commission> {
+    state.with_book(|b| Ok(commissions::decline(b, id, &reason, Actor::User)?))
+}
+
+#[tauri::command]
+pub async fn commissions_compute(
+    state: State<'_, AppState>,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<EngineReport> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || with_book(&slot, |b| Ok(commissions::run(b, &progress)?))).await
+}
+
+/// Imports a rates file, then computes the commissions that waited for one.
+#[tauri::command]
+pub async fn fx_import(
+    state: State<'_, AppState>,
+    path: String,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<(FxImportReport, EngineReport)> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || {
+        with_book(&slot, |b| {
+            Ok(fx::import_file(b, &PathBuf::from(path), &progress)?)
+        })
+    })
+    .await
+}
+
+/// Recomputes a past month under other rules; writes nothing.
+#[tauri::command]
+pub async fn whatif_run(
+    state: State<'_, AppState>,
+    request: WhatIfRequest,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<WhatIfReport> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || with_book(&slot, |b| Ok(commissions::what_if(b, &request, &progress)?))).await
+}

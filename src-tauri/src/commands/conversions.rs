@@ -1,0 +1,47 @@
+//! Conversions: a first look at a file, the import (checked or for real)
+//! as a long job, and the list with its unattributed view.
+
+use super::jobs::blocking;
+use crate::error::AppResult;
+use crate::progress::ChannelProgress;
+use crate::state::{with_book, AppState};
+use partnerbook_core::conversions::import::{
+    self, ConversionImportOptions, ConversionImportReport, ImportInspection,
+};
+use partnerbook_core::conversions::{self, ConversionPage, ConversionQuery};
+use partnerbook_core::progress::JobProgress;
+use std::path::PathBuf;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn conversions_inspect(path: String) -> AppResult<ImportInspection> {
+    Ok(import::inspect(&PathBuf::from(path))?)
+}
+
+/// Imports `path` and computes commissions; with `options.dry_run`, checks
+/// and counts everything and writes nothing.
+#[tauri::command]
+pub async fn conversions_import(
+    state: State<'_, AppState>,
+    path: String,
+    options: ConversionImportOptions,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<ConversionImportReport> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || {
+        with_book(&slot, |b| {
+            Ok(import::import(b, &PathBuf::from(path), &options, &progress)?)
+        })
+    })
+    .await
+}
+
+#[tauri::command(async)]
+pub fn conversions_list(
+    state: State<'_, AppState>,
+    query: ConversionQuery,
+) -> AppResult<ConversionPage> {
+    state.with_book(|b| Ok(conversions::list(b, &query)?))
+}

@@ -1,0 +1,40 @@
+//! Commission plans: list, save a version from the editor, JSON files in and out.
+
+use crate::error::AppResult;
+use crate::state::AppState;
+use partnerbook_core::audit::Actor;
+use partnerbook_core::plans::{self, Plan, PlanFile};
+use partnerbook_core::CoreError;
+use std::path::PathBuf;
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn plans_list(state: State<'_, AppState>) -> AppResult<Vec<Plan>> {
+    state.with_book(|b| Ok(plans::list(b)?))
+}
+
+/// Saves what the editor holds: the plan is created or found by name, each
+/// version added (or replaced while unused), its groups put on it.
+#[tauri::command(async)]
+pub fn plan_save(state: State<'_, AppState>, file: PlanFile) -> AppResult<Plan> {
+    state.with_book(|b| Ok(plans::import(b, &file, Actor::User)?))
+}
+
+#[tauri::command(async)]
+pub fn plan_import_file(state: State<'_, AppState>, path: String) -> AppResult<Plan> {
+    state.with_book(|b| {
+        let file = plans::read_file(&PathBuf::from(path))?;
+        Ok(plans::import(b, &file, Actor::User)?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn plan_export_file(state: State<'_, AppState>, plan: String, path: String) -> AppResult<()> {
+    state.with_book(|b| {
+        let file = plans::export(b, &plan)?;
+        let text = serde_json::to_string_pretty(&file).unwrap_or_default();
+        std::fs::write(&path, text + "\n")
+            .map_err(|e| CoreError::io(format!("cannot write {path}"), e))?;
+        Ok(())
+    })
+}
