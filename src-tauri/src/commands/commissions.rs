@@ -30,7 +30,10 @@ pub fn commission_explain(state: State<'_, AppState>, id: i64) -> AppResult<Stri
 
 /// Approves pending commissions whose hold has ended by `as_of` (today when null).
 #[tauri::command(async)]
-pub fn commissions_approve_due(state: State<'_, AppState>, as_of: Option<String>) -> AppResult<u64> {
+pub fn commissions_approve_due(
+    state: State<'_, AppState>,
+    as_of: Option<String>,
+) -> AppResult<u64> {
     let day = as_of.unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string());
     state.with_book(|b| Ok(commissions::approve_due(b, &day, Actor::User)?))
 }

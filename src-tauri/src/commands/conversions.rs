@@ -32,7 +32,12 @@ pub async fn conversions_import(
     let slot = state.book_slot();
     blocking(move || {
         with_book(&slot, |b| {
-            Ok(import::import(b, &PathBuf::from(path), &options, &progress)?)
+            Ok(import::import(
+                b,
+                &PathBuf::from(path),
+                &options,
+                &progress,
+            )?)
         })
     })
     .await

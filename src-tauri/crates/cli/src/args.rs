@@ -38,6 +38,9 @@ pub enum Command {
         partners: u32,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// Only partners: no plans, conversions or commissions.
+        #[arg(long)]
+        partners_only: bool,
     },
     /// Partners: list, show, add, update, import, export, notes.
     #[command(subcommand)]
@@ -324,6 +327,18 @@ pub enum BenchCommand {
     Import {
         #[arg(long, default_value_t = 100_000)]
         rows: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Conversions: import + attribution + commissions of a generated CSV of
+    /// N rows beside sqlite3's `.import` of the same file, then the what-if
+    /// over them (all in one month).
+    Conversions {
+        #[arg(long, default_value_t = 100_000)]
+        rows: u64,
+        /// Partners in the generated program.
+        #[arg(long, default_value_t = 2_000)]
+        partners: u32,
         #[arg(long)]
         json: bool,
     },

@@ -32,7 +32,8 @@ fn run(cli: Cli) -> CliResult {
             path,
             partners,
             seed,
-        } => commands::book::demo(&path, partners, seed),
+            partners_only,
+        } => commands::book::demo(&path, partners, seed, !partners_only),
         Command::Partners(c) => commands::partners::run(&mut open(cli.book)?, c),
         Command::Groups(c) => commands::groups::run(&mut open(cli.book)?, c),
         Command::Settings(c) => commands::settings::run(&mut open(cli.book)?, c),
@@ -57,6 +58,11 @@ fn run(cli: Cli) -> CliResult {
             json,
         }) => commands::bench::search(&open(cli.book)?, queries, emit_sql.as_deref(), json),
         Command::Bench(BenchCommand::Import { rows, json }) => commands::bench::import(rows, json),
+        Command::Bench(BenchCommand::Conversions {
+            rows,
+            partners,
+            json,
+        }) => commands::bench_conversions::conversions(rows, partners, json),
     }
 }
 

@@ -332,6 +332,7 @@ fn export_then_import_into_an_empty_book_gives_the_same_partners() {
         &DemoOptions {
             partners: 300,
             seed: 7,
+            earnings: false,
         },
         &Quiet,
     )
@@ -377,6 +378,7 @@ fn export_reports_progress_and_stops_when_cancelled() {
         &DemoOptions {
             partners: 1200,
             seed: 5,
+            earnings: false,
         },
         &Quiet,
     )

@@ -10,6 +10,7 @@ fn the_same_seed_makes_the_same_partners() {
     let options = DemoOptions {
         partners: 400,
         seed: 11,
+        earnings: true,
     };
     let a = create(&dir.path().join("a.partnerbook"), &options, &Quiet).unwrap();
     let b = create(&dir.path().join("b.partnerbook"), &options, &Quiet).unwrap();
@@ -64,6 +65,49 @@ fn the_same_seed_makes_the_same_partners() {
         ibans > 0,
         "some partners are paid by bank transfer, with valid IBANs"
     );
+}
+
+#[test]
+fn the_demo_has_a_year_of_earnings_to_look_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = DemoOptions {
+        partners: 300,
+        seed: 3,
+        earnings: true,
+    };
+    let a = create(&dir.path().join("a.partnerbook"), &options, &Quiet).unwrap();
+    let b = create(&dir.path().join("b.partnerbook"), &options, &Quiet).unwrap();
+    let count = |book: &partnerbook_core::Book, sql: &str| -> i64 {
+        book.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    };
+    for sql in [
+        "SELECT count(*) FROM conversions WHERE kind = 'sale'",
+        "SELECT count(*) FROM conversions WHERE kind = 'recurring'",
+        "SELECT count(*) FROM conversions WHERE kind IN ('refund', 'chargeback')",
+        "SELECT count(*) FROM conversions WHERE partner_id IS NULL",
+        "SELECT count(*) FROM commissions WHERE state = 'approved'",
+        "SELECT count(*) FROM commissions WHERE state = 'pending'",
+        "SELECT count(*) FROM commissions WHERE kind IN ('reversal', 'two_tier')",
+        "SELECT count(*) FROM commissions WHERE fx_rate IS NOT NULL",
+        "SELECT count(DISTINCT plan_version_id) FROM commissions",
+    ] {
+        assert!(count(&a, sql) > 0, "{sql}");
+    }
+    let totals = "SELECT count(*) * 1000003 + sum(coalesce(amount_minor, 0)) FROM commissions";
+    assert_eq!(
+        count(&a, totals),
+        count(&b, totals),
+        "the same seed, the same money"
+    );
+    assert_eq!(
+        count(
+            &a,
+            "SELECT count(*) FROM commissions WHERE hold_reason IS NOT NULL"
+        ),
+        0,
+        "every conversion has its FX rate"
+    );
+    assert_eq!(a.integrity_check().unwrap(), ["ok"]);
 }
 
 #[test]

@@ -139,6 +139,7 @@ fn import_in(dir: &std::path::Path, rows: u32, json: bool) -> CliResult {
         &DemoOptions {
             partners: rows,
             seed: 1,
+            earnings: false,
         },
         &bar,
     )?;

@@ -24,9 +24,17 @@ pub fn init(path: &Path, name: &str, currency: &str) -> CliResult {
     Ok(())
 }
 
-pub fn demo(path: &Path, partners: u32, seed: u64) -> CliResult {
+pub fn demo(path: &Path, partners: u32, seed: u64, earnings: bool) -> CliResult {
     let bar = Bar::new();
-    let book = demo::create(path, &DemoOptions { partners, seed }, &bar)?;
+    let book = demo::create(
+        path,
+        &DemoOptions {
+            partners,
+            seed,
+            earnings,
+        },
+        &bar,
+    )?;
     bar.finish();
     let info = book.info()?;
     println!(

@@ -1,4 +1,5 @@
 pub mod bench;
+pub mod bench_conversions;
 pub mod book;
 pub mod commissions;
 pub mod conversions;

@@ -177,7 +177,14 @@ pub fn approve_due(book: &mut Book, as_of: &str, actor: Actor) -> Result<u64> {
         .format("%Y-%m-%d")
         .to_string();
     let tx = book.transaction()?;
-    let n = tx.execute(
+    let n = approve_due_in(&tx, &day, actor)?;
+    tx.commit()?;
+    Ok(n)
+}
+
+/// Approves, in the caller's transaction, what is due by `day` ("YYYY-MM-DD").
+pub(crate) fn approve_due_in(conn: &Connection, day: &str, actor: Actor) -> Result<u64> {
+    let n = conn.execute(
         "UPDATE commissions SET state = 'approved', updated_at = ?2
           WHERE state = 'pending' AND hold_reason IS NULL AND due_on <= ?1",
         params![day, now()],
@@ -185,7 +192,7 @@ pub fn approve_due(book: &mut Book, as_of: &str, actor: Actor) -> Result<u64> {
     if n > 0 {
         let after = serde_json::json!({ "approved": n, "as_of": day });
         audit::record(
-            &tx,
+            conn,
             actor,
             "commissions",
             None,
@@ -194,7 +201,6 @@ pub fn approve_due(book: &mut Book, as_of: &str, actor: Actor) -> Result<u64> {
             Some(&after),
         )?;
     }
-    tx.commit()?;
     Ok(n)
 }
 

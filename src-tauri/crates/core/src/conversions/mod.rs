@@ -5,7 +5,7 @@
 pub mod attribution;
 pub mod import;
 mod model;
-mod record;
+pub(crate) mod record;
 
 pub use model::*;
 pub use record::Recorded;

@@ -2,6 +2,7 @@
 //! so the same command always makes the same book. Later areas add their
 //! own demo data here (applications, assets, conversions…).
 
+mod earnings;
 mod people;
 
 use crate::audit::Actor;
@@ -22,6 +23,8 @@ use std::path::Path;
 pub struct DemoOptions {
     pub partners: u32,
     pub seed: u64,
+    /// Plans, FX rates, a year of conversions and their commissions.
+    pub earnings: bool,
 }
 
 impl Default for DemoOptions {
@@ -29,6 +32,7 @@ impl Default for DemoOptions {
         DemoOptions {
             partners: 2_000,
             seed: 42,
+            earnings: true,
         }
     }
 }
@@ -65,6 +69,7 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
         .collect::<Result<_>>()?;
     let total_weight: u32 = LOCALES.iter().map(|l| l.weight).sum();
     let mut ids: Vec<i64> = Vec::with_capacity(options.partners as usize);
+    let mut referrers = Vec::with_capacity(options.partners as usize);
     let now = Utc::now();
     for n in 0..options.partners {
         let locale = pick_locale(&mut rng, total_weight);
@@ -73,6 +78,18 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
         if ids.len() > 10 && rng.random_bool(0.05) {
             input.parent_id = Some(ids[rng.random_range(0..ids.len())]);
         }
+        let code_of = |kind| {
+            input
+                .codes
+                .iter()
+                .find(|c| c.kind == kind)
+                .map(|c| c.code.clone())
+        };
+        referrers.push(earnings::Referrer {
+            referral: code_of(CodeKind::Referral).unwrap_or_default(),
+            coupon: code_of(CodeKind::Coupon),
+            selling: matches!(input.status, PartnerStatus::Active | PartnerStatus::Paused),
+        });
         let id = partners::create_in(&tx, &input, Actor::System)?;
         // Spread sign-ups over two years so "newest" and reports mean something.
         let created = now - Duration::minutes(rng.random_range(0..(2 * 365 * 24 * 60)));
@@ -102,6 +119,9 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
         u64::from(options.partners),
         u64::from(options.partners),
     );
+    if options.earnings {
+        earnings::fill(&tx, options.seed, &referrers, progress)?;
+    }
     tx.commit()?;
     Ok(())
 }

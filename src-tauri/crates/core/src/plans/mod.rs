@@ -27,7 +27,7 @@ pub fn import(book: &mut Book, file: &PlanFile, actor: Actor) -> Result<Plan> {
     Ok(plan)
 }
 
-fn import_in(conn: &Connection, file: &PlanFile, actor: Actor) -> Result<i64> {
+pub(crate) fn import_in(conn: &Connection, file: &PlanFile, actor: Actor) -> Result<i64> {
     let name = file.name.trim();
     if name.is_empty() {
         return Err(CoreError::invalid("name", "a plan needs a name"));

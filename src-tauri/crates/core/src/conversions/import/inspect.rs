@@ -89,7 +89,12 @@ pub fn inspect(path: &Path) -> Result<ImportInspection> {
     let suggested = presets
         .iter()
         .filter(|p| p.missing.is_empty())
-        .max_by_key(|p| (p.columns.len(), std::cmp::Reverse(p.preset == PresetName::Generic)))
+        .max_by_key(|p| {
+            (
+                p.columns.len(),
+                std::cmp::Reverse(p.preset == PresetName::Generic),
+            )
+        })
         .map_or(PresetName::Generic, |p| p.preset);
     Ok(ImportInspection {
         file,
