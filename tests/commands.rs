@@ -269,3 +269,97 @@ fn export_then_preview_and_import_into_another_book() {
         (Some("Other"), Some(1))
     );
 }
+
+/// The earnings screens' path: a plan from the editor, a conversions file
+/// looked at, checked (nothing written), imported; the commissions it made,
+/// explained and declined; the what-if of another version.
+#[test]
+fn plan_conversions_commissions_and_what_if() {
+    let app = app();
+    app.create_book();
+    let groups = app.ok("group_create", json!({ "name": "Creators", "description": "" }));
+    let mut ana = partner("Ana Lima", "ana@example.com");
+    ana["codes"] = json!([{ "kind": "referral", "code": "ANA" }]);
+    ana["group_id"] = groups[0]["id"].clone();
+    let ana_id = app.ok("partner_create", json!({ "input": ana }))["id"].clone();
+    let plan = app.ok(
+        "plan_save",
+        json!({ "file": { "name": "Everyone", "description": "", "groups": ["Creators"],
+            "versions": [ { "effective_from": "2026-01-01",
+                "rules": [ { "id": "base", "kind": "percentage", "rate": "30%" } ] } ] } }),
+    );
+    assert_eq!(plan["versions"][0]["used"], false);
+    // Her group is on the plan; a rule of her own overrides its rate for her.
+    app.ok(
+        "plan_save",
+        json!({ "file": { "name": "Everyone", "description": "For all", "groups": [],
+            "versions": [ { "effective_from": "2026-01-01",
+                "rules": [ { "id": "base", "kind": "percentage", "rate": "30%" },
+                           { "id": "ana", "kind": "percentage", "rate": "40%", "partner": ana_id.to_string() } ] } ] } }),
+    );
+    let book = app.dir.path().join("Documents");
+    let csv = book.join("sales.csv");
+    std::fs::write(
+        &csv,
+        "external_id,kind,occurred_at,amount,currency,referral_code\no1,sale,2026-03-01,49.00,EUR,ANA\no2,sale,2026-03-02,10.00,EUR,NOBODY\n",
+    )
+    .unwrap();
+    let look = app.ok("conversions_inspect", json!({ "path": csv }));
+    assert_eq!(look["suggested"], "generic");
+    let options = |dry_run: bool| {
+        json!({ "preset": "generic", "mapping": [], "source": null, "day_first": false, "dry_run": dry_run })
+    };
+    let checked = app.ok(
+        "conversions_import",
+        json!({ "path": csv, "options": options(true), "onProgress": "__CHANNEL__:11" }),
+    );
+    assert_eq!((checked["recorded"].clone(), checked["unattributed"].clone()), (json!(2), json!(1)));
+    let none = app.ok("conversions_list", json!({ "query": conversions_query(false) }));
+    assert_eq!(none["total"], 0, "a check writes nothing");
+    app.ok(
+        "conversions_import",
+        json!({ "path": csv, "options": options(false), "onProgress": "__CHANNEL__:12" }),
+    );
+    let unattributed = app.ok("conversions_list", json!({ "query": conversions_query(true) }));
+    assert_eq!(unattributed["rows"][0]["external_id"], "o2");
+
+    let page = app.ok(
+        "commissions_list",
+        json!({ "query": { "partner_id": null, "states": [], "from": null, "to": null, "offset": 0, "limit": 0 } }),
+    );
+    assert_eq!(page["rows"][0]["amount"]["minor"], 1960, "40% of €49.00, Ana's own rule");
+    let id = page["rows"][0]["id"].clone();
+    let sentence = app.ok("commission_explain", json!({ "id": id }));
+    assert!(sentence.as_str().unwrap().contains("40%"), "{sentence}");
+
+    let plans = app.ok("plans_list", json!({}));
+    let version_id = plans[0]["versions"][0]["id"].clone();
+    let same = app.ok(
+        "whatif_run",
+        json!({ "request": { "period": "2026-03", "plan": { "from": "version", "version_id": version_id } },
+                "onProgress": "__CHANNEL__:13" }),
+    );
+    assert_eq!(same["difference"]["minor"], 0);
+    let flat = app.ok(
+        "whatif_run",
+        json!({ "request": { "period": "2026-03", "plan": { "from": "file", "plan": {
+                    "name": "Everyone", "versions": [ { "effective_from": "2026-06-01",
+                    "rules": [ { "id": "base", "kind": "percentage", "rate": "10%" } ] } ] } } },
+                "onProgress": "__CHANNEL__:14" }),
+    );
+    assert_eq!(flat["scenario_total"]["minor"], 490);
+    assert_eq!(flat["difference"]["minor"], 490 - 1960);
+
+    let declined = app.err("commission_decline", json!({ "id": id, "reason": " " }));
+    assert_eq!(declined["code"], "invalid_input");
+    let declined = app.ok("commission_decline", json!({ "id": id, "reason": "self-referral" }));
+    assert_eq!(declined["state"], "declined");
+    assert_eq!(app.ok("commissions_approve_due", json!({ "asOf": "2030-01-01" })), 0);
+    let used = app.ok("plans_list", json!({}));
+    assert_eq!(used[0]["versions"][0]["used"], true, "it produced commissions");
+}
+
+fn conversions_query(unattributed: bool) -> Value {
+    json!({ "partner_id": null, "unattributed": unattributed, "kinds": [], "from": null, "to": null,
+            "offset": 0, "limit": 0 })
+}

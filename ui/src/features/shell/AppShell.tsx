@@ -1,7 +1,11 @@
 import { useState } from "react";
 import { useToast } from "../../components/Toast";
 import { bookApi, type BookInfo } from "../book/api";
+import { CommissionsScreen } from "../commissions/CommissionsScreen";
+import { ConversionsScreen } from "../conversions/ConversionsScreen";
 import { PartnersScreen } from "../partners/PartnersScreen";
+import { PlansScreen } from "../plans/PlansScreen";
+import { WhatIfScreen } from "../whatif/WhatIfScreen";
 import { SettingsScreen } from "../settings/SettingsScreen";
 import { Sidebar, type Screen } from "./Sidebar";
 import "./AppShell.css";
@@ -36,6 +40,26 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
         <div className="shell-screen" hidden={screen !== "partners"}>
           <PartnersScreen active={screen === "partners"} baseCurrency={book.base_currency} />
         </div>
+        {screen === "conversions" && (
+          <div className="shell-screen">
+            <ConversionsScreen baseCurrency={book.base_currency} />
+          </div>
+        )}
+        {screen === "commissions" && (
+          <div className="shell-screen">
+            <CommissionsScreen baseCurrency={book.base_currency} />
+          </div>
+        )}
+        {screen === "plans" && (
+          <div className="shell-screen">
+            <PlansScreen baseCurrency={book.base_currency} />
+          </div>
+        )}
+        {screen === "whatif" && (
+          <div className="shell-screen">
+            <WhatIfScreen baseCurrency={book.base_currency} />
+          </div>
+        )}
         {screen === "settings" && (
           <div className="shell-screen">
             <SettingsScreen

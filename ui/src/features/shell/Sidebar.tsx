@@ -1,9 +1,9 @@
-import { ArrowLeftRight, BookMarked, Settings, Users } from "lucide-react";
+import { ArrowLeftRight, BookMarked, Coins, FlaskConical, Receipt, Scale, Settings, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
 
-export type Screen = "partners" | "settings";
+export type Screen = "partners" | "conversions" | "commissions" | "plans" | "whatif" | "settings";
 
 type Props = {
   book: BookInfo;
@@ -34,6 +34,22 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
         <span className="sidebar-label">Program</span>
         <NavItem icon={<Users size={16} />} active={screen === "partners"} onClick={() => onNavigate("partners")} testId="nav-partners">
           Partners
+        </NavItem>
+      </div>
+
+      <div className="sidebar-section">
+        <span className="sidebar-label">Earnings</span>
+        <NavItem icon={<Receipt size={16} />} active={screen === "conversions"} onClick={() => onNavigate("conversions")} testId="nav-conversions">
+          Conversions
+        </NavItem>
+        <NavItem icon={<Coins size={16} />} active={screen === "commissions"} onClick={() => onNavigate("commissions")} testId="nav-commissions">
+          Commissions
+        </NavItem>
+        <NavItem icon={<Scale size={16} />} active={screen === "plans"} onClick={() => onNavigate("plans")} testId="nav-plans">
+          Plans
+        </NavItem>
+        <NavItem icon={<FlaskConical size={16} />} active={screen === "whatif"} onClick={() => onNavigate("whatif")} testId="nav-whatif">
+          What-if
         </NavItem>
       </div>
 

@@ -70,6 +70,9 @@ pub(crate) struct Scenario {
     pub rules: Rc<Vec<CompiledRule>>,
 }
 
+/// Compiled rules and the plan version they come from (None: the scenario's).
+pub(crate) type InForce = (Option<i64>, Rc<Vec<CompiledRule>>);
+
 /// A (partner, year, month) and the sales and renewals counted in it so
 /// far: when, and their value in the base currency.
 type MonthKey = (i64, i32, u32);
@@ -156,7 +159,7 @@ impl<'c> Context<'c> {
         &mut self,
         partner_id: i64,
         day: NaiveDate,
-    ) -> Result<Option<(Option<i64>, Rc<Vec<CompiledRule>>)>> {
+    ) -> Result<Option<InForce>> {
         let Some(plan_id) = self.partner(partner_id)?.and_then(|p| p.plan_id) else {
             return Ok(self
                 .scenario

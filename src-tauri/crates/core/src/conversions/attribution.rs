@@ -84,7 +84,7 @@ pub(super) fn attribute(
     conn: &Connection,
     settings: &ProgramSettings,
     input: &ConversionInput,
-    customer_id: Option<i64>,
+    customer: Option<super::record::Customer>,
     original: Option<(i64, Option<i64>)>,
 ) -> Result<Found> {
     let found = explicit(conn, input)?;
@@ -94,17 +94,13 @@ pub(super) fn attribute(
     if let Some((_, Some(partner))) = original {
         return Ok(Found::to(partner, AttributionMethod::Original));
     }
-    let Some(customer) = customer_id else {
+    let Some(customer) = customer else {
         return Ok(Found::NOBODY);
     };
-    let owner: Option<i64> = conn
-        .prepare_cached("SELECT partner_id FROM customers WHERE id = ?1")?
-        .query_row([customer], |r| r.get(0))
-        .optional()?
-        .flatten();
-    if let Some(partner) = owner {
+    if let Some(partner) = customer.partner_id {
         return Ok(Found::to(partner, AttributionMethod::Customer));
     }
+    let customer = customer.id;
     let since = input.occurred_at - Duration::days(i64::from(settings.cookie_window_days));
     let order = match settings.attribution {
         Attribution::FirstTouch => "ASC",

@@ -84,9 +84,10 @@ pub(crate) fn record_in(
     if let Some(id) = existing {
         return Ok(Recorded::Existing(id));
     }
-    let customer_id = customer(conn, input)?;
+    let customer = customer(conn, input)?;
+    let customer_id = customer.map(|c| c.id);
     let original = original(conn, input, customer_id)?;
-    let found = attribution::attribute(conn, settings, input, customer_id, original)?;
+    let found = attribution::attribute(conn, settings, input, customer, original)?;
     let amount = input.amount;
     conn.prepare_cached(
         "INSERT INTO conversions (source, external_id, kind, occurred_at, customer_id, amount_minor, currency,
@@ -115,7 +116,7 @@ pub(crate) fn record_in(
         now(),
     ])?;
     let id = conn.last_insert_rowid();
-    learn(conn, input, id, customer_id, &found)?;
+    learn(conn, input, id, customer, &found)?;
     Ok(Recorded::New(id))
 }
 
@@ -134,19 +135,42 @@ pub(crate) fn customer_key(input: &ConversionInput) -> Option<String> {
     }
 }
 
+/// A conversion's customer: their row, and the partner they belong to.
+#[derive(Clone, Copy)]
+pub(super) struct Customer {
+    pub id: i64,
+    pub partner_id: Option<i64>,
+}
+
 /// The customer row for the conversion's customer, created on first sight.
-fn customer(conn: &Connection, input: &ConversionInput) -> Result<Option<i64>> {
+/// Read first: most conversions are from customers already known.
+fn customer(conn: &Connection, input: &ConversionInput) -> Result<Option<Customer>> {
     let Some(reference) = customer_key(input) else {
         return Ok(None);
     };
-    let id = conn
+    let source = input.source.trim();
+    let email = input.customer_email.trim();
+    let known: Option<(i64, Option<i64>, bool)> = conn
         .prepare_cached(
-            "INSERT INTO customers (source, external_id, email, created_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (source, external_id) DO UPDATE SET email = CASE WHEN email = '' THEN excluded.email ELSE email END
-             RETURNING id",
+            "SELECT id, partner_id, email = '' FROM customers WHERE source = ?1 AND external_id = ?2",
         )?
-        .query_row(params![input.source.trim(), reference, input.customer_email.trim(), now()], |r| r.get(0))?;
-    Ok(Some(id))
+        .query_row(params![source, reference], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    if let Some((id, partner_id, no_email)) = known {
+        if no_email && !email.is_empty() {
+            conn.prepare_cached("UPDATE customers SET email = ?2 WHERE id = ?1")?
+                .execute(params![id, email])?;
+        }
+        return Ok(Some(Customer { id, partner_id }));
+    }
+    conn.prepare_cached(
+        "INSERT INTO customers (source, external_id, email, created_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![source, reference, email, now()])?;
+    Ok(Some(Customer {
+        id: conn.last_insert_rowid(),
+        partner_id: None,
+    }))
 }
 
 /// For refunds and chargebacks: the sale (id, partner) they give money back
@@ -191,9 +215,10 @@ fn learn(
     conn: &Connection,
     input: &ConversionInput,
     id: i64,
-    customer_id: Option<i64>,
+    customer: Option<Customer>,
     found: &attribution::Found,
 ) -> Result<()> {
+    let customer_id = customer.map(|c| c.id);
     let partner_id = found.partner_id;
     let explicit = if found.is_explicit() {
         partner_id
@@ -209,8 +234,14 @@ fn learn(
                 .execute(params![customer, partner, stamp(input.occurred_at), id])?;
         }
     }
-    if let (Some(customer), Some(partner), ConversionKind::Sale | ConversionKind::Recurring) =
-        (customer_id, partner_id, input.kind)
+    // A customer belongs to the partner of their first attributed sale.
+    let owned = customer.is_some_and(|c| c.partner_id.is_some());
+    if let (
+        Some(customer),
+        Some(partner),
+        ConversionKind::Sale | ConversionKind::Recurring,
+        false,
+    ) = (customer_id, partner_id, input.kind, owned)
     {
         conn.prepare_cached(
             "UPDATE customers SET partner_id = ?2, first_sale_at = ?3 WHERE id = ?1 AND partner_id IS NULL",

@@ -1,0 +1,109 @@
+import { memo, type KeyboardEvent, type RefObject } from "react";
+import type { Commission } from "../../bindings/Commission";
+import { Pill } from "../../components/Pill";
+import { cx } from "../../lib/cx";
+import { formatMoney } from "../../lib/moneyDisplay";
+import { formatStamp } from "../conversions/labels";
+import { isVoid, kindLabel, kindTone, stateLabel, stateTone } from "./labels";
+import "../../components/LedgerTable.css";
+
+type Props = {
+  rows: Commission[];
+  selectedId: number | null;
+  onRowClick: (id: number) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLTableElement>) => void;
+  tableRef: RefObject<HTMLTableElement | null>;
+  /** With the detail panel open: no Rule and Due on columns. */
+  compact: boolean;
+};
+
+/** One page of commission lines, newest first; arrows or j/k move, Enter opens. */
+export function CommissionsTable({ rows, selectedId, onRowClick, onKeyDown, tableRef, compact }: Props) {
+  return (
+    <div className="ltable-scroll">
+      <table
+        ref={tableRef}
+        className="ltable ktable"
+        role="grid"
+        aria-label="Commissions"
+        tabIndex={0}
+        aria-activedescendant={selectedId !== null && rows.some((r) => r.id === selectedId) ? `commission-${selectedId}` : undefined}
+        onKeyDown={onKeyDown}
+        data-testid="commissions-table"
+      >
+        <colgroup>
+          <col className="kcol-date" />
+          <col className="kcol-partner" />
+          <col className="kcol-kind" />
+          {!compact && <col className="kcol-rule" />}
+          <col className="kcol-amount" />
+          <col className="kcol-state" />
+          {!compact && <col className="kcol-due" />}
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Partner</th>
+            <th scope="col">Kind</th>
+            {!compact && <th scope="col">Rule</th>}
+            <th scope="col" className="col-end">
+              Amount
+            </th>
+            <th scope="col">State</th>
+            {!compact && <th scope="col">Due on</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <CommissionRow key={c.id} c={c} selected={c.id === selectedId} onClick={onRowClick} compact={compact} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type RowProps = { c: Commission; selected: boolean; onClick: (id: number) => void; compact: boolean };
+
+const CommissionRow = memo(function CommissionRow({ c, selected, onClick, compact }: RowProps) {
+  return (
+    <tr data-testid="commission-row" data-id={c.id} aria-selected={selected} id={`commission-${c.id}`} onClick={() => onClick(c.id)}>
+      <td className="num kdate">{c.occurred_at ? formatStamp(c.occurred_at).slice(0, 10) : ""}</td>
+      <td title={c.partner_name}>
+        <span className="ltable-main kpartner-cell">{c.partner_name}</span>
+        {c.conversion_external_id && <span className="ltable-sub">{c.conversion_external_id}</span>}
+      </td>
+      <td>
+        <Pill tone={kindTone(c.kind)}>{kindLabel(c.kind)}</Pill>
+      </td>
+      {!compact && (
+        <td className="ltable-code" title={c.rule_id}>
+          {c.rule_id}
+        </td>
+      )}
+      <td className="col-end" title={c.hold_reason ?? undefined}>
+        <Amount c={c} />
+      </td>
+      <td>
+        <Pill tone={stateTone(c.state)} dot>
+          {stateLabel(c.state)}
+        </Pill>
+      </td>
+      {!compact && <td className="num kdue">{c.due_on}</td>}
+    </tr>
+  );
+});
+
+function Amount({ c }: { c: Commission }) {
+  if (!c.amount) {
+    return (
+      <>
+        <span className="ltable-main muted">held</span>
+        {c.hold_reason && <span className="ltable-sub">{c.hold_reason}</span>}
+      </>
+    );
+  }
+  return (
+    <span className={cx("ltable-main", c.amount.minor < 0 && "ltable-negative", isVoid(c.state) && "kvoid")}>{formatMoney(c.amount)}</span>
+  );
+}

@@ -1,0 +1,38 @@
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { open } from "@tauri-apps/plugin-dialog";
+import type { Commission } from "../../bindings/Commission";
+import type { CommissionPage } from "../../bindings/CommissionPage";
+import type { CommissionQuery } from "../../bindings/CommissionQuery";
+import type { EngineReport } from "../../bindings/EngineReport";
+import type { FxImportReport } from "../../bindings/FxImportReport";
+import type { JobProgress } from "../../bindings/JobProgress";
+import type { PartnerPage } from "../../bindings/PartnerPage";
+
+export type { JobProgress };
+
+export const commissionsApi = {
+  list: (query: CommissionQuery) => invoke<CommissionPage>("commissions_list", { query }),
+  explain: (id: number) => invoke<string>("commission_explain", { id }),
+  approveDue: (asOf: string | null) => invoke<number>("commissions_approve_due", { asOf }),
+  decline: (id: number, reason: string) => invoke<Commission>("commission_decline", { id, reason }),
+  compute: (onProgress: (p: JobProgress) => void) =>
+    invoke<EngineReport>("commissions_compute", { onProgress: new Channel<JobProgress>(onProgress) }),
+  fxImport: (path: string, onProgress: (p: JobProgress) => void) =>
+    invoke<[FxImportReport, EngineReport]>("fx_import", { path, onProgress: new Channel<JobProgress>(onProgress) }),
+  cancelJob: () => invoke<null>("job_cancel"),
+  /** Partners whose name or email starts with the words typed, for the partner filter. */
+  findPartners: (text: string) =>
+    invoke<PartnerPage>("partners_search", {
+      query: { text, statuses: [], group_id: null, tag: null, country: null, sort: "relevance", descending: false, offset: 0, limit: 20 },
+    }),
+};
+
+export async function chooseFxRatesFile(): Promise<string | null> {
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [{ name: "ECB reference rates (CSV)", extensions: ["csv"] }],
+    title: "Import FX rates",
+  });
+  return typeof picked === "string" ? picked : null;
+}

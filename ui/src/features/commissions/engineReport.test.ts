@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { engineSummary, fxMessage, recomputeMessage } from "./engineReport";
+
+const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, bonuses: 0 };
+
+describe("engine reports in words", () => {
+  it("counts lines and only the extras that happened", () => {
+    expect(engineSummary({ ...none, lines: 1 })).toBe("1 commission line");
+    expect(engineSummary({ conversions: 9, lines: 1204, held: 3, reversals: 1, clawbacks: 2, bonuses: 2 })).toBe(
+      "1,204 commission lines (3 held, 1 reversal, 2 clawbacks, 2 bonuses)",
+    );
+  });
+
+  it("writes the recompute and FX toasts", () => {
+    expect(recomputeMessage(none)).toBe("Nothing was waiting to be computed.");
+    expect(recomputeMessage({ ...none, conversions: 12, lines: 14, held: 2 })).toBe("Recomputed 12 conversions: 14 commission lines (2 held).");
+    expect(fxMessage({ rates: 1230, days: 30 }, { ...none, lines: 12 })).toBe("1,230 rates for 30 days; 12 commissions computed.");
+    expect(fxMessage({ rates: 1, days: 1 }, { ...none, lines: 1 })).toBe("1 rate for 1 day; 1 commission computed.");
+  });
+});

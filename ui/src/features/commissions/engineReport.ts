@@ -1,0 +1,28 @@
+// What a run of the commission engine did, in words (for toasts and the
+// conversions import summary).
+
+import type { EngineReport } from "../../bindings/EngineReport";
+import type { FxImportReport } from "../../bindings/FxImportReport";
+import { formatCount, plural } from "../../lib/format";
+
+/** "14 commission lines (2 held, 1 reversal, 1 bonus)". */
+export function engineSummary(r: EngineReport): string {
+  const extras: string[] = [];
+  if (r.held) extras.push(`${formatCount(r.held)} held`);
+  if (r.reversals) extras.push(plural(r.reversals, "reversal"));
+  if (r.clawbacks) extras.push(plural(r.clawbacks, "clawback"));
+  if (r.bonuses) extras.push(plural(r.bonuses, "bonus", "bonuses"));
+  const lines = plural(r.lines, "commission line");
+  return extras.length ? `${lines} (${extras.join(", ")})` : lines;
+}
+
+/** The toast after Recompute. */
+export function recomputeMessage(r: EngineReport): string {
+  if (r.conversions === 0 && r.lines === 0) return "Nothing was waiting to be computed.";
+  return `Recomputed ${plural(r.conversions, "conversion")}: ${engineSummary(r)}.`;
+}
+
+/** The toast after importing FX rates: "1,230 rates for 30 days; 12 commissions computed." */
+export function fxMessage(fx: FxImportReport, engine: EngineReport): string {
+  return `${plural(fx.rates, "rate")} for ${plural(fx.days, "day")}; ${plural(engine.lines, "commission")} computed.`;
+}

@@ -1,0 +1,48 @@
+import { memo } from "react";
+import type { Conversion } from "../../bindings/Conversion";
+import { Pill } from "../../components/Pill";
+import { formatCount } from "../../lib/format";
+import { formatMoney } from "../../lib/moneyDisplay";
+import { attributionLabel, fileEvidence, formatStamp, KIND_LABELS, kindTone } from "./labels";
+
+/** One conversion; unattributed ones say what the file held that matched nobody. */
+export const ConversionRow = memo(function ConversionRow({ c }: { c: Conversion }) {
+  const attributed = c.partner_id !== null;
+  const evidence = attributed ? "" : fileEvidence(c);
+  return (
+    <tr data-testid="conversion-row" data-id={c.id}>
+      <td className="num conv-date">{formatStamp(c.occurred_at)}</td>
+      <td>
+        <Pill tone={kindTone(c.kind)}>{KIND_LABELS[c.kind] ?? c.kind}</Pill>
+      </td>
+      <td title={`${c.external_id} (${c.source})`}>
+        <span className="ltable-main ltable-code">{c.external_id}</span>
+        {c.original_external_id && <span className="ltable-sub">of {c.original_external_id}</span>}
+      </td>
+      <td title={c.customer_ref ?? ""}>{c.customer_ref ? c.customer_ref : <span className="ltable-dim">—</span>}</td>
+      <td className={c.amount && c.amount.minor < 0 ? "col-end ltable-negative" : "col-end"}>
+        {c.amount ? (
+          formatMoney(c.amount)
+        ) : c.quantity > 1 ? (
+          <span className="muted">× {formatCount(c.quantity)}</span>
+        ) : (
+          <span className="ltable-dim">—</span>
+        )}
+      </td>
+      <td title={attributed ? (c.partner_name ?? "") : evidence}>
+        {attributed ? (
+          <span className="ltable-main conv-partner">{c.partner_name}</span>
+        ) : (
+          <>
+            <Pill tone="muted">Unattributed</Pill>
+            <span className="ltable-sub" data-testid="conversion-evidence">
+              {evidence}
+            </span>
+          </>
+        )}
+      </td>
+      <td>{attributed ? attributionLabel(c.attribution) : <span className="ltable-dim">—</span>}</td>
+      <td title={c.product}>{c.product || <span className="ltable-dim">—</span>}</td>
+    </tr>
+  );
+});

@@ -1,0 +1,104 @@
+import { invoke } from "@tauri-apps/api/core";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { Conversion } from "../../bindings/Conversion";
+import type { ConversionQuery } from "../../bindings/ConversionQuery";
+import { ToastProvider } from "../../components/Toast";
+import { callsTo, mockCommands } from "../../test/tauri";
+import { ConversionsScreen } from "./ConversionsScreen";
+
+vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
+vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
+
+function conversion(i: number, patch: Partial<Conversion> = {}): Conversion {
+  return {
+    id: i,
+    source: "stripe",
+    external_id: `ch_${i}`,
+    kind: "sale",
+    occurred_at: "2026-03-04T15:06:00Z",
+    amount: { minor: 12345, currency: "USD" },
+    quantity: 1,
+    product: "Pro plan",
+    customer_id: i,
+    customer_ref: `cus_${i}`,
+    referral_code: "ana",
+    coupon_code: "",
+    link_id: "",
+    partner_key: "",
+    original_external_id: "",
+    partner_id: 7,
+    partner_name: "Ana Lima",
+    attribution: "referral_code",
+    ...patch,
+  };
+}
+
+const all: Conversion[] = [
+  conversion(250, { partner_id: null, partner_name: null, attribution: "none", referral_code: "ghost", coupon_code: "SPRING" }),
+  ...Array.from({ length: 249 }, (_, i) => conversion(249 - i)),
+];
+
+function list(q: ConversionQuery) {
+  const hits = all.filter((c) => (!q.unattributed || c.partner_id === null) && (!q.kinds.length || q.kinds.includes(c.kind)));
+  return { total: hits.length, rows: hits.slice(q.offset, q.offset + (q.limit || 100)) };
+}
+
+function setup() {
+  vi.mocked(invoke).mockReset();
+  mockCommands({ conversions_list: ({ query }) => list(query as ConversionQuery) });
+  render(
+    <ToastProvider>
+      <ConversionsScreen baseCurrency="USD" />
+    </ToastProvider>,
+  );
+  return userEvent.setup();
+}
+
+describe("ConversionsScreen", () => {
+  it("lists conversions newest first, 100 a page, with the unattributed count", async () => {
+    const user = setup();
+    await waitFor(() => expect(screen.getByTestId("conversions-count")).toHaveTextContent("250 conversions"));
+    const rows = screen.getAllByTestId("conversion-row");
+    expect(rows).toHaveLength(100);
+    expect(rows[1]).toHaveAttribute("data-id", "249");
+    expect(within(rows[1]).getByText("2026-03-04 15:06")).toBeInTheDocument();
+    expect(within(rows[1]).getByText("$123.45")).toBeInTheDocument();
+    expect(within(rows[1]).getByText("Ana Lima")).toBeInTheDocument();
+    expect(within(rows[1]).getByText("Referral code")).toBeInTheDocument();
+    expect(await screen.findByTestId("conversions-unattributed-count")).toHaveTextContent("1");
+
+    await user.click(screen.getByTestId("conversions-page-next"));
+    await waitFor(() => expect(screen.getAllByTestId("conversion-row")[0]).toHaveAttribute("data-id", "150"));
+    expect(callsTo("conversions_list").at(-1)).toMatchObject({ query: { offset: 100, limit: 100, unattributed: false } });
+  });
+
+  it("shows only the unattributed, and what their file said", async () => {
+    const user = setup();
+    await screen.findAllByTestId("conversion-row");
+    await user.click(screen.getByTestId("conversions-filter-unattributed"));
+    await waitFor(() => expect(screen.getAllByTestId("conversion-row")).toHaveLength(1));
+    expect(callsTo("conversions_list").at(-1)).toMatchObject({ query: { unattributed: true, offset: 0 } });
+    expect(screen.getByTestId("conversions-filter-unattributed")).toHaveAttribute("aria-pressed", "true");
+    const row = screen.getByTestId("conversion-row");
+    expect(within(row).getByText("Unattributed")).toBeInTheDocument();
+    expect(within(row).getByTestId("conversion-evidence")).toHaveTextContent("referral “ghost”, coupon “SPRING”: no partner has it");
+
+    await user.selectOptions(screen.getByLabelText("Kind"), "Refund");
+    expect(await screen.findByTestId("conversions-empty")).toHaveTextContent("No refund conversions without a partner");
+    expect(callsTo("conversions_list").at(-1)).toMatchObject({ query: { unattributed: true, kinds: ["refund"] } });
+  });
+
+  it("tells a new book what to do first", async () => {
+    vi.mocked(invoke).mockReset();
+    mockCommands({ conversions_list: () => ({ total: 0, rows: [] }) });
+    render(
+      <ToastProvider>
+        <ConversionsScreen baseCurrency="EUR" />
+      </ToastProvider>,
+    );
+    expect(await screen.findByText("No conversions yet")).toBeInTheDocument();
+    expect(screen.queryByTestId("conversions-unattributed-count")).not.toBeInTheDocument();
+  });
+});

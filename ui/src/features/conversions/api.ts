@@ -1,0 +1,28 @@
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { open } from "@tauri-apps/plugin-dialog";
+import type { ConversionImportOptions } from "../../bindings/ConversionImportOptions";
+import type { ConversionImportReport } from "../../bindings/ConversionImportReport";
+import type { ConversionPage } from "../../bindings/ConversionPage";
+import type { ConversionQuery } from "../../bindings/ConversionQuery";
+import type { ImportInspection } from "../../bindings/ImportInspection";
+import type { JobProgress } from "../../bindings/JobProgress";
+
+export type { JobProgress };
+
+export const conversionsApi = {
+  list: (query: ConversionQuery) => invoke<ConversionPage>("conversions_list", { query }),
+  inspect: (path: string) => invoke<ImportInspection>("conversions_inspect", { path }),
+  import: (path: string, options: ConversionImportOptions, onProgress: (p: JobProgress) => void) =>
+    invoke<ConversionImportReport>("conversions_import", { path, options, onProgress: new Channel<JobProgress>(onProgress) }),
+  cancelJob: () => invoke<null>("job_cancel"),
+};
+
+export async function chooseConversionsCsv(): Promise<string | null> {
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [{ name: "CSV", extensions: ["csv"] }],
+    title: "Import conversions",
+  });
+  return typeof picked === "string" ? picked : null;
+}
