@@ -39,6 +39,13 @@ try {
 
   await driver.findElement(byTestId("nav-whatif")).click();
   await driver.wait(until.elementLocated(byTestId("whatif-run")), 15000);
+  // Last month under Standard's first version: what the raise to v2 cost.
+  for (const option of await driver.findElement(byTestId("whatif-plan")).findElements(By.css("option"))) {
+    if ((await option.getText()).includes("Standard")) await option.click();
+  }
+  for (const option of await driver.findElement(byTestId("whatif-version")).findElements(By.css("option"))) {
+    if ((await option.getText()).startsWith("v1")) await option.click();
+  }
   await driver.findElement(byTestId("whatif-run")).click();
   await driver.wait(until.elementLocated(byTestId("whatif-result")), 60000);
   await shot("whatif");
