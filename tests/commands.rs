@@ -277,7 +277,10 @@ fn export_then_preview_and_import_into_another_book() {
 fn plan_conversions_commissions_and_what_if() {
     let app = app();
     app.create_book();
-    let groups = app.ok("group_create", json!({ "name": "Creators", "description": "" }));
+    let groups = app.ok(
+        "group_create",
+        json!({ "name": "Creators", "description": "" }),
+    );
     let mut ana = partner("Ana Lima", "ana@example.com");
     ana["codes"] = json!([{ "kind": "referral", "code": "ANA" }]);
     ana["group_id"] = groups[0]["id"].clone();
@@ -306,28 +309,38 @@ fn plan_conversions_commissions_and_what_if() {
     .unwrap();
     let look = app.ok("conversions_inspect", json!({ "path": csv }));
     assert_eq!(look["suggested"], "generic");
-    let options = |dry_run: bool| {
-        json!({ "preset": "generic", "mapping": [], "source": null, "day_first": false, "dry_run": dry_run })
-    };
+    let options = |dry_run: bool| json!({ "preset": "generic", "mapping": [], "source": null, "day_first": false, "dry_run": dry_run });
     let checked = app.ok(
         "conversions_import",
         json!({ "path": csv, "options": options(true), "onProgress": "__CHANNEL__:11" }),
     );
-    assert_eq!((checked["recorded"].clone(), checked["unattributed"].clone()), (json!(2), json!(1)));
-    let none = app.ok("conversions_list", json!({ "query": conversions_query(false) }));
+    assert_eq!(
+        (checked["recorded"].clone(), checked["unattributed"].clone()),
+        (json!(2), json!(1))
+    );
+    let none = app.ok(
+        "conversions_list",
+        json!({ "query": conversions_query(false) }),
+    );
     assert_eq!(none["total"], 0, "a check writes nothing");
     app.ok(
         "conversions_import",
         json!({ "path": csv, "options": options(false), "onProgress": "__CHANNEL__:12" }),
     );
-    let unattributed = app.ok("conversions_list", json!({ "query": conversions_query(true) }));
+    let unattributed = app.ok(
+        "conversions_list",
+        json!({ "query": conversions_query(true) }),
+    );
     assert_eq!(unattributed["rows"][0]["external_id"], "o2");
 
     let page = app.ok(
         "commissions_list",
         json!({ "query": { "partner_id": null, "states": [], "from": null, "to": null, "offset": 0, "limit": 0 } }),
     );
-    assert_eq!(page["rows"][0]["amount"]["minor"], 1960, "40% of €49.00, Ana's own rule");
+    assert_eq!(
+        page["rows"][0]["amount"]["minor"], 1960,
+        "40% of €49.00, Ana's own rule"
+    );
     let id = page["rows"][0]["id"].clone();
     let sentence = app.ok("commission_explain", json!({ "id": id }));
     assert!(sentence.as_str().unwrap().contains("40%"), "{sentence}");
@@ -352,11 +365,20 @@ fn plan_conversions_commissions_and_what_if() {
 
     let declined = app.err("commission_decline", json!({ "id": id, "reason": " " }));
     assert_eq!(declined["code"], "invalid_input");
-    let declined = app.ok("commission_decline", json!({ "id": id, "reason": "self-referral" }));
+    let declined = app.ok(
+        "commission_decline",
+        json!({ "id": id, "reason": "self-referral" }),
+    );
     assert_eq!(declined["state"], "declined");
-    assert_eq!(app.ok("commissions_approve_due", json!({ "asOf": "2030-01-01" })), 0);
+    assert_eq!(
+        app.ok("commissions_approve_due", json!({ "asOf": "2030-01-01" })),
+        0
+    );
     let used = app.ok("plans_list", json!({}));
-    assert_eq!(used[0]["versions"][0]["used"], true, "it produced commissions");
+    assert_eq!(
+        used[0]["versions"][0]["used"], true,
+        "it produced commissions"
+    );
 }
 
 fn conversions_query(unattributed: bool) -> Value {

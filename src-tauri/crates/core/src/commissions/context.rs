@@ -155,11 +155,7 @@ impl<'c> Context<'c> {
 
     /// The rules in force for a partner on `day`, and the version they come
     /// from (None for the scenario's rules).
-    pub fn rules_for(
-        &mut self,
-        partner_id: i64,
-        day: NaiveDate,
-    ) -> Result<Option<InForce>> {
+    pub fn rules_for(&mut self, partner_id: i64, day: NaiveDate) -> Result<Option<InForce>> {
         let Some(plan_id) = self.partner(partner_id)?.and_then(|p| p.plan_id) else {
             return Ok(self
                 .scenario
