@@ -373,3 +373,38 @@ fn a_first_look_suggests_the_preset_whose_export_it_is() {
         "Stripe's id column reads as the generic external id too"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 16, ..Default::default() })]
+
+    /// Whatever a file holds (sales, renewals and partial refunds for
+    /// known and unknown codes, in any order), importing it again records
+    /// nothing and leaves every commission as it was.
+    #[test]
+    fn re_import_is_a_no_op(
+        rows in proptest::collection::vec((0usize..4, 1i64..50_000, 1u32..28, 0u32..4), 1..25),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut book = book(dir.path());
+        let mut csv = String::from("external_id,kind,occurred_at,amount,currency,customer_id,referral_code,original_external_id\n");
+        for (i, (who, cents, day, kind)) in rows.iter().enumerate() {
+            let code = ["alice", "ALICE10", "bob-partner", "nobody"][*who];
+            let amount = format!("{}.{:02}", cents / 100, cents % 100);
+            let line = match kind {
+                0 | 1 => format!("s{i},sale,2026-03-{day:02}T10:00:00Z,{amount},USD,c{who},{code},\n"),
+                2 => format!("s{i},recurring,2026-03-{day:02}T11:00:00Z,{amount},USD,c{who},,\n"),
+                _ if i > 0 => format!("r{i},refund,2026-03-{day:02}T12:00:00Z,{}.{:02},USD,c{who},,s{}\n", cents / 200, (cents / 2) % 100, i - 1),
+                _ => format!("s{i},sale,2026-03-{day:02}T10:00:00Z,{amount},USD,c{who},{code},\n"),
+            };
+            csv.push_str(&line);
+        }
+        let file = dir.path().join("mixed.csv");
+        std::fs::write(&file, csv).unwrap();
+        let first = run(&mut book, PresetName::Generic, &file);
+        let before = lines(&book);
+        let again = run(&mut book, PresetName::Generic, &file);
+        proptest::prop_assert_eq!(again.recorded, 0);
+        proptest::prop_assert_eq!(again.existing, first.recorded + first.existing);
+        proptest::prop_assert_eq!(lines(&book), before);
+    }
+}

@@ -43,6 +43,9 @@ pub(crate) fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<Engin
     let total = todo.len() as u64;
     let mut report = EngineReport::default();
     let mut months: BTreeSet<(i64, i32, u32)> = BTreeSet::new();
+    // A refund dated before its sale (data arrives as it will) waits for the
+    // sale's lines; it is tried again once the rest of the run is done.
+    let mut waiting = Vec::new();
     for (i, c) in todo.iter().enumerate() {
         let done = if c.kind.gives_money_back() {
             give_back(conn, &ctx.settings, c, &mut report)?
@@ -50,9 +53,9 @@ pub(crate) fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<Engin
             earn(conn, &mut ctx, c, &mut report)?
         };
         if done {
-            conn.prepare_cached("UPDATE conversions SET computed_at = ?2 WHERE id = ?1")?
-                .execute(params![c.id, now()])?;
-            ctx.count_in_month(c)?;
+            mark_done(conn, &mut ctx, c)?;
+        } else if c.kind.gives_money_back() {
+            waiting.push(c);
         }
         months.insert((c.partner_id, c.occurred_at.year(), c.occurred_at.month()));
         report.conversions += 1;
@@ -61,11 +64,22 @@ pub(crate) fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<Engin
             progress.update("Computing commissions", i as u64 + 1, total);
         }
     }
+    for c in waiting {
+        if give_back(conn, &ctx.settings, c, &mut report)? {
+            mark_done(conn, &mut ctx, c)?;
+        }
+    }
     for (partner, year, month) in months {
         report.bonuses += bonuses(conn, &mut ctx, partner, year, month)?;
     }
     progress.update("Computing commissions", total, total);
     Ok(report)
+}
+
+fn mark_done(conn: &Connection, ctx: &mut Context, c: &Todo) -> Result<()> {
+    conn.prepare_cached("UPDATE conversions SET computed_at = ?2 WHERE id = ?1")?
+        .execute(params![c.id, now()])?;
+    ctx.count_in_month(c)
 }
 
 fn pending_conversions(conn: &Connection) -> Result<Vec<Todo>> {
