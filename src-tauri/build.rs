@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "plan_save",
     "plan_import_file",
     "plan_export_file",
+    "partner_set_plan",
     "commissions_list",
     "commission_explain",
     "commissions_approve_due",

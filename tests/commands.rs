@@ -374,6 +374,22 @@ fn plan_conversions_commissions_and_what_if() {
         app.ok("commissions_approve_due", json!({ "asOf": "2030-01-01" })),
         0
     );
+    // A plan of her own, then back to her group's.
+    app.ok(
+        "plan_save",
+        json!({ "file": { "name": "VIP", "description": "", "groups": [],
+            "versions": [ { "effective_from": "2026-01-01", "rules": [ { "id": "base", "kind": "percentage", "rate": "50%" } ] } ] } }),
+    );
+    let on_vip = app.ok("partner_set_plan", json!({ "id": ana_id, "plan": "VIP" }));
+    assert_eq!(
+        (on_vip["plan_name"].clone(), on_vip["plan_id"].is_number()),
+        (json!("VIP"), true)
+    );
+    let back = app.ok("partner_set_plan", json!({ "id": ana_id, "plan": null }));
+    assert_eq!(
+        (back["plan_name"].clone(), back["plan_id"].clone()),
+        (json!("Everyone"), json!(null))
+    );
     let used = app.ok("plans_list", json!({}));
     assert_eq!(
         used[0]["versions"][0]["used"], true,

@@ -50,6 +50,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::plans::plan_save,
             commands::plans::plan_import_file,
             commands::plans::plan_export_file,
+            commands::plans::partner_set_plan,
             commands::commissions::commissions_list,
             commands::commissions::commission_explain,
             commands::commissions::commissions_approve_due,

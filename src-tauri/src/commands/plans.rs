@@ -3,6 +3,7 @@
 use crate::error::AppResult;
 use crate::state::AppState;
 use partnerbook_core::audit::Actor;
+use partnerbook_core::partners::{self, Partner};
 use partnerbook_core::plans::{self, Plan, PlanFile};
 use partnerbook_core::CoreError;
 use std::path::PathBuf;
@@ -36,5 +37,19 @@ pub fn plan_export_file(state: State<'_, AppState>, plan: String, path: String) 
         std::fs::write(&path, text + "\n")
             .map_err(|e| CoreError::io(format!("cannot write {path}"), e))?;
         Ok(())
+    })
+}
+
+/// Puts a partner on a plan of their own (a plan name or id), or back on
+/// their group's (null).
+#[tauri::command(async)]
+pub fn partner_set_plan(
+    state: State<'_, AppState>,
+    id: i64,
+    plan: Option<String>,
+) -> AppResult<Partner> {
+    state.with_book(|b| {
+        plans::assign_partner(b, &id.to_string(), plan.as_deref(), Actor::User)?;
+        Ok(partners::get(b, id)?)
     })
 }

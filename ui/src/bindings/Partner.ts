@@ -15,4 +15,12 @@ first_name: string, email: string, company: string, website: string, social_prof
 /**
  * ISO 3166-1 alpha-2, upper case; empty when unknown.
  */
-country: string, language: string, status: PartnerStatus, group_id: number | null, group_name: string | null, tags: Array<string>, custom_fields: { [key in string]: string }, parent_id: number | null, parent_name: string | null, codes: Array<PartnerCode>, payout: PayoutDetails, payout_currency: string, tax: TaxInfo, terms_version: string, terms_accepted_at: string | null, created_at: string, updated_at: string, };
+country: string, language: string, status: PartnerStatus, group_id: number | null, group_name: string | null, tags: Array<string>, custom_fields: { [key in string]: string }, parent_id: number | null, parent_name: string | null, codes: Array<PartnerCode>, payout: PayoutDetails, payout_currency: string, tax: TaxInfo, terms_version: string, terms_accepted_at: string | null, created_at: string, updated_at: string, 
+/**
+ * A plan of their own, overriding their group's.
+ */
+plan_id: number | null, 
+/**
+ * The plan that pays them: their own, else their group's.
+ */
+plan_name: string | null, };

@@ -120,6 +120,10 @@ pub struct Partner {
     pub terms_accepted_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// A plan of their own, overriding their group's.
+    pub plan_id: Option<i64>,
+    /// The plan that pays them: their own, else their group's.
+    pub plan_name: Option<String>,
 }
 
 /// Every field a person can set on a partner. Create and update both take
