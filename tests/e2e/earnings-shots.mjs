@@ -49,6 +49,14 @@ try {
   await driver.findElement(byTestId("whatif-run")).click();
   await driver.wait(until.elementLocated(byTestId("whatif-result")), 60000);
   await shot("whatif");
+
+  await driver.findElement(byTestId("nav-partners")).click();
+  const names = await driver.wait(until.elementsLocated(byTestId("partner-row-name")), 15000);
+  await names[1].click();
+  await driver.wait(until.elementLocated(byTestId("tab-earnings")), 10000);
+  await driver.findElement(byTestId("tab-earnings")).click();
+  await driver.wait(until.elementLocated(byTestId("partner-commissions")), 10000);
+  await shot("partner-earnings");
 } finally {
   await stop();
 }

@@ -83,6 +83,24 @@ test("explain and decline a commission, add a plan version, and try it in the wh
     assert.equal(changed.length, Math.min(expected.changed.length, changed.length));
     assert.ok(changed.length > 0);
     assert.equal(Number(await changed[0].getAttribute("data-id")), expected.changed[0].partner_id, "largest difference first");
+
+    // A partner's own plan, from their panel's Earnings tab.
+    await click("nav-partners");
+    const names = await driver.wait(until.elementsLocated(byTestId("partner-row-name")), WAIT);
+    await names[0].click();
+    await click("tab-earnings");
+    const pays = await find("partner-plan");
+    await driver.wait(async () => (await text(pays)).length > 0, WAIT, "which plan pays");
+    const select = await find("partner-plan-select");
+    for (const option of await select.findElements(By.css("option"))) {
+      if ((await option.getText()) === "Agency tiers") await option.click();
+    }
+    await driver.wait(async () => (await text(pays)).includes("Agency tiers"), WAIT, "the panel shows the new plan");
+    const partnerId = await (await driver.findElements(byTestId("partner-row")))[0].getAttribute("data-id");
+    const onPlan = partnerbook(book, "partners", "show", partnerId);
+    assert.equal(onPlan.plan_name, "Agency tiers");
+    assert.ok(onPlan.plan_id !== null, "a plan of their own");
+    await find("partner-commissions");
   } finally {
     await stop();
   }

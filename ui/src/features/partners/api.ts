@@ -1,6 +1,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Activity } from "../../bindings/Activity";
+import type { CommissionPage } from "../../bindings/CommissionPage";
 import type { CountryCount } from "../../bindings/CountryCount";
 import type { Group } from "../../bindings/Group";
 import type { ImportOptions } from "../../bindings/ImportOptions";
@@ -12,6 +13,7 @@ import type { PartnerInput } from "../../bindings/PartnerInput";
 import type { PartnerPage } from "../../bindings/PartnerPage";
 import type { PartnerQuery } from "../../bindings/PartnerQuery";
 import type { PartnerStatus } from "../../bindings/PartnerStatus";
+import type { Plan } from "../../bindings/Plan";
 import type { Tag } from "../../bindings/Tag";
 
 export type { CountryCount, JobProgress };
@@ -47,3 +49,14 @@ export async function chooseCsvToImport(): Promise<string | null> {
 export async function chooseCsvToExport(defaultName: string): Promise<string | null> {
   return (await save({ defaultPath: defaultName, filters: CSV_FILTERS, title: "Export partners" })) ?? null;
 }
+
+/** What a partner earns: the plan that pays them and their latest commission lines. */
+export const earningsApi = {
+  plans: () => invoke<Plan[]>("plans_list"),
+  /** A plan of their own by name, or null to follow their group's plan again. */
+  setPlan: (id: number, plan: string | null) => invoke<Partner>("partner_set_plan", { id, plan }),
+  recentCommissions: (partnerId: number, limit: number) =>
+    invoke<CommissionPage>("commissions_list", {
+      query: { partner_id: partnerId, states: [], from: null, to: null, offset: 0, limit },
+    }),
+};

@@ -66,7 +66,7 @@ pub(super) fn fill(
         }
     }
     // Sales with a code nobody has: kept and listed as unattributed.
-    for _ in 0..(sales.len() / 60).max(3) {
+    for _ in 0..(sales.len() / 250).max(3) {
         let stray = Referrer {
             referral: pick(&mut rng, &["SUMMER24", "FRIEND", "PODCAST10", "YT-REVIEW"]).to_string(),
             coupon: None,

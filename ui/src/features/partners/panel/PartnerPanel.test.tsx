@@ -40,6 +40,8 @@ const partner: Partner = {
   terms_accepted_at: "2026-02-01T09:00:00Z",
   created_at: "2026-01-10T09:00:00Z",
   updated_at: "2026-03-01T09:00:00Z",
+  plan_id: null,
+  plan_name: "Standard",
 };
 
 const timeline: Activity[] = [

@@ -9,6 +9,7 @@ import { focusFirstInvalid } from "../../../lib/focusInvalid";
 import { formatDateTime } from "../../../lib/format";
 import { useDelayed } from "../../../lib/useDelayed";
 import { CodesSection } from "./CodesSection";
+import { EarningsTab } from "./EarningsTab";
 import { IdentitySection } from "./IdentitySection";
 import { OrganizeSection } from "./OrganizeSection";
 import { PayoutSection } from "./PayoutSection";
@@ -28,7 +29,7 @@ type Props = {
   onDirtyChange: (dirty: boolean) => void;
 };
 
-type Tab = "details" | "timeline";
+type Tab = "details" | "earnings" | "timeline";
 
 export function PartnerPanel(props: Props) {
   const { target, groups, tagSuggestions, onGroupsChanged, baseCurrency, onSaved, onClose, onDirtyChange } = props;
@@ -89,13 +90,18 @@ export function PartnerPanel(props: Props) {
           <TabButton id="details" tab={tab} onSelect={setTab}>
             Details
           </TabButton>
+          <TabButton id="earnings" tab={tab} onSelect={setTab}>
+            Earnings
+          </TabButton>
           <TabButton id="timeline" tab={tab} onSelect={setTab}>
             Notes &amp; timeline
           </TabButton>
         </div>
       )}
 
-      {tab === "timeline" && partner ? (
+      {tab === "earnings" && partner ? (
+        <EarningsTab key={partner.id} partner={partner} onPlanChanged={(p) => (editor.planChanged(p), onSaved(p, false))} />
+      ) : tab === "timeline" && partner ? (
         <div className="panel-body" role="tabpanel">
           <Timeline partnerId={partner.id} version={partner.updated_at} />
         </div>

@@ -56,6 +56,8 @@ describe("form <-> PartnerInput", () => {
       terms_accepted_at: "2026-01-02T00:00:00Z",
       created_at: "2026-01-01T00:00:00Z",
       updated_at: "2026-01-03T00:00:00Z",
+      plan_id: null,
+      plan_name: null,
     };
     const form = partnerToForm(partner);
     expect(form.parent).toEqual({ id: 3, name: "Ana Parent" });
