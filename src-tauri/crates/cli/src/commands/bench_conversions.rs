@@ -31,6 +31,9 @@ struct Figures {
     sqlite3_rows_per_second: Option<u128>,
     /// Ours over sqlite3's (≥ 1 means as fast or faster).
     ratio: Option<f64>,
+    /// sqlite3's `.import` into a table with the indexes our conversions table has.
+    sqlite3_indexed_millis: Option<u128>,
+    sqlite3_indexed_rows_per_second: Option<u128>,
     whatif_conversions: u64,
     whatif_millis: u128,
 }
@@ -64,7 +67,8 @@ fn run(dir: &Path, rows: u64, partners: u32, json: bool) -> CliResult {
     let import_millis = start.elapsed().as_millis().max(1);
     bar.finish();
 
-    let sqlite3_millis = sqlite3_import(dir, &csv)?;
+    let sqlite3_millis = sqlite3_import(dir, &csv, PLAIN_TABLE)?;
+    let sqlite3_indexed_millis = sqlite3_import(dir, &csv, INDEXED_TABLE)?;
     let start = Instant::now();
     let version_id: i64 = book
         .conn()
@@ -85,6 +89,8 @@ fn run(dir: &Path, rows: u64, partners: u32, json: bool) -> CliResult {
         sqlite3_millis,
         sqlite3_rows_per_second: sqlite3_millis.map(per_second),
         ratio: sqlite3_millis.map(|s| s as f64 / import_millis as f64),
+        sqlite3_indexed_millis,
+        sqlite3_indexed_rows_per_second: sqlite3_indexed_millis.map(per_second),
         whatif_conversions: whatif.conversions,
         whatif_millis,
     };
@@ -110,6 +116,15 @@ fn run(dir: &Path, rows: u64, partners: u32, json: bool) -> CliResult {
             output::count(rate as u64)
         ),
         _ => println!("sqlite3 is not installed: no raw figure to compare with"),
+    }
+    if let (Some(ms), Some(rate)) = (
+        figures.sqlite3_indexed_millis,
+        figures.sqlite3_indexed_rows_per_second,
+    ) {
+        println!(
+            "sqlite3 .import into a table with our conversions indexes: {ms} ms = {} rows/s",
+            output::count(rate as u64)
+        );
     }
     println!(
         "what-if over {} conversions of {MONTH}: {} ms",
@@ -207,16 +222,31 @@ fn write_csv(path: &Path, rows: u64, codes: &[String]) -> CliResult {
     Ok(())
 }
 
-/// sqlite3's `.import` of the same file into a table of the same columns,
-/// in milliseconds; None when the sqlite3 program is not installed.
-fn sqlite3_import(dir: &Path, csv: &Path) -> CliResult<Option<u128>> {
+/// The file's columns, as sqlite3 `.import` fills them.
+const PLAIN_TABLE: &str =
+    "CREATE TABLE conversions (external_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, \
+    occurred_at TEXT NOT NULL, amount TEXT, currency TEXT, customer_id TEXT, referral_code TEXT, \
+    original_external_id TEXT, product TEXT);";
+
+/// The same, with the secondary indexes our conversions table keeps
+/// (time, partner, customer, the sale a refund names).
+const INDEXED_TABLE: &str =
+    "CREATE TABLE conversions (external_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, \
+    occurred_at TEXT NOT NULL, amount TEXT, currency TEXT, customer_id TEXT, referral_code TEXT, \
+    original_external_id TEXT, product TEXT);
+    CREATE INDEX c_time ON conversions(occurred_at);
+    CREATE INDEX c_partner ON conversions(referral_code, occurred_at);
+    CREATE INDEX c_customer ON conversions(customer_id, occurred_at);
+    CREATE INDEX c_original ON conversions(original_external_id) WHERE original_external_id <> '';";
+
+/// sqlite3's `.import` of the same file into a new database made by
+/// `schema`, in milliseconds; None when the sqlite3 program is not installed.
+fn sqlite3_import(dir: &Path, csv: &Path, schema: &str) -> CliResult<Option<u128>> {
     let db = dir.join("raw.sqlite");
+    let _ = std::fs::remove_file(&db);
     // Dot-commands must start their line.
     let script = format!(
-        "CREATE TABLE conversions (external_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, occurred_at TEXT NOT NULL, \
-         amount TEXT, currency TEXT, customer_id TEXT, referral_code TEXT, original_external_id TEXT, product TEXT);\n\
-         .mode csv\n\
-         .import --skip 1 '{}' conversions\n",
+        "{schema}\n.mode csv\n.import --skip 1 '{}' conversions\n",
         csv.display()
     );
     let start = Instant::now();

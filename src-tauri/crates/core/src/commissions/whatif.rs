@@ -118,7 +118,8 @@ pub fn what_if(
         if let Some((_, lines)) = ctx.lines_for(&c)? {
             let (refund, sale) = (refunded.get(&c.id).copied().unwrap_or(0), c.amount_minor);
             for line in lines {
-                if declined.contains(&(line.partner_id, Some(c.id), line.line.to_string())) {
+                let key = || (line.partner_id, Some(c.id), line.line.to_string());
+                if !declined.is_empty() && declined.contains(&key()) {
                     continue;
                 }
                 let Some(amount) = line.amount_minor else {
