@@ -1,8 +1,8 @@
 import { CalendarRange, X } from "lucide-react";
 import type { CommissionState } from "../../bindings/CommissionState";
+import { PartnerSearchSelect, type PartnerRef } from "../../components/PartnerSearchSelect";
 import { cx } from "../../lib/cx";
 import { STATE_LABELS, STATES } from "./labels";
-import { PartnerSelect, type PartnerRef } from "./PartnerSelect";
 import type { Period } from "./period";
 
 export type Filters = { partner: PartnerRef | null; states: CommissionState[]; period: Period };
@@ -24,7 +24,17 @@ export function CommissionFilters({ filters, onChange, periodError }: Props) {
 
   return (
     <div className="kfilters" role="toolbar" aria-label="Filters">
-      <PartnerSelect value={filters.partner} onChange={(partner) => onChange({ ...filters, partner })} />
+      <PartnerSearchSelect
+        compact
+        value={filters.partner}
+        onChange={(partner) => onChange({ ...filters, partner })}
+        ariaLabel="Partner"
+        placeholder="All partners"
+        clearLabel="Show all partners"
+        spellCheck={false}
+        testId="commissions-partner"
+        chosenTestId="commissions-partner-chosen"
+      />
       <div className="kstates" role="group" aria-label="State">
         {STATES.map((s) => {
           const on = filters.states.includes(s);

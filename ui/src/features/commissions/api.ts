@@ -6,7 +6,6 @@ import type { CommissionQuery } from "../../bindings/CommissionQuery";
 import type { EngineReport } from "../../bindings/EngineReport";
 import type { FxImportReport } from "../../bindings/FxImportReport";
 import type { JobProgress } from "../../bindings/JobProgress";
-import type { PartnerPage } from "../../bindings/PartnerPage";
 
 export type { JobProgress };
 
@@ -20,11 +19,6 @@ export const commissionsApi = {
   fxImport: (path: string, onProgress: (p: JobProgress) => void) =>
     invoke<[FxImportReport, EngineReport]>("fx_import", { path, onProgress: new Channel<JobProgress>(onProgress) }),
   cancelJob: () => invoke<null>("job_cancel"),
-  /** Partners whose name or email starts with the words typed, for the partner filter. */
-  findPartners: (text: string) =>
-    invoke<PartnerPage>("partners_search", {
-      query: { text, statuses: [], group_id: null, tag: null, country: null, sort: "relevance", descending: false, offset: 0, limit: 20 },
-    }),
 };
 
 export async function chooseFxRatesFile(): Promise<string | null> {

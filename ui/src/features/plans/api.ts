@@ -2,7 +2,6 @@ import { invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Group } from "../../bindings/Group";
 import type { Partner } from "../../bindings/Partner";
-import type { PartnerPage } from "../../bindings/PartnerPage";
 import type { Plan } from "../../bindings/Plan";
 import type { PlanFile } from "../../bindings/PlanFile";
 
@@ -16,10 +15,6 @@ export const plansApi = {
   exportFile: (plan: string, path: string) => invoke<null>("plan_export_file", { plan, path }),
   groups: () => invoke<Group[]>("groups_list"),
   partner: (id: number) => invoke<Partner>("partner_get", { id }),
-  searchPartners: (text: string) =>
-    invoke<PartnerPage>("partners_search", {
-      query: { text, statuses: [], group_id: null, tag: null, country: null, sort: "relevance", descending: false, offset: 0, limit: 20 },
-    }),
 };
 
 export async function choosePlanToImport(): Promise<string | null> {

@@ -1,8 +1,5 @@
-import { CheckCircle2 } from "lucide-react";
-import { useEffect, useRef } from "react";
 import type { ConversionImportReport } from "../../../bindings/ConversionImportReport";
-import { Banner } from "../../../components/Banner";
-import { ProgressBar } from "../../../components/ProgressBar";
+import { ImportJobOutcome } from "../../../components/ImportJobOutcome";
 import { describeError } from "../../../lib/errors";
 import { formatCount } from "../../../lib/format";
 import { commissionsSummary, importSummary, skippedReasons, skippedTotal } from "./report";
@@ -10,64 +7,18 @@ import type { ImportJobState } from "./useConversionImport";
 
 /** What the last check or import did: progress, the counts, or the error. */
 export function ImportOutcome({ state }: { state: ImportJobState }) {
-  const ref = useRef<HTMLDivElement>(null);
-  // Each new outcome sits below the options: bring it into view.
-  useEffect(() => ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" }), [state.phase]);
   return (
-    <div ref={ref} className="cimport-outcome">
-      <Outcome state={state} />
-    </div>
+    <ImportJobOutcome
+      state={state}
+      testIdPrefix="conversions-import"
+      failedText={(error, dryRun) =>
+        error.code === "cancelled" ? `${dryRun ? "Check" : "Import"} cancelled; nothing was written.` : `${describeError(error)} Nothing was written.`
+      }
+      checkedText={(report) => `${importSummary(report)} Nothing has been written yet.`}
+      importedText={(report) => `Imported. ${importSummary(report)}`}
+      details={(report) => <Counts report={report} />}
+    />
   );
-}
-
-function Outcome({ state }: { state: ImportJobState }) {
-  switch (state.phase) {
-    case "idle":
-      return null;
-    case "running": {
-      const p = state.progress;
-      const label = state.dryRun ? "Checking" : "Importing";
-      return (
-        <div className="cimport-progress" data-testid="conversions-import-progress">
-          <div className="cimport-progress-text">
-            <span>{p?.step ? `${label}: ${p.step}` : `${label}…`}</span>
-            {p && p.total > 0 && (
-              <span className="num muted">
-                {formatCount(p.done)} / {formatCount(p.total)}
-              </span>
-            )}
-          </div>
-          <ProgressBar done={p?.done ?? 0} total={p?.total ?? 0} label={label} />
-        </div>
-      );
-    }
-    case "failed":
-      return (
-        <Banner testId="conversions-import-error">
-          {state.error.code === "cancelled"
-            ? `${state.dryRun ? "Check" : "Import"} cancelled; nothing was written.`
-            : `${describeError(state.error)} Nothing was written.`}
-        </Banner>
-      );
-    case "checked":
-      return (
-        <div className="cimport-result" data-testid="conversions-import-result">
-          <Banner kind="info">
-            {importSummary(state.report)} Nothing has been written yet.
-          </Banner>
-          <Counts report={state.report} />
-        </div>
-      );
-    case "imported":
-      return (
-        <div className="cimport-result" data-testid="conversions-import-result">
-          <div className="cimport-done">
-            <CheckCircle2 size={18} aria-hidden /> Imported. {importSummary(state.report)}
-          </div>
-          <Counts report={state.report} />
-        </div>
-      );
-  }
 }
 
 function Counts({ report }: { report: ConversionImportReport }) {

@@ -1,15 +1,11 @@
 import { useCallback, useRef, useState } from "react";
 import type { ConversionImportOptions } from "../../../bindings/ConversionImportOptions";
 import type { ConversionImportReport } from "../../../bindings/ConversionImportReport";
-import { toAppError, type AppError } from "../../../lib/errors";
-import { conversionsApi, type JobProgress } from "../api";
+import type { ImportJobState as ImportJobStateOf } from "../../../components/ImportJobOutcome";
+import { toAppError } from "../../../lib/errors";
+import { conversionsApi } from "../api";
 
-export type ImportJobState =
-  | { phase: "idle" }
-  | { phase: "running"; dryRun: boolean; progress: JobProgress | null; cancelling: boolean }
-  | { phase: "checked"; report: ConversionImportReport }
-  | { phase: "imported"; report: ConversionImportReport }
-  | { phase: "failed"; error: AppError; dryRun: boolean };
+export type ImportJobState = ImportJobStateOf<ConversionImportReport>;
 
 /** Runs the check (dry run) and the real import, with progress and cancel. */
 export function useConversionImport() {

@@ -1,15 +1,11 @@
 import { useCallback, useRef, useState } from "react";
 import type { ImportReport } from "../../../bindings/ImportReport";
 import type { OnExisting } from "../../../bindings/OnExisting";
-import { toAppError, type AppError } from "../../../lib/errors";
-import { partnersApi, type JobProgress } from "../api";
+import type { ImportJobState as ImportJobStateOf } from "../../../components/ImportJobOutcome";
+import { toAppError } from "../../../lib/errors";
+import { partnersApi } from "../api";
 
-export type JobState =
-  | { phase: "idle" }
-  | { phase: "running"; dryRun: boolean; progress: JobProgress | null; cancelling: boolean }
-  | { phase: "checked"; report: ImportReport }
-  | { phase: "imported"; report: ImportReport }
-  | { phase: "failed"; error: AppError; dryRun: boolean };
+export type JobState = ImportJobStateOf<ImportReport>;
 
 /** Runs the check (dry run) and the real import, with progress and cancel. */
 export function useImportJob() {

@@ -3,8 +3,8 @@ import type { Group } from "../../../bindings/Group";
 import { Button } from "../../../components/Button";
 import { ChipInput } from "../../../components/ChipInput";
 import { Field } from "../../../components/Field";
+import { PartnerSearchSelect } from "../../../components/PartnerSearchSelect";
 import { GroupSelect } from "./GroupSelect";
-import { ParentPicker } from "./ParentPicker";
 import { invalid, type SectionProps } from "./sectionProps";
 
 type Props = SectionProps & {
@@ -35,7 +35,17 @@ export function OrganizeSection({ form, errors, update, groups, tagSuggestions, 
           />
         </Field>
         <Field label="Parent partner" htmlFor="pf-parent" error={errors.parent} hint="Earns a share of this partner's commissions (two-tier).">
-          <ParentPicker value={form.parent} onChange={(p) => update("parent", p)} selfId={selfId} invalid={!!errors.parent} />
+          <PartnerSearchSelect
+            id="pf-parent"
+            value={form.parent}
+            onChange={(p) => update("parent", p)}
+            excludeId={selfId}
+            limit={8}
+            invalid={!!errors.parent}
+            placeholder="Search partners by name or email"
+            clearLabel="Remove parent partner"
+            testId="field-parent"
+          />
         </Field>
         <Field label="Tags" htmlFor="pf-tags" error={errors.tags} className="pf-span-2">
           <ChipInput

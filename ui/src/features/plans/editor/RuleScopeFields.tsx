@@ -1,9 +1,9 @@
 import type { ConversionKind } from "../../../bindings/ConversionKind";
 import { Field } from "../../../components/Field";
+import { PartnerSearchSelect } from "../../../components/PartnerSearchSelect";
 import { defaultKinds, hasKinds, type RuleForm } from "../ruleForm";
 import { KIND_LABELS } from "../ruleSummary";
 import type { Errors } from "../validate";
-import { PartnerPicker } from "./PartnerPicker";
 import "./scope.css";
 
 /** The kinds a rule can pay for (refunds and chargebacks only ever take back). */
@@ -63,12 +63,14 @@ export function RuleScopeFields({ idBase, rule, errors, onChange }: Props) {
           />
         </Field>
         <Field label="Only for partner" htmlFor={`${idBase}-partner`} error={errors.partner} hint="Optional: a per-partner override.">
-          <PartnerPicker
+          <PartnerSearchSelect
             id={`${idBase}-partner`}
-            value={rule.partner}
-            name={rule.partnerName}
+            value={rule.partner ? { id: rule.partner, name: rule.partnerName } : null}
+            onChange={(p) => onChange({ partner: p ? String(p.id) : "", partnerName: p?.name ?? "" })}
             invalid={!!errors.partner}
-            onChange={(partner, partnerName) => onChange({ partner, partnerName })}
+            placeholder="Any partner — search to pick one"
+            clearLabel="Any partner"
+            testId="rule-partner"
           />
         </Field>
       </div>
