@@ -2,6 +2,9 @@
 //! a `Book` (one SQLite file). The desktop shell, the CLI and the tests all
 //! call these the same way; nothing here knows about windows or HTTP.
 
+#[macro_use]
+mod text_enum;
+
 pub mod audit;
 pub mod book;
 pub mod commissions;
@@ -12,6 +15,7 @@ pub mod fx;
 pub mod groups;
 pub mod money;
 pub mod partners;
+pub mod payouts;
 pub mod plans;
 pub mod progress;
 pub mod recent;

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0001_book_and_partners.sql"),
     include_str!("../../migrations/0002_conversions_plans_commissions.sql"),
     include_str!("../../migrations/0003_refund_lookups.sql"),
+    include_str!("../../migrations/0004_payouts.sql"),
 ];
 
 pub(super) fn latest_version() -> i64 {
