@@ -397,6 +397,99 @@ fn plan_conversions_commissions_and_what_if() {
     );
 }
 
+#[test]
+fn a_payout_run_from_draft_to_paid() {
+    let app = app();
+    app.create_book();
+    let mut ana = partner("Ana Lima", "ana@example.com");
+    ana["codes"] = json!([{ "kind": "referral", "code": "ANA" }]);
+    ana["payout_currency"] = json!("EUR");
+    ana["terms_version"] = json!("2026-01");
+    ana["tax"] = json!({ "status": "vat", "form_expires": "", "vat_id": "PL1234567890" });
+    let ana_id = app.ok("partner_create", json!({ "input": ana }))["id"].clone();
+    app.ok(
+        "plan_save",
+        json!({ "file": { "name": "Everyone", "description": "", "groups": [],
+            "versions": [ { "effective_from": "2026-01-01",
+                "rules": [ { "id": "base", "kind": "percentage", "rate": "30%" } ] } ] } }),
+    );
+    app.ok(
+        "partner_set_plan",
+        json!({ "id": ana_id, "plan": "Everyone" }),
+    );
+    let csv = app.dir.path().join("sales.csv");
+    std::fs::write(&csv, "external_id,kind,occurred_at,amount,currency,referral_code\no1,sale,2026-03-01,100.00,EUR,ANA\n").unwrap();
+    let options = json!({ "preset": "generic", "mapping": [], "source": null, "day_first": false, "dry_run": false });
+    app.ok(
+        "conversions_import",
+        json!({ "path": csv, "options": options, "onProgress": "__CHANNEL__:21" }),
+    );
+    assert_eq!(
+        app.ok("commissions_approve_due", json!({ "asOf": "2026-06-30" })),
+        1
+    );
+
+    let run = app.ok(
+        "payout_run_create",
+        json!({ "through": "2026-06-30", "onProgress": "__CHANNEL__:22" }),
+    );
+    assert_eq!(
+        (run["status"].clone(), run["paid_count"].clone()),
+        (json!("draft"), json!(1))
+    );
+    let again = app.err(
+        "payout_run_create",
+        json!({ "through": "2026-06-30", "onProgress": "__CHANNEL__:23" }),
+    );
+    assert_eq!(again["code"], "conflict", "{again}");
+    let adj = app.ok(
+        "payout_adjust",
+        json!({ "runId": run["id"], "partnerId": ana_id, "amount": "-5.00",
+        "kind": null, "reason": "double-counted sale" }),
+    );
+    assert_eq!(adj["kind"], "clawback");
+    let lines = app.ok("payout_lines", json!({ "query": { "run_id": run["id"], "filter": "all", "search": "ana", "offset": 0, "limit": 0 } }));
+    assert_eq!(lines["rows"][0]["pay"]["minor"], 2500);
+    let ready = app.ok("payout_readiness", json!({ "runId": run["id"] }));
+    assert_eq!(ready["blockers"], 0, "{ready}");
+    let approved = app.ok(
+        "payout_run_approve",
+        json!({ "id": run["id"], "onProgress": "__CHANNEL__:24" }),
+    );
+    assert_eq!(approved["fingerprint"].as_str().unwrap().len(), 64);
+    assert_eq!(
+        app.ok("payout_run_verify", json!({ "id": run["id"] })),
+        true
+    );
+    let out = app.dir.path().join("run.csv");
+    let report = app.ok(
+        "payout_export",
+        json!({ "runId": run["id"], "format": "csv", "path": out }),
+    );
+    assert_eq!(report["files"][0]["total"]["minor"], 2500);
+    let bad = app.err(
+        "payout_payer_set",
+        json!({ "iban": "DE00 1234", "bic": "" }),
+    );
+    assert!(
+        bad["message"].as_str().unwrap().starts_with("iban: "),
+        "{bad}"
+    );
+    assert_eq!(
+        app.ok(
+            "payout_mark_paid",
+            json!({ "runId": run["id"], "partnerId": null, "reference": "BANK-7" })
+        ),
+        1
+    );
+    let runs = app.ok("payout_runs_list", json!({}));
+    assert_eq!(runs[0]["settled_paid"], 1);
+    app.ok(
+        "partner_set_payout_hold",
+        json!({ "partnerId": ana_id, "reason": "dispute" }),
+    );
+}
+
 fn conversions_query(unattributed: bool) -> Value {
     json!({ "partner_id": null, "unattributed": unattributed, "kinds": [], "from": null, "to": null,
             "offset": 0, "limit": 0 })

@@ -91,6 +91,15 @@ describe("App", () => {
     expect(cookie).toHaveAttribute("aria-invalid", "true");
   });
 
+  it("opens Payouts from the sidebar, after Commissions", async () => {
+    const user = setup(book, { payout_runs_list: () => [], payout_payer_get: () => ({ name: "Acme", iban: "", bic: "" }) });
+    const nav = await screen.findByTestId("nav-payouts");
+    expect(screen.getByTestId("nav-commissions").nextElementSibling).toBe(nav);
+    await user.click(nav);
+    expect(nav).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByText("No payout runs yet")).toBeInTheDocument();
+  });
+
   it("closes the book back to the start screen", async () => {
     const user = setup(book);
     await user.click(await screen.findByTestId("close-book"));

@@ -6,5 +6,6 @@ pub mod commissions;
 pub mod conversions;
 pub mod jobs;
 pub mod partners;
+pub mod payouts;
 pub mod plans;
 pub mod settings;

@@ -45,6 +45,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Fx(args::FxCommand::Import { file }) => {
             commands::commissions::fx_import(&mut open(cli.book)?, &file)
         }
+        Command::Payout(c) => commands::payouts::run(&mut open(cli.book)?, c),
         Command::Whatif {
             plan,
             version,
@@ -58,6 +59,11 @@ fn run(cli: Cli) -> CliResult {
             json,
         }) => commands::bench::search(&open(cli.book)?, queries, emit_sql.as_deref(), json),
         Command::Bench(BenchCommand::Import { rows, json }) => commands::bench::import(rows, json),
+        Command::Bench(BenchCommand::Payouts {
+            commissions,
+            partners,
+            json,
+        }) => commands::bench_payouts::payouts(commissions, partners, json),
         Command::Bench(BenchCommand::Conversions {
             rows,
             partners,

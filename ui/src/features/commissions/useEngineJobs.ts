@@ -1,32 +1,28 @@
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import type { JobProgress } from "../../bindings/JobProgress";
 import { useToast } from "../../components/Toast";
 import { isCancelled } from "../../lib/errors";
+import { useProgressJob } from "../../lib/useProgressJob";
 import { chooseFxRatesFile, commissionsApi } from "./api";
 import { fxMessage, recomputeMessage } from "./engineReport";
-
-export type RunningJob = { label: string; progress: JobProgress; cancelling: boolean };
 
 /** Recompute and FX-rate import: one at a time, with progress, cancel and a toast. */
 export function useEngineJobs(onChanged: () => void) {
   const toast = useToast();
-  const [job, setJob] = useState<RunningJob | null>(null);
+  const { job, run, cancel } = useProgressJob(commissionsApi.cancelJob);
 
   const track = useCallback(
     async <T,>(label: string, work: (onProgress: (p: JobProgress) => void) => Promise<T>, done: (result: T) => string) => {
-      setJob({ label, progress: { step: "", done: 0, total: 0 }, cancelling: false });
       try {
-        const result = await work((progress) => setJob((j) => (j ? { ...j, progress } : j)));
+        const result = await run(label, work);
         toast.success(done(result));
         onChanged();
       } catch (e) {
         if (isCancelled(e)) toast.show("info", `${label} cancelled; nothing was changed.`);
         else toast.error(e);
-      } finally {
-        setJob(null);
       }
     },
-    [toast, onChanged],
+    [run, toast, onChanged],
   );
 
   const recompute = useCallback(() => track("Recomputing commissions", commissionsApi.compute, recomputeMessage), [track]);
@@ -40,11 +36,6 @@ export function useEngineJobs(onChanged: () => void) {
       ([fx, engine]) => fxMessage(fx, engine),
     );
   }, [track, toast]);
-
-  const cancel = useCallback(() => {
-    setJob((j) => (j ? { ...j, cancelling: true } : j));
-    void commissionsApi.cancelJob().catch(() => undefined);
-  }, []);
 
   return { job, recompute, importFx, cancel };
 }

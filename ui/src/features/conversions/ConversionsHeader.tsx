@@ -4,6 +4,7 @@ import { Button } from "../../components/Button";
 import { cx } from "../../lib/cx";
 import { formatCount, plural } from "../../lib/format";
 import { KIND_LABELS, KINDS } from "./labels";
+import "../../components/Segmented.css";
 
 export type View = "all" | "unattributed";
 

@@ -4,6 +4,7 @@ import { bookApi, type BookInfo } from "../book/api";
 import { CommissionsScreen } from "../commissions/CommissionsScreen";
 import { ConversionsScreen } from "../conversions/ConversionsScreen";
 import { PartnersScreen } from "../partners/PartnersScreen";
+import { PayoutsScreen } from "../payouts/PayoutsScreen";
 import { PlansScreen } from "../plans/PlansScreen";
 import { WhatIfScreen } from "../whatif/WhatIfScreen";
 import { SettingsScreen } from "../settings/SettingsScreen";
@@ -48,6 +49,11 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
         {screen === "commissions" && (
           <div className="shell-screen">
             <CommissionsScreen baseCurrency={book.base_currency} />
+          </div>
+        )}
+        {screen === "payouts" && (
+          <div className="shell-screen">
+            <PayoutsScreen baseCurrency={book.base_currency} />
           </div>
         )}
         {screen === "plans" && (

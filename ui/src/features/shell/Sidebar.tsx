@@ -1,9 +1,9 @@
-import { ArrowLeftRight, BookMarked, Coins, FlaskConical, Receipt, Scale, Settings, Users } from "lucide-react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Receipt, Scale, Settings, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
 
-export type Screen = "partners" | "conversions" | "commissions" | "plans" | "whatif" | "settings";
+export type Screen = "partners" | "conversions" | "commissions" | "payouts" | "plans" | "whatif" | "settings";
 
 type Props = {
   book: BookInfo;
@@ -44,6 +44,9 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
         </NavItem>
         <NavItem icon={<Coins size={16} />} active={screen === "commissions"} onClick={() => onNavigate("commissions")} testId="nav-commissions">
           Commissions
+        </NavItem>
+        <NavItem icon={<Banknote size={16} />} active={screen === "payouts"} onClick={() => onNavigate("payouts")} testId="nav-payouts">
+          Payouts
         </NavItem>
         <NavItem icon={<Scale size={16} />} active={screen === "plans"} onClick={() => onNavigate("plans")} testId="nav-plans">
           Plans

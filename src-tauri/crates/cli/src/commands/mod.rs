@@ -1,5 +1,6 @@
 pub mod bench;
 pub mod bench_conversions;
+pub mod bench_payouts;
 pub mod book;
 pub mod commissions;
 pub mod conversions;
@@ -7,6 +8,7 @@ pub mod groups;
 pub mod options;
 pub mod partner_fields;
 pub mod partners;
+pub mod payouts;
 pub mod plans;
 pub mod settings;
 pub mod whatif;

@@ -8,6 +8,7 @@ use crate::book::Book;
 use crate::error::{CoreError, Result};
 use crate::money::{Currency, Money};
 use crate::partners::validate;
+use crate::progress::Quiet;
 use crate::settings;
 use crate::time::now;
 use rusqlite::{params, OptionalExtension};
@@ -43,13 +44,20 @@ pub fn add_adjustment(
     reason: &str,
     actor: Actor,
 ) -> Result<Adjustment> {
-    let reason = required(reason, "reason", "say why: adjustments always carry a reason")?;
+    let reason = required(
+        reason,
+        "reason",
+        "say why: adjustments always carry a reason",
+    )?;
     let tx = book.transaction()?;
     let day = draft(&tx, run_id)?;
     let settings = settings::get(&tx)?;
     let amount = Money::parse(amount, settings.base_currency)?;
     if amount.minor == 0 {
-        return Err(CoreError::invalid("amount", "an adjustment of zero changes nothing"));
+        return Err(CoreError::invalid(
+            "amount",
+            "an adjustment of zero changes nothing",
+        ));
     }
     let kind = kind.unwrap_or(if amount.minor > 0 {
         AdjustmentKind::Bonus
@@ -61,7 +69,10 @@ pub fn add_adjustment(
             return Err(CoreError::invalid("amount", "a bonus is a positive amount"))
         }
         AdjustmentKind::Clawback if amount.minor > 0 => {
-            return Err(CoreError::invalid("amount", "a clawback is a negative amount"))
+            return Err(CoreError::invalid(
+                "amount",
+                "a clawback is a negative amount",
+            ))
         }
         _ => {}
     }
@@ -80,7 +91,7 @@ pub fn add_adjustment(
     )?;
     let id = tx.last_insert_rowid();
     release_partner(&tx, run_id, partner_id)?;
-    build_in(&tx, run_id, day, &settings, Some(partner_id))?;
+    build_in(&tx, run_id, day, &settings, Some(partner_id), &Quiet)?;
     let adjustment = get_in(&tx, id)?;
     audit::record(
         &tx,
@@ -112,7 +123,7 @@ pub fn remove_adjustment(book: &mut Book, run_id: i64, id: i64, actor: Actor) ->
             format!("adjustment #{id} was settled by an earlier payout and is kept"),
         ));
     }
-    build_in(&tx, run_id, day, &settings, Some(before.partner_id))?;
+    build_in(&tx, run_id, day, &settings, Some(before.partner_id), &Quiet)?;
     audit::record(
         &tx,
         actor,
@@ -126,14 +137,47 @@ pub fn remove_adjustment(book: &mut Book, run_id: i64, id: i64, actor: Actor) ->
     Ok(())
 }
 
+/// The adjustments a run shows: those it settles and those still open.
+pub fn adjustments(book: &Book, run_id: i64) -> Result<Vec<Adjustment>> {
+    let ids: Vec<i64> = book
+        .conn()
+        .prepare(
+            "SELECT a.id FROM payout_adjustments a LEFT JOIN payouts p ON p.id = a.payout_id
+              WHERE p.run_id = ?1 OR a.payout_id IS NULL ORDER BY a.id",
+        )?
+        .query_map([run_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| get_in(book.conn(), id)).collect()
+}
+
 fn get_in(conn: &rusqlite::Connection, id: i64) -> Result<Adjustment> {
-    type RowData = (i64, i64, AdjustmentKind, i64, String, String, Option<i64>, String);
+    type RowData = (
+        i64,
+        i64,
+        AdjustmentKind,
+        i64,
+        String,
+        String,
+        Option<i64>,
+        String,
+    );
     let (id, partner_id, kind, minor, currency, reason, payout_id, created_at): RowData = conn
         .query_row(
             "SELECT id, partner_id, kind, amount_minor, currency, reason, payout_id, created_at
                FROM payout_adjustments WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            },
         )
         .optional()?
         .ok_or_else(|| CoreError::not_found(format!("adjustment #{id}")))?;
@@ -150,14 +194,23 @@ fn get_in(conn: &rusqlite::Connection, id: i64) -> Result<Adjustment> {
 
 /// Puts a partner's payouts on hold (Some(reason)) or lifts the hold (None).
 /// Runs created afterwards show the hold as the reason not to pay.
-pub fn set_hold(book: &mut Book, partner_id: i64, reason: Option<&str>, actor: Actor) -> Result<()> {
+pub fn set_hold(
+    book: &mut Book,
+    partner_id: i64,
+    reason: Option<&str>,
+    actor: Actor,
+) -> Result<()> {
     let reason = match reason {
         Some(r) => Some(required(r, "reason", "say why the payouts are held")?),
         None => None,
     };
     let tx = book.transaction()?;
     let before: Option<String> = tx
-        .query_row("SELECT payout_hold FROM partners WHERE id = ?1", [partner_id], |r| r.get(0))
+        .query_row(
+            "SELECT payout_hold FROM partners WHERE id = ?1",
+            [partner_id],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or_else(|| CoreError::not_found(format!("partner #{partner_id}")))?;
     tx.execute(

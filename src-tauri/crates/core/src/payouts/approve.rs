@@ -8,6 +8,7 @@ use crate::book::{backup_path_for, Book};
 use crate::error::{CoreError, Result};
 use crate::money::Money;
 use crate::partners::timeline::{self, ActivityKind};
+use crate::progress::Progress;
 use crate::time::now;
 use rusqlite::{params, Connection};
 use sha2::{Digest, Sha256};
@@ -16,13 +17,23 @@ use sha2::{Digest, Sha256};
 /// transaction turns its paid lines pending, stamps the fingerprint and
 /// locks the run. A crash at any point leaves the draft or the approved run,
 /// never a mix.
-pub fn approve(book: &mut Book, run_id: i64, actor: Actor) -> Result<PayoutRun> {
+pub fn approve(
+    book: &mut Book,
+    run_id: i64,
+    actor: Actor,
+    progress: &dyn Progress,
+) -> Result<PayoutRun> {
     draft(book.conn(), run_id)?;
+    progress.update("Backing up the book", 0, 3);
     let backup = backup_path_for(book.path(), &format!("before-payout-run-{run_id}"));
     book.backup_to(&backup)?;
+    progress.check()?;
+    progress.update("Fingerprinting the run", 1, 3);
     let tx = book.transaction()?;
     draft(&tx, run_id)?;
     let fingerprint = fingerprint_of(&tx, run_id)?;
+    progress.check()?;
+    progress.update("Locking the run", 2, 3);
     let stamp = now();
     tx.execute(
         "UPDATE payouts SET status = 'pending' WHERE run_id = ?1 AND status = 'draft'",
@@ -57,7 +68,9 @@ pub fn approve(book: &mut Book, run_id: i64, actor: Actor) -> Result<PayoutRun> 
         None,
         Some(&audit::to_json(&run)),
     )?;
+    progress.check()?;
     tx.commit()?;
+    progress.update("Approved", 3, 3);
     Ok(run)
 }
 
@@ -68,7 +81,12 @@ fn paid_lines(conn: &Connection, run_id: i64, run: &PayoutRun) -> Result<Vec<(i6
     )?;
     let rows = stmt
         .query_map([run_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
@@ -122,7 +140,9 @@ pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
         [run_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    h.update(format!("partnerbook payout run 1\nrun {run_id} through {through} currency {currency}\n"));
+    h.update(format!(
+        "partnerbook payout run 1\nrun {run_id} through {through} currency {currency}\n"
+    ));
     let mut stmt = conn.prepare(
         "SELECT id, partner_id, commissions_minor, clawbacks_minor, carried_minor, adjustments_minor,
                 balance_minor, coalesce(pay_minor, ''), pay_currency, coalesce(fx_rate, ''), method,
@@ -162,7 +182,9 @@ pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
         let (id, partner, amount, kind, reason): (i64, i64, i64, String, String) =
             (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
         let reason = reason.replace(['\t', '\n'], " ");
-        h.update(format!("adjustment\t{id}\t{partner}\t{amount}\t{kind}\t{reason}\n"));
+        h.update(format!(
+            "adjustment\t{id}\t{partner}\t{amount}\t{kind}\t{reason}\n"
+        ));
     }
     Ok(hex(&h.finalize()))
 }
@@ -174,7 +196,10 @@ pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
 pub fn verify(book: &Book, run_id: i64) -> Result<bool> {
     let run = get_run_in(book.conn(), run_id)?;
     let stored = run.fingerprint.ok_or_else(|| {
-        CoreError::conflict("run", format!("run #{run_id} is not approved: it has no fingerprint yet"))
+        CoreError::conflict(
+            "run",
+            format!("run #{run_id} is not approved: it has no fingerprint yet"),
+        )
     })?;
     if run.settled_failed > 0 {
         return Err(CoreError::conflict(

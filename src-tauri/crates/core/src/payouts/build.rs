@@ -9,6 +9,7 @@ use crate::book::Book;
 use crate::error::{CoreError, Result};
 use crate::fx;
 use crate::money::{Currency, Money, Rounding};
+use crate::progress::Progress;
 use crate::settings::{self, ProgramSettings};
 use crate::time::now;
 use chrono::NaiveDate;
@@ -46,8 +47,14 @@ pub struct PreviewTotals {
 
 /// Creates the draft run through `through` ("YYYY-MM-DD"): every partner
 /// with a balance gets a line, paid or held with reasons. One draft at a time.
-pub fn create(book: &mut Book, through: &str, actor: Actor) -> Result<PayoutRun> {
+pub fn create(
+    book: &mut Book,
+    through: &str,
+    actor: Actor,
+    progress: &dyn Progress,
+) -> Result<PayoutRun> {
     let day = parse_day(through, "through")?;
+    progress.update("Adding up balances", 0, 0);
     let tx = book.transaction()?;
     if let Some(id) = tx
         .query_row(
@@ -68,7 +75,8 @@ pub fn create(book: &mut Book, through: &str, actor: Actor) -> Result<PayoutRun>
         params![day.to_string(), settings.base_currency.code(), now()],
     )?;
     let run_id = tx.last_insert_rowid();
-    build_in(&tx, run_id, day, &settings, None)?;
+    build_in(&tx, run_id, day, &settings, None, progress)?;
+    progress.check()?;
     let run = read::get_run_in(&tx, run_id)?;
     audit::record(
         &tx,
@@ -92,10 +100,7 @@ pub fn preview_totals(book: &Book, through: &str) -> Result<PreviewTotals> {
     Ok(PreviewTotals {
         partners: rows.len() as u32,
         paid: paid.len() as u32,
-        total: Money::new(
-            paid.iter().map(|r| r.balance).sum(),
-            settings.base_currency,
-        ),
+        total: Money::new(paid.iter().map(|r| r.balance).sum(), settings.base_currency),
     })
 }
 
@@ -106,15 +111,22 @@ pub(super) fn build_in(
     day: NaiveDate,
     settings: &ProgramSettings,
     partner: Option<i64>,
+    progress: &dyn Progress,
 ) -> Result<()> {
     let rows = compute_rows(conn, day, settings, partner)?;
+    progress.check()?;
+    let total = rows.len() as u64;
     let mut insert = conn.prepare_cached(
         "INSERT INTO payouts (run_id, partner_id, commissions_minor, clawbacks_minor, carried_minor,
             adjustments_minor, balance_minor, pay_minor, pay_currency, fx_rate, fx_source, payee_name,
             method, account, bic, blocked, status)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
-    for r in &rows {
+    for (i, r) in rows.iter().enumerate() {
+        if i % 1000 == 0 {
+            progress.update("Writing partner lines", i as u64, total);
+            progress.check()?;
+        }
         let blocked = (!r.blocked.is_empty()).then(|| r.blocked.join("; "));
         insert.execute(params![
             run_id,
@@ -133,10 +145,15 @@ pub(super) fn build_in(
             r.facts.account(),
             r.bic,
             blocked,
-            if r.blocked.is_empty() { "draft" } else { "held" },
+            if r.blocked.is_empty() {
+                "draft"
+            } else {
+                "held"
+            },
         ])?;
     }
     // Claim what the paid lines count: the same filter as the grouping.
+    progress.update("Claiming commissions", total, total);
     let stamp = now();
     conn.execute(
         "UPDATE commissions SET state = 'in_payout', updated_at = ?3,
@@ -250,7 +267,13 @@ pub(super) fn compute_rows(
             rate.as_ref().err().map(String::as_str),
         );
         let pay = match (&rate, blocked.is_empty()) {
-            (Ok(rate), true) => Some(convert(balance, base, rate, *pay_currency, settings.rounding)?),
+            (Ok(rate), true) => Some(convert(
+                balance,
+                base,
+                rate,
+                *pay_currency,
+                settings.rounding,
+            )?),
             _ => None,
         };
         out.push(Row {
@@ -263,7 +286,10 @@ pub(super) fn compute_rows(
             balance,
             // A conversion can round a tiny balance to nothing: not paid then.
             blocked: match pay {
-                Some(m) if m.minor <= 0 => vec![format!("{} rounds to nothing in {pay_currency}", Money::new(balance, base))],
+                Some(m) if m.minor <= 0 => vec![format!(
+                    "{} rounds to nothing in {pay_currency}",
+                    Money::new(balance, base)
+                )],
                 _ => blocked,
             },
             pay: pay.filter(|m| m.minor > 0),
@@ -286,7 +312,11 @@ fn convert(
     if from == to {
         return Ok(Money::new(minor, to));
     }
-    Money::from_decimal(Money::new(minor, from).to_decimal() * rate.rate, to, rounding)
+    Money::from_decimal(
+        Money::new(minor, from).to_decimal() * rate.rate,
+        to,
+        rounding,
+    )
 }
 
 type Payee = (String, Currency, String, PayeeFacts);
@@ -321,9 +351,8 @@ fn payees(conn: &Connection, partner: Option<i64>) -> Result<HashMap<i64, Payee>
 }
 
 pub(super) fn parse_day(text: &str, field: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        CoreError::invalid(field, format!("\"{text}\" is not a date like 2026-11-30"))
-    })
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| CoreError::invalid(field, format!("\"{text}\" is not a date like 2026-11-30")))
 }
 
 /// The draft run's id and cut-off, or why it cannot change.

@@ -20,7 +20,8 @@ mod reconcile;
 mod settle;
 
 pub use adjust::{
-    add_adjustment, payer, remove_adjustment, set_hold, set_payer, Adjustment, AdjustmentKind, Payer,
+    add_adjustment, adjustments, payer, remove_adjustment, set_hold, set_payer, Adjustment,
+    AdjustmentKind, Payer,
 };
 pub use approve::{approve, discard, fingerprint_of, verify};
 pub use build::{create, preview_totals, PreviewTotals};

@@ -7,18 +7,32 @@ use super::tests_support::program;
 use super::*;
 use crate::audit::Actor;
 use crate::partners::PayoutMethod;
+use crate::progress::Quiet;
 use proptest::prelude::*;
 use rusqlite::Connection;
 
 #[derive(Clone, Debug)]
 enum Step {
-    Earn { partner: usize, minor: i64, day: u32 },
-    Run { day: u32 },
-    Adjust { partner: usize, minor: i64 },
+    Earn {
+        partner: usize,
+        minor: i64,
+        day: u32,
+    },
+    Run {
+        day: u32,
+    },
+    Adjust {
+        partner: usize,
+        minor: i64,
+    },
     Approve,
     Discard,
-    Pay { partner: Option<usize> },
-    Fail { partner: usize },
+    Pay {
+        partner: Option<usize>,
+    },
+    Fail {
+        partner: usize,
+    },
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -102,7 +116,7 @@ proptest! {
                 }
                 Step::Run { day } => {
                     if draft.is_none() {
-                        draft = Some(create(&mut p.book, &format!("2026-11-{day:02}"), Actor::User).unwrap().id);
+                        draft = Some(create(&mut p.book, &format!("2026-11-{day:02}"), Actor::User, &Quiet).unwrap().id);
                     }
                 }
                 Step::Adjust { partner, minor } => {
@@ -114,7 +128,7 @@ proptest! {
                 }
                 Step::Approve => {
                     if let Some(run) = draft.take() {
-                        approve(&mut p.book, run, Actor::User).unwrap();
+                        approve(&mut p.book, run, Actor::User, &Quiet).unwrap();
                         approved.push(run);
                     }
                 }

@@ -25,13 +25,31 @@ pub fn get_run(book: &Book, id: i64) -> Result<PayoutRun> {
 }
 
 pub(crate) fn get_run_in(conn: &Connection, id: i64) -> Result<PayoutRun> {
-    type Head = (String, String, RunStatus, Option<String>, Option<String>, String, Option<String>);
+    type Head = (
+        String,
+        String,
+        RunStatus,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+    );
     let (through, currency, status, fingerprint, backup_path, created_at, approved_at): Head = conn
         .query_row(
             "SELECT through, currency, status, fingerprint, backup_path, created_at, approved_at
                FROM payout_runs WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            },
         )
         .optional()?
         .ok_or_else(|| CoreError::not_found(format!("payout run #{id}")))?;
@@ -112,7 +130,11 @@ pub fn lines(book: &Book, q: &LineQuery) -> Result<LinesPage> {
 
 pub(crate) fn lines_in(conn: &Connection, q: &LineQuery) -> Result<LinesPage> {
     let currency: String = conn
-        .query_row("SELECT currency FROM payout_runs WHERE id = ?1", [q.run_id], |r| r.get(0))
+        .query_row(
+            "SELECT currency FROM payout_runs WHERE id = ?1",
+            [q.run_id],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or_else(|| CoreError::not_found(format!("payout run #{}", q.run_id)))?;
     let currency = Currency::from_code(&currency)?;

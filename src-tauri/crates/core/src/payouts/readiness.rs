@@ -57,7 +57,17 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
     let day = NaiveDate::parse_from_str(&run.through, "%Y-%m-%d").unwrap_or_default();
     let minimum = settings::get(conn)?.minimum_payout;
     let mut items = Vec::new();
-    type Line = (i64, i64, String, String, String, Option<String>, i64, String, Option<String>);
+    type Line = (
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        i64,
+        String,
+        Option<String>,
+    );
     let lines: Vec<Line> = conn
         .prepare(
             "SELECT p.id, p.partner_id, pa.name, p.method, p.account, p.blocked, p.balance_minor,
@@ -66,7 +76,17 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
               WHERE p.run_id = ?1 ORDER BY pa.sort_key, p.id",
         )?
         .query_map([run_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut accounts: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
@@ -79,7 +99,11 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
             message,
         };
         for reason in blocked.iter().flat_map(|b| b.split("; ")) {
-            items.push(item(Severity::Blocker, check_of(reason), reason.to_string()));
+            items.push(item(
+                Severity::Blocker,
+                check_of(reason),
+                reason.to_string(),
+            ));
         }
         if let Some(share) = near_minimum(*balance, minimum) {
             items.push(item(
@@ -92,7 +116,10 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
             ));
         }
         if tax == "w8ben" {
-            if let Some(exp) = expires.as_deref().and_then(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").ok()) {
+            if let Some(exp) = expires
+                .as_deref()
+                .and_then(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").ok())
+            {
                 if exp >= day && exp <= day + Duration::days(EXPIRY_WARNING_DAYS) {
                     items.push(item(
                         Severity::Warning,
@@ -102,7 +129,9 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
                 }
             }
         }
-        if let Some((prev_run, prev_method, prev_account)) = previous_details(book, run_id, *partner_id)? {
+        if let Some((prev_run, prev_method, prev_account)) =
+            previous_details(book, run_id, *partner_id)?
+        {
             if prev_method != *method || prev_account != *account {
                 items.push(item(
                     Severity::Warning,
@@ -135,7 +164,10 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
     while let Some(r) = rows.next()? {
         let account: String = r.get(2)?;
         if accounts.contains_key(account.trim()) {
-            everyone.entry(account.trim().to_string()).or_default().push((r.get(0)?, r.get(1)?));
+            everyone
+                .entry(account.trim().to_string())
+                .or_default()
+                .push((r.get(0)?, r.get(1)?));
         }
     }
     for (account, holders) in everyone.iter().filter(|(_, h)| h.len() > 1) {
@@ -158,7 +190,10 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
             });
         }
     }
-    let blockers = items.iter().filter(|i| i.severity == Severity::Blocker).count() as u32;
+    let blockers = items
+        .iter()
+        .filter(|i| i.severity == Severity::Blocker)
+        .count() as u32;
     Ok(Readiness {
         run_id,
         blockers,
@@ -193,11 +228,17 @@ fn check_of(reason: &str) -> &'static str {
 }
 
 fn label(method: &str) -> &'static str {
-    PayoutMethod::parse(method).map(method_name).unwrap_or("unknown")
+    PayoutMethod::parse(method)
+        .map(method_name)
+        .unwrap_or("unknown")
 }
 
 /// The method and account a partner was last paid with (or was to be).
-fn previous_details(book: &Book, run_id: i64, partner_id: i64) -> Result<Option<(i64, String, String)>> {
+fn previous_details(
+    book: &Book,
+    run_id: i64,
+    partner_id: i64,
+) -> Result<Option<(i64, String, String)>> {
     use rusqlite::OptionalExtension;
     Ok(book
         .conn()

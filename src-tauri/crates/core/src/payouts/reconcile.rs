@@ -6,8 +6,8 @@
 //! A row we cannot match or read stops the import with its line; nothing
 //! is recorded then.
 
-use super::settle::{pending_payouts, settle_failed, settle_paid, Pending};
 use super::parse_token;
+use super::settle::{pending_payouts, settle_failed, settle_paid, Pending};
 use crate::audit::Actor;
 use crate::book::Book;
 use crate::error::{CoreError, Result};
@@ -26,21 +26,70 @@ pub struct ReconcileReport {
     pub unchanged: u32,
 }
 
-const PAID: &[&str] = &["paid", "completed", "complete", "success", "succeeded", "sent", "processed", "settled"];
-const FAILED: &[&str] = &[
-    "failed", "failure", "returned", "denied", "blocked", "refunded", "reversed", "rejected", "cancelled",
-    "canceled", "unclaimed", "bounced",
+const PAID: &[&str] = &[
+    "paid",
+    "completed",
+    "complete",
+    "success",
+    "succeeded",
+    "sent",
+    "processed",
+    "settled",
 ];
-const IN_PROGRESS: &[&str] = &["pending", "processing", "onhold", "on hold", "in progress", "queued"];
-const REFERENCE_HEADERS: &[&str] = &["transaction id", "transaction_id", "provider_reference", "reference", "id"];
-const REASON_HEADERS: &[&str] = &["reason", "failure reason", "failure_reason", "error", "errors", "message"];
+const FAILED: &[&str] = &[
+    "failed",
+    "failure",
+    "returned",
+    "denied",
+    "blocked",
+    "refunded",
+    "reversed",
+    "rejected",
+    "cancelled",
+    "canceled",
+    "unclaimed",
+    "bounced",
+];
+const IN_PROGRESS: &[&str] = &[
+    "pending",
+    "processing",
+    "onhold",
+    "on hold",
+    "in progress",
+    "queued",
+];
+const REFERENCE_HEADERS: &[&str] = &[
+    "transaction id",
+    "transaction_id",
+    "provider_reference",
+    "reference",
+    "id",
+];
+const REASON_HEADERS: &[&str] = &[
+    "reason",
+    "failure reason",
+    "failure_reason",
+    "error",
+    "errors",
+    "message",
+];
 
-pub fn reconcile(book: &mut Book, run_id: i64, path: &Path, actor: Actor) -> Result<ReconcileReport> {
+pub fn reconcile(
+    book: &mut Book,
+    run_id: i64,
+    path: &Path,
+    actor: Actor,
+) -> Result<ReconcileReport> {
     let file = path.display().to_string();
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(path)
-        .map_err(|e| CoreError::io(format!("cannot read {file}"), std::io::Error::other(e.to_string())))?;
+        .map_err(|e| {
+            CoreError::io(
+                format!("cannot read {file}"),
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| bad(&file, 1, "header", &e.to_string()))?
@@ -61,11 +110,15 @@ pub fn reconcile(book: &mut Book, run_id: i64, path: &Path, actor: Actor) -> Res
         .map(|p| (p.id, p))
         .collect();
     let mut settled: HashMap<i64, String> = tx
-        .prepare("SELECT id, status FROM payouts WHERE run_id = ?1 AND status IN ('paid', 'failed')")?
+        .prepare(
+            "SELECT id, status FROM payouts WHERE run_id = ?1 AND status IN ('paid', 'failed')",
+        )?
         .query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let by_account: HashMap<String, i64> = tx
-        .prepare("SELECT lower(account), id FROM payouts WHERE run_id = ?1 AND pay_minor IS NOT NULL")?
+        .prepare(
+            "SELECT lower(account), id FROM payouts WHERE run_id = ?1 AND pay_minor IS NOT NULL",
+        )?
         .query_map(params![run_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut report = ReconcileReport::default();
@@ -95,7 +148,11 @@ pub fn reconcile(book: &mut Book, run_id: i64, path: &Path, actor: Actor) -> Res
                 &file,
                 line,
                 &headers[status_col],
-                &format!("\"{status}\" is not a status we know (paid: {}; failed: {})", PAID.join(", "), FAILED.join(", ")),
+                &format!(
+                    "\"{status}\" is not a status we know (paid: {}; failed: {})",
+                    PAID.join(", "),
+                    FAILED.join(", ")
+                ),
             ));
         };
         let reference = reference_col
@@ -104,7 +161,13 @@ pub fn reconcile(book: &mut Book, run_id: i64, path: &Path, actor: Actor) -> Res
             .filter(|r| !r.is_empty() && parse_token(r).is_none());
         match (pending.remove(&payout), settled.get(&payout).cloned()) {
             (Some(p), _) if outcome == "paid" => {
-                settle_paid(&tx, run_id, &p, reference.unwrap_or(&format!("result file {file}")), actor)?;
+                settle_paid(
+                    &tx,
+                    run_id,
+                    &p,
+                    reference.unwrap_or(&format!("result file {file}")),
+                    actor,
+                )?;
                 settled.insert(payout, outcome.to_string());
                 report.paid += 1;
             }
@@ -121,10 +184,26 @@ pub fn reconcile(book: &mut Book, run_id: i64, path: &Path, actor: Actor) -> Res
             }
             (None, Some(was)) if was == outcome => report.unchanged += 1,
             (None, Some(was)) => {
-                return Err(bad(&file, line, &headers[status_col], &format!("payout {} was already recorded as {was}", super::payout_token(run_id, payout))));
+                return Err(bad(
+                    &file,
+                    line,
+                    &headers[status_col],
+                    &format!(
+                        "payout {} was already recorded as {was}",
+                        super::payout_token(run_id, payout)
+                    ),
+                ));
             }
             (None, None) => {
-                return Err(bad(&file, line, "reference", &format!("payout {} is not waiting for payment in run #{run_id}", super::payout_token(run_id, payout))));
+                return Err(bad(
+                    &file,
+                    line,
+                    "reference",
+                    &format!(
+                        "payout {} is not waiting for payment in run #{run_id}",
+                        super::payout_token(run_id, payout)
+                    ),
+                ));
             }
         }
     }

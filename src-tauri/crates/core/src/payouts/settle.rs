@@ -70,7 +70,10 @@ pub(super) fn pending_payouts(
     if run.status != RunStatus::Approved {
         return Err(CoreError::conflict(
             "run",
-            format!("run #{run_id} is {}: approve it before paying", run.status.as_str()),
+            format!(
+                "run #{run_id} is {}: approve it before paying",
+                run.status.as_str()
+            ),
         ));
     }
     let mut stmt = conn.prepare_cached(
@@ -124,7 +127,9 @@ pub(super) fn settle_paid(
         Some(p.id),
         "paid",
         None,
-        Some(&serde_json::json!({ "run": run_id, "partner": p.partner_id, "reference": reference })),
+        Some(
+            &serde_json::json!({ "run": run_id, "partner": p.partner_id, "reference": reference }),
+        ),
     )
 }
 

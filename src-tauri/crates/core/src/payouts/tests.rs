@@ -1,8 +1,9 @@
 use super::tests_support::{eur, program};
 use super::*;
 use crate::audit::Actor;
-use crate::partners::{PartnerInput, PayoutMethod, TaxStatus};
 use crate::partners::timeline;
+use crate::partners::{PartnerInput, PayoutMethod, TaxStatus};
+use crate::progress::Quiet;
 
 fn line_of(p: &tests_support::P, run: i64, partner: i64) -> PayoutLine {
     lines(
@@ -32,7 +33,7 @@ fn a_draft_pays_the_ready_and_says_why_not_for_the_rest() {
     p.approved(nomethod, 7000, "2026-11-01");
     let pending = p.line(zoe, 5000, "2026-11-01", "pending");
 
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     assert_eq!((run.paid_count, run.held_count), (1, 2));
     assert_eq!(run.total, eur(10_000));
     assert_eq!(run.carried_forward, eur(11_999));
@@ -56,7 +57,7 @@ fn a_draft_pays_the_ready_and_says_why_not_for_the_rest() {
     assert_eq!(p.state_of(later), ("approved".into(), None));
     assert_eq!(p.state_of(pending), ("pending".into(), None));
 
-    let err = create(&mut p.book, "2026-11-30", Actor::User).unwrap_err();
+    let err = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap_err();
     assert!(err.to_string().contains("run #1 is still a draft"), "{err}");
 }
 
@@ -69,9 +70,12 @@ fn clawbacks_net_and_a_negative_balance_carries() {
     p.approved(ana, -2_500, "2026-11-02");
     p.approved(bo, 1_000, "2026-11-01");
     p.approved(bo, -3_000, "2026-11-02");
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     let a = line_of(&p, run.id, ana);
-    assert_eq!((a.commissions, a.clawbacks, a.balance), (eur(10_000), eur(-2_500), eur(7_500)));
+    assert_eq!(
+        (a.commissions, a.clawbacks, a.balance),
+        (eur(10_000), eur(-2_500), eur(7_500))
+    );
     let b = line_of(&p, run.id, bo);
     assert_eq!(b.balance, eur(-2_000));
     assert_eq!(
@@ -85,19 +89,32 @@ fn discarding_gives_every_commission_back_untouched() {
     let mut p = program();
     let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
     let c = p.approved(zoe, 12_345, "2026-11-01");
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
-    add_adjustment(&mut p.book, run.id, zoe, "10.00", None, "launch bonus", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    add_adjustment(
+        &mut p.book,
+        run.id,
+        zoe,
+        "10.00",
+        None,
+        "launch bonus",
+        Actor::User,
+    )
+    .unwrap();
     let done = discard(&mut p.book, run.id, Actor::User).unwrap();
     assert_eq!(done.status, RunStatus::Discarded);
     assert_eq!(p.state_of(c), ("approved".into(), None));
     let amount: i64 = p
         .book
         .conn()
-        .query_row("SELECT amount_minor FROM commissions WHERE id = ?1", [c], |r| r.get(0))
+        .query_row(
+            "SELECT amount_minor FROM commissions WHERE id = ?1",
+            [c],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(amount, 12_345);
     // The bonus stays open and is paid by the next run.
-    let next = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let next = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     assert_eq!(next.id, run.id + 1);
     let l = line_of(&p, next.id, zoe);
     assert_eq!((l.adjustments, l.balance), (eur(1_000), eur(13_345)));
@@ -108,9 +125,10 @@ fn adjustments_need_a_reason_and_show_at_once() {
     let mut p = program();
     let sam = p.partner("Sam Small", PayoutMethod::Paypal);
     p.approved(sam, 4_000, "2026-11-01");
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     assert_eq!(line_of(&p, run.id, sam).status, PayoutStatus::Held);
-    let err = add_adjustment(&mut p.book, run.id, sam, "20.00", None, "  ", Actor::User).unwrap_err();
+    let err =
+        add_adjustment(&mut p.book, run.id, sam, "20.00", None, "  ", Actor::User).unwrap_err();
     assert!(err.to_string().contains("reason"), "{err}");
     let err = add_adjustment(
         &mut p.book,
@@ -123,10 +141,22 @@ fn adjustments_need_a_reason_and_show_at_once() {
     )
     .unwrap_err();
     assert!(err.to_string().contains("negative"), "{err}");
-    let adj = add_adjustment(&mut p.book, run.id, sam, "20.00", None, "webinar co-host", Actor::User).unwrap();
+    let adj = add_adjustment(
+        &mut p.book,
+        run.id,
+        sam,
+        "20.00",
+        None,
+        "webinar co-host",
+        Actor::User,
+    )
+    .unwrap();
     assert_eq!(adj.kind, AdjustmentKind::Bonus);
     let l = line_of(&p, run.id, sam);
-    assert_eq!((l.status, l.balance, l.pay), (PayoutStatus::Draft, eur(6_000), Some(eur(6_000))));
+    assert_eq!(
+        (l.status, l.balance, l.pay),
+        (PayoutStatus::Draft, eur(6_000), Some(eur(6_000)))
+    );
     remove_adjustment(&mut p.book, run.id, adj.id, Actor::User).unwrap();
     assert_eq!(line_of(&p, run.id, sam).status, PayoutStatus::Held);
 }
@@ -136,10 +166,10 @@ fn approving_backs_up_fingerprints_and_locks_the_run() {
     let mut p = program();
     let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
     let c = p.approved(zoe, 10_000, "2026-11-01");
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     add_adjustment(&mut p.book, run.id, zoe, "5.00", None, "bonus", Actor::User).unwrap();
     let draft_fingerprint = fingerprint_of(p.book.conn(), run.id).unwrap();
-    let run = approve(&mut p.book, run.id, Actor::User).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
     assert_eq!(run.status, RunStatus::Approved);
     let fp = run.fingerprint.clone().unwrap();
     assert_eq!(fp.len(), 64);
@@ -169,10 +199,14 @@ fn approving_backs_up_fingerprints_and_locks_the_run() {
         );
     }
     assert_eq!(p.state_of(c).0, "in_payout");
-    assert!(approve(&mut p.book, run.id, Actor::User).is_err());
+    assert!(approve(&mut p.book, run.id, Actor::User, &Quiet).is_err());
     assert!(discard(&mut p.book, run.id, Actor::User).is_err());
     let tl = timeline::list(&p.book, zoe).unwrap();
-    assert!(tl.iter().any(|a| a.summary == "Payout of 105.00 EUR approved in run #1"), "{tl:?}");
+    assert!(
+        tl.iter()
+            .any(|a| a.summary == "Payout of 105.00 EUR approved in run #1"),
+        "{tl:?}"
+    );
 }
 
 #[test]
@@ -180,10 +214,10 @@ fn a_commission_is_never_in_two_payouts() {
     let mut p = program();
     let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
     let first = p.approved(zoe, 10_000, "2026-10-01");
-    let run = create(&mut p.book, "2026-10-31", Actor::User).unwrap();
-    approve(&mut p.book, run.id, Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-10-31", Actor::User, &Quiet).unwrap();
+    approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
     let second = p.approved(zoe, 7_000, "2026-11-01");
-    let next = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let next = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     let l = line_of(&p, next.id, zoe);
     assert_eq!(l.balance, eur(7_000));
     assert_eq!(p.state_of(second), ("in_payout".into(), Some(l.id)));
@@ -192,9 +226,15 @@ fn a_commission_is_never_in_two_payouts() {
     let err = p
         .book
         .conn()
-        .execute("UPDATE commissions SET payout_id = NULL WHERE id = ?1", [second])
+        .execute(
+            "UPDATE commissions SET payout_id = NULL WHERE id = ?1",
+            [second],
+        )
         .unwrap_err();
-    assert!(err.to_string().contains("exactly while in_payout or paid"), "{err}");
+    assert!(
+        err.to_string().contains("exactly while in_payout or paid"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -204,24 +244,52 @@ fn paying_and_failing_settle_the_ledger() {
     let bo = p.partner("Bo Berg", PayoutMethod::Paypal);
     let z = p.approved(zoe, 10_000, "2026-11-01");
     let b = p.approved(bo, 8_000, "2026-11-01");
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
-    add_adjustment(&mut p.book, run.id, bo, "-5.00", Some(AdjustmentKind::Correction), "double-counted sale", Actor::User).unwrap();
-    approve(&mut p.book, run.id, Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    add_adjustment(
+        &mut p.book,
+        run.id,
+        bo,
+        "-5.00",
+        Some(AdjustmentKind::Correction),
+        "double-counted sale",
+        Actor::User,
+    )
+    .unwrap();
+    approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
     assert!(mark_paid(&mut p.book, run.id, Some(zoe), " ", Actor::User).is_err());
-    assert_eq!(mark_paid(&mut p.book, run.id, Some(zoe), "PP-123", Actor::User).unwrap(), 1);
-    mark_failed(&mut p.book, run.id, bo, "PayPal account closed", Actor::User).unwrap();
+    assert_eq!(
+        mark_paid(&mut p.book, run.id, Some(zoe), "PP-123", Actor::User).unwrap(),
+        1
+    );
+    mark_failed(
+        &mut p.book,
+        run.id,
+        bo,
+        "PayPal account closed",
+        Actor::User,
+    )
+    .unwrap();
     assert_eq!(p.state_of(z).0, "paid");
     assert_eq!(p.state_of(b), ("approved".into(), None));
     let zb = balance(&p.book, zoe).unwrap();
     assert_eq!((zb.paid, zb.balance), (eur(10_000), eur(0)));
     let bb = balance(&p.book, bo).unwrap();
-    assert_eq!((bb.approved, bb.open_adjustments, bb.balance), (eur(8_000), eur(-500), eur(7_500)));
+    assert_eq!(
+        (bb.approved, bb.open_adjustments, bb.balance),
+        (eur(8_000), eur(-500), eur(7_500))
+    );
     let tl = timeline::list(&p.book, bo).unwrap();
-    assert!(tl.iter().any(|a| a.summary == "Payout of 75.00 EUR failed (run #1)" && a.body.starts_with("PayPal account closed")));
+    assert!(tl
+        .iter()
+        .any(|a| a.summary == "Payout of 75.00 EUR failed (run #1)"
+            && a.body.starts_with("PayPal account closed")));
     // Settled payouts stay settled.
-    assert_eq!(mark_paid(&mut p.book, run.id, None, "again", Actor::User).unwrap(), 0);
+    assert_eq!(
+        mark_paid(&mut p.book, run.id, None, "again", Actor::User).unwrap(),
+        0
+    );
     // The failed amount, correction included, is paid by the next run.
-    let next = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let next = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     let l = line_of(&p, next.id, bo);
     assert_eq!((l.balance, l.carried), (eur(7_500), eur(8_000)));
 }
@@ -237,7 +305,7 @@ fn payouts_in_another_currency_use_the_cut_off_rate_or_wait_for_one() {
     gb.payout_currency = "GBP".into();
     let gwen = p.partner_with(gb);
     p.approved(gwen, 10_001, "2026-11-01");
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     assert_eq!(
         line_of(&p, run.id, gwen).blocked,
         ["no EUR→GBP exchange rate on or before 2026-11-30"]
@@ -250,10 +318,13 @@ fn payouts_in_another_currency_use_the_cut_off_rate_or_wait_for_one() {
             [],
         )
         .unwrap();
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     let l = line_of(&p, run.id, gwen);
     // 100.01 × 0.8345 = 83.458345 → 83.46 GBP (half-up).
-    assert_eq!(l.pay, Some(Money::new(8_346, Currency::from_code("GBP").unwrap())));
+    assert_eq!(
+        l.pay,
+        Some(Money::new(8_346, Currency::from_code("GBP").unwrap()))
+    );
     assert_eq!(l.fx_rate.as_deref(), Some("0.8345"));
 }
 
@@ -264,7 +335,10 @@ fn readiness_lists_every_blocker_and_risk_in_one_place() {
     let twin = p.partner("Zed Twin", PayoutMethod::Paypal);
     p.book
         .conn()
-        .execute("UPDATE partners SET payout_email = 'zoe.adams@example.com' WHERE id = ?1", [twin])
+        .execute(
+            "UPDATE partners SET payout_email = 'zoe.adams@example.com' WHERE id = ?1",
+            [twin],
+        )
         .unwrap();
     let near = p.partner("Nate Near", PayoutMethod::Paypal);
     let mut w8 = PartnerInput::new("Wen W8", "wen@example.com");
@@ -280,28 +354,55 @@ fn readiness_lists_every_blocker_and_risk_in_one_place() {
         p.approved(id, 10_000, "2026-10-01");
     }
     p.approved(near, 4_500, "2026-10-01");
-    let first = create(&mut p.book, "2026-10-31", Actor::User).unwrap();
-    approve(&mut p.book, first.id, Actor::User).unwrap();
+    let first = create(&mut p.book, "2026-10-31", Actor::User, &Quiet).unwrap();
+    approve(&mut p.book, first.id, Actor::User, &Quiet).unwrap();
     // Wen changes her PayPal address before the next run.
     p.book
         .conn()
-        .execute("UPDATE partners SET payout_email = 'wen.new@example.com' WHERE id = ?1", [wen])
+        .execute(
+            "UPDATE partners SET payout_email = 'wen.new@example.com' WHERE id = ?1",
+            [wen],
+        )
         .unwrap();
     p.approved(wen, 10_000, "2026-11-01");
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     let r = readiness(&p.book, run.id).unwrap();
     let has = |check: &str, who: i64, text: &str| {
         r.items
             .iter()
             .any(|i| i.check == check && i.partner_id == who && i.message.contains(text))
     };
-    assert!(has("details_changed", wen, "payout details changed since run #1: PayPal we…@example.com → PayPal we…@example.com"), "{r:#?}");
-    assert!(has("tax_form_expiring", wen, "W-8BEN expires on 2026-12-15"), "{r:#?}");
-    assert!(has("near_minimum", near, "90% of the minimum payout"), "{r:#?}");
+    assert!(
+        has(
+            "details_changed",
+            wen,
+            "payout details changed since run #1: PayPal we…@example.com → PayPal we…@example.com"
+        ),
+        "{r:#?}"
+    );
+    assert!(
+        has("tax_form_expiring", wen, "W-8BEN expires on 2026-12-15"),
+        "{r:#?}"
+    );
+    assert!(
+        has("near_minimum", near, "90% of the minimum payout"),
+        "{r:#?}"
+    );
     assert!(has("hold", held, "chargeback dispute"), "{r:#?}");
     let first_r = readiness(&p.book, first.id).unwrap();
-    assert!(first_r.items.iter().any(|i| i.check == "shared_account" && i.partner_id == zoe && i.message.contains("Zed Twin")), "{first_r:#?}");
-    assert_eq!(r.blockers as usize, r.items.iter().filter(|i| i.severity == Severity::Blocker).count());
+    assert!(
+        first_r.items.iter().any(|i| i.check == "shared_account"
+            && i.partner_id == zoe
+            && i.message.contains("Zed Twin")),
+        "{first_r:#?}"
+    );
+    assert_eq!(
+        r.blockers as usize,
+        r.items
+            .iter()
+            .filter(|i| i.severity == Severity::Blocker)
+            .count()
+    );
 }
 
 #[test]
@@ -313,19 +414,29 @@ fn result_files_settle_payouts_or_stop_at_the_bad_line() {
     for id in [zoe, bo, cy] {
         p.approved(id, 10_000, "2026-11-01");
     }
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
-    approve(&mut p.book, run.id, Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
     let id_of = |p: &tests_support::P, who| payout_token(run.id, line_of(p, run.id, who).id);
     let dir = p.dir.path().to_path_buf();
     let bad = dir.join("bad.csv");
     std::fs::write(
         &bad,
-        format!("Customer ID,Status,Transaction ID\n{},Completed,T1\n{},Exploded,T2\n", id_of(&p, zoe), id_of(&p, bo)),
+        format!(
+            "Customer ID,Status,Transaction ID\n{},Completed,T1\n{},Exploded,T2\n",
+            id_of(&p, zoe),
+            id_of(&p, bo)
+        ),
     )
     .unwrap();
-    let err = reconcile(&mut p.book, run.id, &bad, Actor::User).unwrap_err().to_string();
+    let err = reconcile(&mut p.book, run.id, &bad, Actor::User)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("bad.csv, line 3, column \"status\""), "{err}");
-    assert_eq!(line_of(&p, run.id, zoe).status, PayoutStatus::Pending, "nothing written");
+    assert_eq!(
+        line_of(&p, run.id, zoe).status,
+        PayoutStatus::Pending,
+        "nothing written"
+    );
     let good = dir.join("result.csv");
     std::fs::write(
         &good,
@@ -337,14 +448,34 @@ fn result_files_settle_payouts_or_stop_at_the_bad_line() {
     )
     .unwrap();
     let report = reconcile(&mut p.book, run.id, &good, Actor::User).unwrap();
-    assert_eq!(report, ReconcileReport { paid: 1, failed: 1, unchanged: 1 });
+    assert_eq!(
+        report,
+        ReconcileReport {
+            paid: 1,
+            failed: 1,
+            unchanged: 1
+        }
+    );
     let z = line_of(&p, run.id, zoe);
-    assert_eq!((z.status, z.reference.as_deref()), (PayoutStatus::Paid, Some("T1")));
+    assert_eq!(
+        (z.status, z.reference.as_deref()),
+        (PayoutStatus::Paid, Some("T1"))
+    );
     let b = line_of(&p, run.id, bo);
-    assert_eq!((b.status, b.failure.as_deref()), (PayoutStatus::Failed, Some("Account closed")));
+    assert_eq!(
+        (b.status, b.failure.as_deref()),
+        (PayoutStatus::Failed, Some("Account closed"))
+    );
     // Reading the same file again changes nothing.
     let again = reconcile(&mut p.book, run.id, &good, Actor::User).unwrap();
-    assert_eq!(again, ReconcileReport { paid: 0, failed: 0, unchanged: 3 });
+    assert_eq!(
+        again,
+        ReconcileReport {
+            paid: 0,
+            failed: 0,
+            unchanged: 3
+        }
+    );
 }
 
 #[test]

@@ -70,7 +70,9 @@ impl P {
     }
 
     pub fn partner_with(&mut self, p: PartnerInput) -> i64 {
-        partners::create(&mut self.book, &p, Actor::User).unwrap().id
+        partners::create(&mut self.book, &p, Actor::User)
+            .unwrap()
+            .id
     }
 
     /// An approved commission line of `minor` due on `due_on`; negative
@@ -115,7 +117,12 @@ impl P {
     }
 
     pub fn set_payer(&mut self) {
-        super::set_payer(&mut self.book, "FR14 2004 1010 0505 0001 3M02 606", "PSSTFRPPPAR", Actor::User)
-            .unwrap();
+        super::set_payer(
+            &mut self.book,
+            "FR14 2004 1010 0505 0001 3M02 606",
+            "PSSTFRPPPAR",
+            Actor::User,
+        )
+        .unwrap();
     }
 }

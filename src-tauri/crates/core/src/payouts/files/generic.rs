@@ -40,5 +40,6 @@ pub(super) fn render(run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
         ])
         .map_err(csv_error)?;
     }
-    w.into_inner().map_err(|e| CoreError::io("cannot write the CSV file", e.into_error()))
+    w.into_inner()
+        .map_err(|e| CoreError::io("cannot write the CSV file", e.into_error()))
 }

@@ -207,7 +207,11 @@ pub fn export(
                 } else {
                     chunk.iter().map(|l| l.balance.minor).sum()
                 },
-                if format.one_currency_per_file() { currency } else { run.currency },
+                if format.one_currency_per_file() {
+                    currency
+                } else {
+                    run.currency
+                },
             ),
             sha256: sha256_hex(&bytes),
         });
@@ -244,11 +248,16 @@ fn run_facts(conn: &Connection, run_id: i64) -> Result<RunFacts> {
     if run.status != RunStatus::Approved {
         return Err(CoreError::conflict(
             "run",
-            format!("run #{run_id} is {}: payment files come from an approved run", run.status.as_str()),
+            format!(
+                "run #{run_id} is {}: payment files come from an approved run",
+                run.status.as_str()
+            ),
         ));
     }
     let program_name: String =
-        conn.query_row("SELECT program_name FROM program WHERE id = 1", [], |r| r.get(0))?;
+        conn.query_row("SELECT program_name FROM program WHERE id = 1", [], |r| {
+            r.get(0)
+        })?;
     Ok(RunFacts {
         run_id,
         through: run.through,
@@ -265,8 +274,11 @@ type Names = BTreeMap<i64, String>;
 /// The run's paid lines in partner order, and the partners' current names
 /// (for the skipped list; files use the names frozen in the run).
 pub(crate) fn file_lines(conn: &Connection, run_id: i64) -> Result<(Vec<FileLine>, Names)> {
-    let currency: String =
-        conn.query_row("SELECT currency FROM payout_runs WHERE id = ?1", [run_id], |r| r.get(0))?;
+    let currency: String = conn.query_row(
+        "SELECT currency FROM payout_runs WHERE id = ?1",
+        [run_id],
+        |r| r.get(0),
+    )?;
     let currency = Currency::from_code(&currency)?;
     let mut stmt = conn.prepare(
         "SELECT p.id, p.partner_id, p.payee_name, pa.email, p.method, p.account, p.bic, p.pay_minor,
@@ -301,7 +313,10 @@ pub(crate) fn file_lines(conn: &Connection, run_id: i64) -> Result<(Vec<FileLine
 
 /// "payout.csv" + "-EUR" → "payout-EUR.csv".
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let name = match path.extension() {
         Some(ext) => format!("{stem}{suffix}.{}", ext.to_string_lossy()),
         None => format!("{stem}{suffix}"),
@@ -312,7 +327,10 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// Write beside the target, flush to disk, rename over it: a crash leaves
 /// the old file or the new one, never half of one.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let io = |e| CoreError::io(format!("cannot write {}", path.display()), e);
     let mut tmp = tempfile_in(dir, path).map_err(io)?;
     tmp.1.write_all(bytes).map_err(io)?;
@@ -322,14 +340,20 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn tempfile_in(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.partial", std::process::id()));
     let file = std::fs::File::create(&tmp)?;
     Ok((tmp, file))
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// "12.34": the amount in major units with a dot, as every provider reads it.
@@ -338,7 +362,10 @@ pub(crate) fn plain_amount(m: Money) -> String {
 }
 
 pub(crate) fn csv_error(e: csv::Error) -> CoreError {
-    CoreError::io("cannot write the payment file", std::io::Error::other(e.to_string()))
+    CoreError::io(
+        "cannot write the payment file",
+        std::io::Error::other(e.to_string()),
+    )
 }
 
 /// What the partner sees on their statement line from the provider.

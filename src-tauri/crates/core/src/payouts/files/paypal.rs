@@ -10,7 +10,9 @@ use super::{csv_error, note, plain_amount, FileLine, RunFacts};
 use crate::error::{CoreError, Result};
 
 pub(super) fn render(run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     let note: String = note(run).chars().take(400).collect();
     for l in lines {
         w.write_record([
@@ -23,5 +25,6 @@ pub(super) fn render(run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
         ])
         .map_err(csv_error)?;
     }
-    w.into_inner().map_err(|e| CoreError::io("cannot write the PayPal file", e.into_error()))
+    w.into_inner()
+        .map_err(|e| CoreError::io("cannot write the PayPal file", e.into_error()))
 }

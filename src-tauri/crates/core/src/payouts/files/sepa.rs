@@ -18,8 +18,7 @@ type W = Writer<Vec<u8>>;
 
 pub(super) fn render(run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    document(&mut w, run, lines)
-        .map_err(|e| CoreError::io("cannot write the SEPA file", e))?;
+    document(&mut w, run, lines).map_err(|e| CoreError::io("cannot write the SEPA file", e))?;
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
@@ -30,46 +29,61 @@ fn document(w: &mut W, run: &RunFacts, lines: &[FileLine]) -> io::Result<()> {
     let count = lines.len().to_string();
     let sum = plain_amount(crate::money::Money::new(
         lines.iter().map(|l| l.pay.minor).sum(),
-        lines.first().map(|l| l.pay.currency).unwrap_or(run.currency),
+        lines
+            .first()
+            .map(|l| l.pay.currency)
+            .unwrap_or(run.currency),
     ));
     // Max35Text identifiers, unique per run and stable across exports.
-    let message_id = format!("PB-RUN{}-{}", run.run_id, &run.fingerprint[..run.fingerprint.len().min(16)]);
+    let message_id = format!(
+        "PB-RUN{}-{}",
+        run.run_id,
+        &run.fingerprint[..run.fingerprint.len().min(16)]
+    );
     let created = run.approved_at.trim_end_matches('Z').to_string();
-    let execution_day = run.approved_at.get(..10).unwrap_or(&run.through).to_string();
+    let execution_day = run
+        .approved_at
+        .get(..10)
+        .unwrap_or(&run.through)
+        .to_string();
     let payer_name = sepa_text(&run.payer.name, 70);
     w.create_element("Document")
         .with_attribute(("xmlns", NAMESPACE))
         .write_inner_content(|w| {
-            w.create_element("CstmrCdtTrfInitn").write_inner_content(|w| {
-                w.create_element("GrpHdr").write_inner_content(|w| {
-                    text(w, "MsgId", &message_id)?;
-                    text(w, "CreDtTm", &created)?;
-                    text(w, "NbOfTxs", &count)?;
-                    text(w, "CtrlSum", &sum)?;
-                    w.create_element("InitgPty").write_inner_content(|w| text(w, "Nm", &payer_name))?;
-                    Ok(())
-                })?;
-                w.create_element("PmtInf").write_inner_content(|w| {
-                    text(w, "PmtInfId", &format!("PB-RUN{}", run.run_id))?;
-                    text(w, "PmtMtd", "TRF")?;
-                    text(w, "NbOfTxs", &count)?;
-                    text(w, "CtrlSum", &sum)?;
-                    w.create_element("PmtTpInf").write_inner_content(|w| {
-                        w.create_element("SvcLvl").write_inner_content(|w| text(w, "Cd", "SEPA"))?;
+            w.create_element("CstmrCdtTrfInitn")
+                .write_inner_content(|w| {
+                    w.create_element("GrpHdr").write_inner_content(|w| {
+                        text(w, "MsgId", &message_id)?;
+                        text(w, "CreDtTm", &created)?;
+                        text(w, "NbOfTxs", &count)?;
+                        text(w, "CtrlSum", &sum)?;
+                        w.create_element("InitgPty")
+                            .write_inner_content(|w| text(w, "Nm", &payer_name))?;
                         Ok(())
                     })?;
-                    text(w, "ReqdExctnDt", &execution_day)?;
-                    w.create_element("Dbtr").write_inner_content(|w| text(w, "Nm", &payer_name))?;
-                    account(w, "DbtrAcct", &run.payer.iban)?;
-                    agent(w, "DbtrAgt", &run.payer.bic)?;
-                    text(w, "ChrgBr", "SLEV")?;
-                    for l in lines {
-                        transfer(w, run, l)?;
-                    }
+                    w.create_element("PmtInf").write_inner_content(|w| {
+                        text(w, "PmtInfId", &format!("PB-RUN{}", run.run_id))?;
+                        text(w, "PmtMtd", "TRF")?;
+                        text(w, "NbOfTxs", &count)?;
+                        text(w, "CtrlSum", &sum)?;
+                        w.create_element("PmtTpInf").write_inner_content(|w| {
+                            w.create_element("SvcLvl")
+                                .write_inner_content(|w| text(w, "Cd", "SEPA"))?;
+                            Ok(())
+                        })?;
+                        text(w, "ReqdExctnDt", &execution_day)?;
+                        w.create_element("Dbtr")
+                            .write_inner_content(|w| text(w, "Nm", &payer_name))?;
+                        account(w, "DbtrAcct", &run.payer.iban)?;
+                        agent(w, "DbtrAgt", &run.payer.bic)?;
+                        text(w, "ChrgBr", "SLEV")?;
+                        for l in lines {
+                            transfer(w, run, l)?;
+                        }
+                        Ok(())
+                    })?;
                     Ok(())
                 })?;
-                Ok(())
-            })?;
             Ok(())
         })?;
     Ok(())
@@ -77,7 +91,8 @@ fn document(w: &mut W, run: &RunFacts, lines: &[FileLine]) -> io::Result<()> {
 
 fn transfer(w: &mut W, run: &RunFacts, l: &FileLine) -> io::Result<()> {
     w.create_element("CdtTrfTxInf").write_inner_content(|w| {
-        w.create_element("PmtId").write_inner_content(|w| text(w, "EndToEndId", &l.token))?;
+        w.create_element("PmtId")
+            .write_inner_content(|w| text(w, "EndToEndId", &l.token))?;
         w.create_element("Amt").write_inner_content(|w| {
             w.create_element("InstdAmt")
                 .with_attribute(("Ccy", l.pay.currency.code()))
@@ -87,10 +102,15 @@ fn transfer(w: &mut W, run: &RunFacts, l: &FileLine) -> io::Result<()> {
         if !l.bic.is_empty() {
             agent(w, "CdtrAgt", &l.bic)?;
         }
-        w.create_element("Cdtr").write_inner_content(|w| text(w, "Nm", &sepa_text(&l.name, 70)))?;
+        w.create_element("Cdtr")
+            .write_inner_content(|w| text(w, "Nm", &sepa_text(&l.name, 70)))?;
         account(w, "CdtrAcct", &l.account)?;
         w.create_element("RmtInf").write_inner_content(|w| {
-            text(w, "Ustrd", &sepa_text(&format!("{} {}", note(run), l.token), 140))
+            text(
+                w,
+                "Ustrd",
+                &sepa_text(&format!("{} {}", note(run), l.token), 140),
+            )
         })?;
         Ok(())
     })?;
@@ -99,7 +119,8 @@ fn transfer(w: &mut W, run: &RunFacts, l: &FileLine) -> io::Result<()> {
 
 fn account(w: &mut W, tag: &str, iban: &str) -> io::Result<()> {
     w.create_element(tag).write_inner_content(|w| {
-        w.create_element("Id").write_inner_content(|w| text(w, "IBAN", iban))?;
+        w.create_element("Id")
+            .write_inner_content(|w| text(w, "IBAN", iban))?;
         Ok(())
     })?;
     Ok(())
@@ -110,7 +131,8 @@ fn agent(w: &mut W, tag: &str, bic: &str) -> io::Result<()> {
     w.create_element(tag).write_inner_content(|w| {
         w.create_element("FinInstnId").write_inner_content(|w| {
             if bic.is_empty() {
-                w.create_element("Othr").write_inner_content(|w| text(w, "Id", "NOTPROVIDED"))?;
+                w.create_element("Othr")
+                    .write_inner_content(|w| text(w, "Id", "NOTPROVIDED"))?;
                 Ok(())
             } else {
                 text(w, "BIC", bic)
@@ -122,6 +144,7 @@ fn agent(w: &mut W, tag: &str, bic: &str) -> io::Result<()> {
 }
 
 fn text(w: &mut W, tag: &str, value: &str) -> io::Result<()> {
-    w.create_element(tag).write_text_content(BytesText::new(value))?;
+    w.create_element(tag)
+        .write_text_content(BytesText::new(value))?;
     Ok(())
 }

@@ -26,7 +26,10 @@ mod tests {
         assert_eq!(sepa_text("Søren Ærø", 70), "Soren AEro");
         assert_eq!(sepa_text("Łukasz Żółć", 70), "Lukasz Zolc");
         assert_eq!(sepa_text("Zoë & Co. <GmbH>", 70), "Zoe Co. GmbH");
-        assert_eq!(sepa_text("François d'Hérouville", 70), "Francois d'Herouville");
+        assert_eq!(
+            sepa_text("François d'Hérouville", 70),
+            "Francois d'Herouville"
+        );
         assert!(sepa_text("東京 Partner", 70).is_ascii());
         assert_eq!(sepa_text("abcdefgh", 5), "abcde");
     }

@@ -7,6 +7,7 @@ use crate::audit::Actor;
 use crate::partners::{PartnerInput, PayoutMethod, TaxStatus};
 use crate::payouts::tests_support::{program, P};
 use crate::payouts::{approve, create};
+use crate::progress::Quiet;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
@@ -43,9 +44,9 @@ fn approved_run() -> (P, i64) {
             [],
         )
         .unwrap();
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     assert_eq!(run.paid_count, 7);
-    let run = approve(&mut p.book, run.id, Actor::User).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
     (p, run.id)
 }
 
@@ -53,7 +54,10 @@ fn approved_run() -> (P, i64) {
 fn expected(p: &P, run: i64, method: Option<&str>) -> BTreeMap<String, i64> {
     let (lines, _) = file_lines(p.book.conn(), run).unwrap();
     let mut out = BTreeMap::new();
-    for l in lines.iter().filter(|l| method.is_none_or(|m| l.method == m)) {
+    for l in lines
+        .iter()
+        .filter(|l| method.is_none_or(|m| l.method == m))
+    {
         *out.entry(l.pay.currency.code().to_string()).or_insert(0) += l.pay.minor;
     }
     out
@@ -100,13 +104,22 @@ fn wise_files_split_by_currency_and_add_up() {
     let names: Vec<String> = report
         .files
         .iter()
-        .map(|f| PathBuf::from(&f.path).file_name().unwrap().to_string_lossy().into_owned())
+        .map(|f| {
+            PathBuf::from(&f.path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     assert_eq!(names, ["wise-EUR.csv", "wise-GBP.csv"]);
     let mut got = BTreeMap::new();
     for f in &report.files {
         let mut r = csv::Reader::from_path(&f.path).unwrap();
-        assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), wise::HEADER);
+        assert_eq!(
+            r.headers().unwrap().iter().collect::<Vec<_>>(),
+            wise::HEADER
+        );
         for rec in r.records() {
             let rec = rec.unwrap();
             assert_eq!((&rec[3], &rec[4], &rec[6]), ("PERSON", "target", "EUR"));
@@ -131,7 +144,10 @@ fn generic_csv_lists_every_payout() {
         balance += minor(&rec[9]);
     }
     assert_eq!(got, expected(&p, run, None));
-    assert_eq!(balance, crate::payouts::get_run(&p.book, run).unwrap().total.minor);
+    assert_eq!(
+        balance,
+        crate::payouts::get_run(&p.book, run).unwrap().total.minor
+    );
 }
 
 #[test]
@@ -158,8 +174,17 @@ fn sepa_file_validates_against_the_iso_schema_and_adds_up() {
         .map(|s| minor(s.split('<').next().unwrap()))
         .collect();
     assert_eq!(amounts.len(), 3);
-    assert_eq!(amounts.iter().sum::<i64>(), expected(&p, run, Some("iban"))["EUR"]);
-    let ctrl = xml.split("<CtrlSum>").nth(1).unwrap().split('<').next().unwrap();
+    assert_eq!(
+        amounts.iter().sum::<i64>(),
+        expected(&p, run, Some("iban"))["EUR"]
+    );
+    let ctrl = xml
+        .split("<CtrlSum>")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
     assert_eq!(minor(ctrl), amounts.iter().sum::<i64>());
     assert!(xml.contains("<Nm>Lukasz Nowak</Nm>"));
     assert!(xml.contains("<Nm>Soren Kierkegaard Co</Nm>"));
@@ -177,7 +202,11 @@ fn writing_again_gives_the_same_bytes() {
         (PaymentFormat::Csv, "d.csv"),
     ] {
         let first = export_to(&mut p, run, format, name);
-        let bytes: Vec<Vec<u8>> = first.files.iter().map(|f| std::fs::read(&f.path).unwrap()).collect();
+        let bytes: Vec<Vec<u8>> = first
+            .files
+            .iter()
+            .map(|f| std::fs::read(&f.path).unwrap())
+            .collect();
         let again = export_to(&mut p, run, format, name);
         for (f, before) in again.files.iter().zip(bytes) {
             assert_eq!(std::fs::read(&f.path).unwrap(), before, "{format:?}");
@@ -194,9 +223,15 @@ fn only_approved_runs_have_payment_files() {
     let mut p = program();
     let id = p.partner("Zoë Adams", PayoutMethod::Paypal);
     p.approved(id, 10_000, "2026-11-01");
-    let run = create(&mut p.book, "2026-11-30", Actor::User).unwrap();
-    let err = export(&mut p.book, run.id, PaymentFormat::Csv, &p.dir.path().join("x.csv"), Actor::User)
-        .unwrap_err();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let err = export(
+        &mut p.book,
+        run.id,
+        PaymentFormat::Csv,
+        &p.dir.path().join("x.csv"),
+        Actor::User,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("approved run"), "{err}");
     assert!(!p.dir.path().join("x.csv").exists());
 }
@@ -211,5 +246,10 @@ fn shared_data(name: &str) -> PathBuf {
     here.ancestors()
         .map(|a| a.join("shared/data").join(name))
         .find(|p| p.exists())
-        .unwrap_or_else(|| panic!("{name} not found in shared/data beside the repository above {}", here.display()))
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} not found in shared/data beside the repository above {}",
+                here.display()
+            )
+        })
 }

@@ -36,5 +36,6 @@ pub(super) fn render(run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
         ])
         .map_err(csv_error)?;
     }
-    w.into_inner().map_err(|e| CoreError::io("cannot write the Wise file", e.into_error()))
+    w.into_inner()
+        .map_err(|e| CoreError::io("cannot write the Wise file", e.into_error()))
 }

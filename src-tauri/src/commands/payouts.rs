@@ -1,0 +1,214 @@
+//! Payout runs: create a draft, read its lines and readiness, adjust,
+//! approve or discard, write payment files, record what was paid.
+
+use super::jobs::blocking;
+use crate::error::AppResult;
+use crate::progress::ChannelProgress;
+use crate::state::{with_book, AppState};
+use partnerbook_core::audit::Actor;
+use partnerbook_core::payouts::files::{self, ExportReport, PaymentFormat};
+use partnerbook_core::payouts::{
+    self, Adjustment, AdjustmentKind, LineQuery, LinesPage, Payer, PayoutRun, Readiness,
+    ReconcileReport,
+};
+use partnerbook_core::progress::JobProgress;
+use std::path::PathBuf;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn payout_runs_list(state: State<'_, AppState>) -> AppResult<Vec<PayoutRun>> {
+    state.with_book(|b| Ok(payouts::list_runs(b)?))
+}
+
+#[tauri::command(async)]
+pub fn payout_run_get(state: State<'_, AppState>, id: i64) -> AppResult<PayoutRun> {
+    state.with_book(|b| Ok(payouts::get_run(b, id)?))
+}
+
+/// Creates the draft run through `through` ("YYYY-MM-DD"), with progress.
+#[tauri::command]
+pub async fn payout_run_create(
+    state: State<'_, AppState>,
+    through: String,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<PayoutRun> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || {
+        with_book(&slot, |b| {
+            Ok(payouts::create(b, &through, Actor::User, &progress)?)
+        })
+    })
+    .await
+}
+
+#[tauri::command(async)]
+pub fn payout_lines(state: State<'_, AppState>, query: LineQuery) -> AppResult<LinesPage> {
+    state.with_book(|b| Ok(payouts::lines(b, &query)?))
+}
+
+#[tauri::command(async)]
+pub fn payout_readiness(state: State<'_, AppState>, run_id: i64) -> AppResult<Readiness> {
+    state.with_book(|b| Ok(payouts::readiness(b, run_id)?))
+}
+
+#[tauri::command(async)]
+pub fn payout_adjustments(state: State<'_, AppState>, run_id: i64) -> AppResult<Vec<Adjustment>> {
+    state.with_book(|b| Ok(payouts::adjustments(b, run_id)?))
+}
+
+/// Adds an adjustment to a draft run; `kind` null means bonus when
+/// positive, clawback when negative.
+#[tauri::command(async)]
+pub fn payout_adjust(
+    state: State<'_, AppState>,
+    run_id: i64,
+    partner_id: i64,
+    amount: String,
+    kind: Option<AdjustmentKind>,
+    reason: String,
+) -> AppResult<Adjustment> {
+    state.with_book(|b| {
+        Ok(payouts::add_adjustment(
+            b,
+            run_id,
+            partner_id,
+            &amount,
+            kind,
+            &reason,
+            Actor::User,
+        )?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn payout_adjustment_remove(state: State<'_, AppState>, run_id: i64, id: i64) -> AppResult<()> {
+    state.with_book(|b| Ok(payouts::remove_adjustment(b, run_id, id, Actor::User)?))
+}
+
+/// Backs the book up, fingerprints and locks the run, with progress.
+#[tauri::command]
+pub async fn payout_run_approve(
+    state: State<'_, AppState>,
+    id: i64,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<PayoutRun> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || {
+        with_book(&slot, |b| {
+            Ok(payouts::approve(b, id, Actor::User, &progress)?)
+        })
+    })
+    .await
+}
+
+#[tauri::command(async)]
+pub fn payout_run_discard(state: State<'_, AppState>, id: i64) -> AppResult<PayoutRun> {
+    state.with_book(|b| Ok(payouts::discard(b, id, Actor::User)?))
+}
+
+#[tauri::command(async)]
+pub fn payout_run_verify(state: State<'_, AppState>, id: i64) -> AppResult<bool> {
+    state.with_book(|b| Ok(payouts::verify(b, id)?))
+}
+
+/// Writes the run's payment file(s) for `format` to `path`.
+#[tauri::command(async)]
+pub fn payout_export(
+    state: State<'_, AppState>,
+    run_id: i64,
+    format: PaymentFormat,
+    path: String,
+) -> AppResult<ExportReport> {
+    state.with_book(|b| {
+        Ok(files::export(
+            b,
+            run_id,
+            format,
+            &PathBuf::from(&path),
+            Actor::User,
+        )?)
+    })
+}
+
+/// Marks pending payouts paid: one partner's, or all of the run's when null.
+#[tauri::command(async)]
+pub fn payout_mark_paid(
+    state: State<'_, AppState>,
+    run_id: i64,
+    partner_id: Option<i64>,
+    reference: String,
+) -> AppResult<u32> {
+    state.with_book(|b| {
+        Ok(payouts::mark_paid(
+            b,
+            run_id,
+            partner_id,
+            &reference,
+            Actor::User,
+        )?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn payout_mark_failed(
+    state: State<'_, AppState>,
+    run_id: i64,
+    partner_id: i64,
+    reason: String,
+) -> AppResult<()> {
+    state.with_book(|b| {
+        Ok(payouts::mark_failed(
+            b,
+            run_id,
+            partner_id,
+            &reason,
+            Actor::User,
+        )?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn payout_reconcile(
+    state: State<'_, AppState>,
+    run_id: i64,
+    path: String,
+) -> AppResult<ReconcileReport> {
+    state.with_book(|b| {
+        Ok(payouts::reconcile(
+            b,
+            run_id,
+            &PathBuf::from(&path),
+            Actor::User,
+        )?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn payout_payer_get(state: State<'_, AppState>) -> AppResult<Payer> {
+    state.with_book(|b| Ok(payouts::payer(b)?))
+}
+
+#[tauri::command(async)]
+pub fn payout_payer_set(state: State<'_, AppState>, iban: String, bic: String) -> AppResult<Payer> {
+    state.with_book(|b| Ok(payouts::set_payer(b, &iban, &bic, Actor::User)?))
+}
+
+/// Holds a partner's payouts with a reason, or lifts the hold (null).
+#[tauri::command(async)]
+pub fn partner_set_payout_hold(
+    state: State<'_, AppState>,
+    partner_id: i64,
+    reason: Option<String>,
+) -> AppResult<()> {
+    state.with_book(|b| {
+        Ok(payouts::set_hold(
+            b,
+            partner_id,
+            reason.as_deref(),
+            Actor::User,
+        )?)
+    })
+}

@@ -1,0 +1,385 @@
+import { invoke } from "@tauri-apps/api/core";
+import { save } from "@tauri-apps/plugin-dialog";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { JobProgress } from "../../bindings/JobProgress";
+import type { LineQuery } from "../../bindings/LineQuery";
+import type { PayoutLine } from "../../bindings/PayoutLine";
+import type { PayoutRun } from "../../bindings/PayoutRun";
+import type { Readiness } from "../../bindings/Readiness";
+import { ToastProvider } from "../../components/Toast";
+import { callsTo, deferred, mockCommands } from "../../test/tauri";
+import { PayoutsScreen } from "./PayoutsScreen";
+
+vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
+vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
+
+const usd = (minor: number) => ({ minor, currency: "USD" });
+const FINGERPRINT = "a1b2c3d4e5f6".padEnd(64, "0");
+
+function run(id: number, patch: Partial<PayoutRun> = {}): PayoutRun {
+  return {
+    id,
+    through: "2026-04-30",
+    status: "draft",
+    fingerprint: null,
+    backup_path: null,
+    created_at: "2026-05-02T09:00:00Z",
+    approved_at: null,
+    paid_count: 12,
+    held_count: 2,
+    total: usd(123456),
+    pay_totals: [usd(100000), { minor: 20000, currency: "EUR" }],
+    carried_forward: usd(4200),
+    settled_paid: 0,
+    settled_failed: 0,
+    ...patch,
+  };
+}
+
+function line(id: number, patch: Partial<PayoutLine> = {}): PayoutLine {
+  return {
+    id,
+    partner_id: id,
+    partner_name: "Ana Lima",
+    partner_email: "ana@example.com",
+    commissions: usd(25000),
+    clawbacks: usd(-1000),
+    carried: usd(0),
+    adjustments: usd(2000),
+    balance: usd(26000),
+    pay: { minor: 24000, currency: "EUR" },
+    fx_rate: "0.9231",
+    method: "iban",
+    account_masked: "…3000",
+    blocked: [],
+    status: "draft",
+    reference: null,
+    failure: null,
+    settled_at: null,
+    ...patch,
+  };
+}
+
+const held = line(9, {
+  partner_name: "Bruno Costa",
+  partner_email: "bruno@example.com",
+  pay: null,
+  fx_rate: null,
+  method: "none",
+  account_masked: "",
+  status: "held",
+  blocked: ["no payout method", "tax form missing: W-9 or W-8BEN needed"],
+});
+
+const readiness: Readiness = {
+  run_id: 3,
+  blockers: 3,
+  warnings: 2,
+  items: [
+    { severity: "blocker", check: "payout_method", partner_id: 9, partner_name: "Bruno Costa", message: "no payout method" },
+    { severity: "warning", check: "details_changed", partner_id: 1, partner_name: "Ana Lima", message: "payout details changed since run #2" },
+    { severity: "blocker", check: "tax_form", partner_id: 9, partner_name: "Bruno Costa", message: "tax form missing: W-9 or W-8BEN needed" },
+    { severity: "warning", check: "near_minimum", partner_id: 4, partner_name: "Dina Reyes", message: "$45.00 is 90% of the minimum payout" },
+    { severity: "blocker", check: "payout_method", partner_id: 5, partner_name: "Eli Moss", message: "no payout method" },
+  ],
+};
+
+type Handlers = Parameters<typeof mockCommands>[0];
+
+function setup(extra: Handlers = {}) {
+  vi.mocked(invoke).mockReset();
+  vi.mocked(save).mockReset();
+  const runs = new Map<number, PayoutRun>([
+    [3, run(3)],
+    [2, run(2, { status: "approved", through: "2026-03-31", fingerprint: FINGERPRINT, backup_path: "/b/Acme before-payout-run-2.partnerbook", approved_at: "2026-04-03T10:00:00Z", settled_paid: 4 })],
+    [1, run(1, { status: "discarded", through: "2026-02-28" })],
+  ]);
+  mockCommands({
+    payout_runs_list: () => [...runs.values()],
+    payout_run_get: ({ id }) => runs.get(id as number),
+    payout_lines: ({ query }) => {
+      const q = query as LineQuery;
+      const pending = runs.get(q.run_id)?.status === "approved";
+      const all = [line(1, { status: pending ? "pending" : "draft" }), held];
+      const rows = all.filter((l) => (q.filter === "held" ? l.status === "held" : q.filter === "paid" ? l.status !== "held" : true));
+      return { total: rows.length, rows };
+    },
+    payout_readiness: () => readiness,
+    payout_adjustments: () => [],
+    payout_payer_get: () => ({ name: "Acme Ltd", iban: "", bic: "" }),
+    partners_search: () => ({ total: 1, offset: 0, rows: [{ id: 7, name: "Carla Diaz", email: "carla@example.com" }] }),
+    partner_get: ({ id }) => ({ id, name: "Carla Diaz" }),
+    payout_run_approve: ({ id }) => {
+      const approved = { ...runs.get(id as number)!, status: "approved" as const, fingerprint: FINGERPRINT, backup_path: "/b/backup.partnerbook", approved_at: "2026-05-03T08:00:00Z" };
+      runs.set(id as number, approved);
+      return approved;
+    },
+    job_cancel: () => null,
+    ...extra,
+  });
+  render(
+    <ToastProvider>
+      <PayoutsScreen baseCurrency="USD" />
+    </ToastProvider>,
+  );
+  return userEvent.setup();
+}
+
+const runRow = (id: number) => screen.getAllByTestId("payout-run-row").find((r) => r.dataset.id === String(id))!;
+
+async function openRun(user: ReturnType<typeof userEvent.setup>, id: number) {
+  await user.click(await screen.findByText(`#${id}`));
+  await screen.findByText(`Payout run #${id}`);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(2026, 5, 15, 12, 0));
+});
+afterEach(() => vi.useRealTimers());
+
+describe("PayoutsScreen", () => {
+  it("lists the runs with their status, counts, totals and fingerprint", async () => {
+    setup();
+    await waitFor(() => expect(screen.getAllByTestId("payout-run-row")).toHaveLength(3));
+    expect(screen.getByTestId("payouts-count")).toHaveTextContent("3 runs");
+    expect(screen.getAllByTestId("payout-run-row").map((r) => r.dataset.id)).toEqual(["3", "2", "1"]);
+    const draft = runRow(3);
+    expect(within(draft).getByText("Draft")).toBeInTheDocument();
+    expect(within(draft).getByText("Apr 30, 2026")).toBeInTheDocument();
+    expect(within(draft).getByText("12")).toBeInTheDocument();
+    expect(within(draft).getByText("$1,234.56")).toBeInTheDocument();
+    expect(within(draft).getByText("$1,000.00 + €200.00")).toBeInTheDocument();
+    expect(within(runRow(2)).getByText("Approved")).toBeInTheDocument();
+    expect(within(runRow(2)).getByText("a1b2c3d4e5f6")).toBeInTheDocument();
+    expect(within(runRow(1)).getByText("Discarded")).toBeInTheDocument();
+    expect(await screen.findByTestId("payer-name")).toHaveTextContent("Acme Ltd");
+  });
+
+  it("creates a draft through the chosen day, with progress, then opens it", async () => {
+    const creating = deferred<PayoutRun>();
+    const user = setup({
+      payout_run_create: (args) => {
+        (args.onProgress as { onmessage: (p: JobProgress) => void }).onmessage({ step: "Adding up balances", done: 3, total: 10 });
+        return creating.promise;
+      },
+    });
+    await user.click(await screen.findByTestId("payouts-new-run"));
+    const through = screen.getByTestId("payout-through");
+    expect(through).toHaveValue("2026-05-31");
+    await user.clear(through);
+    await user.type(through, "2026-04-30");
+    await user.click(screen.getByTestId("payout-create"));
+    expect(callsTo("payout_run_create")).toMatchObject([{ through: "2026-04-30" }]);
+    expect(await screen.findByTestId("payout-job")).toHaveTextContent("Creating the run through Apr 30, 2026: Adding up balances");
+    expect(screen.getByTestId("payout-create")).toBeDisabled();
+    creating.resolve(run(3));
+    expect(await screen.findByText("Payout run #3")).toBeInTheDocument();
+    expect(screen.queryByTestId("payout-new-run-dialog")).not.toBeInTheDocument();
+    expect(await screen.findByTestId("payout-step-preview")).toHaveAttribute("aria-current", "step");
+    expect(await screen.findByText(/Draft run #3 through Apr 30, 2026: 12 partners to pay, 2 held\./)).toBeInTheDocument();
+  });
+
+  it("cancels creating a run", async () => {
+    const creating = deferred<PayoutRun>();
+    const user = setup({ payout_run_create: () => creating.promise });
+    await user.click(await screen.findByTestId("payouts-new-run"));
+    await user.click(screen.getByTestId("payout-create"));
+    await user.click(await screen.findByTestId("payout-job-cancel"));
+    expect(callsTo("job_cancel")).toHaveLength(1);
+    expect(screen.getByTestId("payout-job-cancel")).toHaveTextContent("Cancelling…");
+    creating.reject({ code: "cancelled", message: "cancelled" });
+    expect(await screen.findByTestId("payout-create-error")).toHaveTextContent("Cancelled: no run was created.");
+    expect(screen.queryByTestId("payout-job")).not.toBeInTheDocument();
+    expect(screen.getByTestId("payout-create")).toBeEnabled();
+  });
+
+  it("offers to open the draft that stands in the way", async () => {
+    const user = setup({
+      payout_run_create: () => {
+        throw { code: "conflict", message: "run: run #3 is still a draft: approve or discard it first" };
+      },
+    });
+    await user.click(await screen.findByTestId("payouts-new-run"));
+    await user.click(screen.getByTestId("payout-create"));
+    expect(await screen.findByTestId("payout-create-error")).toHaveTextContent("Run: run #3 is still a draft: approve or discard it first.");
+    await user.click(screen.getByTestId("payout-open-draft"));
+    expect(await screen.findByText("Payout run #3")).toBeInTheDocument();
+  });
+
+  it("shows a draft's summary and every reason a line is held", async () => {
+    const user = setup();
+    await openRun(user, 3);
+    expect(await screen.findByTestId("payout-summary-paid")).toHaveTextContent("Will be paid$1,234.5612 partners");
+    expect(screen.getByTestId("payout-summary-held")).toHaveTextContent("2 partners$42.00 carried forward");
+    const rows = await screen.findAllByTestId("payout-line-row");
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]).getByText("€240.00")).toHaveAttribute("title", "1 USD = 0.9231 EUR");
+    expect(within(rows[0]).getByText("Bank transfer")).toBeInTheDocument();
+    expect(within(rows[0]).getByText("…3000")).toBeInTheDocument();
+    expect(within(rows[0]).getByText("To pay")).toBeInTheDocument();
+    const reasons = within(rows[1]).getByTestId("payout-line-blocked");
+    expect([...reasons.querySelectorAll(".po-reason")].map((r) => r.textContent)).toEqual([
+      "no payout method",
+      "tax form missing: W-9 or W-8BEN needed",
+    ]);
+    expect(within(rows[1]).getByText("Held")).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("payout-lines-held"));
+    await waitFor(() => expect(screen.getAllByTestId("payout-line-row")).toHaveLength(1));
+    expect(callsTo("payout_lines").at(-1)).toMatchObject({ query: { run_id: 3, filter: "held", offset: 0 } });
+  });
+
+  it("groups readiness by check, blockers first", async () => {
+    const user = setup();
+    await openRun(user, 3);
+    await user.click(screen.getByTestId("payout-step-readiness"));
+    expect(await screen.findByTestId("readiness-counts")).toHaveTextContent("3 blockers2 warnings");
+    const groups = screen.getAllByTestId("readiness-group");
+    expect(groups.map((g) => g.querySelector("h3")!.textContent)).toEqual([
+      "Tax forms1",
+      "Payout method2",
+      "Just below the minimum1",
+      "Payout details changed1",
+    ]);
+    expect(groups[1]).toHaveClass("po-check-blocker");
+    expect(groups[3]).toHaveClass("po-check-warning");
+    const items = within(groups[1]).getAllByTestId("readiness-item");
+    expect(items.map((i) => i.textContent)).toEqual(["Bruno Costano payout method", "Eli Mossno payout method"]);
+    expect(screen.getAllByTestId("readiness-item")).toHaveLength(5);
+  });
+
+  it("approves only once the run's number is typed, then shows the fingerprint and backup", async () => {
+    const user = setup();
+    await openRun(user, 3);
+    await user.click(screen.getByTestId("payout-step-approve"));
+    await user.click(await screen.findByTestId("payout-approve"));
+    expect(screen.getByTestId("payout-approve-what")).toHaveTextContent(
+      "12 partners will be paid $1,234.56. The book is backed up first. The run is then locked: nothing in it can change.",
+    );
+    await user.click(screen.getByTestId("payout-approve-confirm"));
+    expect(screen.getByText("Type 3, the run's number, to approve it.")).toBeInTheDocument();
+    await user.type(screen.getByTestId("payout-approve-typed"), "2");
+    await user.click(screen.getByTestId("payout-approve-confirm"));
+    expect(callsTo("payout_run_approve")).toHaveLength(0);
+
+    await user.clear(screen.getByTestId("payout-approve-typed"));
+    await user.type(screen.getByTestId("payout-approve-typed"), "3");
+    await user.click(screen.getByTestId("payout-approve-confirm"));
+    expect(callsTo("payout_run_approve")).toMatchObject([{ id: 3 }]);
+    expect(await screen.findByTestId("payout-fingerprint")).toHaveTextContent(FINGERPRINT);
+    expect(screen.getByTestId("payout-backup-path")).toHaveTextContent("/b/backup.partnerbook");
+    expect(screen.getByTestId("payout-approved")).toHaveTextContent("Run #3 is approved and locked.");
+    expect(screen.getByTestId("payout-step-export")).toHaveAttribute("aria-current", "step");
+    expect(screen.queryByTestId("payout-approve-dialog")).not.toBeInTheDocument();
+  });
+
+  it("discards a draft only after asking", async () => {
+    const user = setup({ payout_run_discard: ({ id }) => run(id as number, { status: "discarded" }) });
+    await openRun(user, 3);
+    await user.click(screen.getByTestId("payout-step-approve"));
+    await user.click(await screen.findByTestId("payout-discard"));
+    expect(callsTo("payout_run_discard")).toHaveLength(0);
+    await user.click(screen.getByTestId("payout-discard-confirm"));
+    expect(callsTo("payout_run_discard")).toEqual([{ id: 3 }]);
+    expect(await screen.findByText("Discarded draft run #3; its commissions are back to approved.")).toBeInTheDocument();
+  });
+
+  it("adds an adjustment with a reason, then reads the run and its lines again", async () => {
+    const user = setup({
+      payout_adjust: (args) => ({ id: 1, partner_id: 7, kind: "bonus", amount: usd(2000), reason: args.reason, payout_id: null, created_at: "2026-05-02T10:00:00Z" }),
+    });
+    await openRun(user, 3);
+    await user.click(screen.getByTestId("payout-step-adjustments"));
+    await user.click(await screen.findByTestId("payout-adjust-add"));
+    expect(screen.getByText("Say why: the reason is kept with the adjustment.")).toBeInTheDocument();
+    expect(callsTo("payout_adjust")).toHaveLength(0);
+
+    await user.type(screen.getByTestId("payout-adjust-partner"), "car");
+    await user.click(await screen.findByRole("option", { name: /Carla Diaz/ }));
+    await user.type(screen.getByTestId("payout-adjust-amount"), "20.00");
+    await user.type(screen.getByTestId("payout-adjust-reason"), "Launch bonus");
+    const runReads = callsTo("payout_run_get").length;
+    await user.click(screen.getByTestId("payout-adjust-add"));
+    expect(callsTo("payout_adjust")).toEqual([{ runId: 3, partnerId: 7, amount: "20.00", kind: null, reason: "Launch bonus" }]);
+    expect(await screen.findByText("Added a bonus of +$20.00 for Carla Diaz.")).toBeInTheDocument();
+    await waitFor(() => expect(callsTo("payout_run_get").length).toBeGreaterThan(runReads));
+    expect(callsTo("payout_adjustments").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("exports the chosen format to the file picked", async () => {
+    const user = setup({
+      payout_export: ({ format, path }) => ({
+        run_id: 2,
+        format,
+        files: [{ path, payouts: 3, total: { minor: 60000, currency: "EUR" }, sha256: "f".repeat(64) }],
+        skipped: [{ partner_id: 8, partner_name: "Dina Reyes", reason: "paid by paypal, not in this file" }],
+      }),
+    });
+    vi.mocked(save).mockResolvedValue("/home/ana/payout-run-2-sepa.xml");
+    await openRun(user, 2);
+    expect(screen.getByTestId("payout-step-export")).toHaveAttribute("aria-current", "step");
+    expect(screen.getByTestId("payout-fingerprint")).toHaveTextContent(FINGERPRINT);
+    await user.click(screen.getByTestId("payout-export-sepa"));
+    expect(vi.mocked(save).mock.calls[0][0]).toMatchObject({ defaultPath: "payout-run-2-sepa.xml", filters: [{ extensions: ["xml"] }] });
+    expect(callsTo("payout_export")).toEqual([{ runId: 2, format: "sepa", path: "/home/ana/payout-run-2-sepa.xml" }]);
+    const report = await screen.findByTestId("payout-export-report");
+    expect(report).toHaveTextContent("Wrote 1 SEPA XML file.");
+    expect(within(report).getByTestId("payout-export-file")).toHaveTextContent("payout-run-2-sepa.xml3 payouts€600.00");
+    expect(within(report).getByTestId("payout-export-skipped")).toHaveTextContent("Dina Reyes paid by paypal, not in this file");
+  });
+
+  it("writes nothing when the save dialog is cancelled", async () => {
+    const user = setup({ payout_export: () => null });
+    vi.mocked(save).mockResolvedValue(null);
+    await openRun(user, 2);
+    await user.click(screen.getByTestId("payout-export-paypal"));
+    expect(vi.mocked(save).mock.calls[0][0]).toMatchObject({ defaultPath: "payout-run-2-paypal.csv" });
+    expect(callsTo("payout_export")).toHaveLength(0);
+  });
+
+  it("marks every pending payout paid with a reference, and one line failed with a reason", async () => {
+    const user = setup({ payout_mark_paid: () => 8, payout_mark_failed: () => null });
+    await openRun(user, 2);
+    await user.click(screen.getByTestId("payout-step-paying"));
+    expect(await screen.findByTestId("payout-settled")).toHaveTextContent("4 paid · 0 failed · 8 pending");
+    await user.click(screen.getByTestId("payout-mark-all-paid"));
+    await user.click(screen.getByTestId("payout-mark-paid-confirm"));
+    expect(screen.getByText("Enter the payment's reference.")).toBeInTheDocument();
+    await user.type(screen.getByTestId("payout-reference"), "PP-BATCH-77");
+    await user.click(screen.getByTestId("payout-mark-paid-confirm"));
+    expect(callsTo("payout_mark_paid")).toEqual([{ runId: 2, partnerId: null, reference: "PP-BATCH-77" }]);
+    expect(await screen.findByText("Marked 8 payouts paid.")).toBeInTheDocument();
+
+    const pending = (await screen.findAllByTestId("payout-line-row"))[0];
+    expect(within(pending).getByText("Pending")).toBeInTheDocument();
+    await user.click(within(pending).getByTestId("payout-line-mark-failed"));
+    await user.type(screen.getByTestId("payout-failure-reason"), "account closed");
+    await user.click(screen.getByTestId("payout-mark-failed-confirm"));
+    expect(callsTo("payout_mark_failed")).toEqual([{ runId: 2, partnerId: 1, reason: "account closed" }]);
+  });
+
+  it("verifies the fingerprint", async () => {
+    const user = setup({ payout_run_verify: () => true });
+    await openRun(user, 2);
+    await user.click(screen.getByTestId("payout-verify"));
+    expect(await screen.findByTestId("payout-verify-result")).toHaveTextContent("Matches: the run is exactly as approved");
+    expect(callsTo("payout_run_verify")).toEqual([{ id: 2 }]);
+  });
+
+  it("shows a paying account error next to its field", async () => {
+    const user = setup({
+      payout_payer_set: () => {
+        throw { code: "invalid_input", message: "iban: check digits do not match" };
+      },
+    });
+    await user.click(await screen.findByTestId("payer-edit"));
+    await user.type(screen.getByTestId("payer-iban"), "DE00 1234");
+    await user.click(screen.getByTestId("payer-save"));
+    expect(await screen.findByText("Check digits do not match.")).toBeInTheDocument();
+    expect(screen.getByTestId("payer-iban")).toHaveAttribute("aria-invalid", "true");
+    expect(callsTo("payout_payer_set")).toEqual([{ iban: "DE00 1234", bic: "" }]);
+  });
+});
