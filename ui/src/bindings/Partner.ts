@@ -23,4 +23,8 @@ plan_id: number | null,
 /**
  * The plan that pays them: their own, else their group's.
  */
-plan_name: string | null, };
+plan_name: string | null, 
+/**
+ * Why their payouts are held by the manager; None when not held.
+ */
+payout_hold: string | null, };

@@ -362,4 +362,94 @@ fn conversions_plans_and_commissions_from_the_command_line() {
         err.starts_with("error: bad.csv, line 2, column \"date\": \"someday\" is not a date"),
         "{err}"
     );
+
+    // A payout run: held until Alice can be paid, then adjusted, approved, written, paid.
+    let run = json(pb(&book).args(["payout", "create", "--through", "2024-07-31", "--json"]));
+    assert_eq!(
+        (run["paid_count"].as_u64(), run["held_count"].as_u64()),
+        (Some(0), Some(1))
+    );
+    let shown = json(pb(&book).args(["payout", "show", "1", "--json"]));
+    let reasons = shown["lines"]["rows"][0]["blocked"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(reasons >= 2, "{shown}");
+    pb(&book)
+        .args(["payout", "discard", "1"])
+        .assert()
+        .success();
+    pb(&book)
+        .args([
+            "partners",
+            "update",
+            "alice",
+            "--payout-method",
+            "paypal",
+            "--payout-email",
+            "alice@example.com",
+            "--tax-status",
+            "w9",
+            "--terms-version",
+            "2026-01",
+        ])
+        .assert()
+        .success();
+    let run = json(pb(&book).args(["payout", "create", "--through", "2024-07-31", "--json"]));
+    assert_eq!(
+        (run["id"].as_u64(), run["paid_count"].as_u64()),
+        (Some(2), Some(1))
+    );
+    pb(&book)
+        .args([
+            "payout",
+            "adjust",
+            "2",
+            "--partner",
+            "alice",
+            "--amount",
+            "-5.00",
+            "--reason",
+            "refunded by hand",
+        ])
+        .assert()
+        .success();
+    let readiness = json(pb(&book).args(["payout", "readiness", "2", "--json"]));
+    assert_eq!(readiness["blockers"], 0, "{readiness}");
+    pb(&book)
+        .args(["payout", "approve", "2"])
+        .assert()
+        .success();
+    pb(&book).args(["payout", "verify", "2"]).assert().success();
+    let file = dir.path().join("paypal.csv");
+    let report = json(
+        pb(&book)
+            .args(["payout", "export", "2", "--format", "paypal", "--out"])
+            .arg(&file)
+            .arg("--json"),
+    );
+    assert_eq!(report["files"][0]["total"]["minor"], 2500);
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(csv.starts_with("alice@example.com,25.00,EUR,PB2-"), "{csv}");
+    let err = stderr(
+        pb(&book).args([
+            "payout",
+            "adjust",
+            "2",
+            "--partner",
+            "alice",
+            "--amount",
+            "1",
+            "--reason",
+            "x",
+        ]),
+        1,
+    );
+    assert!(err.contains("run #2 is approved"), "{err}");
+    pb(&book)
+        .args(["payout", "mark-paid", "2", "--reference", "PP-1"])
+        .assert()
+        .success();
+    let runs = json(pb(&book).args(["payout", "list", "--json"]));
+    assert_eq!(runs[0]["settled_paid"], 1);
 }

@@ -58,15 +58,20 @@ fn run(dir: &Path, commissions: u64, partners: u32, json: bool) -> CliResult {
     bar.finish();
     // Approved lines spread over every partner and October's days.
     let tx = book.transaction()?;
+    // Partners numbered 0..P in a keyed table, so each line finds its partner by key.
+    tx.execute_batch(
+        "CREATE TEMP TABLE bench_partner (k INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+         INSERT INTO bench_partner (k, id) SELECT row_number() OVER (ORDER BY id) - 1, id FROM partners;",
+    )
+    .map_err(CoreError::from)?;
     tx.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1),
-              p AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS total FROM partners)
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
          INSERT INTO commissions (partner_id, line, kind, rounding, amount_minor, currency, state, due_on,
                                   created_at, updated_at)
          SELECT p.id, 'bench:' || i, 'commission', 'half_up', 100 + (i * 7919) % 20000,
                 (SELECT base_currency FROM program), 'approved', printf('2026-10-%02d', 1 + i % 28),
                 '2026-10-01T00:00:00Z', '2026-10-01T00:00:00Z'
-           FROM n JOIN p ON p.k = n.i % p.total",
+           FROM n JOIN bench_partner p ON p.k = n.i % (SELECT count(*) FROM bench_partner)",
         [commissions as i64],
     )
     .map_err(CoreError::from)?;

@@ -85,6 +85,8 @@ pub struct Partner {
     pub plan_id: Option<i64>,
     /// The plan that pays them: their own, else their group's.
     pub plan_name: Option<String>,
+    /// Why their payouts are held by the manager; None when not held.
+    pub payout_hold: Option<String>,
 }
 
 /// Every field a person can set on a partner. Create and update both take

@@ -12,7 +12,7 @@ const SELECT: &str =
         p.country, p.language, p.status, p.group_id, g.name, p.custom_fields, p.parent_id, pp.name,
         p.payout_method, p.payout_email, p.iban, p.bic, p.payout_other, p.payout_currency,
         p.tax_status, p.tax_form_expires, p.vat_id, p.terms_version, p.terms_accepted_at,
-        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name)
+        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name), p.payout_hold
    FROM partners p
    LEFT JOIN groups g ON g.id = p.group_id
    LEFT JOIN partners pp ON pp.id = p.parent_id
@@ -62,6 +62,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
         updated_at: r.get(27)?,
         plan_id: r.get(28)?,
         plan_name: r.get(29)?,
+        payout_hold: r.get(30)?,
     })
 }
 

@@ -7,6 +7,7 @@ use crate::audit::{self, Actor};
 use crate::book::Book;
 use crate::error::{CoreError, Result};
 use crate::money::{Currency, Money};
+use crate::partners::timeline::{self, ActivityKind};
 use crate::partners::validate;
 use crate::progress::Quiet;
 use crate::settings;
@@ -192,8 +193,8 @@ fn get_in(conn: &rusqlite::Connection, id: i64) -> Result<Adjustment> {
     })
 }
 
-/// Puts a partner's payouts on hold (Some(reason)) or lifts the hold (None).
-/// Runs created afterwards show the hold as the reason not to pay.
+/// Puts a partner's payouts on hold (Some(reason)) or lifts the hold (None),
+/// in the draft run too if there is one.
 pub fn set_hold(
     book: &mut Book,
     partner_id: i64,
@@ -217,6 +218,25 @@ pub fn set_hold(
         "UPDATE partners SET payout_hold = ?2 WHERE id = ?1",
         params![partner_id, reason],
     )?;
+    let summary = match &reason {
+        Some(why) => format!("Payouts held: {why}"),
+        None => "Payouts no longer held".to_string(),
+    };
+    timeline::add(&tx, partner_id, ActivityKind::Status, actor, &summary, "")?;
+    // A draft shows the change at once.
+    let draft_run: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM payout_runs WHERE status = 'draft'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(run_id) = draft_run {
+        let day = draft(&tx, run_id)?;
+        let settings = settings::get(&tx)?;
+        release_partner(&tx, run_id, partner_id)?;
+        build_in(&tx, run_id, day, &settings, Some(partner_id), &Quiet)?;
+    }
     audit::record(
         &tx,
         actor,

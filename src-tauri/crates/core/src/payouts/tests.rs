@@ -389,6 +389,13 @@ fn readiness_lists_every_blocker_and_risk_in_one_place() {
         "{r:#?}"
     );
     assert!(has("hold", held, "chargeback dispute"), "{r:#?}");
+    // Lifting the hold shows in the draft at once, and in the timeline.
+    set_hold(&mut p.book, held, None, Actor::User).unwrap();
+    assert_eq!(line_of(&p, run.id, held).status, PayoutStatus::Draft);
+    let tl = timeline::list(&p.book, held).unwrap();
+    assert!(tl
+        .iter()
+        .any(|a| a.summary == "Payouts held: chargeback dispute"));
     let first_r = readiness(&p.book, first.id).unwrap();
     assert!(
         first_r.items.iter().any(|i| i.check == "shared_account"

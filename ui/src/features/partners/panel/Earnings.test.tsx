@@ -39,6 +39,7 @@ const base: Partner = {
   updated_at: "2026-03-01T09:00:00Z",
   plan_id: null,
   plan_name: "Standard",
+  payout_hold: null,
 };
 
 const plan = (id: number, name: string, groups: string[]): Plan => ({ id, name, description: "", groups, partners_on_plan: 0, versions: [] });

@@ -42,6 +42,7 @@ const partner: Partner = {
   updated_at: "2026-03-01T09:00:00Z",
   plan_id: null,
   plan_name: "Standard",
+  payout_hold: null,
 };
 
 const timeline: Activity[] = [

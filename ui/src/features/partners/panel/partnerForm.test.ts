@@ -58,6 +58,7 @@ describe("form <-> PartnerInput", () => {
       updated_at: "2026-01-03T00:00:00Z",
       plan_id: null,
       plan_name: null,
+      payout_hold: null,
     };
     const form = partnerToForm(partner);
     expect(form.parent).toEqual({ id: 3, name: "Ana Parent" });
