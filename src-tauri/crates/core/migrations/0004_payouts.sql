@@ -85,6 +85,10 @@ CREATE INDEX commissions_payout ON commissions(payout_id) WHERE payout_id IS NOT
 CREATE TRIGGER commissions_payout_claim BEFORE UPDATE OF state, payout_id ON commissions
 WHEN (new.state IN ('in_payout', 'paid')) <> (new.payout_id IS NOT NULL)
 BEGIN SELECT RAISE(ABORT, 'a commission is in a payout exactly while in_payout or paid'); END;
+CREATE TRIGGER commissions_paid_with_payout BEFORE UPDATE OF state ON commissions
+WHEN new.state = 'paid' AND old.state <> 'paid'
+ AND (SELECT status FROM payouts WHERE id = new.payout_id) IS NOT 'paid'
+BEGIN SELECT RAISE(ABORT, 'a commission is paid only with its payout'); END;
 
 -- Files written from a run, for the timeline and to show what was sent.
 CREATE TABLE payout_exports (

@@ -38,9 +38,7 @@ proptest! {
         t.sale("o1", "2026-03-01", &Money::new(cents, usd()).format_amount());
         t.run();
         if paid {
-            for state in ["approved", "in_payout", "paid"] {
-                t.book.conn().execute("UPDATE commissions SET state = ?1", [state]).unwrap();
-            }
+            crate::payouts::testing::pay_in_a_run(t.book.conn(), None, true);
         }
         let commission = t.cents(t.ana)[0];
         // Pieces of the sale, in order, never more than the sale in all.
@@ -93,9 +91,7 @@ proptest! {
             t.sale(&format!("o{i}"), &day, &Money::new(*cents, usd()).format_amount());
             t.run();
             if i == paid_after {
-                t.book.conn().execute("UPDATE commissions SET state = 'approved' WHERE state = 'pending'", []).unwrap();
-                t.book.conn().execute("UPDATE commissions SET state = 'in_payout' WHERE state = 'approved'", []).unwrap();
-                t.book.conn().execute("UPDATE commissions SET state = 'paid' WHERE state = 'in_payout'", []).unwrap();
+                crate::payouts::testing::pay_in_a_run(t.book.conn(), None, true);
             }
             if *refund_quarters > 0 {
                 let back = (cents * i64::from(*refund_quarters) / 4).max(1);

@@ -206,12 +206,7 @@ fn refunds_after_payment_are_clawed_back_to_the_cent() {
     let mut t = setup(PCT30);
     t.sale("o1", "2026-03-01", "33.33"); // 9.999 → 10.00
     t.run();
-    for state in ["approved", "in_payout", "paid"] {
-        t.book
-            .conn()
-            .execute("UPDATE commissions SET state = ?1", [state])
-            .unwrap();
-    }
+    crate::payouts::testing::pay_in_a_run(t.book.conn(), None, true);
     t.convert(
         "o1/r1",
         ConversionKind::Refund,
@@ -355,13 +350,7 @@ fn approval_after_the_hold_decline_with_a_reason_and_paid_is_frozen() {
     assert!(decline(&mut t.book, second.rows[0].id, "again", Actor::User).is_err());
     assert!(decline(&mut t.book, 1, " ", Actor::User).is_err());
     let conn = t.book.conn();
-    conn.execute(
-        "UPDATE commissions SET state = 'in_payout' WHERE id = 1",
-        [],
-    )
-    .unwrap();
-    conn.execute("UPDATE commissions SET state = 'paid' WHERE id = 1", [])
-        .unwrap();
+    crate::payouts::testing::pay_in_a_run(conn, Some(1), true);
     assert!(
         conn.execute("UPDATE commissions SET amount_minor = 1 WHERE id = 1", [])
             .is_err(),

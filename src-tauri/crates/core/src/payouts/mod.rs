@@ -133,6 +133,74 @@ fn money(minor: i64, currency: Currency) -> Money {
     Money::new(minor, currency)
 }
 
+/// For other modules' tests: pay commissions the way a run does, without
+/// the run's eligibility rules (their test partners have no payout details).
+#[cfg(test)]
+pub(crate) mod testing {
+    use rusqlite::Connection;
+
+    /// Approves pending lines (all, or line `only`), claims the approved ones
+    /// into an approved run, and pays that run when `paid`.
+    pub(crate) fn pay_in_a_run(conn: &Connection, only: Option<i64>, paid: bool) {
+        let filter = "(?1 IS NULL OR id = ?1)";
+        conn.execute(
+            &format!(
+                "UPDATE commissions SET state = 'approved' WHERE state = 'pending' AND {filter}"
+            ),
+            [only],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO payout_runs (through, currency, status, created_at) VALUES ('2099-12-31', 'USD', 'draft', 'now')",
+            [],
+        )
+        .unwrap();
+        let run = conn.last_insert_rowid();
+        conn.execute(
+            &format!(
+                "INSERT INTO payouts (run_id, partner_id, commissions_minor, clawbacks_minor, carried_minor,
+                    adjustments_minor, balance_minor, pay_minor, pay_currency, payee_name, method, account, status)
+                 SELECT ?2, partner_id, 0, 0, 0, 0, 0, 1, currency, 'test', 'other', 'test', 'draft'
+                   FROM commissions WHERE state = 'approved' AND {filter} GROUP BY partner_id"
+            ),
+            rusqlite::params![only, run],
+        )
+        .unwrap();
+        conn.execute(
+            &format!(
+                "UPDATE commissions SET state = 'in_payout',
+                        payout_id = (SELECT id FROM payouts WHERE run_id = ?2 AND partner_id = commissions.partner_id)
+                  WHERE state = 'approved' AND {filter}"
+            ),
+            rusqlite::params![only, run],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE payouts SET status = 'pending' WHERE run_id = ?1",
+            [run],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE payout_runs SET status = 'approved', fingerprint = 'test', approved_at = 'now' WHERE id = ?1",
+            [run],
+        )
+        .unwrap();
+        if paid {
+            conn.execute(
+                "UPDATE payouts SET status = 'paid' WHERE run_id = ?1",
+                [run],
+            )
+            .unwrap();
+            conn.execute(
+                "UPDATE commissions SET state = 'paid'
+                  WHERE payout_id IN (SELECT id FROM payouts WHERE run_id = ?1)",
+                [run],
+            )
+            .unwrap();
+        }
+    }
+}
+
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
