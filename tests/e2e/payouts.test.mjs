@@ -53,7 +53,10 @@ test("create, check, approve and pay a payout run", { timeout: 300000 }, async (
       reasonsShown.some((shown) => cliReasons.some((r) => shown.includes(r))),
       `a reason from the book: ${reasonsShown[0]}`,
     );
-    await shot("payout-preview");
+    if (shots) {
+      await driver.wait(async () => (await driver.findElements(byTestId("toast"))).length === 0, WAIT, "the toast goes");
+      await shot("payout-preview");
+    }
 
     await click("payout-step-readiness");
     await find("payout-readiness");

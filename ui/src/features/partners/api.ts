@@ -50,11 +50,13 @@ export async function chooseCsvToExport(defaultName: string): Promise<string | n
   return (await save({ defaultPath: defaultName, filters: CSV_FILTERS, title: "Export partners" })) ?? null;
 }
 
-/** What a partner earns: the plan that pays them and their latest commission lines. */
+/** What a partner earns: the plan that pays them, their latest commission lines, whether their payouts are held. */
 export const earningsApi = {
   plans: () => invoke<Plan[]>("plans_list"),
   /** A plan of their own by name, or null to follow their group's plan again. */
   setPlan: (id: number, plan: string | null) => invoke<Partner>("partner_set_plan", { id, plan }),
+  /** Holds the partner's payouts, saying why, or lifts the hold (null); the draft run follows at once. */
+  setPayoutHold: (partnerId: number, reason: string | null) => invoke<null>("partner_set_payout_hold", { partnerId, reason }),
   recentCommissions: (partnerId: number, limit: number) =>
     invoke<CommissionPage>("commissions_list", {
       query: { partner_id: partnerId, states: [], from: null, to: null, offset: 0, limit },

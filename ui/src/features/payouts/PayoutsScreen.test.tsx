@@ -209,7 +209,7 @@ describe("PayoutsScreen", () => {
     expect(await screen.findByText("Payout run #3")).toBeInTheDocument();
   });
 
-  it("shows a draft's summary and every reason a line is held", async () => {
+  it("shows a draft's summary and its lines", async () => {
     const user = setup();
     await openRun(user, 3);
     expect(await screen.findByTestId("payout-summary-paid")).toHaveTextContent("Will be paid$1,234.5612 partners");
@@ -220,16 +220,37 @@ describe("PayoutsScreen", () => {
     expect(within(rows[0]).getByText("Bank transfer")).toBeInTheDocument();
     expect(within(rows[0]).getByText("…3000")).toBeInTheDocument();
     expect(within(rows[0]).getByText("To pay")).toBeInTheDocument();
-    const reasons = within(rows[1]).getByTestId("payout-line-blocked");
-    expect([...reasons.querySelectorAll(".po-reason")].map((r) => r.textContent)).toEqual([
-      "no payout method",
-      "tax form missing: W-9 or W-8BEN needed",
-    ]);
     expect(within(rows[1]).getByText("Held")).toBeInTheDocument();
+    expect(screen.getAllByTestId("payout-line-blocked")).toHaveLength(1);
 
     await user.click(screen.getByTestId("payout-lines-held"));
     await waitFor(() => expect(screen.getAllByTestId("payout-line-row")).toHaveLength(1));
     expect(callsTo("payout_lines").at(-1)).toMatchObject({ query: { run_id: 3, filter: "held", offset: 0 } });
+  });
+
+  it("puts a held line's reasons in a full-width row under it, not in a column", async () => {
+    const user = setup();
+    await openRun(user, 3);
+    const [toPay, heldRow] = await screen.findAllByTestId("payout-line-row");
+    expect(within(toPay).queryByTestId("payout-line-blocked")).toBeNull();
+    expect(within(heldRow).queryByTestId("payout-line-blocked")).toBeNull();
+    expect(heldRow).not.toHaveTextContent("no payout method");
+
+    const reasonsRow = heldRow.nextElementSibling as HTMLElement;
+    expect(reasonsRow.tagName).toBe("TR");
+    expect(reasonsRow).not.toHaveAttribute("data-testid", "payout-line-row");
+    const cell = within(reasonsRow).getByTestId("payout-line-blocked");
+    expect(reasonsRow.children).toHaveLength(1);
+    expect(cell).toHaveAttribute("colspan", String(heldRow.children.length));
+    expect(cell).toHaveTextContent(/^Not paid:/);
+    expect([...cell.querySelectorAll(".po-reason")].map((r) => r.textContent)).toEqual([
+      "no payout method",
+      "tax form missing: W-9 or W-8BEN needed",
+    ]);
+    // A line that is paid has no reasons row.
+    expect(toPay.nextElementSibling).toBeNull();
+    // A draft has nothing settled: no last column for notes.
+    expect(within(screen.getByTestId("payout-lines-table")).queryByRole("columnheader", { name: "Notes" })).toBeNull();
   });
 
   it("groups readiness by check, blockers first", async () => {

@@ -212,3 +212,67 @@ describe("Earnings tab: recent commissions", () => {
     expect(await within(screen.getByTestId("partner-commissions")).findByRole("alert")).toHaveTextContent("The book is locked.");
   });
 });
+
+describe("Earnings tab: holding the partner's payouts", () => {
+  /** partner_get answers with the partner as the last partner_set_payout_hold left them. */
+  function holdCommands(partner: Partner): Handlers {
+    let hold = partner.payout_hold;
+    return {
+      partner_get: () => ({ ...partner, payout_hold: hold }),
+      partner_set_payout_hold: ({ reason }) => {
+        hold = reason as string | null;
+        return null;
+      },
+    };
+  }
+
+  it("holds them with a reason, then shows the partner read again", async () => {
+    const { user, onSaved } = await openEarnings(base, holdCommands(base));
+    const section = screen.getByTestId("partner-payout-hold");
+    expect(within(section).queryByTestId("partner-unhold")).toBeNull();
+    await user.click(within(section).getByTestId("partner-hold"));
+
+    await user.click(screen.getByTestId("partner-hold-save"));
+    expect(screen.getByText("Say why you hold their payouts.")).toBeInTheDocument();
+    expect(callsTo("partner_set_payout_hold")).toHaveLength(0);
+
+    await user.type(screen.getByTestId("partner-hold-reason"), "  Disputed chargebacks ");
+    const reads = callsTo("partner_get").length;
+    await user.click(screen.getByTestId("partner-hold-save"));
+    expect(callsTo("partner_set_payout_hold")).toEqual([{ partnerId: 5, reason: "Disputed chargebacks" }]);
+    expect(await within(section).findByText("Payouts held: Disputed chargebacks")).toBeInTheDocument();
+    expect(callsTo("partner_get")).toHaveLength(reads + 1);
+    expect(screen.queryByTestId("partner-hold-reason")).toBeNull();
+    expect(within(section).getByTestId("partner-unhold")).toBeInTheDocument();
+    expect(onSaved).toHaveBeenLastCalledWith(expect.objectContaining({ payout_hold: "Disputed chargebacks" }), false);
+    expect(await screen.findByTestId("toast")).toHaveTextContent("Ana Lima's payouts are held.");
+  });
+
+  it("lifts the hold with a null reason", async () => {
+    const heldPartner = { ...base, payout_hold: "Disputed chargebacks" };
+    const { user, onSaved } = await openEarnings(heldPartner, holdCommands(heldPartner));
+    const section = screen.getByTestId("partner-payout-hold");
+    expect(section).toHaveTextContent("Payouts held: Disputed chargebacks");
+    await user.click(within(section).getByTestId("partner-unhold"));
+    expect(callsTo("partner_set_payout_hold")).toEqual([{ partnerId: 5, reason: null }]);
+    expect(await within(section).findByTestId("partner-hold")).toBeInTheDocument();
+    expect(section).not.toHaveTextContent("Payouts held");
+    expect(onSaved).toHaveBeenLastCalledWith(expect.objectContaining({ payout_hold: null }), false);
+  });
+
+  it("keeps the form open with the refusal in plain words", async () => {
+    const { user, onSaved } = await openEarnings(base, {
+      partner_set_payout_hold: () => {
+        throw { code: "invalid_input", message: "reason: say why the payouts are held" };
+      },
+    });
+    await user.click(screen.getByTestId("partner-hold"));
+    await user.type(screen.getByTestId("partner-hold-reason"), "x");
+    await user.click(screen.getByTestId("partner-hold-save"));
+    expect(await within(screen.getByTestId("partner-payout-hold")).findByRole("alert")).toHaveTextContent(
+      "Reason: say why the payouts are held.",
+    );
+    expect(screen.getByTestId("partner-hold-reason")).toHaveValue("x");
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+});

@@ -1,15 +1,17 @@
 import type { Partner } from "../../../bindings/Partner";
+import { PayoutHoldSection } from "./PayoutHoldSection";
 import { PlanControl } from "./PlanControl";
 import { RecentCommissions } from "./RecentCommissions";
 import "./Earnings.css";
 
-type Props = { partner: Partner; onPlanChanged: (p: Partner) => void };
+type Props = { partner: Partner; onChanged: (p: Partner) => void };
 
-/** What the partner earns: the plan that pays them and their latest commission lines. */
-export function EarningsTab({ partner, onPlanChanged }: Props) {
+/** What the partner earns: the plan that pays them, whether their payouts are held, their latest commission lines. */
+export function EarningsTab({ partner, onChanged }: Props) {
   return (
     <div className="panel-body" role="tabpanel">
-      <PlanControl partner={partner} onChanged={onPlanChanged} />
+      <PlanControl partner={partner} onChanged={onChanged} />
+      <PayoutHoldSection partner={partner} onChanged={onChanged} />
       <RecentCommissions partnerId={partner.id} />
     </div>
   );

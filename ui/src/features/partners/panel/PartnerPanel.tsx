@@ -100,7 +100,7 @@ export function PartnerPanel(props: Props) {
       )}
 
       {tab === "earnings" && partner ? (
-        <EarningsTab key={partner.id} partner={partner} onPlanChanged={(p) => (editor.planChanged(p), onSaved(p, false))} />
+        <EarningsTab key={partner.id} partner={partner} onChanged={(p) => (editor.earningsChanged(p), onSaved(p, false))} />
       ) : tab === "timeline" && partner ? (
         <div className="panel-body" role="tabpanel">
           <Timeline partnerId={partner.id} version={partner.updated_at} />

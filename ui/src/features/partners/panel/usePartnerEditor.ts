@@ -88,10 +88,10 @@ export function usePartnerEditor(target: PanelTarget, onSaved: (p: Partner, crea
     setForm((f) => ({ ...f, status: p.status }));
   };
 
-  /** A plan change made from the Earnings tab: the plan is not part of the form. */
-  const planChanged = (p: Partner) => setPartner(p);
+  /** A change made from the Earnings tab (plan, payout hold): not part of the form. */
+  const earningsChanged = (p: Partner) => setPartner(p);
 
   const dirty = JSON.stringify(form) !== JSON.stringify(baseline);
 
-  return { partner, form, errors, banner, setBanner, loading, saving, dirty, update, save, cancel, statusChanged, planChanged };
+  return { partner, form, errors, banner, setBanner, loading, saving, dirty, update, save, cancel, statusChanged, earningsChanged };
 }
