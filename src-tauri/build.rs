@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "payout_payer_get",
     "payout_payer_set",
     "partner_set_payout_hold",
+    "statements_write",
     "commissions_list",
     "commission_explain",
     "commissions_approve_due",

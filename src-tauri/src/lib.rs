@@ -69,6 +69,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::payouts::payout_payer_get,
             commands::payouts::payout_payer_set,
             commands::payouts::partner_set_payout_hold,
+            commands::payouts::statements_write,
             commands::commissions::commissions_list,
             commands::commissions::commission_explain,
             commands::commissions::commissions_approve_due,

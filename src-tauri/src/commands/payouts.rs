@@ -1,5 +1,6 @@
 //! Payout runs: create a draft, read its lines and readiness, adjust,
-//! approve or discard, write payment files, record what was paid.
+//! approve or discard, write payment files and statements, record what
+//! was paid.
 
 use super::jobs::blocking;
 use crate::error::AppResult;
@@ -12,6 +13,7 @@ use partnerbook_core::payouts::{
     ReconcileReport,
 };
 use partnerbook_core::progress::JobProgress;
+use partnerbook_core::statements::{self, StatementsReport};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -211,4 +213,28 @@ pub fn partner_set_payout_hold(
             Actor::User,
         )?)
     })
+}
+
+/// Writes the PDF statement of every payout of approved run `run_id` into
+/// `dir`, with progress; cancelling stops between statements.
+#[tauri::command]
+pub async fn statements_write(
+    state: State<'_, AppState>,
+    run_id: i64,
+    dir: String,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<StatementsReport> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || {
+        with_book(&slot, |b| {
+            Ok(statements::write_run(
+                b,
+                run_id,
+                &PathBuf::from(&dir),
+                &progress,
+            )?)
+        })
+    })
+    .await
 }

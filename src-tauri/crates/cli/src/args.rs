@@ -69,6 +69,17 @@ pub enum Command {
     /// Payout runs: create, check, adjust, approve, export payment files, record payment.
     #[command(subcommand)]
     Payout(PayoutCommand),
+    /// Reports for the manager.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Write the PDF statement of every payout of an approved run into a folder.
+    Statements {
+        run: i64,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Recompute a past month under other rules, without writing: the
     /// difference per partner and in total.
     Whatif {
@@ -343,6 +354,17 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// N one-page PDF statements, beside headless Chromium printing an
+    /// equivalent HTML statement N times (when chromium is installed).
+    Statements {
+        #[arg(long, default_value_t = 1_000)]
+        count: u32,
+        /// How many times to run Chromium (0 skips it).
+        #[arg(long, default_value_t = 1_000)]
+        chromium: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Conversions: import + attribution + commissions of a generated CSV of
     /// N rows beside sqlite3's `.import` of the same file, then the what-if
     /// over them (all in one month).
@@ -352,6 +374,20 @@ pub enum BenchCommand {
         /// Partners in the generated program.
         #[arg(long, default_value_t = 2_000)]
         partners: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// A month's sales, refunds, commissions, payouts and top partners, as a PDF.
+    Program {
+        #[arg(long, value_name = "YYYY-MM")]
+        period: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Also print the figures as JSON.
         #[arg(long)]
         json: bool,
     },

@@ -46,6 +46,12 @@ fn run(cli: Cli) -> CliResult {
             commands::commissions::fx_import(&mut open(cli.book)?, &file)
         }
         Command::Payout(c) => commands::payouts::run(&mut open(cli.book)?, c),
+        Command::Report(args::ReportCommand::Program { period, out, json }) => {
+            commands::statements::program_report(&open(cli.book)?, &period, &out, json)
+        }
+        Command::Statements { run, out, json } => {
+            commands::statements::write(&open(cli.book)?, run, &out, json)
+        }
         Command::Whatif {
             plan,
             version,
@@ -64,6 +70,11 @@ fn run(cli: Cli) -> CliResult {
             partners,
             json,
         }) => commands::bench_payouts::payouts(commissions, partners, json),
+        Command::Bench(BenchCommand::Statements {
+            count,
+            chromium,
+            json,
+        }) => commands::bench_statements::statements(count, chromium, json),
         Command::Bench(BenchCommand::Conversions {
             rows,
             partners,

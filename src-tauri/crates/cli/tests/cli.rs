@@ -446,6 +446,25 @@ fn conversions_plans_and_commissions_from_the_command_line() {
         1,
     );
     assert!(err.contains("run #2 is approved"), "{err}");
+    let folder = dir.path().join("statements");
+    let written = json(
+        pb(&book)
+            .args(["statements", "2", "--out"])
+            .arg(&folder)
+            .arg("--json"),
+    );
+    assert_eq!(written["files"], 1);
+    let pdf = std::fs::read_dir(&folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(
+        pdf.to_string_lossy().ends_with("Alice.pdf"),
+        "{}",
+        pdf.display()
+    );
     pb(&book)
         .args(["payout", "mark-paid", "2", "--reference", "PP-1"])
         .assert()

@@ -13,13 +13,17 @@ pub mod demo;
 pub mod error;
 pub mod fx;
 pub mod groups;
+pub mod mail;
 pub mod money;
 pub mod partners;
 pub mod payouts;
+pub mod pdf;
 pub mod plans;
 pub mod progress;
 pub mod recent;
+pub mod reports;
 pub mod settings;
+pub mod statements;
 pub mod tags;
 mod time;
 

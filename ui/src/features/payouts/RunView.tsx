@@ -22,6 +22,7 @@ import { PayoutLines } from "./PayoutLines";
 import { ReadinessList } from "./ReadinessList";
 import { RunSteps } from "./RunSteps";
 import { RunSummary } from "./RunSummary";
+import { StatementsPanel } from "./StatementsPanel";
 
 type Props = { runId: number; baseCurrency: string; onBack: () => void; onChanged: () => void };
 
@@ -126,7 +127,10 @@ export function RunView({ runId, baseCurrency, onBack, onChanged }: Props) {
             )}
             {current === "export" && (
               <div className="po-export-step">
-                <ExportPanel run={run} />
+                <div className="po-export-main">
+                  <ExportPanel run={run} />
+                  <StatementsPanel run={run} />
+                </div>
                 <PayerCard />
               </div>
             )}

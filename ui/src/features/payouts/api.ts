@@ -11,6 +11,7 @@ import type { PaymentFormat } from "../../bindings/PaymentFormat";
 import type { PayoutRun } from "../../bindings/PayoutRun";
 import type { Readiness } from "../../bindings/Readiness";
 import type { ReconcileReport } from "../../bindings/ReconcileReport";
+import type { StatementsReport } from "../../bindings/StatementsReport";
 import { exportFileName, FORMAT_LABELS, formatExtension } from "./labels";
 
 export const payoutsApi = {
@@ -37,6 +38,9 @@ export const payoutsApi = {
     invoke<number>("payout_mark_paid", { runId, partnerId, reference }),
   markFailed: (runId: number, partnerId: number, reason: string) => invoke<null>("payout_mark_failed", { runId, partnerId, reason }),
   reconcile: (runId: number, path: string) => invoke<ReconcileReport>("payout_reconcile", { runId, path }),
+  /** One PDF statement per partner paid in the run, written into `dir`. */
+  statements: (runId: number, dir: string, onProgress: (p: JobProgress) => void) =>
+    invoke<StatementsReport>("statements_write", { runId, dir, onProgress: new Channel<JobProgress>(onProgress) }),
   payer: () => invoke<Payer>("payout_payer_get"),
   setPayer: (iban: string, bic: string) => invoke<Payer>("payout_payer_set", { iban, bic }),
   cancelJob: () => invoke<null>("job_cancel"),
@@ -61,5 +65,11 @@ export async function chooseResultFile(): Promise<string | null> {
     filters: [{ name: "Payment results (CSV)", extensions: ["csv"] }],
     title: "Import a payment result file",
   });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** The folder to write a run's statements into. */
+export async function chooseStatementsFolder(): Promise<string | null> {
+  const picked = await open({ directory: true, multiple: false, title: "Folder for the statements" });
   return typeof picked === "string" ? picked : null;
 }

@@ -8,6 +8,7 @@ import {
   FORMAT_LABELS,
   FORMATS,
   groupReadiness,
+  kilobytesText,
   lineStatusLabel,
   lineStatusTone,
   methodLabel,
@@ -99,6 +100,14 @@ describe("payment files", () => {
     expect(exportFileName(12, "sepa")).toBe("payout-run-12-sepa.xml");
     expect(exportFileName(3, "csv")).toBe("payout-run-3-csv.csv");
     expect(FORMATS.map((f) => FORMAT_LABELS[f])).toEqual(["PayPal", "Wise", "SEPA XML", "CSV"]);
+  });
+
+  it("gives sizes in whole kilobytes, rounded up", () => {
+    expect(kilobytesText(0)).toBe("0 KB");
+    expect(kilobytesText(1)).toBe("1 KB");
+    expect(kilobytesText(1024)).toBe("1 KB");
+    expect(kilobytesText(12_300)).toBe("13 KB");
+    expect(kilobytesText(5_000_000)).toBe("4,883 KB");
   });
 });
 

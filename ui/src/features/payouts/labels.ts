@@ -10,6 +10,7 @@ import type { RunStatus } from "../../bindings/RunStatus";
 import type { Severity } from "../../bindings/Severity";
 import type { PillTone } from "../../components/Pill";
 import { humanizeField } from "../../lib/errors";
+import { formatCount } from "../../lib/format";
 import { formatMoney } from "../../lib/moneyDisplay";
 import { lastMonth, periodDays } from "../whatif/period";
 
@@ -132,6 +133,11 @@ export function formatExtension(format: PaymentFormat): "xml" | "csv" {
 /** The file name offered when exporting: "payout-run-3-paypal.csv", "payout-run-3-sepa.xml". */
 export function exportFileName(runId: number, format: PaymentFormat): string {
   return `payout-run-${runId}-${format}.${formatExtension(format)}`;
+}
+
+/** A size in whole kilobytes, rounded up so a small file is never "0 KB": "12 KB". */
+export function kilobytesText(bytes: number): string {
+  return `${formatCount(Math.ceil(bytes / 1024))} KB`;
 }
 
 /** The cut-off a new run offers: the last day of the month before today's. */

@@ -1,6 +1,7 @@
 pub mod bench;
 pub mod bench_conversions;
 pub mod bench_payouts;
+pub mod bench_statements;
 pub mod book;
 pub mod commissions;
 pub mod conversions;
@@ -11,4 +12,5 @@ pub mod partners;
 pub mod payouts;
 pub mod plans;
 pub mod settings;
+pub mod statements;
 pub mod whatif;

@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0002_conversions_plans_commissions.sql"),
     include_str!("../../migrations/0003_refund_lookups.sql"),
     include_str!("../../migrations/0004_payouts.sql"),
+    include_str!("../../migrations/0005_mail.sql"),
 ];
 
 pub(super) fn latest_version() -> i64 {

@@ -95,7 +95,7 @@ pub fn blockers(
     out
 }
 
-pub(crate) fn method_name(m: PayoutMethod) -> &'static str {
+pub fn method_name(m: PayoutMethod) -> &'static str {
     match m {
         PayoutMethod::Paypal => "PayPal",
         PayoutMethod::Wise => "Wise",

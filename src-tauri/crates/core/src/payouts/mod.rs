@@ -25,7 +25,7 @@ pub use adjust::{
 };
 pub use approve::{approve, discard, fingerprint_of, verify};
 pub use build::{create, preview_totals, PreviewTotals};
-pub use eligibility::{blockers, PayeeFacts};
+pub use eligibility::{blockers, method_name, PayeeFacts};
 pub use read::{balance, get_run, lines, list_runs, Balance, LineFilter, LineQuery, LinesPage};
 pub use readiness::{readiness, Readiness, ReadinessItem, Severity};
 pub use reconcile::{reconcile, ReconcileReport};
@@ -206,4 +206,4 @@ mod proptests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_support;
+pub(crate) mod tests_support;

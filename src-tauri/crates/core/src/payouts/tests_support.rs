@@ -8,18 +8,18 @@ use crate::partners::{self, PartnerInput, PartnerStatus, PayoutMethod, TaxStatus
 use crate::settings::{self, NewProgram, ProgramSettingsInput};
 use rusqlite::params;
 
-pub(super) fn eur(minor: i64) -> Money {
+pub(crate) fn eur(minor: i64) -> Money {
     Money::new(minor, Currency::from_code("EUR").unwrap())
 }
 
-pub(super) struct P {
+pub(crate) struct P {
     pub dir: tempfile::TempDir,
     pub book: Book,
     lines: u32,
 }
 
 /// A EUR program with a minimum payout of 50.00.
-pub(super) fn program() -> P {
+pub(crate) fn program() -> P {
     let dir = tempfile::tempdir().unwrap();
     let mut book = Book::create(
         &dir.path().join("payouts.partnerbook"),

@@ -326,7 +326,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 
 /// Write beside the target, flush to disk, rename over it: a crash leaves
 /// the old file or the new one, never half of one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -1,0 +1,48 @@
+//! `statements RUN --out DIR`: the PDF statement of every payout of a run;
+//! `report program --period P --out FILE`: the month's program report.
+
+use crate::bar::Bar;
+use crate::error::CliResult;
+use crate::output;
+use partnerbook_core::pdf::Fonts;
+use partnerbook_core::reports::program;
+use partnerbook_core::{statements, Book, CoreError};
+use std::path::Path;
+
+pub fn write(book: &Book, run: i64, out: &Path, json: bool) -> CliResult {
+    let bar = Bar::new();
+    let report = statements::write_run(book, run, out, &bar);
+    bar.finish();
+    let report = report?;
+    if json {
+        output::json(&report);
+    } else {
+        println!(
+            "{} statements of run #{run} in {} ({} KB)",
+            output::count(u64::from(report.files)),
+            report.dir,
+            report.bytes / 1024
+        );
+    }
+    Ok(())
+}
+
+pub fn program_report(book: &Book, period: &str, out: &Path, json: bool) -> CliResult {
+    let report = program::program(book, period)?;
+    let pdf = program::render(&report, &Fonts::load()?);
+    std::fs::write(out, &pdf)
+        .map_err(|e| CoreError::io(format!("cannot write {}", out.display()), e))?;
+    if json {
+        output::json(&report);
+    } else {
+        println!(
+            "Program report for {}: {} sales, {} earned by {} partners -> {}",
+            report.period,
+            report.sales,
+            report.commissions,
+            report.earning_partners,
+            out.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! Email from the manager's own account: SMTP settings, templates with
+//! placeholders, and an outbox in the book that sends each message once.
+
+pub mod outbox;
+pub mod send;
+pub mod settings;
+pub mod templates;
+
+pub use outbox::{
+    decide, list, queue_statements, Decision, OutboxMessage, OutboxStatus, QueueReport,
+};
+pub use send::{send_due, SendReport};
+pub use settings::{MailSettings, TlsMode};
+pub use templates::MailTemplate;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,230 @@
+//! Email templates: a subject, a plain-text body and an HTML alternative
+//! with `{{placeholders}}`. Each template knows which placeholders it can
+//! fill, so an unknown one is refused when the template is saved, not
+//! discovered when a partner receives "{{partnr.name}}".
+
+use crate::book::Book;
+use crate::error::{CoreError, Result};
+use crate::time::now;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+const PARTNER: &[&str] = &[
+    "partner.name",
+    "partner.first_name",
+    "partner.email",
+    "partner.company",
+    "program.name",
+    "program.business_name",
+];
+const STATEMENT: &[&str] = &["period", "total", "statement.number", "run.fingerprint"];
+
+/// The templates the program sends, and what each may say.
+pub const NAMES: &[&str] = &["statement", "announcement"];
+
+fn allowed(name: &str) -> Vec<&'static str> {
+    let mut keys = PARTNER.to_vec();
+    if name == "statement" {
+        keys.extend_from_slice(STATEMENT);
+    }
+    keys
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MailTemplate {
+    pub name: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+    /// The placeholders this template may use.
+    pub placeholders: Vec<String>,
+}
+
+fn default_template(name: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    match name {
+        "statement" => Some((
+            "Your {{program.name}} statement for {{period}}",
+            "Hello {{partner.first_name}},\n\nyour commission statement {{statement.number}} for {{period}} is attached: {{total}} is on its way to you.\n\nThank you for promoting {{program.name}}.\n{{program.business_name}}\n",
+            "<p>Hello {{partner.first_name}},</p><p>your commission statement <b>{{statement.number}}</b> for {{period}} is attached: <b>{{total}}</b> is on its way to you.</p><p>Thank you for promoting {{program.name}}.<br>{{program.business_name}}</p>",
+        )),
+        "announcement" => Some((
+            "News from {{program.name}}",
+            "Hello {{partner.first_name}},\n\n…\n\n{{program.business_name}}\n",
+            "",
+        )),
+        _ => None,
+    }
+}
+
+pub fn list(book: &Book) -> Result<Vec<MailTemplate>> {
+    NAMES.iter().map(|n| get_in(book.conn(), n)).collect()
+}
+
+pub fn get(book: &Book, name: &str) -> Result<MailTemplate> {
+    get_in(book.conn(), name)
+}
+
+pub(crate) fn get_in(conn: &Connection, name: &str) -> Result<MailTemplate> {
+    let stored: Option<(String, String, String)> = conn
+        .query_row(
+            "SELECT subject, text_body, html_body FROM mail_templates WHERE name = ?1",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let (subject, text_body, html_body) = match stored {
+        Some(t) => t,
+        None => {
+            let (s, t, h) = default_template(name).ok_or_else(|| unknown_template(name))?;
+            (s.to_string(), t.to_string(), h.to_string())
+        }
+    };
+    Ok(MailTemplate {
+        name: name.to_string(),
+        subject,
+        text_body,
+        html_body,
+        placeholders: allowed(name)
+            .iter()
+            .map(|k| format!("{{{{{k}}}}}"))
+            .collect(),
+    })
+}
+
+fn unknown_template(name: &str) -> CoreError {
+    CoreError::not_found(format!(
+        "mail template \"{name}\" (there are: {})",
+        NAMES.join(", ")
+    ))
+}
+
+/// Saves a template after checking every placeholder in every part.
+pub fn set(
+    book: &mut Book,
+    name: &str,
+    subject: &str,
+    text_body: &str,
+    html_body: &str,
+) -> Result<MailTemplate> {
+    if !NAMES.contains(&name) {
+        return Err(unknown_template(name));
+    }
+    if subject.trim().is_empty() {
+        return Err(CoreError::invalid("subject", "is required"));
+    }
+    if text_body.trim().is_empty() {
+        return Err(CoreError::invalid(
+            "text_body",
+            "is required: every message has a plain-text part",
+        ));
+    }
+    let keys = allowed(name);
+    for (field, text) in [
+        ("subject", subject),
+        ("text_body", text_body),
+        ("html_body", html_body),
+    ] {
+        for key in placeholders(text).map_err(|e| e.for_field(field))? {
+            if !keys.contains(&key.as_str()) {
+                return Err(CoreError::invalid(
+                    field,
+                    format!(
+                        "{{{{{key}}}}} is not a placeholder of the {name} template (it can use {})",
+                        keys.iter()
+                            .map(|k| format!("{{{{{k}}}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    let tx = book.transaction()?;
+    tx.execute(
+        "INSERT INTO mail_templates (name, subject, text_body, html_body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (name) DO UPDATE SET subject = ?2, text_body = ?3, html_body = ?4, updated_at = ?5",
+        params![name, subject, text_body, html_body, now()],
+    )?;
+    let saved = get_in(&tx, name)?;
+    crate::audit::record(
+        &tx,
+        crate::audit::Actor::User,
+        "mail_template",
+        None,
+        "update",
+        None,
+        Some(&crate::audit::to_json(&saved)),
+    )?;
+    tx.commit()?;
+    Ok(saved)
+}
+
+/// The placeholder names in `text`, or why it cannot be read.
+fn placeholders(text: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let end = after
+            .find("}}")
+            .ok_or_else(|| CoreError::invalid("template", "a {{ is never closed with }}"))?;
+        out.push(after[..end].trim().to_string());
+        rest = &after[end + 2..];
+    }
+    Ok(out)
+}
+
+/// `text` with every placeholder replaced from `values` (HTML-escaped when
+/// `html`). Saved templates only hold known placeholders; one without a
+/// value here is left empty.
+pub(crate) fn fill(text: &str, values: &BTreeMap<&str, String>, html: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let value = values
+            .get(after[..end].trim())
+            .map(String::as_str)
+            .unwrap_or("");
+        if html {
+            out.push_str(
+                &value
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('"', "&quot;"),
+            );
+        } else {
+            out.push_str(value);
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_fill_and_escape() {
+        let mut v = BTreeMap::new();
+        v.insert("partner.first_name", "Zoë <b>".to_string());
+        assert_eq!(fill("Hi {{partner.first_name}}!", &v, false), "Hi Zoë <b>!");
+        assert_eq!(
+            fill("Hi {{ partner.first_name }}!", &v, true),
+            "Hi Zoë &lt;b&gt;!"
+        );
+        assert_eq!(placeholders("a {{x}} b {{ y.z }}").unwrap(), ["x", "y.z"]);
+        assert!(placeholders("a {{x").is_err());
+    }
+}

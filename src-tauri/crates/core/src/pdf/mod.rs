@@ -1,0 +1,10 @@
+//! PDF documents with printpdf: embedded fonts with wide coverage (any
+//! name, CJK included), text placed and measured exactly, bands and rules,
+//! and saving so the same content always gives the same bytes. Statements
+//! and reports draw with it.
+
+mod canvas;
+mod fonts;
+
+pub use canvas::{document, rgb, save, Page, A4_HEIGHT, A4_WIDTH};
+pub use fonts::{Face, Fonts};

@@ -1,0 +1,105 @@
+import { invoke } from "@tauri-apps/api/core";
+import { open } from "@tauri-apps/plugin-dialog";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import type { JobProgress } from "../../bindings/JobProgress";
+import type { PayoutRun } from "../../bindings/PayoutRun";
+import type { StatementsReport } from "../../bindings/StatementsReport";
+import { ToastProvider } from "../../components/Toast";
+import { callsTo, deferred, mockCommands } from "../../test/tauri";
+import { RunView } from "./RunView";
+
+vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
+vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
+
+const usd = (minor: number) => ({ minor, currency: "USD" });
+
+const approved: PayoutRun = {
+  id: 2,
+  through: "2026-03-31",
+  status: "approved",
+  fingerprint: "a1b2c3d4e5f6".padEnd(64, "0"),
+  backup_path: "/b/backup.partnerbook",
+  created_at: "2026-04-02T09:00:00Z",
+  approved_at: "2026-04-03T10:00:00Z",
+  paid_count: 3,
+  held_count: 0,
+  total: usd(90000),
+  pay_totals: [usd(90000)],
+  carried_forward: usd(0),
+  settled_paid: 0,
+  settled_failed: 0,
+};
+
+type Handlers = Parameters<typeof mockCommands>[0];
+
+function setup(extra: Handlers = {}) {
+  vi.mocked(invoke).mockReset();
+  vi.mocked(open).mockReset();
+  mockCommands({
+    payout_run_get: () => approved,
+    payout_payer_get: () => ({ name: "Acme Ltd", iban: "", bic: "" }),
+    job_cancel: () => null,
+    ...extra,
+  });
+  render(
+    <ToastProvider>
+      <RunView runId={2} baseCurrency="USD" onBack={() => undefined} onChanged={() => undefined} />
+    </ToastProvider>,
+  );
+  return userEvent.setup();
+}
+
+describe("StatementsPanel", () => {
+  it("writes the statements into the folder chosen, with progress, then says what it wrote", async () => {
+    const writing = deferred<StatementsReport>();
+    const user = setup({
+      statements_write: (args) => {
+        (args.onProgress as { onmessage: (p: JobProgress) => void }).onmessage({ step: "Ana Lima", done: 1, total: 3 });
+        return writing.promise;
+      },
+    });
+    vi.mocked(open).mockResolvedValue("/home/ana/statements");
+    await user.click(await screen.findByTestId("payout-statements"));
+    expect(vi.mocked(open).mock.calls).toEqual([[{ directory: true, multiple: false, title: "Folder for the statements" }]]);
+    expect(callsTo("statements_write")).toMatchObject([{ runId: 2, dir: "/home/ana/statements" }]);
+    expect(await screen.findByTestId("payout-statements-job")).toHaveTextContent("Writing statements for run #2: Ana Lima1 of 3");
+    expect(screen.getByTestId("payout-statements")).toBeDisabled();
+
+    writing.resolve({ run_id: 2, dir: "/home/ana/statements", files: 3, bytes: 12_300 });
+    expect(await screen.findByTestId("payout-statements-report")).toHaveTextContent("3 statements written to /home/ana/statements (13 KB)");
+    expect(screen.queryByTestId("payout-statements-job")).not.toBeInTheDocument();
+    expect(screen.getByTestId("payout-statements")).toBeEnabled();
+  });
+
+  it("writes nothing when the folder dialog is cancelled", async () => {
+    const user = setup({ statements_write: () => null });
+    vi.mocked(open).mockResolvedValue(null);
+    await user.click(await screen.findByTestId("payout-statements"));
+    expect(vi.mocked(open)).toHaveBeenCalledTimes(1);
+    expect(callsTo("statements_write")).toHaveLength(0);
+    expect(screen.queryByTestId("payout-statements-report")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("payout-statements-error")).not.toBeInTheDocument();
+  });
+
+  it("cancels a running job, and shows an error like the other panels", async () => {
+    const writing = deferred<StatementsReport>();
+    const user = setup({ statements_write: () => writing.promise });
+    vi.mocked(open).mockResolvedValue("/home/ana/statements");
+    await user.click(await screen.findByTestId("payout-statements"));
+    await user.click(await screen.findByTestId("payout-statements-job-cancel"));
+    expect(callsTo("job_cancel")).toHaveLength(1);
+    writing.reject({ code: "cancelled", message: "cancelled" });
+    expect(await screen.findByTestId("payout-statements-error")).toHaveTextContent("Cancelled: not every statement was written.");
+
+    mockCommands({
+      statements_write: () => {
+        throw { code: "io", message: "cannot write /home/ana/statements: permission denied" };
+      },
+    });
+    await user.click(screen.getByTestId("payout-statements"));
+    expect(await screen.findByTestId("payout-statements-error")).toHaveTextContent(/permission denied/);
+    expect(screen.queryByTestId("payout-statements-report")).not.toBeInTheDocument();
+  });
+});
