@@ -467,6 +467,64 @@ fn a_payout_run_from_draft_to_paid() {
         json!({ "runId": run["id"], "format": "csv", "path": out }),
     );
     assert_eq!(report["files"][0]["total"]["minor"], 2500);
+    let folder = app.dir.path().join("statements");
+    let written = app.ok(
+        "statements_write",
+        json!({ "runId": run["id"], "dir": folder, "onProgress": "__CHANNEL__:25" }),
+    );
+    assert_eq!(written["files"], 1);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
+    let queued = app.ok(
+        "mail_queue_statements",
+        json!({ "runId": run["id"], "onProgress": "__CHANNEL__:26" }),
+    );
+    assert_eq!(
+        (queued["queued"].clone(), queued["already"].clone()),
+        (json!(1), json!(0))
+    );
+    let outbox = app.ok("mail_outbox", json!({ "status": "queued", "limit": 10 }));
+    assert_eq!(outbox[0]["to_email"], "ana@example.com");
+    assert!(outbox[0]["attachment_name"]
+        .as_str()
+        .unwrap()
+        .ends_with("Ana Lima.pdf"));
+    let refused = app.err(
+        "mail_settings_set",
+        json!({ "settings": { "host": "smtp.example.com", "port": 25, "tls": "none",
+        "user": "", "from_name": "", "from_email": "a@example.com" } }),
+    );
+    assert!(
+        refused["message"].as_str().unwrap().starts_with("tls: "),
+        "{refused}"
+    );
+    let unsent = app.err(
+        "mail_send",
+        json!({ "password": null, "onProgress": "__CHANNEL__:27" }),
+    );
+    assert!(
+        unsent["message"]
+            .as_str()
+            .unwrap()
+            .contains("set up the mail server"),
+        "{unsent}"
+    );
+    let preview = app.ok(
+        "mail_template_preview",
+        json!({ "name": "statement", "subject": "{{statement.number}} for {{partner.first_name}}",
+        "textBody": "Total {{total}}", "htmlBody": "", "partnerId": ana_id }),
+    );
+    assert_eq!(preview["text_body"], "Total 25.00 EUR");
+    let unknown = app.err(
+        "mail_template_save",
+        json!({ "name": "statement", "subject": "x", "textBody": "{{totl}}", "htmlBody": "" }),
+    );
+    assert!(
+        unknown["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("text_body: {{totl}} is not a placeholder"),
+        "{unknown}"
+    );
     let bad = app.err(
         "payout_payer_set",
         json!({ "iban": "DE00 1234", "bic": "" }),

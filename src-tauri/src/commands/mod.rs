@@ -5,6 +5,7 @@ pub mod book;
 pub mod commissions;
 pub mod conversions;
 pub mod jobs;
+pub mod mail;
 pub mod partners;
 pub mod payouts;
 pub mod plans;

@@ -72,6 +72,9 @@ pub enum Command {
     /// Reports for the manager.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Email: SMTP settings, templates, the outbox, sending.
+    #[command(subcommand)]
+    Mail(MailCommand),
     /// Write the PDF statement of every payout of an approved run into a folder.
     Statements {
         run: i64,
@@ -354,6 +357,13 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// N statement emails with their PDFs sent to a local SMTP server (aiosmtpd).
+    Mail {
+        #[arg(long, default_value_t = 1_000)]
+        count: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// N one-page PDF statements, beside headless Chromium printing an
     /// equivalent HTML statement N times (when chromium is installed).
     Statements {
@@ -376,6 +386,85 @@ pub enum BenchCommand {
         partners: u32,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MailCommand {
+    /// Show or set the SMTP server (the password comes from PARTNERBOOK_SMTP_PASSWORD when sending).
+    Settings {
+        #[arg(long)]
+        host: Option<String>,
+        #[arg(long)]
+        port: Option<u16>,
+        /// starttls, tls, or none (127.0.0.1 only).
+        #[arg(long)]
+        tls: Option<String>,
+        #[arg(long)]
+        user: Option<String>,
+        #[arg(long)]
+        from_name: Option<String>,
+        #[arg(long)]
+        from_email: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Email templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+    /// Queue one email per payout of an approved run, with its PDF statement.
+    QueueStatements { run: i64 },
+    /// Send the messages that are due.
+    Send {
+        #[arg(long, default_value_t = 500)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The outbox, newest first.
+    Outbox {
+        /// queued, sending, sent, failed, unknown or cancelled.
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decide about a message: it went (--sent), send it again (--retry), or --cancel.
+    Resolve {
+        id: i64,
+        #[arg(long, conflicts_with_all = ["retry", "cancel"])]
+        sent: bool,
+        #[arg(long, conflicts_with = "cancel")]
+        retry: bool,
+        #[arg(long)]
+        cancel: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TemplatesCommand {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace a template's parts (unknown placeholders are refused).
+    Set {
+        name: String,
+        #[arg(long)]
+        subject: Option<String>,
+        /// The plain-text body, from a file.
+        #[arg(long)]
+        text: Option<PathBuf>,
+        /// The HTML body, from a file.
+        #[arg(long)]
+        html: Option<PathBuf>,
     },
 }
 

@@ -46,6 +46,7 @@ fn run(cli: Cli) -> CliResult {
             commands::commissions::fx_import(&mut open(cli.book)?, &file)
         }
         Command::Payout(c) => commands::payouts::run(&mut open(cli.book)?, c),
+        Command::Mail(c) => commands::mail::run(&mut open(cli.book)?, c),
         Command::Report(args::ReportCommand::Program { period, out, json }) => {
             commands::statements::program_report(&open(cli.book)?, &period, &out, json)
         }
@@ -70,6 +71,9 @@ fn run(cli: Cli) -> CliResult {
             partners,
             json,
         }) => commands::bench_payouts::payouts(commissions, partners, json),
+        Command::Bench(BenchCommand::Mail { count, json }) => {
+            commands::bench_mail::mail(count, json)
+        }
         Command::Bench(BenchCommand::Statements {
             count,
             chromium,

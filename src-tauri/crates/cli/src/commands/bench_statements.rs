@@ -9,7 +9,7 @@ use partnerbook_core::audit::Actor;
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::statements::{self, Statement};
-use partnerbook_core::{payouts, CoreError};
+use partnerbook_core::{payouts, Book, CoreError};
 use serde::Serialize;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -38,47 +38,17 @@ pub fn statements(count: u32, chromium: u32, json: bool) -> CliResult {
 }
 
 fn run(dir: &Path, count: u32, chromium: u32, json: bool) -> CliResult {
-    let mut book = demo::create(
-        &dir.join("bench.partnerbook"),
-        &DemoOptions {
-            partners: count,
-            seed: 1,
-            earnings: false,
-        },
-        &Quiet,
-    )?;
-    // Everyone ready to be paid, with three sales each: one page apiece.
-    let tx = book.transaction()?;
-    tx.execute_batch(
-        "UPDATE partners SET status = 'active', terms_version = '2026-01', tax_status = 'w9', tax_form_expires = NULL,
-                payout_method = 'paypal', payout_email = email, payout_currency = (SELECT base_currency FROM program);
-         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2)
-         INSERT INTO conversions (source, external_id, kind, occurred_at, amount_minor, currency, product, partner_id,
-                                  attribution, computed_at, created_at)
-         SELECT 'shop', 'ord_' || p.id || '_' || n.i, 'sale', printf('2026-10-%02dT10:00:00Z', 3 + n.i * 9),
-                9900 + n.i * 5000, (SELECT base_currency FROM program), 'Pro plan', p.id, 'referral_code', 'now', 'now'
-           FROM partners p, n;
-         INSERT INTO commissions (partner_id, conversion_id, line, kind, rule_id, base_minor, base_currency, rate,
-                                  rounding, amount_minor, currency, state, due_on, created_at, updated_at)
-         SELECT partner_id, id, 'direct', 'commission', 'base', amount_minor, currency, '0.3', 'half_up',
-                amount_minor * 3 / 10, currency, 'approved', '2026-11-15', 'now', 'now' FROM conversions;
-         UPDATE program SET minimum_payout_minor = 0;",
-    )
-    .map_err(CoreError::from)?;
-    tx.commit().map_err(CoreError::from)?;
-    let run = payouts::create(&mut book, "2026-11-30", Actor::User, &Quiet)?;
-    payouts::approve(&mut book, run.id, Actor::User, &Quiet)?;
-
+    let (book, run_id) = paid_run(dir, count)?;
     let out = dir.join("statements");
     let start = Instant::now();
-    let report = statements::write_run(&book, run.id, &out, &Quiet)?;
+    let report = statements::write_run(&book, run_id, &out, &Quiet)?;
     let millis = start.elapsed().as_millis().max(1);
 
     let first: i64 = book
         .conn()
         .query_row(
             "SELECT min(id) FROM payouts WHERE run_id = ?1",
-            [run.id],
+            [run_id],
             |r| r.get(0),
         )
         .map_err(CoreError::from)?;
@@ -120,6 +90,42 @@ fn run(dir: &Path, count: u32, chromium: u32, json: bool) -> CliResult {
         _ => println!("chromium is not installed: no browser figure to compare with"),
     }
     Ok(())
+}
+
+/// A demo program of `count` partners, each ready to be paid for three
+/// sales, and its approved run: one one-page statement per partner.
+pub fn paid_run(dir: &Path, count: u32) -> CliResult<(Book, i64)> {
+    let mut book = demo::create(
+        &dir.join("bench.partnerbook"),
+        &DemoOptions {
+            partners: count,
+            seed: 1,
+            earnings: false,
+        },
+        &Quiet,
+    )?;
+    // Everyone ready to be paid, with three sales each: one page apiece.
+    let tx = book.transaction()?;
+    tx.execute_batch(
+        "UPDATE partners SET status = 'active', terms_version = '2026-01', tax_status = 'w9', tax_form_expires = NULL,
+                payout_method = 'paypal', payout_email = email, payout_currency = (SELECT base_currency FROM program);
+         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2)
+         INSERT INTO conversions (source, external_id, kind, occurred_at, amount_minor, currency, product, partner_id,
+                                  attribution, computed_at, created_at)
+         SELECT 'shop', 'ord_' || p.id || '_' || n.i, 'sale', printf('2026-10-%02dT10:00:00Z', 3 + n.i * 9),
+                9900 + n.i * 5000, (SELECT base_currency FROM program), 'Pro plan', p.id, 'referral_code', 'now', 'now'
+           FROM partners p, n;
+         INSERT INTO commissions (partner_id, conversion_id, line, kind, rule_id, base_minor, base_currency, rate,
+                                  rounding, amount_minor, currency, state, due_on, created_at, updated_at)
+         SELECT partner_id, id, 'direct', 'commission', 'base', amount_minor, currency, '0.3', 'half_up',
+                amount_minor * 3 / 10, currency, 'approved', '2026-11-15', 'now', 'now' FROM conversions;
+         UPDATE program SET minimum_payout_minor = 0;",
+    )
+    .map_err(CoreError::from)?;
+    tx.commit().map_err(CoreError::from)?;
+    let run = payouts::create(&mut book, "2026-11-30", Actor::User, &Quiet)?;
+    payouts::approve(&mut book, run.id, Actor::User, &Quiet)?;
+    Ok((book, run.id))
 }
 
 /// `chromium --headless --print-to-pdf` of `html`, `times` times, as many

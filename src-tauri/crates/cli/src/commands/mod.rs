@@ -1,11 +1,13 @@
 pub mod bench;
 pub mod bench_conversions;
+pub mod bench_mail;
 pub mod bench_payouts;
 pub mod bench_statements;
 pub mod book;
 pub mod commissions;
 pub mod conversions;
 pub mod groups;
+pub mod mail;
 pub mod options;
 pub mod partner_fields;
 pub mod partners;

@@ -9,9 +9,9 @@ pub mod templates;
 pub use outbox::{
     decide, list, queue_statements, Decision, OutboxMessage, OutboxStatus, QueueReport,
 };
-pub use send::{send_due, SendReport};
+pub use send::{send_due, send_test, SendReport};
 pub use settings::{MailSettings, TlsMode};
-pub use templates::MailTemplate;
+pub use templates::{MailPreview, MailTemplate};
 
 #[cfg(test)]
 mod tests;

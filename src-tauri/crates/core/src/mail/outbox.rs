@@ -144,7 +144,10 @@ pub fn queue_statements(
     Ok(report)
 }
 
-fn statement_values<'a>(conn: &Connection, s: &Statement) -> Result<BTreeMap<&'a str, String>> {
+pub(crate) fn statement_values<'a>(
+    conn: &Connection,
+    s: &Statement,
+) -> Result<BTreeMap<&'a str, String>> {
     let mut v = partner_values(conn, s.partner_id)?;
     v.insert(
         "period",

@@ -107,6 +107,36 @@ pub fn send_due(
     Ok(report)
 }
 
+/// Sends one test message straight away (not through the outbox) and
+/// returns the server's answer, or its refusal in its own words.
+pub fn send_test(book: &Book, password: Option<&str>, to: &str) -> Result<String> {
+    let s = settings(book.conn())?;
+    if s.host.is_empty() || s.from_email.is_empty() {
+        return Err(CoreError::invalid(
+            "mail",
+            "set up the mail server and sender address first",
+        ));
+    }
+    let transport = transport(&s.host, s.port, s.tls, &s.user, password)?;
+    let message = Message::builder()
+        .from(mailbox(&s.from_name, &s.from_email)?)
+        .to(mailbox("", to)?)
+        .subject("Partnerbook test message")
+        .singlepart(SinglePart::plain(format!(
+            "This is a test from Partnerbook: mail from {} through {}:{} works.",
+            s.from_email, s.host, s.port
+        )))
+        .map_err(|e| CoreError::invalid("message", e.to_string()))?;
+    let response = transport.send(&message).map_err(|e| {
+        CoreError::invalid("mail", format!("the server did not take the message: {e}"))
+    })?;
+    Ok(format!(
+        "{} {}",
+        response.code(),
+        response.message().collect::<Vec<_>>().join(" ")
+    ))
+}
+
 fn transport(
     host: &str,
     port: u16,

@@ -121,6 +121,29 @@ pub fn set(
             "is required: every message has a plain-text part",
         ));
     }
+    check(name, subject, text_body, html_body)?;
+    let tx = book.transaction()?;
+    tx.execute(
+        "INSERT INTO mail_templates (name, subject, text_body, html_body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (name) DO UPDATE SET subject = ?2, text_body = ?3, html_body = ?4, updated_at = ?5",
+        params![name, subject, text_body, html_body, now()],
+    )?;
+    let saved = get_in(&tx, name)?;
+    crate::audit::record(
+        &tx,
+        crate::audit::Actor::User,
+        "mail_template",
+        None,
+        "update",
+        None,
+        Some(&crate::audit::to_json(&saved)),
+    )?;
+    tx.commit()?;
+    Ok(saved)
+}
+
+/// Every placeholder in every part is one this template can fill.
+fn check(name: &str, subject: &str, text_body: &str, html_body: &str) -> Result<()> {
     let keys = allowed(name);
     for (field, text) in [
         ("subject", subject),
@@ -142,24 +165,67 @@ pub fn set(
             }
         }
     }
-    let tx = book.transaction()?;
-    tx.execute(
-        "INSERT INTO mail_templates (name, subject, text_body, html_body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (name) DO UPDATE SET subject = ?2, text_body = ?3, html_body = ?4, updated_at = ?5",
-        params![name, subject, text_body, html_body, now()],
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MailPreview {
+    pub to: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+}
+
+/// What a partner would receive from this (unsaved) template: their own
+/// details, and for statements their latest statement's figures or an
+/// example when they have none yet.
+pub fn preview(
+    book: &Book,
+    name: &str,
+    subject: &str,
+    text_body: &str,
+    html_body: &str,
+    partner_id: Option<i64>,
+) -> Result<MailPreview> {
+    if !NAMES.contains(&name) {
+        return Err(unknown_template(name));
+    }
+    check(name, subject, text_body, html_body)?;
+    let conn = book.conn();
+    let partner_id = match partner_id {
+        Some(id) => id,
+        None => conn
+            .query_row("SELECT min(id) FROM partners", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
+            .ok_or_else(|| CoreError::invalid("partner", "add a partner to preview a message"))?,
+    };
+    let mut values = super::outbox::partner_values(conn, partner_id)?;
+    let latest: Option<i64> = conn.query_row(
+        "SELECT max(p.id) FROM payouts p JOIN payout_runs r ON r.id = p.run_id
+              WHERE p.partner_id = ?1 AND r.status = 'approved' AND p.pay_minor IS NOT NULL",
+        [partner_id],
+        |r| r.get(0),
     )?;
-    let saved = get_in(&tx, name)?;
-    crate::audit::record(
-        &tx,
-        crate::audit::Actor::User,
-        "mail_template",
-        None,
-        "update",
-        None,
-        Some(&crate::audit::to_json(&saved)),
-    )?;
-    tx.commit()?;
-    Ok(saved)
+    match latest {
+        Some(payout) => values.extend(super::outbox::statement_values(
+            conn,
+            &crate::statements::data::read(conn, payout)?,
+        )?),
+        None => {
+            values.insert("period", "2026-11-01 to 2026-11-30 (example)".into());
+            values.insert("total", "123.45 (example)".into());
+            values.insert("statement.number", "R1-00001 (example)".into());
+            values.insert("run.fingerprint", "(the run's fingerprint)".into());
+        }
+    }
+    Ok(MailPreview {
+        to: values.get("partner.email").cloned().unwrap_or_default(),
+        subject: fill(subject, &values, false),
+        text_body: fill(text_body, &values, false),
+        html_body: fill(html_body, &values, true),
+    })
 }
 
 /// The placeholder names in `text`, or why it cannot be read.

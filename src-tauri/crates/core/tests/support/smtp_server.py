@@ -1,12 +1,13 @@
 """A real SMTP server on 127.0.0.1 for the mail tests (aiosmtpd).
 
-usage: smtp_server.py PORT DIR [--reject ADDRESS] [--drop-data]
+usage: smtp_server.py PORT DIR [--reject ADDRESS] [--drop-data] [--discard]
 
 Each accepted message is saved in DIR as N.eml, N.json (envelope and
 headers) and N-<attachment name> (each attachment's bytes), so a test can
 compare them with what it sent. --reject makes the server refuse one
 recipient with 550; --drop-data closes the connection when a message's data
-arrives, before answering. Prints "ready" when it listens.
+arrives, before answering; --discard accepts messages without saving them
+(for the send benchmark). Prints "ready" when it listens.
 """
 import asyncio
 import email
@@ -19,8 +20,8 @@ from aiosmtpd.controller import Controller
 
 
 class Saver:
-    def __init__(self, folder, reject, drop):
-        self.folder, self.reject, self.drop, self.count = folder, reject, drop, 0
+    def __init__(self, folder, reject, drop, discard):
+        self.folder, self.reject, self.drop, self.discard, self.count = folder, reject, drop, discard, 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.reject and address.lower() == self.reject.lower():
@@ -33,6 +34,8 @@ class Saver:
             server.transport.abort()
             return "421 dropped"
         self.count += 1
+        if self.discard:
+            return "250 2.0.0 Ok: queued as %d" % self.count
         base = os.path.join(self.folder, str(self.count))
         with open(base + ".eml", "wb") as f:
             f.write(envelope.content)
@@ -65,7 +68,7 @@ class Saver:
 def main():
     port, folder = int(sys.argv[1]), sys.argv[2]
     reject = sys.argv[sys.argv.index("--reject") + 1] if "--reject" in sys.argv else None
-    controller = Controller(Saver(folder, reject, "--drop-data" in sys.argv), hostname="127.0.0.1", port=port)
+    controller = Controller(Saver(folder, reject, "--drop-data" in sys.argv, "--discard" in sys.argv), hostname="127.0.0.1", port=port)
     controller.start()
     print("ready", flush=True)
     try:

@@ -1,0 +1,113 @@
+//! Email: SMTP settings and a test message, templates with a preview, the
+//! outbox, queueing a run's statements and sending with progress.
+
+use super::jobs::blocking;
+use crate::error::AppResult;
+use crate::progress::ChannelProgress;
+use crate::state::{with_book, AppState};
+use partnerbook_core::audit::Actor;
+use partnerbook_core::mail::{
+    self, settings, templates, Decision, MailPreview, MailSettings, MailTemplate, OutboxMessage,
+    OutboxStatus, QueueReport, SendReport,
+};
+use partnerbook_core::progress::JobProgress;
+use tauri::ipc::Channel;
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn mail_settings_get(state: State<'_, AppState>) -> AppResult<MailSettings> {
+    state.with_book(|b| Ok(settings::get(b)?))
+}
+
+#[tauri::command(async)]
+pub fn mail_settings_set(
+    state: State<'_, AppState>,
+    settings: MailSettings,
+) -> AppResult<MailSettings> {
+    state.with_book(|b| Ok(mail::settings::set(b, &settings, Actor::User)?))
+}
+
+/// Sends one test message now; `password` is asked for when the server needs one.
+#[tauri::command(async)]
+pub fn mail_send_test(
+    state: State<'_, AppState>,
+    to: String,
+    password: Option<String>,
+) -> AppResult<String> {
+    state.with_book(|b| Ok(mail::send_test(b, password.as_deref(), &to)?))
+}
+
+#[tauri::command(async)]
+pub fn mail_templates_list(state: State<'_, AppState>) -> AppResult<Vec<MailTemplate>> {
+    state.with_book(|b| Ok(templates::list(b)?))
+}
+
+#[tauri::command(async)]
+pub fn mail_template_save(
+    state: State<'_, AppState>,
+    name: String,
+    subject: String,
+    text_body: String,
+    html_body: String,
+) -> AppResult<MailTemplate> {
+    state.with_book(|b| Ok(templates::set(b, &name, &subject, &text_body, &html_body)?))
+}
+
+/// What a partner (the first one when null) would receive from this draft.
+#[tauri::command(async)]
+pub fn mail_template_preview(
+    state: State<'_, AppState>,
+    name: String,
+    subject: String,
+    text_body: String,
+    html_body: String,
+    partner_id: Option<i64>,
+) -> AppResult<MailPreview> {
+    state.with_book(|b| {
+        Ok(templates::preview(
+            b, &name, &subject, &text_body, &html_body, partner_id,
+        )?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn mail_outbox(
+    state: State<'_, AppState>,
+    status: Option<OutboxStatus>,
+    limit: u32,
+) -> AppResult<Vec<OutboxMessage>> {
+    state.with_book(|b| Ok(mail::list(b, status, limit)?))
+}
+
+#[tauri::command(async)]
+pub fn mail_decide(state: State<'_, AppState>, id: i64, decision: Decision) -> AppResult<()> {
+    state.with_book(|b| Ok(mail::decide(b, id, decision, Actor::User)?))
+}
+
+#[tauri::command]
+pub async fn mail_queue_statements(
+    state: State<'_, AppState>,
+    run_id: i64,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<QueueReport> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || with_book(&slot, |b| Ok(mail::queue_statements(b, run_id, &progress)?))).await
+}
+
+/// Sends what is due, with progress and cancel.
+#[tauri::command]
+pub async fn mail_send(
+    state: State<'_, AppState>,
+    password: Option<String>,
+    on_progress: Channel<JobProgress>,
+) -> AppResult<SendReport> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || {
+        with_book(&slot, |b| {
+            Ok(mail::send_due(b, password.as_deref(), 10_000, &progress)?)
+        })
+    })
+    .await
+}
