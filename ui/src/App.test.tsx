@@ -36,6 +36,7 @@ function setup(current: BookInfo | null, overrides: Record<string, (a: Record<st
     tags_list: () => [],
     partners_countries: () => [],
     settings_get: () => settings,
+    mail_settings_get: () => ({ host: "", port: 587, tls: "starttls", user: "", from_name: "", from_email: "" }),
     settings_update: ({ input }) => {
       const i = input as { program_name: string; minimum_payout: string; hold_days: number };
       return { ...settings, program_name: i.program_name, hold_days: i.hold_days, minimum_payout: { minor: Math.round(Number(i.minimum_payout) * 100), currency: "USD" } };
@@ -98,6 +99,15 @@ describe("App", () => {
     await user.click(nav);
     expect(nav).toHaveAttribute("aria-current", "page");
     expect(await screen.findByText("No payout runs yet")).toBeInTheDocument();
+  });
+
+  it("opens Email from the sidebar, after Payouts", async () => {
+    const user = setup(book, { mail_outbox: () => [] });
+    const nav = await screen.findByTestId("nav-email");
+    expect(screen.getByTestId("nav-payouts").nextElementSibling).toBe(nav);
+    await user.click(nav);
+    expect(nav).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("email-screen")).toHaveTextContent("The outbox is empty");
   });
 
   it("closes the book back to the start screen", async () => {

@@ -8,11 +8,13 @@ type Props = {
   hint?: ReactNode;
   error?: string | null;
   className?: string;
+  /** data-testid of the error under the field. */
+  errorTestId?: string;
   children: ReactNode;
 };
 
 /** A label, the control, then the field's error (or a hint) under it. */
-export function Field({ label, htmlFor, hint, error, className, children }: Props) {
+export function Field({ label, htmlFor, hint, error, className, errorTestId, children }: Props) {
   return (
     <div className={cx("field", error && "field-has-error", className)}>
       <label className="field-label" htmlFor={htmlFor}>
@@ -20,7 +22,7 @@ export function Field({ label, htmlFor, hint, error, className, children }: Prop
       </label>
       {children}
       {error ? (
-        <p className="field-error" role="alert" id={htmlFor ? `${htmlFor}-error` : undefined}>
+        <p className="field-error" role="alert" id={htmlFor ? `${htmlFor}-error` : undefined} data-testid={errorTestId}>
           {error}
         </p>
       ) : hint ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, fieldError, toAppError } from "./errors";
+import { describeError, fieldError, formRefusal, toAppError } from "./errors";
 
 describe("toAppError", () => {
   it("keeps the backend's code and message", () => {
@@ -43,5 +43,24 @@ describe("describeError", () => {
     expect(describeError({ code: "bad_row", message: 'a.csv, line 3, column "email": "x" is not an email address' })).toBe(
       'a.csv, line 3, column "email": "x" is not an email address.',
     );
+  });
+});
+
+describe("formRefusal", () => {
+  const fieldOf = (f: string) => (f === "host" || f === "port" ? f : null);
+
+  it("puts a known field's message under it", () => {
+    expect(formRefusal({ code: "invalid_input", message: "port: must be between 1 and 65535" }, fieldOf)).toEqual({
+      errors: { port: "Must be between 1 and 65535." },
+      banner: null,
+    });
+  });
+
+  it("makes a banner of anything else", () => {
+    expect(formRefusal({ code: "invalid_input", message: "from_email: not an email" }, fieldOf, { from_email: "Sender email" })).toEqual({
+      errors: {},
+      banner: "Sender email: not an email.",
+    });
+    expect(formRefusal("connection refused", fieldOf).banner).toBe("Connection refused.");
   });
 });

@@ -70,3 +70,19 @@ export function sentence(text: string): string {
   const first = /^[a-z][a-z'-]*[,:;]?$/.test(firstWord) ? t.charAt(0).toUpperCase() + t.slice(1) : t;
   return /[.!?]$/.test(first) ? first : `${first}.`;
 }
+
+/**
+ * A refusal as a form shows it: under the field it names when `fieldOf`
+ * knows that field, else as a sentence for a banner.
+ */
+export function formRefusal<K extends string>(
+  error: unknown,
+  fieldOf: (field: string) => K | null,
+  labels: Record<string, string> = {},
+): { errors: Partial<Record<K, string>>; banner: string | null } {
+  const e = toAppError(error);
+  const fe = fieldError(e);
+  const field = fe ? fieldOf(fe.field) : null;
+  if (fe && field) return { errors: { [field]: sentence(fe.message) } as Partial<Record<K, string>>, banner: null };
+  return { errors: {}, banner: describeError(e, labels) };
+}

@@ -18,7 +18,13 @@ import { RunView } from "./RunView";
 import "./payouts.css";
 
 /** Payout runs: the list, and one run at a time as a wizard (draft) or its payments (approved). */
-export function PayoutsScreen({ baseCurrency }: { baseCurrency: string }) {
+type Props = {
+  baseCurrency: string;
+  /** Opens the Email screen (its outbox), where queued statements are sent. */
+  onOpenEmail?: () => void;
+};
+
+export function PayoutsScreen({ baseCurrency, onOpenEmail }: Props) {
   const toast = useToast();
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
@@ -40,7 +46,14 @@ export function PayoutsScreen({ baseCurrency }: { baseCurrency: string }) {
   if (openId !== null) {
     return (
       <div className="po-screen" data-testid="payouts-screen">
-        <RunView key={openId} runId={openId} baseCurrency={baseCurrency} onBack={() => setOpenId(null)} onChanged={runs.reload} />
+        <RunView
+          key={openId}
+          runId={openId}
+          baseCurrency={baseCurrency}
+          onBack={() => setOpenId(null)}
+          onChanged={runs.reload}
+          onOpenEmail={onOpenEmail}
+        />
       </div>
     );
   }

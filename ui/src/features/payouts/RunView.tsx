@@ -13,6 +13,7 @@ import { useFetched } from "../../lib/useFetched";
 import { AdjustmentsPanel } from "./AdjustmentsPanel";
 import { payoutsApi } from "./api";
 import { ApproveStep } from "./ApproveStep";
+import { EmailStatementsPanel } from "./EmailStatementsPanel";
 import { ExportPanel } from "./ExportPanel";
 import { FingerprintCard } from "./FingerprintCard";
 import { runStatusLabel, runStatusTone, runSteps, type Step } from "./labels";
@@ -24,10 +25,17 @@ import { RunSteps } from "./RunSteps";
 import { RunSummary } from "./RunSummary";
 import { StatementsPanel } from "./StatementsPanel";
 
-type Props = { runId: number; baseCurrency: string; onBack: () => void; onChanged: () => void };
+type Props = {
+  runId: number;
+  baseCurrency: string;
+  onBack: () => void;
+  onChanged: () => void;
+  /** Opens the Email screen's outbox, after statement emails are queued. */
+  onOpenEmail?: () => void;
+};
 
 /** One run: a draft as steps to approval, an approved run as export and settlement. */
-export function RunView({ runId, baseCurrency, onBack, onChanged }: Props) {
+export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }: Props) {
   const toast = useToast();
   // Bumped by every change, so the run, its lines and its checks are read again.
   const [version, setVersion] = useState(0);
@@ -130,6 +138,7 @@ export function RunView({ runId, baseCurrency, onBack, onChanged }: Props) {
                 <div className="po-export-main">
                   <ExportPanel run={run} />
                   <StatementsPanel run={run} />
+                  <EmailStatementsPanel run={run} onOpenOutbox={onOpenEmail} />
                 </div>
                 <PayerCard />
               </div>

@@ -4,6 +4,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { JobProgress } from "../../bindings/JobProgress";
+import type { QueueReport } from "../../bindings/QueueReport";
 import type { PayoutRun } from "../../bindings/PayoutRun";
 import type { StatementsReport } from "../../bindings/StatementsReport";
 import { ToastProvider } from "../../components/Toast";
@@ -34,7 +35,7 @@ const approved: PayoutRun = {
 
 type Handlers = Parameters<typeof mockCommands>[0];
 
-function setup(extra: Handlers = {}) {
+function setup(extra: Handlers = {}, onOpenEmail?: () => void) {
   vi.mocked(invoke).mockReset();
   vi.mocked(open).mockReset();
   mockCommands({
@@ -45,7 +46,7 @@ function setup(extra: Handlers = {}) {
   });
   render(
     <ToastProvider>
-      <RunView runId={2} baseCurrency="USD" onBack={() => undefined} onChanged={() => undefined} />
+      <RunView runId={2} baseCurrency="USD" onBack={() => undefined} onChanged={() => undefined} onOpenEmail={onOpenEmail} />
     </ToastProvider>,
   );
   return userEvent.setup();
@@ -101,5 +102,47 @@ describe("StatementsPanel", () => {
     await user.click(screen.getByTestId("payout-statements"));
     expect(await screen.findByTestId("payout-statements-error")).toHaveTextContent(/permission denied/);
     expect(screen.queryByTestId("payout-statements-report")).not.toBeInTheDocument();
+  });
+});
+
+describe("EmailStatementsPanel", () => {
+  it("queues the run's statement emails with progress, then opens the outbox", async () => {
+    const queueing = deferred<QueueReport>();
+    const onOpenEmail = vi.fn();
+    const user = setup(
+      {
+        mail_queue_statements: (args) => {
+          (args.onProgress as { onmessage: (p: JobProgress) => void }).onmessage({ step: "Ana Lima", done: 2, total: 3 });
+          return queueing.promise;
+        },
+      },
+      onOpenEmail,
+    );
+    await user.click(await screen.findByTestId("payout-email-statements"));
+    expect(callsTo("mail_queue_statements")).toMatchObject([{ runId: 2 }]);
+    expect(await screen.findByTestId("payout-email-job")).toHaveTextContent("Queueing statement emails for run #2: Ana Lima2 of 3");
+    expect(screen.getByTestId("payout-email-statements")).toBeDisabled();
+
+    queueing.resolve({ queued: 2, already: 1 });
+    expect(await screen.findByTestId("payout-email-report")).toHaveTextContent("2 queued (1 was already in the outbox).");
+    await user.click(screen.getByTestId("payout-email-open-outbox"));
+    expect(onOpenEmail).toHaveBeenCalledTimes(1);
+  });
+
+  it("says where the outbox is when it cannot open it, and shows a refusal", async () => {
+    const user = setup({ mail_queue_statements: () => ({ queued: 0, already: 3 }) });
+    await user.click(await screen.findByTestId("payout-email-statements"));
+    expect(await screen.findByTestId("payout-email-report")).toHaveTextContent(
+      "0 queued (3 were already in the outbox). Open Email → Outbox to send them.",
+    );
+
+    mockCommands({
+      mail_queue_statements: () => {
+        throw { code: "invalid_input", message: "from_email: set the sender's address in Settings → Email first" };
+      },
+    });
+    await user.click(screen.getByTestId("payout-email-statements"));
+    expect(await screen.findByTestId("payout-email-error")).toHaveTextContent("set the sender's address in Settings → Email first");
+    expect(screen.queryByTestId("payout-email-report")).not.toBeInTheDocument();
   });
 });

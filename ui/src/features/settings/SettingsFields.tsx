@@ -1,9 +1,9 @@
-import type { ReactNode } from "react";
 import type { Attribution } from "../../bindings/Attribution";
 import type { Rounding } from "../../bindings/Rounding";
 import { CurrencyInput } from "../../components/CurrencyInput";
 import { Field } from "../../components/Field";
 import { RadioCards } from "../../components/RadioCards";
+import { SettingsSection as Section } from "./SettingsSection";
 import type { FormErrors, SettingsForm } from "./settingsForm";
 
 type Props = {
@@ -112,17 +112,5 @@ export function SettingsFields({ form, errors, update }: Props) {
         </Field>
       </Section>
     </>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
-  return (
-    <section className="settings-section">
-      <div className="settings-section-head">
-        <h2>{title}</h2>
-        <p>{description}</p>
-      </div>
-      <div className="settings-section-body">{children}</div>
-    </section>
   );
 }

@@ -1,14 +1,15 @@
 import { Check } from "lucide-react";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { ProgramSettings } from "../../bindings/ProgramSettings";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
 import { Spinner } from "../../components/Spinner";
 import { useToast } from "../../components/Toast";
 import { describeError, fieldError, sentence, toAppError } from "../../lib/errors";
-import { focusFirstInvalid } from "../../lib/focusInvalid";
+import { useRefusalFocus } from "../../lib/focusInvalid";
 import { useDelayed } from "../../lib/useDelayed";
 import { settingsApi } from "./api";
+import { MailSettingsSection } from "./MailSettingsSection";
 import { SettingsFields } from "./SettingsFields";
 import { formFieldOf, formToInput, settingsToForm, type FormErrors, type SettingsForm } from "./settingsForm";
 import "./settings.css";
@@ -47,11 +48,7 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: ProgramSettings) => v
   }, []);
 
   // Each refused save brings the first field at fault into view.
-  const formRef = useRef<HTMLFormElement>(null);
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) focusFirstInvalid(formRef.current);
-  }, [refusals]);
+  const { ref: formRef, refused } = useRefusalFocus<HTMLFormElement>();
 
   const dirty = form !== null && saved !== null && JSON.stringify(form) !== JSON.stringify(saved);
 
@@ -68,7 +65,7 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: ProgramSettings) => v
     const result = formToInput(form);
     if ("errors" in result) {
       setErrors(result.errors);
-      setRefusals((n) => n + 1);
+      refused();
       return;
     }
     setSaving(true);
@@ -87,7 +84,7 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: ProgramSettings) => v
       const field = fe ? formFieldOf(fe.field) : null;
       if (field && fe) setErrors({ [field]: sentence(fe.message) });
       setBanner(describeError(error, SETTINGS_LABELS));
-      setRefusals((n) => n + 1);
+      refused();
     } finally {
       setSaving(false);
     }
@@ -129,6 +126,7 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: ProgramSettings) => v
             </div>
           </form>
         )}
+        <MailSettingsSection />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useToast } from "../../components/Toast";
 import { bookApi, type BookInfo } from "../book/api";
 import { CommissionsScreen } from "../commissions/CommissionsScreen";
+import { EmailScreen } from "../email/EmailScreen";
 import { ConversionsScreen } from "../conversions/ConversionsScreen";
 import { PartnersScreen } from "../partners/PartnersScreen";
 import { PayoutsScreen } from "../payouts/PayoutsScreen";
@@ -53,7 +54,12 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
         )}
         {screen === "payouts" && (
           <div className="shell-screen">
-            <PayoutsScreen baseCurrency={book.base_currency} />
+            <PayoutsScreen baseCurrency={book.base_currency} onOpenEmail={() => setScreen("email")} />
+          </div>
+        )}
+        {screen === "email" && (
+          <div className="shell-screen">
+            <EmailScreen />
           </div>
         )}
         {screen === "plans" && (

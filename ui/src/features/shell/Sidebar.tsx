@@ -1,9 +1,9 @@
-import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Receipt, Scale, Settings, Users } from "lucide-react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Mail, Receipt, Scale, Settings, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
 
-export type Screen = "partners" | "conversions" | "commissions" | "payouts" | "plans" | "whatif" | "settings";
+export type Screen = "partners" | "conversions" | "commissions" | "payouts" | "email" | "plans" | "whatif" | "settings";
 
 type Props = {
   book: BookInfo;
@@ -47,6 +47,9 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
         </NavItem>
         <NavItem icon={<Banknote size={16} />} active={screen === "payouts"} onClick={() => onNavigate("payouts")} testId="nav-payouts">
           Payouts
+        </NavItem>
+        <NavItem icon={<Mail size={16} />} active={screen === "email"} onClick={() => onNavigate("email")} testId="nav-email">
+          Email
         </NavItem>
         <NavItem icon={<Scale size={16} />} active={screen === "plans"} onClick={() => onNavigate("plans")} testId="nav-plans">
           Plans

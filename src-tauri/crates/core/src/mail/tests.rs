@@ -85,8 +85,8 @@ fn run_with_two_statements(port: u16) -> (P, i64) {
     let mut p = program();
     let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
     let yamada = p.partner("山田 太郎", PayoutMethod::Paypal);
-    p.approved(zoe, 123_45, "2026-11-01");
-    p.approved(yamada, 200_00, "2026-11-01");
+    p.approved(zoe, 12345, "2026-11-01");
+    p.approved(yamada, 20000, "2026-11-01");
     let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
     point_at(&mut p, port);

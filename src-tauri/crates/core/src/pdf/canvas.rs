@@ -159,7 +159,7 @@ pub fn save(doc: &PdfDocument, key: &str) -> Vec<u8> {
     let mut pdf = doc.to_lopdf_document(&options, &mut Vec::new());
     let digest = crate::payouts::files::sha256_hex(key.as_bytes());
     let id = lopdf::Object::String(
-        digest[..32].as_bytes().to_vec(),
+        digest.as_bytes()[..32].to_vec(),
         lopdf::StringFormat::Literal,
     );
     pdf.trailer

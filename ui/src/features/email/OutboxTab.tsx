@@ -1,0 +1,103 @@
+import { Inbox, Send } from "lucide-react";
+import { useState } from "react";
+import type { Decision } from "../../bindings/Decision";
+import type { OutboxMessage } from "../../bindings/OutboxMessage";
+import type { OutboxStatus } from "../../bindings/OutboxStatus";
+import { Button } from "../../components/Button";
+import { EmptyState } from "../../components/EmptyState";
+import { JobStatus } from "../../components/JobStatus";
+import { Segmented } from "../../components/Segmented";
+import { RetryBanner } from "../../components/RetryBanner";
+import { Spinner } from "../../components/Spinner";
+import { useToast } from "../../components/Toast";
+import { formatCount, plural } from "../../lib/format";
+import { useDelayed } from "../../lib/useDelayed";
+import { useFetched } from "../../lib/useFetched";
+import { mailApi } from "./api";
+import { decisionDoneText, OUTBOX_FILTERS, OUTBOX_STATUS_LABELS } from "./labels";
+import { OutboxTable } from "./OutboxTable";
+import { SendOutcomeBanner } from "./SendOutcomeBanner";
+import { useOutboxSend } from "./useOutboxSend";
+
+/** The newest messages shown; older ones stay in the book. */
+export const OUTBOX_LIMIT = 500;
+
+type Filter = OutboxStatus | "all";
+
+/** Messages waiting, sent, failed or in doubt; Send now; a decision per message in doubt. */
+export function OutboxTab() {
+  const toast = useToast();
+  const [filter, setFilter] = useState<Filter>("all");
+  const [deciding, setDeciding] = useState<number | null>(null);
+  const outbox = useFetched(`outbox:${filter}`, () => mailApi.outbox(filter === "all" ? null : filter, OUTBOX_LIMIT));
+  const sending = useOutboxSend(outbox.reload);
+  const messages = outbox.data;
+  const slow = useDelayed(messages === null && outbox.loading, 300);
+
+  const decide = async (m: OutboxMessage, decision: Decision) => {
+    setDeciding(m.id);
+    try {
+      await mailApi.decide(m.id, decision);
+      toast.success(decisionDoneText(decision, m.to_email));
+      outbox.reload();
+    } catch (e) {
+      toast.error(e);
+    } finally {
+      setDeciding(null);
+    }
+  };
+
+  const options = OUTBOX_FILTERS.map((f) => ({
+    value: f,
+    label: f === "all" ? "All" : OUTBOX_STATUS_LABELS[f],
+    testId: `outbox-filter-${f}`,
+  }));
+
+  return (
+    <div className="em-tab">
+      <div className="em-toolbar">
+        <Segmented label="Show" value={filter} options={options} onChange={setFilter} />
+        <span className="muted num" data-testid="outbox-count" aria-live="polite">
+          {messages === null ? "\u00a0" : messages.length >= OUTBOX_LIMIT ? `newest ${formatCount(OUTBOX_LIMIT)}` : plural(messages.length, "message")}
+        </span>
+        <Button
+          variant="primary"
+          className="em-toolbar-end"
+          icon={<Send size={15} />}
+          busy={sending.busy}
+          onClick={() => void sending.start()}
+          data-testid="outbox-send"
+        >
+          Send now
+        </Button>
+      </div>
+      {sending.outcome && <SendOutcomeBanner outcome={sending.outcome} onDismiss={sending.dismiss} onShowUnknown={() => setFilter("unknown")} />}
+      {outbox.error && <RetryBanner error={outbox.error} onRetry={outbox.reload} />}
+      {messages === null ? (
+        <div className="em-center">{slow && <Spinner size={20} label="Loading the outbox" />}</div>
+      ) : messages.length === 0 ? (
+        filter === "all" ? (
+          <EmptyState icon={<Inbox size={20} />} title="The outbox is empty">
+            Statement emails are queued from a payout run's Export step. They wait here until you press Send now.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={<Inbox size={20} />} title={`No ${OUTBOX_STATUS_LABELS[filter].toLowerCase()} messages`}>
+            Show all messages to see the rest of the outbox.
+          </EmptyState>
+        )
+      ) : (
+        <OutboxTable messages={messages} deciding={deciding} onDecide={(m, d) => void decide(m, d)} />
+      )}
+      {sending.job && (
+        <JobStatus
+          label={sending.job.label}
+          progress={sending.job.progress}
+          cancelling={sending.job.cancelling}
+          onCancel={sending.cancel}
+          testId="outbox-send-job"
+        />
+      )}
+      {sending.dialog}
+    </div>
+  );
+}
