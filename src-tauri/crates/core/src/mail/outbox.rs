@@ -94,10 +94,7 @@ pub fn queue_statements(
     let fonts = Fonts::load()?;
     let tx = book.transaction()?;
     let template = template(&tx, "statement")?;
-    let ids: Vec<i64> = tx
-        .prepare("SELECT id FROM payouts WHERE run_id = ?1 AND pay_minor IS NOT NULL ORDER BY partner_id")?
-        .query_map([run_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids = crate::payouts::paid_payout_ids(&tx, run_id)?;
     let mut report = QueueReport {
         queued: 0,
         already: 0,

@@ -26,7 +26,9 @@ pub use adjust::{
 pub use approve::{approve, discard, fingerprint_of, verify};
 pub use build::{create, preview_totals, PreviewTotals};
 pub use eligibility::{blockers, method_name, PayeeFacts};
-pub use read::{balance, get_run, lines, list_runs, Balance, LineFilter, LineQuery, LinesPage};
+pub use read::{
+    balance, get_run, lines, list_runs, paid_payout_ids, Balance, LineFilter, LineQuery, LinesPage,
+};
 pub use readiness::{readiness, Readiness, ReadinessItem, Severity};
 pub use reconcile::{reconcile, ReconcileReport};
 pub use settle::{mark_failed, mark_paid};

@@ -92,6 +92,15 @@ pub(crate) fn get_run_in(conn: &Connection, id: i64) -> Result<PayoutRun> {
     })
 }
 
+/// The payouts a run pays (not its held lines), in partner order: what
+/// gets a statement and an email.
+pub fn paid_payout_ids(conn: &Connection, run_id: i64) -> Result<Vec<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM payouts WHERE run_id = ?1 AND pay_minor IS NOT NULL ORDER BY partner_id")?
+        .query_map([run_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// Which lines of a run to list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

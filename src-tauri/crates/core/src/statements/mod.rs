@@ -77,11 +77,7 @@ pub fn write_run(
     }
     std::fs::create_dir_all(dir)
         .map_err(|e| CoreError::io(format!("cannot create {}", dir.display()), e))?;
-    let ids: Vec<i64> = book
-        .conn()
-        .prepare("SELECT id FROM payouts WHERE run_id = ?1 AND pay_minor IS NOT NULL ORDER BY partner_id")?
-        .query_map([run_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids = crate::payouts::paid_payout_ids(book.conn(), run_id)?;
     let total = ids.len() as u64;
     progress.update("Reading statements", 0, total);
     let statements = ids
