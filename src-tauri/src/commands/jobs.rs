@@ -8,7 +8,7 @@ use partnerbook_core::partners::csv_export;
 use partnerbook_core::partners::csv_import::{self, ImportOptions, ImportPreview, ImportReport};
 use partnerbook_core::partners::search::PartnerQuery;
 use partnerbook_core::progress::JobProgress;
-use partnerbook_core::CoreError;
+use partnerbook_core::{Book, CoreError};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -69,6 +69,18 @@ pub async fn partners_export(
 #[tauri::command(async)]
 pub fn job_cancel(state: State<'_, AppState>) {
     state.cancel_job();
+}
+
+/// Runs `f` on the open book off the async workers, reporting progress on
+/// `on_progress` and stopping between steps when the person cancels.
+pub(crate) async fn book_job<T: Send + 'static>(
+    state: &AppState,
+    on_progress: Channel<JobProgress>,
+    f: impl FnOnce(&mut Book, &ChannelProgress) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let progress = ChannelProgress::new(on_progress, state.start_job());
+    let slot = state.book_slot();
+    blocking(move || with_book(&slot, |b| f(b, &progress))).await
 }
 
 pub(crate) async fn blocking<T: Send + 'static>(

@@ -1,10 +1,9 @@
 //! Email: SMTP settings and a test message, templates with a preview, the
 //! outbox, queueing a run's statements and sending with progress.
 
-use super::jobs::blocking;
+use super::jobs::book_job;
 use crate::error::AppResult;
-use crate::progress::ChannelProgress;
-use crate::state::{with_book, AppState};
+use crate::state::AppState;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::mail::{
     self, settings, templates, Decision, MailPreview, MailSettings, MailTemplate, OutboxMessage,
@@ -90,9 +89,10 @@ pub async fn mail_queue_statements(
     run_id: i64,
     on_progress: Channel<JobProgress>,
 ) -> AppResult<QueueReport> {
-    let progress = ChannelProgress::new(on_progress, state.start_job());
-    let slot = state.book_slot();
-    blocking(move || with_book(&slot, |b| Ok(mail::queue_statements(b, run_id, &progress)?))).await
+    book_job(&state, on_progress, move |b, progress| {
+        Ok(mail::queue_statements(b, run_id, progress)?)
+    })
+    .await
 }
 
 /// Sends what is due, with progress and cancel.
@@ -102,12 +102,8 @@ pub async fn mail_send(
     password: Option<String>,
     on_progress: Channel<JobProgress>,
 ) -> AppResult<SendReport> {
-    let progress = ChannelProgress::new(on_progress, state.start_job());
-    let slot = state.book_slot();
-    blocking(move || {
-        with_book(&slot, |b| {
-            Ok(mail::send_due(b, password.as_deref(), 10_000, &progress)?)
-        })
+    book_job(&state, on_progress, move |b, progress| {
+        Ok(mail::send_due(b, password.as_deref(), 10_000, progress)?)
     })
     .await
 }

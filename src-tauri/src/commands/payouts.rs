@@ -2,10 +2,9 @@
 //! approve or discard, write payment files and statements, record what
 //! was paid.
 
-use super::jobs::blocking;
+use super::jobs::book_job;
 use crate::error::AppResult;
-use crate::progress::ChannelProgress;
-use crate::state::{with_book, AppState};
+use crate::state::AppState;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::payouts::files::{self, ExportReport, PaymentFormat};
 use partnerbook_core::payouts::{
@@ -35,12 +34,8 @@ pub async fn payout_run_create(
     through: String,
     on_progress: Channel<JobProgress>,
 ) -> AppResult<PayoutRun> {
-    let progress = ChannelProgress::new(on_progress, state.start_job());
-    let slot = state.book_slot();
-    blocking(move || {
-        with_book(&slot, |b| {
-            Ok(payouts::create(b, &through, Actor::User, &progress)?)
-        })
+    book_job(&state, on_progress, move |b, progress| {
+        Ok(payouts::create(b, &through, Actor::User, progress)?)
     })
     .await
 }
@@ -96,12 +91,8 @@ pub async fn payout_run_approve(
     id: i64,
     on_progress: Channel<JobProgress>,
 ) -> AppResult<PayoutRun> {
-    let progress = ChannelProgress::new(on_progress, state.start_job());
-    let slot = state.book_slot();
-    blocking(move || {
-        with_book(&slot, |b| {
-            Ok(payouts::approve(b, id, Actor::User, &progress)?)
-        })
+    book_job(&state, on_progress, move |b, progress| {
+        Ok(payouts::approve(b, id, Actor::User, progress)?)
     })
     .await
 }
@@ -224,17 +215,13 @@ pub async fn statements_write(
     dir: String,
     on_progress: Channel<JobProgress>,
 ) -> AppResult<StatementsReport> {
-    let progress = ChannelProgress::new(on_progress, state.start_job());
-    let slot = state.book_slot();
-    blocking(move || {
-        with_book(&slot, |b| {
-            Ok(statements::write_run(
-                b,
-                run_id,
-                &PathBuf::from(&dir),
-                &progress,
-            )?)
-        })
+    book_job(&state, on_progress, move |b, progress| {
+        Ok(statements::write_run(
+            b,
+            run_id,
+            &PathBuf::from(&dir),
+            progress,
+        )?)
     })
     .await
 }
