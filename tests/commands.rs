@@ -77,7 +77,7 @@ impl App {
 
 fn partner(name: &str, email: &str) -> Value {
     json!({
-        "name": name, "first_name": "", "email": email, "company": "", "website": "",
+        "name": name, "first_name": "", "email": email, "company": "", "address": "ul. Długa 1\n00-001 Warszawa", "website": "",
         "social_profiles": [], "country": "PL", "language": "pl", "status": "active", "group_id": null,
         "tags": ["youtube"], "custom_fields": {}, "parent_id": null,
         "codes": [{ "kind": "referral", "code": "LUKASZ" }],
@@ -551,4 +551,85 @@ fn a_payout_run_from_draft_to_paid() {
 fn conversions_query(unattributed: bool) -> Value {
     json!({ "partner_id": null, "unattributed": unattributed, "kinds": [], "from": null, "to": null,
             "offset": 0, "limit": 0 })
+}
+
+#[test]
+fn logo_announcements_the_smtp_password_and_opening_files() {
+    let app = app();
+    app.create_book();
+    assert_eq!(app.ok("logo_get", json!({})), Value::Null);
+    let fake = app.dir.path().join("logo.png");
+    std::fs::write(&fake, "<svg/>").unwrap();
+    let refused = app.err("logo_set", json!({ "path": fake }));
+    assert_eq!(refused["code"], "invalid_input");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("logo.png: not a PNG or JPEG"),
+        "{refused}"
+    );
+
+    let ana = app.ok(
+        "partner_create",
+        json!({ "input": partner("Łukasz Nowak", "lukasz@example.pl") }),
+    );
+    assert_eq!(ana["address"], "ul. Długa 1\n00-001 Warszawa");
+    let audience = app.ok(
+        "mail_audience",
+        json!({ "audience": { "kind": "tag", "name": "youtube" } }),
+    );
+    assert_eq!(audience, json!(["tag youtube", 1]));
+    let announced = app.ok(
+        "mail_announce",
+        json!({ "input": { "subject": "Hi {{partner.first_name}}", "text_body": "New banners.", "html_body": "",
+                "audience": { "kind": "all" } } }),
+    );
+    assert_eq!(announced["recipients"], 1);
+    assert_eq!(
+        app.ok("mail_announcements", json!({}))[0]["audience_label"],
+        "all active partners"
+    );
+    let outbox = app.ok("mail_outbox", json!({ "status": "queued", "limit": 10 }));
+    assert_eq!(outbox[0]["subject"], "Hi Łukasz");
+
+    app.ok(
+        "mail_settings_set",
+        json!({ "settings": { "host": "smtp.app-test.invalid", "port": 587, "tls": "starttls",
+        "user": "app-test", "from_name": "", "from_email": "a@example.com" } }),
+    );
+    assert_eq!(app.ok("mail_password_saved", json!({})), false);
+    let home = app.ok("mail_password_save", json!({ "password": "hunter2" }));
+    let expected = if std::env::var("PARTNERBOOK_KEYCHAIN").is_ok() {
+        "keychain"
+    } else {
+        "unavailable"
+    };
+    assert_eq!(home["kind"], expected, "{home}");
+    // In the keychain, or kept for this session where there is none.
+    assert_eq!(app.ok("mail_password_saved", json!({})), true);
+    app.ok("mail_password_forget", json!({}));
+    assert_eq!(app.ok("mail_password_saved", json!({})), false);
+
+    let script = app.dir.path().join("run.sh");
+    std::fs::write(&script, "#!/bin/sh").unwrap();
+    let refused = app.err("file_open", json!({ "path": script }));
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a file Partnerbook writes"),
+        "{refused}"
+    );
+    let gone = app.err(
+        "file_reveal",
+        json!({ "path": app.dir.path().join("gone.pdf") }),
+    );
+    assert!(
+        gone["message"]
+            .as_str()
+            .unwrap()
+            .contains("not there any more"),
+        "{gone}"
+    );
 }

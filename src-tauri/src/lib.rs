@@ -17,6 +17,7 @@ use tauri::{Manager, Runtime};
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
             commands::book::book_suggest_path,
             commands::book::book_create,
@@ -80,6 +81,17 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::mail::mail_decide,
             commands::mail::mail_queue_statements,
             commands::mail::mail_send,
+            commands::settings::logo_get,
+            commands::settings::logo_set,
+            commands::settings::logo_clear,
+            commands::mail::mail_password_save,
+            commands::mail::mail_password_saved,
+            commands::mail::mail_password_forget,
+            commands::mail::mail_audience,
+            commands::mail::mail_announce,
+            commands::mail::mail_announcements,
+            commands::files::file_open,
+            commands::files::file_reveal,
             commands::commissions::commissions_list,
             commands::commissions::commission_explain,
             commands::commissions::commissions_approve_due,

@@ -1,5 +1,6 @@
 //! What the shell keeps between commands: the open book, where its files
-//! go, and the cancel flag of the running job.
+//! go, the cancel flag of the running job, and an SMTP password kept for
+//! the session where the system has no keychain.
 
 use crate::error::{AppError, AppResult};
 use partnerbook_core::Book;
@@ -32,6 +33,8 @@ pub struct AppState {
     book: Arc<Mutex<Option<Book>>>,
     pub paths: AppPaths,
     cancel: Mutex<Arc<AtomicBool>>,
+    /// The SMTP password where no keychain could keep it: for this session only.
+    session_password: Mutex<Option<String>>,
 }
 
 impl AppState {
@@ -40,6 +43,7 @@ impl AppState {
             book: Arc::new(Mutex::new(None)),
             paths,
             cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
+            session_password: Mutex::new(None),
         }
     }
 
@@ -57,6 +61,18 @@ impl AppState {
         let flag = Arc::new(AtomicBool::new(false));
         *lock(&self.cancel) = Arc::clone(&flag);
         flag
+    }
+
+    pub fn set_session_password(&self, password: Option<String>) {
+        *lock(&self.session_password) = password;
+    }
+
+    /// The password typed now, else the one kept for this session (the
+    /// keychain's is looked up by the core after both).
+    pub fn smtp_password(&self, given: Option<String>) -> Option<String> {
+        given
+            .filter(|p| !p.is_empty())
+            .or_else(|| lock(&self.session_password).clone())
     }
 
     pub fn cancel_job(&self) {

@@ -5,9 +5,11 @@ use super::jobs::book_job;
 use crate::error::AppResult;
 use crate::state::AppState;
 use partnerbook_core::audit::Actor;
+use partnerbook_core::mail::keychain::PasswordHome;
 use partnerbook_core::mail::{
-    self, settings, templates, Decision, MailPreview, MailSettings, MailTemplate, OutboxMessage,
-    OutboxStatus, QueueReport, SendReport,
+    self, announce, keychain, settings, templates, Announcement, AnnouncementInput, Audience,
+    Decision, MailPreview, MailSettings, MailTemplate, OutboxMessage, OutboxStatus, QueueReport,
+    SendReport,
 };
 use partnerbook_core::progress::JobProgress;
 use tauri::ipc::Channel;
@@ -26,14 +28,44 @@ pub fn mail_settings_set(
     state.with_book(|b| Ok(mail::settings::set(b, &settings, Actor::User)?))
 }
 
-/// Sends one test message now; `password` is asked for when the server needs one.
+/// Sends one test message now; `password` is the one typed, if any (else the
+/// session's, else the keychain's).
 #[tauri::command(async)]
 pub fn mail_send_test(
     state: State<'_, AppState>,
     to: String,
     password: Option<String>,
 ) -> AppResult<String> {
+    let password = state.smtp_password(password);
     state.with_book(|b| Ok(mail::send_test(b, password.as_deref(), &to)?))
+}
+
+/// Saves the SMTP password in the OS keychain; where there is none, keeps
+/// it until the app closes and says why.
+#[tauri::command(async)]
+pub fn mail_password_save(state: State<'_, AppState>, password: String) -> AppResult<PasswordHome> {
+    let settings = state.with_book(|b| Ok(settings::get(b)?))?;
+    let home = keychain::save(&settings, &password);
+    state.set_session_password(match home {
+        PasswordHome::Keychain => None,
+        PasswordHome::Unavailable { .. } => Some(password),
+    });
+    Ok(home)
+}
+
+/// Whether a password is saved (in the keychain or for this session).
+#[tauri::command(async)]
+pub fn mail_password_saved(state: State<'_, AppState>) -> AppResult<bool> {
+    let settings = state.with_book(|b| Ok(settings::get(b)?))?;
+    Ok(state.smtp_password(None).is_some() || keychain::find(&settings).is_some())
+}
+
+#[tauri::command(async)]
+pub fn mail_password_forget(state: State<'_, AppState>) -> AppResult<()> {
+    let settings = state.with_book(|b| Ok(settings::get(b)?))?;
+    keychain::forget(&settings);
+    state.set_session_password(None);
+    Ok(())
 }
 
 #[tauri::command(async)]
@@ -102,8 +134,29 @@ pub async fn mail_send(
     password: Option<String>,
     on_progress: Channel<JobProgress>,
 ) -> AppResult<SendReport> {
+    let password = state.smtp_password(password);
     book_job(&state, on_progress, move |b, progress| {
         Ok(mail::send_due(b, password.as_deref(), 10_000, progress)?)
     })
     .await
+}
+
+/// Who an announcement would reach: a label and how many active partners.
+#[tauri::command(async)]
+pub fn mail_audience(state: State<'_, AppState>, audience: Audience) -> AppResult<(String, u32)> {
+    state.with_book(|b| Ok(announce::audience_size(b, &audience)?))
+}
+
+/// Queues an announcement to every active partner of its audience.
+#[tauri::command(async)]
+pub fn mail_announce(
+    state: State<'_, AppState>,
+    input: AnnouncementInput,
+) -> AppResult<Announcement> {
+    state.with_book(|b| Ok(mail::announce(b, &input, Actor::User)?))
+}
+
+#[tauri::command(async)]
+pub fn mail_announcements(state: State<'_, AppState>) -> AppResult<Vec<Announcement>> {
+    state.with_book(|b| Ok(announce::list(b)?))
 }

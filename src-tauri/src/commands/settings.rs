@@ -1,9 +1,11 @@
-//! Program settings.
+//! Program settings and the logo on statements.
 
 use crate::error::AppResult;
 use crate::state::AppState;
 use partnerbook_core::audit::Actor;
+use partnerbook_core::logo::{self, LogoInfo};
 use partnerbook_core::settings::{self, ProgramSettings, ProgramSettingsInput};
+use std::path::PathBuf;
 use tauri::State;
 
 #[tauri::command(async)]
@@ -17,4 +19,20 @@ pub fn settings_update(
     input: ProgramSettingsInput,
 ) -> AppResult<ProgramSettings> {
     state.with_book(|b| Ok(settings::save(b, &input, Actor::User)?))
+}
+
+#[tauri::command(async)]
+pub fn logo_get(state: State<'_, AppState>) -> AppResult<Option<LogoInfo>> {
+    state.with_book(|b| Ok(logo::info(b)?))
+}
+
+/// Reads a PNG or JPEG the user picked and keeps it, scaled, in the book.
+#[tauri::command(async)]
+pub fn logo_set(state: State<'_, AppState>, path: PathBuf) -> AppResult<LogoInfo> {
+    state.with_book(|b| Ok(logo::set_from_file(b, &path, Actor::User)?))
+}
+
+#[tauri::command(async)]
+pub fn logo_clear(state: State<'_, AppState>) -> AppResult<()> {
+    state.with_book(|b| Ok(logo::clear(b, Actor::User)?))
 }

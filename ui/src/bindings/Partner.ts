@@ -11,7 +11,11 @@ export type Partner = { id: number, name: string,
 /**
  * How emails greet them; the first word of the name unless set.
  */
-first_name: string, email: string, company: string, website: string, social_profiles: Array<string>, 
+first_name: string, email: string, company: string, 
+/**
+ * Postal address, several lines (statements print it).
+ */
+address: string, website: string, social_profiles: Array<string>, 
 /**
  * ISO 3166-1 alpha-2, upper case; empty when unknown.
  */

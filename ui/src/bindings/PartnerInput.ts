@@ -12,7 +12,7 @@ export type PartnerInput = { name: string,
 /**
  * Empty means "the first word of the name".
  */
-first_name: string, email: string, company: string, website: string, social_profiles: Array<string>, country: string, language: string, status: PartnerStatus, group_id: number | null, tags: Array<string>, custom_fields: { [key in string]: string }, parent_id: number | null, codes: Array<PartnerCode>, payout: PayoutDetails, 
+first_name: string, email: string, company: string, address: string, website: string, social_profiles: Array<string>, country: string, language: string, status: PartnerStatus, group_id: number | null, tags: Array<string>, custom_fields: { [key in string]: string }, parent_id: number | null, codes: Array<PartnerCode>, payout: PayoutDetails, 
 /**
  * Empty means the program's base currency.
  */

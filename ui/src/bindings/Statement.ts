@@ -17,7 +17,11 @@ issued_on: string,
 /**
  * The day after the previous approved run's cut-off, if any.
  */
-period_from: string | null, period_to: string, letterhead: Letterhead, partner_id: number, partner_name: string, partner_company: string, partner_email: string, partner_country: string, lines: Array<StatementLine>, adjustments: Array<StatementAdjustment>, commissions: Money, clawbacks: Money, carried: Money, adjustments_total: Money, balance: Money, 
+period_from: string | null, period_to: string, letterhead: Letterhead, partner_id: number, partner_name: string, partner_company: string, 
+/**
+ * Their postal address, one line per line.
+ */
+partner_address: string, partner_email: string, partner_country: string, lines: Array<StatementLine>, adjustments: Array<StatementAdjustment>, commissions: Money, clawbacks: Money, carried: Money, adjustments_total: Money, balance: Money, 
 /**
  * What was sent, in the payout currency, and the rate used.
  */

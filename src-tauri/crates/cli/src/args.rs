@@ -227,6 +227,9 @@ pub struct PartnerFields {
     pub email: Option<String>,
     #[arg(long)]
     pub company: Option<String>,
+    /// Postal address; "\n" or a real newline separates lines.
+    #[arg(long)]
+    pub address: Option<String>,
     #[arg(long)]
     pub website: Option<String>,
     #[arg(long = "social")]
@@ -325,6 +328,13 @@ pub enum SettingsCommand {
         #[arg(long)]
         attribution: Option<String>,
     },
+    /// The logo on statements: a PNG or JPEG file, or --clear.
+    Logo {
+        #[arg(required_unless_present = "clear")]
+        file: Option<std::path::PathBuf>,
+        #[arg(long, conflicts_with = "file")]
+        clear: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -391,7 +401,7 @@ pub enum BenchCommand {
 
 #[derive(Subcommand)]
 pub enum MailCommand {
-    /// Show or set the SMTP server (the password comes from PARTNERBOOK_SMTP_PASSWORD when sending).
+    /// Show or set the SMTP server (the password: `mail password set`, or PARTNERBOOK_SMTP_PASSWORD).
     Settings {
         #[arg(long)]
         host: Option<String>,
@@ -431,6 +441,31 @@ pub enum MailCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Save the SMTP password in the OS keychain (set), or remove it (forget).
+    #[command(subcommand)]
+    Password(PasswordCommand),
+    /// Queue one message to every active partner of a group, a tag, or all of them.
+    Announce {
+        #[arg(long)]
+        subject: String,
+        /// A file with the plain-text body; {{partner.first_name}} and the like are filled in.
+        #[arg(long)]
+        text: std::path::PathBuf,
+        /// A file with an HTML alternative.
+        #[arg(long)]
+        html: Option<std::path::PathBuf>,
+        #[arg(long, conflicts_with_all = ["tag", "all"])]
+        group: Option<String>,
+        #[arg(long, conflicts_with = "all")]
+        tag: Option<String>,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Announcements, newest first, with how many copies went out.
+    Announcements {
+        #[arg(long)]
+        json: bool,
+    },
     /// Decide about a message: it went (--sent), send it again (--retry), or --cancel.
     Resolve {
         id: i64,
@@ -441,6 +476,13 @@ pub enum MailCommand {
         #[arg(long)]
         cancel: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum PasswordCommand {
+    /// Reads the password from the terminal (or one line of standard input).
+    Set,
+    Forget,
 }
 
 #[derive(Subcommand)]

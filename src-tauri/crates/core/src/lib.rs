@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod fx;
 pub mod groups;
+pub mod logo;
 pub mod mail;
 pub mod money;
 pub mod partners;

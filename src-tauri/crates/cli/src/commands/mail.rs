@@ -1,13 +1,19 @@
 //! `mail settings|templates|queue-statements|send|outbox|resolve`.
 
 use super::options;
-use crate::args::{MailCommand, TemplatesCommand};
+use crate::args::{MailCommand, PasswordCommand, TemplatesCommand};
 use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
-use partnerbook_core::mail::{self, settings, templates, Decision, OutboxStatus, TlsMode};
+use partnerbook_core::mail::keychain::{self, PasswordHome};
+use partnerbook_core::mail::{
+    self, announce, settings, templates, AnnouncementInput, Audience, Decision, OutboxStatus,
+    TlsMode,
+};
 use partnerbook_core::{Book, CoreError};
+use std::io::IsTerminal;
+use std::path::Path;
 
 pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
     match command {
@@ -85,10 +91,6 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
             html,
         }) => {
             let t = templates::get(book, &name)?;
-            let read = |p: &std::path::Path| {
-                std::fs::read_to_string(p)
-                    .map_err(|e| CoreError::io(format!("cannot read {}", p.display()), e))
-            };
             let text = text
                 .as_deref()
                 .map(read)
@@ -179,6 +181,93 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
                     .collect(),
             );
         }
+        MailCommand::Password(PasswordCommand::Set) => {
+            let s = settings::get(book)?;
+            let password = if std::io::stdin().is_terminal() {
+                rpassword::prompt_password(format!("SMTP password for {} at {}: ", s.user, s.host))
+                    .map_err(|e| CoreError::io("cannot read the password", e))?
+            } else {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(|e| CoreError::io("cannot read the password", e))?;
+                line.trim_end_matches(['\r', '\n']).to_string()
+            };
+            if password.is_empty() {
+                return Err(CoreError::invalid("password", "is empty").into());
+            }
+            match keychain::save(&s, &password) {
+                PasswordHome::Keychain => println!("Password saved in the system keychain."),
+                PasswordHome::Unavailable { reason } => {
+                    return Err(CoreError::invalid(
+                        "password",
+                        format!("no system keychain could take it ({reason}); set PARTNERBOOK_SMTP_PASSWORD when sending instead"),
+                    )
+                    .into())
+                }
+            }
+        }
+        MailCommand::Password(PasswordCommand::Forget) => {
+            let s = settings::get(book)?;
+            if keychain::forget(&s) {
+                println!("Password removed from the system keychain.");
+            } else {
+                println!("No password was saved for {} at {}.", s.user, s.host);
+            }
+        }
+        MailCommand::Announce {
+            subject,
+            text,
+            html,
+            group,
+            tag,
+            all,
+        } => {
+            let audience = match (group, tag, all) {
+                (Some(g), _, _) => Audience::Group {
+                    id: partnerbook_core::groups::find_id(book.conn(), &g)?
+                        .ok_or_else(|| CoreError::not_found(format!("group \"{g}\"")))?,
+                },
+                (_, Some(t), _) => Audience::Tag { name: t },
+                (_, _, true) => Audience::All,
+                _ => {
+                    return Err(CoreError::invalid(
+                        "audience",
+                        "say --group NAME, --tag NAME or --all",
+                    )
+                    .into())
+                }
+            };
+            let input = AnnouncementInput {
+                subject,
+                text_body: read(&text)?,
+                html_body: html.as_deref().map(read).transpose()?.unwrap_or_default(),
+                audience,
+            };
+            let a = mail::announce(book, &input, Actor::User)?;
+            println!(
+                "Announcement #{} queued for {} ({} partners); `partnerbook mail send` sends it.",
+                a.id, a.audience_label, a.recipients
+            );
+        }
+        MailCommand::Announcements { json } => {
+            let list = announce::list(book)?;
+            if json {
+                output::json(&list);
+            } else {
+                for a in list {
+                    println!(
+                        "#{:<4} {}  {:<40} {} · {}/{} sent",
+                        a.id,
+                        &a.created_at[..10.min(a.created_at.len())],
+                        a.subject,
+                        a.audience_label,
+                        a.sent,
+                        a.recipients
+                    );
+                }
+            }
+        }
         MailCommand::Resolve {
             id,
             sent,
@@ -200,4 +289,9 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
         }
     }
     Ok(())
+}
+
+fn read(path: &Path) -> Result<String, CoreError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))
 }

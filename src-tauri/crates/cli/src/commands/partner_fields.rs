@@ -14,6 +14,10 @@ pub fn apply(book: &Book, f: PartnerFields, input: &mut PartnerInput) -> CliResu
     set(&mut input.first_name, f.first_name);
     set(&mut input.email, f.email);
     set(&mut input.company, f.company);
+    set(
+        &mut input.address,
+        f.address.map(|a| a.replace("\\n", "\n")),
+    );
     set(&mut input.website, f.website);
     set(&mut input.country, f.country);
     set(&mut input.language, f.language);

@@ -277,6 +277,7 @@ fn show(p: &Partner, json: bool) {
         ("first name", p.first_name.clone()),
         ("email", p.email.clone()),
         ("company", p.company.clone()),
+        ("address", p.address.replace('\n', ", ")),
         ("website", p.website.clone()),
         ("social", p.social_profiles.join(", ")),
         ("country", p.country.clone()),

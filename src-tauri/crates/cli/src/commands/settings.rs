@@ -62,6 +62,21 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
             settings::save(book, &input, Actor::User)?;
             println!("Settings saved");
         }
+        SettingsCommand::Logo { file, clear } => match file {
+            Some(file) if !clear => {
+                let info = partnerbook_core::logo::set_from_file(book, &file, Actor::User)?;
+                println!(
+                    "Logo saved ({}×{} pixels, {} KB); statements show it from now on.",
+                    info.width,
+                    info.height,
+                    info.bytes.div_ceil(1024)
+                );
+            }
+            _ => {
+                partnerbook_core::logo::clear(book, Actor::User)?;
+                println!("Logo removed.");
+            }
+        },
     }
     Ok(())
 }

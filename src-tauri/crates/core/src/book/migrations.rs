@@ -13,6 +13,8 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0003_refund_lookups.sql"),
     include_str!("../../migrations/0004_payouts.sql"),
     include_str!("../../migrations/0005_mail.sql"),
+    include_str!("../../migrations/0006_logo_and_partner_address.sql"),
+    include_str!("../../migrations/0007_announcements.sql"),
 ];
 
 pub(super) fn latest_version() -> i64 {

@@ -92,6 +92,7 @@ pub fn queue_statements(
         ));
     }
     let fonts = Fonts::load()?;
+    let logo = statements::logo(book.conn())?;
     let tx = book.transaction()?;
     let template = template(&tx, "statement")?;
     let ids = crate::payouts::paid_payout_ids(&tx, run_id)?;
@@ -109,7 +110,7 @@ pub fn queue_statements(
         }
         let s = statements::data::read(&tx, *id)?;
         let values = statement_values(&tx, &s)?;
-        let pdf = statements::render(&s, &fonts);
+        let pdf = statements::render(&s, &fonts, logo.as_ref());
         insert(
             &tx,
             &key,
@@ -208,7 +209,7 @@ pub(crate) fn partner_values<'a>(
     ]))
 }
 
-fn exists(conn: &Connection, key: &str) -> Result<bool> {
+pub(crate) fn exists(conn: &Connection, key: &str) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM outbox WHERE key = ?1)",
         [key],
@@ -216,9 +217,9 @@ fn exists(conn: &Connection, key: &str) -> Result<bool> {
     )?)
 }
 
-type Parts<'a> = (&'a str, &'a str, &'a str);
+pub(crate) type Parts<'a> = (&'a str, &'a str, &'a str);
 
-fn insert(
+pub(crate) fn insert(
     conn: &Connection,
     key: &str,
     partner_id: Option<i64>,

@@ -59,7 +59,8 @@ pub fn send_due(
             "set up the mail server and sender address first",
         ));
     }
-    let transport = transport(&s.host, s.port, s.tls, &s.user, password)?;
+    let password = super::keychain::resolve(&s, password);
+    let transport = transport(&s.host, s.port, s.tls, &s.user, password.as_deref())?;
     let from = mailbox(&s.from_name, &s.from_email)?;
     let total: i64 = book.conn().query_row(
         "SELECT min(count(*), ?2) FROM outbox WHERE status = 'queued' AND next_attempt_at <= ?1",
@@ -117,7 +118,8 @@ pub fn send_test(book: &Book, password: Option<&str>, to: &str) -> Result<String
             "set up the mail server and sender address first",
         ));
     }
-    let transport = transport(&s.host, s.port, s.tls, &s.user, password)?;
+    let password = super::keychain::resolve(&s, password);
+    let transport = transport(&s.host, s.port, s.tls, &s.user, password.as_deref())?;
     let message = Message::builder()
         .from(mailbox(&s.from_name, &s.from_email)?)
         .to(mailbox("", to)?)
@@ -163,7 +165,9 @@ fn transport(
         let password = password.ok_or_else(|| {
             CoreError::invalid(
                 "password",
-                format!("the server wants a password for {user}"),
+                format!(
+                    "the server wants a password for {user}, and none is saved in the keychain"
+                ),
             )
         })?;
         builder = builder.credentials(Credentials::new(user.to_string(), password.to_string()));

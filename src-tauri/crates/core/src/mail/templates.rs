@@ -143,7 +143,7 @@ pub fn set(
 }
 
 /// Every placeholder in every part is one this template can fill.
-fn check(name: &str, subject: &str, text_body: &str, html_body: &str) -> Result<()> {
+pub(crate) fn check(name: &str, subject: &str, text_body: &str, html_body: &str) -> Result<()> {
     let keys = allowed(name);
     for (field, text) in [
         ("subject", subject),

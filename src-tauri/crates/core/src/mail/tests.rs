@@ -362,3 +362,106 @@ fn templates_refuse_unknown_placeholders_when_saved() {
         .to_string()
         .contains("only allowed to a server on this machine"));
 }
+
+#[test]
+fn an_announcement_reaches_the_active_partners_of_a_tag_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = smtp(dir.path(), free_port(), &[]);
+    let mut p = program();
+    let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
+    let ola = p.partner("Ola Nordmann", PayoutMethod::Paypal);
+    let paused = p.partner("Paul Paused", PayoutMethod::Paypal);
+    let _untagged = p.partner("Una Untagged", PayoutMethod::Paypal);
+    let conn = p.book.conn();
+    conn.execute("INSERT INTO tags (name) VALUES ('newsletter')", [])
+        .unwrap();
+    for who in [zoe, ola, paused] {
+        conn.execute(
+            "INSERT INTO partner_tags (partner_id, tag_id) VALUES (?1, 1)",
+            [who],
+        )
+        .unwrap();
+    }
+    conn.execute(
+        "UPDATE partners SET status = 'paused' WHERE id = ?1",
+        [paused],
+    )
+    .unwrap();
+    point_at(&mut p, server.port);
+    let input = AnnouncementInput {
+        subject: "Spring sale at {{program.name}}".into(),
+        text_body: "Hello {{partner.first_name}},\n\n30% off until Friday.\n".into(),
+        html_body: "<p>Hello {{partner.first_name}},</p><p>30% off until Friday.</p>".into(),
+        audience: Audience::Tag {
+            name: "Newsletter".into(),
+        },
+    };
+    assert_eq!(
+        announce::audience_size(&p.book, &input.audience).unwrap(),
+        ("tag Newsletter".to_string(), 2)
+    );
+    let a = announce(&mut p.book, &input, Actor::User).unwrap();
+    assert_eq!((a.recipients, a.sent), (2, 0));
+    let report = send_due(&mut p.book, None, 100, &Quiet).unwrap();
+    assert_eq!(report.sent, 2);
+    let got = received(&server);
+    let mut to: Vec<&str> = got.iter().map(|m| m["to"][0].as_str().unwrap()).collect();
+    to.sort();
+    assert_eq!(to, ["ola.nordmann@example.com", "zoe.adams@example.com"]);
+    let zoe_mail = got
+        .iter()
+        .find(|m| m["to"][0] == "zoe.adams@example.com")
+        .unwrap();
+    assert_eq!(zoe_mail["subject"], "Spring sale at Acme Partners");
+    assert!(
+        zoe_mail["text"].as_str().unwrap().starts_with("Hello Zoë,"),
+        "{zoe_mail}"
+    );
+    assert_eq!(announce::list(&p.book).unwrap()[0].sent, 2);
+    // The timeline of each recipient shows the message.
+    let tl = timeline::list(&p.book, zoe).unwrap();
+    assert!(
+        tl.iter().any(|e| e.summary.contains("Spring sale")),
+        "{tl:?}"
+    );
+}
+
+#[test]
+fn an_announcement_with_an_unknown_placeholder_or_nobody_to_reach_is_refused() {
+    let mut p = program();
+    p.partner("Zoë Adams", PayoutMethod::Paypal);
+    let mut input = AnnouncementInput {
+        subject: "News".into(),
+        text_body: "Your total is {{total}}".into(),
+        html_body: String::new(),
+        audience: Audience::All,
+    };
+    let err = announce(&mut p.book, &input, Actor::User).unwrap_err();
+    assert!(err.to_string().contains("{{total}}"), "{err}");
+    input.text_body = "Hello {{partner.first_name}}".into();
+    p.book
+        .conn()
+        .execute(
+            "INSERT INTO groups (name, created_at) VALUES ('Empty', 'now')",
+            [],
+        )
+        .unwrap();
+    input.audience = Audience::Group { id: 1 };
+    let err = announce(&mut p.book, &input, Actor::User).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("group Empty has no active partners"),
+        "{err}"
+    );
+    let outbox: i64 = p
+        .book
+        .conn()
+        .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))
+        .unwrap();
+    let announcements: i64 = p
+        .book
+        .conn()
+        .query_row("SELECT count(*) FROM announcements", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((outbox, announcements), (0, 0));
+}

@@ -92,6 +92,7 @@ fn cell(p: &Partner, field: PartnerField, parent_emails: &HashMap<i64, String>) 
         F::LastName => String::new(),
         F::Email => p.email.clone(),
         F::Company => p.company.clone(),
+        F::Address => p.address.clone(),
         F::Website => p.website.clone(),
         F::SocialProfiles => join_list(&p.social_profiles),
         F::Country => p.country.clone(),

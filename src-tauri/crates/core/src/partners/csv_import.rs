@@ -388,6 +388,7 @@ fn row_from_record(
             F::LastName => last = cell.to_string(),
             F::Email => input.email = cell.to_string(),
             F::Company => input.company = cell.to_string(),
+            F::Address => input.address = cell.to_string(),
             F::Website => input.website = cell.to_string(),
             F::SocialProfiles => input.social_profiles = list(),
             F::Country => input.country = cell.to_string(),

@@ -61,6 +61,8 @@ pub struct Partner {
     pub first_name: String,
     pub email: String,
     pub company: String,
+    /// Postal address, several lines (statements print it).
+    pub address: String,
     pub website: String,
     pub social_profiles: Vec<String>,
     /// ISO 3166-1 alpha-2, upper case; empty when unknown.
@@ -99,6 +101,7 @@ pub struct PartnerInput {
     pub first_name: String,
     pub email: String,
     pub company: String,
+    pub address: String,
     pub website: String,
     pub social_profiles: Vec<String>,
     pub country: String,
@@ -124,6 +127,7 @@ impl PartnerInput {
             first_name: String::new(),
             email: email.to_string(),
             company: String::new(),
+            address: String::new(),
             website: String::new(),
             social_profiles: Vec::new(),
             country: String::new(),
@@ -149,6 +153,7 @@ impl From<&Partner> for PartnerInput {
             first_name: p.first_name.clone(),
             email: p.email.clone(),
             company: p.company.clone(),
+            address: p.address.clone(),
             website: p.website.clone(),
             social_profiles: p.social_profiles.clone(),
             country: p.country.clone(),

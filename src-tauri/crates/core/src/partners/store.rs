@@ -12,7 +12,7 @@ const SELECT: &str =
         p.country, p.language, p.status, p.group_id, g.name, p.custom_fields, p.parent_id, pp.name,
         p.payout_method, p.payout_email, p.iban, p.bic, p.payout_other, p.payout_currency,
         p.tax_status, p.tax_form_expires, p.vat_id, p.terms_version, p.terms_accepted_at,
-        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name), p.payout_hold
+        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name), p.payout_hold, p.address
    FROM partners p
    LEFT JOIN groups g ON g.id = p.group_id
    LEFT JOIN partners pp ON pp.id = p.parent_id
@@ -63,6 +63,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
         plan_id: r.get(28)?,
         plan_name: r.get(29)?,
         payout_hold: r.get(30)?,
+        address: r.get(31)?,
     })
 }
 
@@ -123,9 +124,9 @@ pub fn insert(conn: &Connection, p: &PartnerInput) -> Result<i64> {
         "INSERT INTO partners (name, first_name, sort_key, email, company, website, social_profiles, country,
             language, status, group_id, parent_id, custom_fields, payout_method, payout_email, iban, bic,
             payout_other, payout_currency, tax_status, tax_form_expires, vat_id, terms_version,
-            terms_accepted_at, created_at, updated_at)
+            terms_accepted_at, created_at, updated_at, address)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23, ?24, ?25, ?25)",
+                 ?21, ?22, ?23, ?24, ?25, ?25, ?26)",
     )?
     .execute(params![
         p.name,
@@ -153,6 +154,7 @@ pub fn insert(conn: &Connection, p: &PartnerInput) -> Result<i64> {
         p.terms_version,
         accepted,
         now,
+        p.address,
     ])
     .map_err(unique_violation)?;
     let id = conn.last_insert_rowid();
@@ -171,7 +173,7 @@ pub fn update(conn: &Connection, id: i64, p: &PartnerInput, terms_changed: bool)
             payout_other = ?19, payout_currency = ?20, tax_status = ?21, tax_form_expires = ?22, vat_id = ?23,
             terms_version = ?24,
             terms_accepted_at = CASE WHEN ?25 THEN ?26 ELSE terms_accepted_at END,
-            updated_at = ?26
+            updated_at = ?26, address = ?27
          WHERE id = ?1",
     )?
     .execute(params![
@@ -201,6 +203,7 @@ pub fn update(conn: &Connection, id: i64, p: &PartnerInput, terms_changed: bool)
         p.terms_version,
         terms_changed,
         now,
+        p.address,
     ])
     .map_err(unique_violation)?;
     conn.prepare_cached("DELETE FROM partner_codes WHERE partner_id = ?1")?

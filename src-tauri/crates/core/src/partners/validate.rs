@@ -23,6 +23,7 @@ pub fn normalize(input: &PartnerInput, base_currency: Currency) -> Result<Partne
     }
     p.email = email(&p.email, "email")?;
     p.company = limited(&p.company, "company", 200)?;
+    p.address = address(&p.address)?;
     p.website = website(&p.website, "website")?;
     p.social_profiles = social_profiles(&p.social_profiles)?;
     p.country = country(&p.country)?;
@@ -360,3 +361,20 @@ fn tax(p: &mut PartnerInput) -> Result<()> {
 #[cfg(test)]
 #[path = "validate_tests.rs"]
 mod tests;
+
+/// A postal address: lines trimmed, blank lines dropped, at most 6 lines.
+pub fn address(text: &str) -> Result<String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > 6 {
+        return Err(CoreError::invalid("address", "at most 6 lines"));
+    }
+    let joined = lines.join("\n");
+    if joined.chars().count() > 400 {
+        return Err(CoreError::invalid("address", "at most 400 characters"));
+    }
+    Ok(joined)
+}

@@ -5,6 +5,8 @@
 
 mod canvas;
 mod fonts;
+mod image;
 
 pub use canvas::{document, rgb, save, Page, A4_HEIGHT, A4_WIDTH};
 pub use fonts::{Face, Fonts};
+pub use image::Logo;

@@ -62,6 +62,8 @@ pub struct Statement {
     pub partner_id: i64,
     pub partner_name: String,
     pub partner_company: String,
+    /// Their postal address, one line per line.
+    pub partner_address: String,
     pub partner_email: String,
     pub partner_country: String,
     pub lines: Vec<StatementLine>,
@@ -148,6 +150,7 @@ pub fn read(conn: &Connection, payout_id: i64) -> Result<Statement> {
         String,
         String,
         String,
+        String,
         i64,
         i64,
         i64,
@@ -159,9 +162,9 @@ pub fn read(conn: &Connection, payout_id: i64) -> Result<Statement> {
         String,
         String,
     );
-    let (name, company, email, country, commissions, clawbacks, carried, adjustments_total, balance, pay, pay_currency, fx_rate, method, account): Payee =
+    let (name, company, address, email, country, commissions, clawbacks, carried, adjustments_total, balance, pay, pay_currency, fx_rate, method, account): Payee =
         conn.query_row(
-            "SELECT p.payee_name, pa.company, pa.email, pa.country, p.commissions_minor, p.clawbacks_minor,
+            "SELECT p.payee_name, pa.company, pa.address, pa.email, pa.country, p.commissions_minor, p.clawbacks_minor,
                     p.carried_minor, p.adjustments_minor, p.balance_minor, p.pay_minor, p.pay_currency, p.fx_rate,
                     p.method, p.account
                FROM payouts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?1",
@@ -169,7 +172,7 @@ pub fn read(conn: &Connection, payout_id: i64) -> Result<Statement> {
             |r| {
                 Ok((
                     r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?,
-                    r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?,
+                    r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?, r.get(14)?,
                 ))
             },
         )?;
@@ -198,6 +201,7 @@ pub fn read(conn: &Connection, payout_id: i64) -> Result<Statement> {
         partner_id,
         partner_name: name,
         partner_company: company,
+        partner_address: address,
         partner_email: email,
         partner_country: country,
         lines: lines(conn, payout_id, currency)?,

@@ -3,7 +3,7 @@
 //! page the run's fingerprint and "Page 2 of 5".
 
 use super::data::Statement;
-use crate::pdf::{document, rgb, save, Face, Fonts, Page, A4_HEIGHT, A4_WIDTH};
+use crate::pdf::{document, rgb, save, Face, Fonts, Logo, Page, A4_HEIGHT, A4_WIDTH};
 use printpdf::{Color, Mm, PdfPage};
 
 const LEFT: f32 = 48.0;
@@ -69,12 +69,12 @@ fn columns() -> [Column; 7] {
     ]
 }
 
-/// The PDF of `s`.
-pub fn render(s: &Statement, fonts: &Fonts) -> Vec<u8> {
+/// The PDF of `s`, with the business's logo when there is one.
+pub fn render(s: &Statement, fonts: &Fonts, logo: Option<&Logo>) -> Vec<u8> {
     let p = palette();
     let mut pages: Vec<Page> = Vec::new();
     let mut page = Page::new(fonts);
-    let mut y = first_page_head(&mut page, s, fonts, &p);
+    let mut y = first_page_head(&mut page, s, fonts, logo, &p);
     y = table_head(&mut page, y, s, &p);
     for (i, line) in s.lines.iter().enumerate() {
         if y - ROW < BOTTOM {
@@ -170,6 +170,9 @@ pub fn render(s: &Statement, fonts: &Fonts) -> Vec<u8> {
         &s.letterhead.business_name,
         &s.issued_on,
     );
+    if let Some(logo) = logo {
+        logo.attach(&mut doc);
+    }
     let pdf_pages = pages
         .into_iter()
         .enumerate()
@@ -182,15 +185,33 @@ pub fn render(s: &Statement, fonts: &Fonts) -> Vec<u8> {
     save(&doc, &format!("{}:{}", s.number, s.fingerprint))
 }
 
-fn first_page_head(page: &mut Page, s: &Statement, fonts: &Fonts, p: &Palette) -> f32 {
+fn first_page_head(
+    page: &mut Page,
+    s: &Statement,
+    fonts: &Fonts,
+    logo: Option<&Logo>,
+    p: &Palette,
+) -> f32 {
     let l = &s.letterhead;
     let business = if l.business_name.is_empty() {
         &l.program_name
     } else {
         &l.business_name
     };
-    page.text(Face::Bold, 15.0, LEFT, TOP - 4.0, &p.accent, business);
-    let mut y = TOP - 20.0;
+    // The logo above the business name, at most 150 × 44 pt.
+    let drop = match logo {
+        Some(logo) => logo.draw(page, LEFT, TOP + 8.0, 150.0, 44.0).1 + 4.0,
+        None => 0.0,
+    };
+    page.text(
+        Face::Bold,
+        15.0,
+        LEFT,
+        TOP - 4.0 - drop,
+        &p.accent,
+        business,
+    );
+    let mut y = TOP - 20.0 - drop;
     for line in l.address.lines().filter(|l| !l.trim().is_empty()) {
         page.text(Face::Regular, 8.5, LEFT, y, &p.muted, line.trim());
         y -= 11.0;
@@ -236,8 +257,9 @@ fn first_page_head(page: &mut Page, s: &Statement, fonts: &Fonts, p: &Palette) -
         );
         fy -= 12.0;
     }
-    // The partner, left; the summary, right.
-    let mut y = TOP - 96.0;
+    // The partner, left; the summary, right; below the letterhead however long it is.
+    let block = (TOP - 96.0).min(y - 8.0);
+    let mut y = block;
     page.text(Face::Regular, 8.0, LEFT, y, &p.muted, "STATEMENT FOR");
     y -= 15.0;
     page.text(
@@ -248,7 +270,11 @@ fn first_page_head(page: &mut Page, s: &Statement, fonts: &Fonts, p: &Palette) -
         &p.ink,
         &fonts.fit(Face::Bold, 12.0, 250.0, &s.partner_name),
     );
-    for line in [&s.partner_company, &s.partner_email, &s.partner_country] {
+    let address = s.partner_address.lines().map(str::trim);
+    let lines = std::iter::once(s.partner_company.as_str())
+        .chain(address)
+        .chain([s.partner_country.as_str(), s.partner_email.as_str()]);
+    for line in lines {
         if !line.is_empty() {
             y -= 12.0;
             page.text(
@@ -262,7 +288,7 @@ fn first_page_head(page: &mut Page, s: &Statement, fonts: &Fonts, p: &Palette) -
         }
     }
     let sx = LEFT + 300.0;
-    let mut sy = TOP - 96.0;
+    let mut sy = block;
     page.text(Face::Regular, 8.0, sx, sy, &p.muted, "PAID TO YOU");
     sy -= 20.0;
     page.text(Face::Bold, 18.0, sx, sy, &p.accent, &s.paid.to_string());

@@ -7,7 +7,7 @@
 pub mod data;
 mod layout;
 
-pub use crate::pdf::Fonts;
+pub use crate::pdf::{Fonts, Logo};
 pub use data::{Letterhead, Statement, StatementAdjustment, StatementLine};
 
 use crate::book::Book;
@@ -26,8 +26,15 @@ pub fn statement(book: &Book, payout_id: i64) -> Result<Statement> {
 }
 
 /// The PDF of one statement.
-pub fn render(statement: &Statement, fonts: &Fonts) -> Vec<u8> {
-    layout::render(statement, fonts)
+pub fn render(statement: &Statement, fonts: &Fonts, logo: Option<&Logo>) -> Vec<u8> {
+    layout::render(statement, fonts, logo)
+}
+
+/// The program's logo, decoded once for a whole run of statements.
+pub fn logo(conn: &rusqlite::Connection) -> Result<Option<Logo>> {
+    crate::logo::png(conn)?
+        .map(|png| Logo::decode(&png))
+        .transpose()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -37,6 +44,8 @@ pub struct StatementsReport {
     pub dir: String,
     pub files: u32,
     pub bytes: u64,
+    /// Every file written, in partner order.
+    pub paths: Vec<String>,
 }
 
 /// The file name of a statement: its number and the partner, readable in
@@ -86,6 +95,7 @@ pub fn write_run(
         .collect::<Result<Vec<_>>>()?;
     progress.update("Loading fonts", 0, total);
     let fonts = Fonts::load()?;
+    let logo = logo(book.conn())?;
     let done = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
     let threads = std::thread::available_parallelism()
@@ -96,11 +106,11 @@ pub fn write_run(
         let workers: Vec<_> = statements
             .chunks(chunk)
             .map(|part| {
-                let (fonts, done, bytes) = (&fonts, &done, &bytes);
+                let (fonts, logo, done, bytes) = (&fonts, logo.as_ref(), &done, &bytes);
                 scope.spawn(move || -> Result<()> {
                     for s in part {
                         progress.check()?;
-                        let pdf = render(s, fonts);
+                        let pdf = render(s, fonts, logo);
                         write_atomically(&dir.join(file_name(s)), &pdf)?;
                         bytes.fetch_add(pdf.len() as u64, Ordering::Relaxed);
                         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -121,6 +131,10 @@ pub fn write_run(
         dir: dir.to_string_lossy().into_owned(),
         files: total as u32,
         bytes: bytes.into_inner(),
+        paths: statements
+            .iter()
+            .map(|s| dir.join(file_name(s)).to_string_lossy().into_owned())
+            .collect(),
     })
 }
 

@@ -91,7 +91,7 @@ fn a_statement_says_who_what_and_how_much_in_real_text() {
     assert_eq!(s.lines.len(), 2);
     assert_eq!(s.lines[0].rate, "30%");
     let fonts = Fonts::load().unwrap();
-    let text = pdftotext(&render(&s, &fonts), p.dir.path(), None);
+    let text = pdftotext(&render(&s, &fonts, None), p.dir.path(), None);
     for expected in [
         "Acme GmbH",
         "Commission statement",
@@ -114,10 +114,14 @@ fn a_statement_says_who_what_and_how_much_in_real_text() {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
     if let Ok(dir) = std::env::var("PARTNERBOOK_SHOTS") {
-        std::fs::write(Path::new(&dir).join("statement.pdf"), render(&s, &fonts)).unwrap();
+        std::fs::write(
+            Path::new(&dir).join("statement.pdf"),
+            render(&s, &fonts, None),
+        )
+        .unwrap();
     }
     let s = statement(&p.book, payout_of(&p, draft.id, yamada)).unwrap();
-    let text = pdftotext(&render(&s, &fonts), p.dir.path(), None);
+    let text = pdftotext(&render(&s, &fonts, None), p.dir.path(), None);
     assert!(text.contains("山田 太郎"), "{text}");
     assert!(text.contains("東京 bundle"), "{text}");
     assert!(text.contains("by bank transfer (IBAN) …3000"), "{text}");
@@ -133,7 +137,7 @@ fn three_hundred_lines_flow_over_pages_with_the_header_on_each() {
     let run = approved(&mut p);
     let s = statement(&p.book, payout_of(&p, run, zoe)).unwrap();
     let fonts = Fonts::load().unwrap();
-    let pdf = render(&s, &fonts);
+    let pdf = render(&s, &fonts, None);
     let all = pdftotext(&pdf, p.dir.path(), None);
     let pages = all.matches("Page ").count();
     assert!(pages >= 5, "{pages} pages");
@@ -204,4 +208,71 @@ fn drafts_have_no_statements() {
     let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
     let err = write_run(&p.book, run.id, p.dir.path(), &Quiet).unwrap_err();
     assert!(err.to_string().contains("after approval"), "{err}");
+}
+
+/// A logo (the business's, from the settings) as a PNG file.
+fn logo_file(dir: &Path) -> std::path::PathBuf {
+    let img = image::RgbaImage::from_fn(600, 200, |x, y| {
+        image::Rgba([
+            40,
+            (x % 200) as u8,
+            (y % 200) as u8,
+            if x < 20 { 0 } else { 255 },
+        ])
+    });
+    let path = dir.join("logo.png");
+    img.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn the_letterhead_has_the_logo_and_the_partner_their_postal_address() {
+    let mut p = program();
+    let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
+    p.book
+        .conn()
+        .execute(
+            "UPDATE partners SET address = ?1 WHERE id = ?2",
+            params!["Rue de l'Église 4\n75004 Paris", zoe],
+        )
+        .unwrap();
+    let logo = logo_file(p.dir.path());
+    crate::logo::set_from_file(&mut p.book, &logo, Actor::User).unwrap();
+    sale(&mut p, zoe, 1, 20000, "Pro plan");
+    let run = approved(&mut p);
+    let out = p.dir.path().join("out");
+    write_run(&p.book, run, &out, &Quiet).unwrap();
+    let file = std::fs::read_dir(&out)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = pdftotext(&std::fs::read(&file).unwrap(), p.dir.path(), None);
+    for expected in ["Rue de l'Église 4", "75004 Paris", "Zoë Adams", "Acme GmbH"] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let listing = String::from_utf8(images.stdout).unwrap();
+    // Header, rule, then one image of 600 × 200 pixels (and its alpha mask).
+    let rows: Vec<&str> = listing.lines().skip(2).collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.split_whitespace().nth(3) == Some("600") && r.contains("image")),
+        "{listing}"
+    );
+    if let Ok(dir) = std::env::var("PARTNERBOOK_SHOTS") {
+        std::fs::copy(&file, Path::new(&dir).join("statement-logo.pdf")).unwrap();
+    }
+    // With the logo, writing again still gives the same bytes.
+    let again = p.dir.path().join("again");
+    write_run(&p.book, run, &again, &Quiet).unwrap();
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(again.join(file.file_name().unwrap())).unwrap()
+    );
 }
