@@ -5,6 +5,7 @@
 #[macro_use]
 mod text_enum;
 
+pub mod applications;
 pub mod audit;
 pub mod book;
 pub mod commissions;

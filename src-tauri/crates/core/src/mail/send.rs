@@ -245,11 +245,18 @@ fn sent(book: &mut Book, id: i64, reply: &str) -> Result<()> {
         "UPDATE outbox SET status = 'sent', sent_at = ?2, last_reply = ?3 WHERE id = ?1",
         params![id, now(), reply],
     )?;
-    let (partner, subject, to): (Option<i64>, String, String) = tx.query_row(
-        "SELECT partner_id, subject, to_email FROM outbox WHERE id = ?1",
+    let (partner, subject, to, template): (Option<i64>, String, String, String) = tx.query_row(
+        "SELECT partner_id, subject, to_email, template FROM outbox WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
+    if let (Some(partner), "welcome") = (partner, template.as_str()) {
+        // The welcome kit step of onboarding is done once its email went out.
+        tx.execute(
+            "UPDATE partners SET welcome_sent_at = coalesce(welcome_sent_at, ?2) WHERE id = ?1",
+            params![partner, now()],
+        )?;
+    }
     if let Some(partner) = partner {
         timeline::add(
             &tx,

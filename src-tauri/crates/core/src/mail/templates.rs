@@ -22,12 +22,22 @@ const PARTNER: &[&str] = &[
 const STATEMENT: &[&str] = &["period", "total", "statement.number", "run.fingerprint"];
 
 /// The templates the program sends, and what each may say.
-pub const NAMES: &[&str] = &["statement", "announcement"];
+pub const NAMES: &[&str] = &[
+    "statement",
+    "announcement",
+    "welcome",
+    "rejection",
+    "onboarding_reminder",
+];
 
 fn allowed(name: &str) -> Vec<&'static str> {
     let mut keys = PARTNER.to_vec();
-    if name == "statement" {
-        keys.extend_from_slice(STATEMENT);
+    match name {
+        "statement" => keys.extend_from_slice(STATEMENT),
+        "welcome" => keys.push("referral_code"),
+        "rejection" => keys.push("reason"),
+        "onboarding_reminder" => keys.push("missing"),
+        _ => {}
     }
     keys
 }
@@ -49,6 +59,21 @@ fn default_template(name: &str) -> Option<(&'static str, &'static str, &'static 
             "Your {{program.name}} statement for {{period}}",
             "Hello {{partner.first_name}},\n\nyour commission statement {{statement.number}} for {{period}} is attached: {{total}} is on its way to you.\n\nThank you for promoting {{program.name}}.\n{{program.business_name}}\n",
             "<p>Hello {{partner.first_name}},</p><p>your commission statement <b>{{statement.number}}</b> for {{period}} is attached: <b>{{total}}</b> is on its way to you.</p><p>Thank you for promoting {{program.name}}.<br>{{program.business_name}}</p>",
+        )),
+        "welcome" => Some((
+            "Welcome to {{program.name}}",
+            "Hello {{partner.first_name}},\n\nwelcome to {{program.name}}: your application is approved.\n\nYour referral code is {{referral_code}}. Share it, or links carrying it, and every sale it brings earns you a commission.\n\nTo be paid, please accept the program terms, send your tax form and enter your payout details.\n\n{{program.business_name}}\n",
+            "<p>Hello {{partner.first_name}},</p><p>welcome to {{program.name}}: your application is approved.</p><p>Your referral code is <b>{{referral_code}}</b>. Share it, or links carrying it, and every sale it brings earns you a commission.</p><p>To be paid, please accept the program terms, send your tax form and enter your payout details.</p><p>{{program.business_name}}</p>",
+        )),
+        "rejection" => Some((
+            "Your application to {{program.name}}",
+            "Hello {{partner.first_name}},\n\nthank you for applying to {{program.name}}. We are not able to accept your application at this time.\n\nReason: {{reason}}\n\n{{program.business_name}}\n",
+            "",
+        )),
+        "onboarding_reminder" => Some((
+            "A few steps left to get paid by {{program.name}}",
+            "Hello {{partner.first_name}},\n\nbefore we can pay your commissions, we still need: {{missing}}.\n\n{{program.business_name}}\n",
+            "",
         )),
         "announcement" => Some((
             "News from {{program.name}}",

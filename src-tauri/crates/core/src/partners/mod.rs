@@ -30,6 +30,23 @@ pub fn resolve(book: &Book, key: &str) -> Result<Partner> {
     store::get(book.conn(), resolve_in(book.conn(), key)?)
 }
 
+/// The partner with this email and their status, if any.
+pub(crate) fn status_by_email(
+    conn: &Connection,
+    email: &str,
+) -> Result<Option<(i64, PartnerStatus)>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT id, status FROM partners WHERE email = ?1")?
+        .query_row([email.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Brings the search index up to date for partners written in bulk.
+pub(crate) fn refresh_search(conn: &Connection, ids: &[i64]) -> Result<()> {
+    store::refresh_search(conn, ids)
+}
+
 /// The id `resolve` would find.
 pub(crate) fn resolve_in(conn: &Connection, key: &str) -> Result<i64> {
     let key = key.trim();

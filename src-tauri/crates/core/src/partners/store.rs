@@ -124,9 +124,12 @@ pub fn insert(conn: &Connection, p: &PartnerInput) -> Result<i64> {
         "INSERT INTO partners (name, first_name, sort_key, email, company, website, social_profiles, country,
             language, status, group_id, parent_id, custom_fields, payout_method, payout_email, iban, bic,
             payout_other, payout_currency, tax_status, tax_form_expires, vat_id, terms_version,
-            terms_accepted_at, created_at, updated_at, address)
+            terms_accepted_at, created_at, updated_at, address, approved_at, welcome_sent_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23, ?24, ?25, ?25, ?26)",
+                 ?21, ?22, ?23, ?24, ?25, ?25, ?26,
+                 -- Added as active by hand or by import: onboarded outside the
+                 -- application flow, so nothing is waiting to be welcomed.
+                 CASE WHEN ?10 = 'active' THEN ?25 END, CASE WHEN ?10 = 'active' THEN ?25 END)",
     )?
     .execute(params![
         p.name,

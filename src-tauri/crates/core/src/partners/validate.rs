@@ -82,7 +82,7 @@ pub fn email(text: &str, field: &str) -> Result<String> {
 }
 
 /// Accepts "example.com" and makes it "https://example.com".
-fn website(text: &str, field: &str) -> Result<String> {
+pub fn website(text: &str, field: &str) -> Result<String> {
     let t = limited(text, field, 500)?;
     if t.is_empty() {
         return Ok(t);
@@ -103,7 +103,7 @@ fn website(text: &str, field: &str) -> Result<String> {
     Ok(with_scheme)
 }
 
-fn social_profiles(items: &[String]) -> Result<Vec<String>> {
+pub fn social_profiles(items: &[String]) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for item in items {
         let t = limited(item, "social_profiles", 300)?;
@@ -123,7 +123,7 @@ fn social_profiles(items: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
-fn country(text: &str) -> Result<String> {
+pub fn country(text: &str) -> Result<String> {
     let t = text.trim().to_ascii_uppercase();
     if t.is_empty() || isocountry::CountryCode::for_alpha2(&t).is_ok() {
         Ok(t)
