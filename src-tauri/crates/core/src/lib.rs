@@ -17,6 +17,7 @@ pub mod groups;
 pub mod logo;
 pub mod mail;
 pub mod money;
+pub mod onboarding;
 pub mod partners;
 pub mod payouts;
 pub mod pdf;

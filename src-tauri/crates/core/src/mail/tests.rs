@@ -465,3 +465,48 @@ fn an_announcement_with_an_unknown_placeholder_or_nobody_to_reach_is_refused() {
         .unwrap();
     assert_eq!((outbox, announcements), (0, 0));
 }
+
+#[test]
+fn an_approved_applicant_gets_the_welcome_email_and_the_kit_step_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = smtp(dir.path(), free_port(), &[]);
+    let mut p = program();
+    point_at(&mut p, server.port);
+    let input = crate::applications::ApplicationInput {
+        name: "Zoë Adams".into(),
+        email: "zoe@zoe-reviews.de".into(),
+        website: "https://zoe-reviews.de".into(),
+        ..Default::default()
+    };
+    let id = crate::applications::add(&mut p.book, input, Actor::User)
+        .unwrap()
+        .ids[0];
+    crate::applications::approve(&mut p.book, &[id], None, "good fit", Actor::User).unwrap();
+    let partner = crate::applications::get(&p.book, id)
+        .unwrap()
+        .partner_id
+        .unwrap();
+    let welcome_of = |p: &P| -> Option<String> {
+        p.book
+            .conn()
+            .query_row(
+                "SELECT welcome_sent_at FROM partners WHERE id = ?1",
+                [partner],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(welcome_of(&p), None);
+    assert_eq!(send_due(&mut p.book, None, 10, &Quiet).unwrap().sent, 1);
+    let got = received(&server);
+    assert_eq!(got[0]["subject"], "Welcome to Acme Partners");
+    assert!(
+        got[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Your referral code is ZOE."),
+        "{}",
+        got[0]
+    );
+    assert!(welcome_of(&p).is_some());
+}

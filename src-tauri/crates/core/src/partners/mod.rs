@@ -24,6 +24,10 @@ pub fn get(book: &Book, id: i64) -> Result<Partner> {
     store::get(book.conn(), id)
 }
 
+pub(crate) fn get_in(conn: &Connection, id: i64) -> Result<Partner> {
+    store::get(conn, id)
+}
+
 /// Finds a partner by what a person would type on the command line:
 /// its number, its email, or one of its codes.
 pub fn resolve(book: &Book, key: &str) -> Result<Partner> {

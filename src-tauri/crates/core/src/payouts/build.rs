@@ -324,9 +324,10 @@ type Payee = (String, Currency, String, PayeeFacts);
 fn payees(conn: &Connection, partner: Option<i64>) -> Result<HashMap<i64, Payee>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, status, payout_method, payout_email, iban, bic, payout_other, payout_currency,
-                tax_status, tax_form_expires, terms_version, payout_hold
+                tax_status, tax_form_expires, terms_version, payout_hold, welcome_sent_at IS NOT NULL
            FROM partners WHERE (?1 IS NULL OR id = ?1)",
     )?;
+    let current_terms = crate::onboarding::terms::current(conn)?;
     let mut rows = stmt.query([partner])?;
     let mut out = HashMap::new();
     while let Some(r) = rows.next()? {
@@ -340,6 +341,8 @@ fn payees(conn: &Connection, partner: Option<i64>) -> Result<HashMap<i64, Payee>
             tax_status: r.get(9)?,
             tax_form_expires: r.get(10)?,
             terms_version: r.get(11)?,
+            current_terms: current_terms.clone(),
+            welcome_sent: r.get(13)?,
             hold: r.get(12)?,
         };
         out.insert(

@@ -2,6 +2,7 @@
 //! in words the manager can act on. Pure, so each rule is tested alone.
 
 use crate::money::Money;
+use crate::onboarding::checklist;
 use crate::partners::{PartnerStatus, PayoutMethod, TaxStatus};
 use chrono::NaiveDate;
 
@@ -18,6 +19,9 @@ pub struct PayeeFacts {
     /// "YYYY-MM-DD" for a W-8BEN.
     pub tax_form_expires: Option<String>,
     pub terms_version: String,
+    /// The latest published terms version, if any.
+    pub current_terms: Option<String>,
+    pub welcome_sent: bool,
     /// The manager's hold, with its reason.
     pub hold: Option<String>,
 }
@@ -63,32 +67,24 @@ pub fn blockers(
         PartnerStatus::Active => {}
         other => out.push(format!("partner is {}", other.as_str())),
     }
-    let mut onboarding = Vec::new();
-    if facts.terms_version.trim().is_empty() {
-        onboarding.push("terms not accepted");
-    }
+    // Payout details and the tax form are onboarding steps with reasons of
+    // their own (readiness groups them); the rest of the checklist is one reason.
+    let onboarding: Vec<String> = [
+        checklist::terms_missing(&facts.terms_version, facts.current_terms.as_deref()),
+        checklist::welcome_missing(facts.welcome_sent),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !onboarding.is_empty() {
         out.push(format!("onboarding incomplete: {}", onboarding.join(", ")));
     }
-    match facts.method {
-        PayoutMethod::None => out.push("no payout method".into()),
-        m if facts.account().trim().is_empty() => out.push(format!(
-            "no payout method: {} chosen but no account given",
-            method_name(m)
-        )),
-        _ => {}
-    }
-    match facts.tax_status {
-        TaxStatus::None => out.push("tax form missing".into()),
-        TaxStatus::W8ben => match facts.tax_form_expires.as_deref().map(parse_day) {
-            Some(Some(expires)) if expires < day => {
-                out.push(format!("tax form expired: W-8BEN expired on {expires}"))
-            }
-            Some(Some(_)) => {}
-            _ => out.push("tax form expired: W-8BEN has no expiry date".into()),
-        },
-        TaxStatus::W9 | TaxStatus::Vat => {}
-    }
+    out.extend(checklist::payout_missing(facts.method, &facts.account()));
+    out.extend(checklist::tax_missing(
+        facts.tax_status,
+        facts.tax_form_expires.as_deref(),
+        day,
+    ));
     if let Some(why) = fx_missing {
         out.push(why.to_string());
     }
@@ -103,10 +99,6 @@ pub fn method_name(m: PayoutMethod) -> &'static str {
         PayoutMethod::Other => "other",
         PayoutMethod::None => "none",
     }
-}
-
-fn parse_day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]
@@ -124,6 +116,8 @@ mod tests {
             tax_status: TaxStatus::W9,
             tax_form_expires: None,
             terms_version: "2026-01".into(),
+            current_terms: None,
+            welcome_sent: true,
             hold: None,
         }
     }
