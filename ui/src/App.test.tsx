@@ -37,6 +37,7 @@ function setup(current: BookInfo | null, overrides: Record<string, (a: Record<st
     partners_countries: () => [],
     settings_get: () => settings,
     mail_settings_get: () => ({ host: "", port: 587, tls: "starttls", user: "", from_name: "", from_email: "" }),
+    logo_get: () => null,
     settings_update: ({ input }) => {
       const i = input as { program_name: string; minimum_payout: string; hold_days: number };
       return { ...settings, program_name: i.program_name, hold_days: i.hold_days, minimum_payout: { minor: Math.round(Number(i.minimum_payout) * 100), currency: "USD" } };

@@ -1,19 +1,24 @@
 import { useState } from "react";
 import { Segmented } from "../../components/Segmented";
+import type { AnnouncementDraft } from "./announcement";
+import { AnnouncementsTab } from "./AnnouncementsTab";
 import { OutboxTab } from "./OutboxTab";
 import { TemplatesTab } from "./TemplatesTab";
 import "./email.css";
 
-type Tab = "outbox" | "templates";
+type Tab = "outbox" | "announcements" | "templates";
 
 const TABS = [
   { value: "outbox" as const, label: "Outbox", testId: "email-tab-outbox" },
+  { value: "announcements" as const, label: "Announcements", testId: "email-tab-announcements" },
   { value: "templates" as const, label: "Templates", testId: "email-tab-templates" },
 ];
 
-/** Email to partners: the outbox and the templates messages are made from. */
+/** Email to partners: the outbox, announcements, and the templates messages are made from. */
 export function EmailScreen() {
   const [tab, setTab] = useState<Tab>("outbox");
+  // The announcement being written survives a look at the other tabs.
+  const [announcement, setAnnouncement] = useState<AnnouncementDraft | null>(null);
   return (
     <div className="em-screen" data-testid="email-screen">
       <header className="em-header">
@@ -23,7 +28,13 @@ export function EmailScreen() {
         </div>
         <Segmented<Tab> label="Email" value={tab} options={TABS} onChange={setTab} />
       </header>
-      {tab === "outbox" ? <OutboxTab /> : <TemplatesTab />}
+      {tab === "outbox" ? (
+        <OutboxTab />
+      ) : tab === "announcements" ? (
+        <AnnouncementsTab draft={announcement} onDraft={setAnnouncement} onOpenOutbox={() => setTab("outbox")} />
+      ) : (
+        <TemplatesTab />
+      )}
     </div>
   );
 }

@@ -46,6 +46,7 @@ function setup(extra: Parameters<typeof mockCommands>[0] = {}) {
   mockCommands({
     mail_outbox: ({ status }) => (status ? outbox.filter((m) => m.status === status) : outbox),
     mail_settings_get: () => settings,
+    mail_password_saved: () => false,
     mail_decide: () => null,
     job_cancel: () => null,
     ...extra,
@@ -145,12 +146,37 @@ describe("Email → Outbox", () => {
     await user.click(screen.getByTestId("outbox-send"));
     await user.type(await screen.findByTestId("mail-password"), "hunter2");
     await user.click(screen.getByTestId("mail-password-submit"));
+    expect(callsTo("mail_password_saved")).toHaveLength(1);
+    expect(callsTo("mail_password_save")).toHaveLength(0);
     expect(callsTo("mail_send")).toMatchObject([{ password: "hunter2" }]);
 
     await user.click(await screen.findByTestId("outbox-send-job-cancel"));
     expect(callsTo("job_cancel")).toHaveLength(1);
     sending.reject({ code: "cancelled", message: "cancelled" });
     expect(await screen.findByTestId("outbox-send-report")).toHaveTextContent("Cancelled: the messages not sent yet stay in the outbox.");
+  });
+
+  it("sends with the saved password without asking for it", async () => {
+    const user = setup({
+      mail_settings_get: () => ({ ...settings, user: "ana" }),
+      mail_password_saved: () => true,
+      mail_send: () => ({ sent: 4, failed: 0, deferred: 0, unknown: 0 }),
+    });
+    await screen.findAllByTestId("outbox-row");
+    await user.click(screen.getByTestId("outbox-send"));
+    expect(await screen.findByTestId("outbox-send-report")).toHaveTextContent("4 sent, 0 failed, 0 to retry later.");
+    expect(callsTo("mail_password_saved")).toHaveLength(1);
+    expect(callsTo("mail_send")).toMatchObject([{ password: null }]);
+    expect(screen.queryByTestId("mail-password-dialog")).not.toBeInTheDocument();
+  });
+
+  it("does not look for a saved password when the server needs no login", async () => {
+    const user = setup({ mail_send: () => ({ sent: 1, failed: 0, deferred: 0, unknown: 0 }) });
+    await screen.findAllByTestId("outbox-row");
+    await user.click(screen.getByTestId("outbox-send"));
+    expect(await screen.findByTestId("outbox-send-report")).toHaveTextContent("1 sent");
+    expect(callsTo("mail_password_saved")).toHaveLength(0);
+    expect(callsTo("mail_send")).toMatchObject([{ password: null }]);
   });
 
   it("sends nothing when the password dialog is closed", async () => {

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { MailTemplate } from "../../bindings/MailTemplate";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
@@ -9,8 +9,8 @@ import { formRefusal } from "../../lib/errors";
 import { useRefusalFocus } from "../../lib/focusInvalid";
 import { mailApi } from "./api";
 import { templateLabel } from "./labels";
-import { PlaceholderChips } from "./PlaceholderChips";
-import { draftOf, insertAt, sameDraft, TEMPLATE_LABELS, templateFieldOf, type TemplateDraft, type TemplateErrors, type TemplateField } from "./templateDraft";
+import { MessageFields } from "./MessageFields";
+import { draftOf, sameDraft, TEMPLATE_LABELS, templateFieldOf, type TemplateDraft, type TemplateErrors, type TemplateField } from "./templateDraft";
 import { TemplatePreview } from "./TemplatePreview";
 import { useTemplatePreview } from "./useTemplatePreview";
 
@@ -33,12 +33,6 @@ export function TemplateEditor({ base, draft, onChange, onSaved, partner, onPart
   const [saving, setSaving] = useState(false);
   const { ref: formRef, refused } = useRefusalFocus<HTMLFormElement>();
   const preview = useTemplatePreview(base.name, draft, partner?.id ?? null);
-  const fields = {
-    subject: useRef<HTMLInputElement>(null),
-    text_body: useRef<HTMLTextAreaElement>(null),
-    html_body: useRef<HTMLTextAreaElement>(null),
-  };
-  const lastField = useRef<TemplateField | null>(null);
   const dirty = !sameDraft(draft, draftOf(base));
   // A refused save names its field; until then the preview reports the same checks as you type.
   const errorOf = (f: TemplateField) => errors[f] ?? preview.errors[f];
@@ -47,19 +41,6 @@ export function TemplateEditor({ base, draft, onChange, onSaved, partner, onPart
   const set = (field: TemplateField, value: string) => {
     onChange({ ...draft, [field]: value });
     setErrors((e) => ({ ...e, [field]: undefined }));
-  };
-
-  const insert = (placeholder: string) => {
-    const field = lastField.current ?? "text_body";
-    const el = fields[field].current;
-    const value = draft[field];
-    const at = lastField.current && el ? [el.selectionStart ?? value.length, el.selectionEnd ?? value.length] : [value.length, value.length];
-    const next = insertAt(value, at[0], at[1], placeholder);
-    set(field, next.value);
-    window.requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(next.caret, next.caret);
-    });
   };
 
   const save = async (e: FormEvent) => {
@@ -81,15 +62,6 @@ export function TemplateEditor({ base, draft, onChange, onSaved, partner, onPart
     }
   };
 
-  const common = (field: TemplateField) => ({
-    id: `template-${field}`,
-    className: "input",
-    value: draft[field],
-    spellCheck: field !== "html_body",
-    "aria-invalid": !!errorOf(field) || undefined,
-    onFocus: () => (lastField.current = field),
-  });
-
   return (
     <div className="em-editor">
       <form className="em-editor-form" onSubmit={save} noValidate ref={formRef} aria-label={`${templateLabel(base.name)} template`}>
@@ -98,29 +70,7 @@ export function TemplateEditor({ base, draft, onChange, onSaved, partner, onPart
             {failure}
           </Banner>
         )}
-        <Field label="Subject" htmlFor="template-subject" error={errorOf("subject")} errorTestId="template-error">
-          <input {...common("subject")} ref={fields.subject} onChange={(e) => set("subject", e.target.value)} data-testid="template-subject" />
-        </Field>
-        <PlaceholderChips placeholders={base.placeholders} onInsert={insert} />
-        <Field label="Plain text" htmlFor="template-text_body" error={errorOf("text_body")} errorTestId="template-error" hint="Every message has it.">
-          <textarea {...common("text_body")} ref={fields.text_body} rows={10} onChange={(e) => set("text_body", e.target.value)} data-testid="template-text" />
-        </Field>
-        <Field
-          label="HTML"
-          htmlFor="template-html_body"
-          error={errorOf("html_body")}
-          errorTestId="template-error"
-          hint="Optional: mail programs that show HTML show this instead of the plain text."
-        >
-          <textarea
-            {...common("html_body")}
-            ref={fields.html_body}
-            className="input em-code"
-            rows={8}
-            onChange={(e) => set("html_body", e.target.value)}
-            data-testid="template-html"
-          />
-        </Field>
+        <MessageFields idPrefix="template" draft={draft} errorOf={errorOf} placeholders={base.placeholders} onChange={set} />
         <div className="em-editor-actions">
           <Button disabled={!dirty || saving} onClick={() => (onChange(draftOf(base)), setErrors({}), setFailure(null))}>
             Discard changes

@@ -1,4 +1,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Announcement } from "../../bindings/Announcement";
+import type { AnnouncementInput } from "../../bindings/AnnouncementInput";
+import type { Audience } from "../../bindings/Audience";
 import type { Decision } from "../../bindings/Decision";
 import type { JobProgress } from "../../bindings/JobProgress";
 import type { MailPreview } from "../../bindings/MailPreview";
@@ -6,6 +9,7 @@ import type { MailSettings } from "../../bindings/MailSettings";
 import type { MailTemplate } from "../../bindings/MailTemplate";
 import type { OutboxMessage } from "../../bindings/OutboxMessage";
 import type { OutboxStatus } from "../../bindings/OutboxStatus";
+import type { PasswordHome } from "../../bindings/PasswordHome";
 import type { QueueReport } from "../../bindings/QueueReport";
 import type { SendReport } from "../../bindings/SendReport";
 
@@ -15,8 +19,13 @@ export type TemplateDraft = { subject: string; text_body: string; html_body: str
 export const mailApi = {
   settings: () => invoke<MailSettings>("mail_settings_get"),
   saveSettings: (settings: MailSettings) => invoke<MailSettings>("mail_settings_set", { settings }),
-  /** Sends one message now with the saved settings; resolves with the server's reply ("250 Ok"). */
+  /** Sends one message now with the saved settings; resolves with the server's reply ("250 Ok"). A null password uses the saved one. */
   sendTest: (to: string, password: string | null) => invoke<string>("mail_send_test", { to, password }),
+  /** Keeps the SMTP password in the system keychain, or only for this session when there is none. */
+  savePassword: (password: string) => invoke<PasswordHome>("mail_password_save", { password }),
+  /** Whether a password is saved (in the keychain, or kept for this session): sending then needs none. */
+  passwordSaved: () => invoke<boolean>("mail_password_saved"),
+  forgetPassword: () => invoke<null>("mail_password_forget"),
   templates: () => invoke<MailTemplate[]>("mail_templates_list"),
   saveTemplate: (name: string, d: TemplateDraft) =>
     invoke<MailTemplate>("mail_template_save", { name, subject: d.subject, textBody: d.text_body, htmlBody: d.html_body }),
@@ -35,8 +44,14 @@ export const mailApi = {
   /** One email per partner paid in the run, with the statement attached; never twice. */
   queueStatements: (runId: number, onProgress: (p: JobProgress) => void) =>
     invoke<QueueReport>("mail_queue_statements", { runId, onProgress: new Channel<JobProgress>(onProgress) }),
-  /** Sends what is due. The password is passed through, never kept. */
+  /** Sends what is due. A password given is passed through, never kept; null uses the saved one. */
   send: (password: string | null, onProgress: (p: JobProgress) => void) =>
     invoke<SendReport>("mail_send", { password, onProgress: new Channel<JobProgress>(onProgress) }),
+  /** Who an audience is, in words, and how many active partners it reaches now. */
+  audience: (audience: Audience) => invoke<[string, number]>("mail_audience", { audience }),
+  /** Queues one email per active partner of the audience, made from the announcement's own text. */
+  announce: (input: AnnouncementInput) => invoke<Announcement>("mail_announce", { input }),
+  /** Past announcements, newest first, with how many copies have gone. */
+  announcements: () => invoke<Announcement[]>("mail_announcements"),
   cancelJob: () => invoke<null>("job_cancel"),
 };

@@ -99,3 +99,11 @@ export function templateLabel(name: string): string {
 export function templateDescription(name: string): string {
   return TEMPLATES[name]?.description ?? "";
 }
+
+/** Why a saved password will not outlive this session: the system has no keychain. */
+export function noKeychainText(reason: string): string {
+  return (
+    `No system keychain is available (${reason}). The password is kept only until Partnerbook closes; ` +
+    `you will be asked again next time.`
+  );
+}

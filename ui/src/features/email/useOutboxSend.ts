@@ -8,9 +8,9 @@ import { usePasswordPrompt } from "./PasswordPrompt";
 export type SendOutcome = { report: SendReport } | { kind: "error" | "info"; text: string };
 
 /**
- * "Send now": asks for the password when the server has a user, sends what
- * is due with progress and Cancel, and keeps what came of it. `onDone` runs
- * after every attempt, so the outbox is read again.
+ * "Send now": asks for the password when the server has a user and none is
+ * saved, sends what is due with progress and Cancel, and keeps what came of
+ * it. `onDone` runs after every attempt, so the outbox is read again.
  */
 export function useOutboxSend(onDone: () => void) {
   const { job, run, cancel } = useProgressJob(mailApi.cancelJob);
@@ -36,7 +36,7 @@ export function useOutboxSend(onDone: () => void) {
     setOutcome(null);
     setStarting(true);
     try {
-      withPassword(await mailApi.settings(), (password) => void sendWith(password));
+      await withPassword(await mailApi.settings(), (password) => void sendWith(password));
     } catch (e) {
       setOutcome({ kind: "error", text: describeError(toAppError(e)) });
     } finally {

@@ -59,7 +59,7 @@ function setup(list: PartnerRow[] = people, extra: Parameters<typeof mockCommand
       { code: "FR", count: 617 },
       { code: "US", count: 617 },
     ],
-    partner_get: ({ id }) => ({ ...list[(id as number) - 1], first_name: "", website: "", social_profiles: [], language: "", group_id: null, custom_fields: {}, parent_id: null, parent_name: null, codes: [], payout: { method: "none", email: "", iban: "", bic: "", other: "" }, payout_currency: "", tax: { status: "none", form_expires: "", vat_id: "" }, terms_version: "", terms_accepted_at: null, updated_at: "2026-01-01T00:00:00Z", plan_id: null, plan_name: null, payout_hold: null }) as Partner,
+    partner_get: ({ id }) => ({ ...list[(id as number) - 1], first_name: "", address: "", website: "", social_profiles: [], language: "", group_id: null, custom_fields: {}, parent_id: null, parent_name: null, codes: [], payout: { method: "none", email: "", iban: "", bic: "", other: "" }, payout_currency: "", tax: { status: "none", form_expires: "", vat_id: "" }, terms_version: "", terms_accepted_at: null, updated_at: "2026-01-01T00:00:00Z", plan_id: null, plan_name: null, payout_hold: null }) as Partner,
   });
   render(
     <ToastProvider>

@@ -10,6 +10,7 @@ export const FIELD_LABELS: Record<PartnerField, string> = {
   last_name: "Last name",
   email: "Email",
   company: "Company",
+  address: "Postal address",
   website: "Website",
   social_profiles: "Social profiles",
   country: "Country",

@@ -1,12 +1,16 @@
-import { CheckCircle2 } from "lucide-react";
+import { CheckCircle2, ExternalLink, FolderOpen } from "lucide-react";
 import type { ExportReport } from "../../bindings/ExportReport";
+import { Banner } from "../../components/Banner";
+import { Button } from "../../components/Button";
 import { fileName, plural } from "../../lib/format";
 import { formatMoney } from "../../lib/moneyDisplay";
+import { useFileActions } from "../files/useFileActions";
 import { FORMAT_LABELS } from "./labels";
 
-/** What an export wrote: each file with its count and total, and who is paid another way. */
+/** What an export wrote: each file with its count and total (and Open), and who is paid another way. */
 export function ExportResult({ report }: { report: ExportReport }) {
   const label = FORMAT_LABELS[report.format];
+  const files = useFileActions();
   return (
     <div className="po-export-result" data-testid="payout-export-report" role="status">
       {report.files.length === 0 ? (
@@ -27,9 +31,22 @@ export function ExportResult({ report }: { report: ExportReport }) {
                 <span className="po-mono" title={`SHA-256 ${f.sha256}`}>
                   {f.sha256.slice(0, 12)}
                 </span>
+                <Button size="sm" variant="ghost" icon={<ExternalLink size={13} />} onClick={() => files.open(f.path)} aria-label={`Open ${fileName(f.path)}`}>
+                  Open
+                </Button>
               </li>
             ))}
           </ul>
+          <div className="po-file-actions">
+            <Button size="sm" icon={<FolderOpen size={14} />} onClick={() => files.reveal(report.files[0].path)} data-testid="payout-export-reveal">
+              Show in folder
+            </Button>
+          </div>
+          {files.error && (
+            <Banner testId="payout-export-file-error" onDismiss={files.dismiss}>
+              {files.error}
+            </Banner>
+          )}
         </>
       )}
       {report.skipped.length > 0 && (

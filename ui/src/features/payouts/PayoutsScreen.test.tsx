@@ -352,6 +352,33 @@ describe("PayoutsScreen", () => {
     expect(within(report).getByTestId("payout-export-skipped")).toHaveTextContent("Dina Reyes paid by paypal, not in this file");
   });
 
+  it("opens an exported file, or shows it in its folder", async () => {
+    const user = setup({
+      payout_export: ({ format }) => ({
+        run_id: 2,
+        format,
+        files: [
+          { path: "/home/ana/payout-run-2-paypal-EUR.csv", payouts: 2, total: { minor: 40000, currency: "EUR" }, sha256: "a".repeat(64) },
+          { path: "/home/ana/payout-run-2-paypal-USD.csv", payouts: 1, total: { minor: 20000, currency: "USD" }, sha256: "b".repeat(64) },
+        ],
+        skipped: [],
+      }),
+      file_open: () => null,
+      file_reveal: () => {
+        throw { code: "io", message: "no file manager found" };
+      },
+    });
+    vi.mocked(save).mockResolvedValue("/home/ana/payout-run-2-paypal.csv");
+    await openRun(user, 2);
+    await user.click(screen.getByTestId("payout-export-paypal"));
+    const files = await screen.findAllByTestId("payout-export-file");
+    await user.click(within(files[1]).getByRole("button", { name: "Open payout-run-2-paypal-USD.csv" }));
+    expect(callsTo("file_open")).toEqual([{ path: "/home/ana/payout-run-2-paypal-USD.csv" }]);
+    await user.click(screen.getByTestId("payout-export-reveal"));
+    expect(callsTo("file_reveal")).toEqual([{ path: "/home/ana/payout-run-2-paypal-EUR.csv" }]);
+    expect(await screen.findByTestId("payout-export-file-error")).toHaveTextContent("No file manager found.");
+  });
+
   it("writes nothing when the save dialog is cancelled", async () => {
     const user = setup({ payout_export: () => null });
     vi.mocked(save).mockResolvedValue(null);

@@ -1,6 +1,6 @@
 import { invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { JobProgress } from "../../bindings/JobProgress";
@@ -35,6 +35,10 @@ const approved: PayoutRun = {
 
 type Handlers = Parameters<typeof mockCommands>[0];
 
+/** The paths statements_write reports for `n` partners, in partner order. */
+const statementPaths = (n: number) =>
+  Array.from({ length: n }, (_, i) => `/home/ana/statements/statement-R2-${String(i + 1).padStart(5, "0")}.pdf`);
+
 function setup(extra: Handlers = {}, onOpenEmail?: () => void) {
   vi.mocked(invoke).mockReset();
   vi.mocked(open).mockReset();
@@ -68,10 +72,49 @@ describe("StatementsPanel", () => {
     expect(await screen.findByTestId("payout-statements-job")).toHaveTextContent("Writing statements for run #2: Ana Lima1 of 3");
     expect(screen.getByTestId("payout-statements")).toBeDisabled();
 
-    writing.resolve({ run_id: 2, dir: "/home/ana/statements", files: 3, bytes: 12_300 });
+    writing.resolve({ run_id: 2, dir: "/home/ana/statements", files: 3, bytes: 12_300, paths: statementPaths(3) });
     expect(await screen.findByTestId("payout-statements-report")).toHaveTextContent("3 statements written to /home/ana/statements (13 KB)");
+    expect(screen.getAllByTestId("payout-statement-file").map((li) => li.textContent)).toEqual([
+      "statement-R2-00001.pdfOpen",
+      "statement-R2-00002.pdfOpen",
+      "statement-R2-00003.pdfOpen",
+    ]);
+    expect(screen.queryByTestId("payout-statement-more")).not.toBeInTheDocument();
     expect(screen.queryByTestId("payout-statements-job")).not.toBeInTheDocument();
     expect(screen.getByTestId("payout-statements")).toBeEnabled();
+  });
+
+  it("lists the first 20 statements to open one by one, counts the rest, and shows the folder", async () => {
+    const user = setup({
+      statements_write: () => ({ run_id: 2, dir: "/home/ana/statements", files: 23, bytes: 80_000, paths: statementPaths(23) }),
+      file_open: () => null,
+      file_reveal: () => null,
+    });
+    vi.mocked(open).mockResolvedValue("/home/ana/statements");
+    await user.click(await screen.findByTestId("payout-statements"));
+    const files = await screen.findAllByTestId("payout-statement-file");
+    expect(files).toHaveLength(20);
+    expect(files[19]).toHaveTextContent("statement-R2-00020.pdf");
+    expect(screen.getByTestId("payout-statement-more")).toHaveTextContent("and 3 more");
+
+    await user.click(within(files[1]).getByRole("button", { name: "Open statement-R2-00002.pdf" }));
+    expect(callsTo("file_open")).toEqual([{ path: "/home/ana/statements/statement-R2-00002.pdf" }]);
+    await user.click(screen.getByTestId("payout-statements-reveal"));
+    expect(callsTo("file_reveal")).toEqual([{ path: "/home/ana/statements/statement-R2-00001.pdf" }]);
+    expect(screen.queryByTestId("payout-statements-file-error")).not.toBeInTheDocument();
+  });
+
+  it("says why a statement could not be opened", async () => {
+    const user = setup({
+      statements_write: () => ({ run_id: 2, dir: "/home/ana/statements", files: 1, bytes: 4_000, paths: statementPaths(1) }),
+      file_open: () => {
+        throw { code: "io", message: "no application is set to open PDF files" };
+      },
+    });
+    vi.mocked(open).mockResolvedValue("/home/ana/statements");
+    await user.click(await screen.findByTestId("payout-statements"));
+    await user.click(await screen.findByRole("button", { name: "Open statement-R2-00001.pdf" }));
+    expect(await screen.findByTestId("payout-statements-file-error")).toHaveTextContent("No application is set to open PDF files.");
   });
 
   it("writes nothing when the folder dialog is cancelled", async () => {

@@ -10,6 +10,7 @@ import { plural } from "../../lib/format";
 import { useProgressJob } from "../../lib/useProgressJob";
 import { chooseStatementsFolder, payoutsApi } from "./api";
 import { kilobytesText } from "./labels";
+import { StatementFiles } from "./StatementFiles";
 
 type Failure = { kind: "error" | "info"; text: string };
 
@@ -58,6 +59,7 @@ export function StatementsPanel({ run }: { run: PayoutRun }) {
               {plural(report.files, "statement")} written to <span className="po-mono">{report.dir}</span> ({kilobytesText(report.bytes)})
             </span>
           </p>
+          <StatementFiles paths={report.paths} />
         </div>
       )}
     </section>

@@ -59,7 +59,7 @@ export function MailSettingsFields({ form, errors, update }: Props) {
         label="User name"
         htmlFor="mail-user"
         error={errors.user}
-        hint="Empty when the server needs no login. The password is asked for each time you send and is never saved."
+        hint="Empty when the server needs no login. With a user name saved, its password can be kept in the system keychain below."
       >
         {input("user", "mail-user")}
       </Field>

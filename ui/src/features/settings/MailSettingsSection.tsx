@@ -7,6 +7,7 @@ import { useToast } from "../../components/Toast";
 import { describeError, formRefusal, toAppError } from "../../lib/errors";
 import { useRefusalFocus } from "../../lib/focusInvalid";
 import { mailApi } from "../email/api";
+import { MailPasswordField } from "./MailPasswordField";
 import { MailSettingsFields } from "./MailSettingsFields";
 import { formToMail, MAIL_LABELS, mailFieldOf, mailToForm, type MailErrors, type MailForm } from "./mailSettingsForm";
 import { MailTestForm } from "./MailTestForm";
@@ -89,6 +90,7 @@ export function MailSettingsSection() {
                 </Button>
               </div>
             </form>
+            <MailPasswordField saved={saved} dirty={dirty} />
             <MailTestForm saved={saved} dirty={dirty} />
           </>
         )}

@@ -23,6 +23,8 @@ export function MailTestForm({ saved, dirty }: Props) {
   const [to, setTo] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [sending, setSending] = useState(false);
+  // Asking the core whether a password is saved, before sending or asking for one.
+  const [checking, setChecking] = useState(false);
   const { withPassword, dialog } = usePasswordPrompt();
   const address = (to ?? saved.from_email).trim();
   const ready = !dirty && saved.host.trim() !== "";
@@ -39,10 +41,15 @@ export function MailTestForm({ saved, dirty }: Props) {
     }
   };
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     setResult(null);
-    withPassword(saved, (password) => void send(password));
+    setChecking(true);
+    try {
+      await withPassword(saved, (password) => void send(password));
+    } finally {
+      setChecking(false);
+    }
   };
 
   const hint = dirty
@@ -53,7 +60,7 @@ export function MailTestForm({ saved, dirty }: Props) {
 
   return (
     <>
-      <form className="mail-test" onSubmit={submit} noValidate>
+      <form className="mail-test" onSubmit={(e) => void submit(e)} noValidate>
       <Field label="Send a test email to" htmlFor="mail-test-to" hint={hint}>
         <div className="mail-test-row">
           <input
@@ -66,7 +73,7 @@ export function MailTestForm({ saved, dirty }: Props) {
             onChange={(e) => (setTo(e.target.value), setResult(null))}
             data-testid="mail-test-to"
           />
-          <Button type="submit" icon={<Send size={15} />} busy={sending} disabled={!ready || !address} data-testid="mail-test">
+          <Button type="submit" icon={<Send size={15} />} busy={sending || checking} disabled={!ready || !address} data-testid="mail-test">
             Send test email
           </Button>
         </div>

@@ -3,6 +3,7 @@ import type { Rounding } from "../../bindings/Rounding";
 import { CurrencyInput } from "../../components/CurrencyInput";
 import { Field } from "../../components/Field";
 import { RadioCards } from "../../components/RadioCards";
+import { LogoField } from "./LogoField";
 import { SettingsSection as Section } from "./SettingsSection";
 import type { FormErrors, SettingsForm } from "./settingsForm";
 
@@ -77,6 +78,7 @@ export function SettingsFields({ form, errors, update }: Props) {
         <Field label="Tax id" htmlFor="settings-tax_id" error={errors.tax_id}>
           {text("tax_id")}
         </Field>
+        <LogoField />
       </Section>
 
       <Section title="Commissions and payouts" description="How amounts are rounded, held and paid.">

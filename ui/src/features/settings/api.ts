@@ -1,4 +1,6 @@
 import { invoke } from "@tauri-apps/api/core";
+import { open } from "@tauri-apps/plugin-dialog";
+import type { LogoInfo } from "../../bindings/LogoInfo";
 import type { ProgramSettings } from "../../bindings/ProgramSettings";
 import type { ProgramSettingsInput } from "../../bindings/ProgramSettingsInput";
 
@@ -6,3 +8,22 @@ export const settingsApi = {
   get: () => invoke<ProgramSettings>("settings_get"),
   update: (input: ProgramSettingsInput) => invoke<ProgramSettings>("settings_update", { input }),
 };
+
+/** The logo printed on statements, kept in the book; null when there is none. */
+export const logoApi = {
+  get: () => invoke<LogoInfo | null>("logo_get"),
+  /** Reads the image at `path` (PNG or JPEG, told by its content) into the book. */
+  set: (path: string) => invoke<LogoInfo>("logo_set", { path }),
+  clear: () => invoke<null>("logo_clear"),
+};
+
+/** The image to use as the statements' logo. */
+export async function chooseLogoFile(): Promise<string | null> {
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [{ name: "Images (PNG, JPEG)", extensions: ["png", "jpg", "jpeg"] }],
+    title: "Choose a logo for statements",
+  });
+  return typeof picked === "string" ? picked : null;
+}

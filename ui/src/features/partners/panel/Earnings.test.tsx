@@ -18,6 +18,7 @@ const base: Partner = {
   first_name: "Ana",
   email: "ana@example.com",
   company: "",
+  address: "",
   website: "",
   social_profiles: [],
   country: "BR",
@@ -274,5 +275,22 @@ describe("Earnings tab: holding the partner's payouts", () => {
     );
     expect(screen.getByTestId("partner-hold-reason")).toHaveValue("x");
     expect(onSaved).not.toHaveBeenCalled();
+  });
+});
+
+describe("Earnings tab: who statements go to", () => {
+  it("shows the postal address under the name and company, line by line", async () => {
+    await openEarnings({ ...base, company: "Lima Media", address: "Rua Augusta 12\n\n01305-000 São Paulo\nBrazil" });
+    const block = screen.getByTestId("partner-statement-address");
+    expect(block).toHaveTextContent("Ana LimaLima MediaRua Augusta 12");
+    // Line breaks are kept as text (no markup), blank lines dropped.
+    expect(within(block).getByTestId("partner-address").textContent).toBe("Rua Augusta 12\n01305-000 São Paulo\nBrazil");
+    expect(block.querySelector("br")).toBeNull();
+  });
+
+  it("says how to add an address when there is none", async () => {
+    await openEarnings(base);
+    expect(screen.getByTestId("partner-statement-address")).toHaveTextContent("No postal address: add one under Details to print it on statements.");
+    expect(screen.queryByTestId("partner-address")).not.toBeInTheDocument();
   });
 });

@@ -4,6 +4,7 @@ import { Field } from "../../../components/Field";
 import { STATUS_LABELS, STATUSES } from "../../../components/StatusPill";
 import { countryName } from "../../../lib/format";
 import type { PartnerStatus } from "../../../bindings/PartnerStatus";
+import { ADDRESS_MAX_LINES, addressLines } from "./postalAddress";
 import { invalid, type SectionProps } from "./sectionProps";
 
 export function IdentitySection({ form, errors, update, autoFocus }: SectionProps & { autoFocus?: boolean }) {
@@ -58,6 +59,18 @@ export function IdentitySection({ form, errors, update, autoFocus }: SectionProp
         <Field label="Website" htmlFor="pf-website" error={errors.website}>
           {text("website", "field-website", "example.com")}
         </Field>
+        <Field label="Postal address" htmlFor="pf-address" error={errors.address} hint={addressHint(form.address)} className="pf-span-2">
+          <textarea
+            id="pf-address"
+            className="input"
+            data-testid="field-address"
+            rows={3}
+            value={form.address}
+            placeholder={"Street and number\nPostcode and city"}
+            {...invalid(errors, "address")}
+            onChange={(e) => update("address", e.target.value)}
+          />
+        </Field>
         <Field
           label="Country"
           htmlFor="pf-country"
@@ -109,4 +122,12 @@ export function IdentitySection({ form, errors, update, autoFocus }: SectionProp
       </div>
     </section>
   );
+}
+
+/** Under the address: what it is for, or that it has more lines than a statement prints. */
+function addressHint(address: string): string {
+  const lines = addressLines(address).length;
+  return lines > ADDRESS_MAX_LINES
+    ? `${lines} lines: statements print at most ${ADDRESS_MAX_LINES}.`
+    : `Up to ${ADDRESS_MAX_LINES} lines. Statements print it under the partner's name.`;
 }

@@ -21,6 +21,7 @@ const partner: Partner = {
   first_name: "Ana",
   email: "ana@example.com",
   company: "Lima Media",
+  address: "Rua Augusta 12\n01305-000 São Paulo",
   website: "https://lima.example",
   social_profiles: ["@ana"],
   country: "BR",
@@ -91,6 +92,7 @@ describe("PartnerPanel, existing partner", () => {
     expect(screen.getByTestId("field-first-name")).toHaveValue("Ana");
     expect(screen.getByTestId("field-email")).toHaveValue("ana@example.com");
     expect(screen.getByTestId("field-company")).toHaveValue("Lima Media");
+    expect(screen.getByTestId("field-address")).toHaveValue("Rua Augusta 12\n01305-000 São Paulo");
     expect(screen.getByTestId("field-country")).toHaveValue("BR");
     expect(screen.getByTestId("field-status")).toHaveValue("active");
     expect(screen.getByTestId("field-group")).toHaveValue("2");
@@ -112,6 +114,36 @@ describe("PartnerPanel, existing partner", () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(callsTo("partner_update")).toEqual([{ id: 5, input: { ...partnerToInput(partner), email: "ana@lima.example" } }]);
     expect(onSaved.mock.calls[0][1]).toBe(false);
+  });
+
+  it("saves a postal address of several lines as typed", async () => {
+    const { user, onSaved } = setup({ mode: "edit", id: 5 });
+    const address = await screen.findByTestId("field-address");
+    expect(address.tagName).toBe("TEXTAREA");
+    expect(screen.getByText("Up to 6 lines. Statements print it under the partner's name.")).toBeInTheDocument();
+    await user.type(address, "{Enter}Brazil");
+    await user.click(screen.getByTestId("partner-save"));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(callsTo("partner_update")).toEqual([
+      { id: 5, input: { ...partnerToInput(partner), address: "Rua Augusta 12\n01305-000 São Paulo\nBrazil" } },
+    ]);
+  });
+
+  it("says when the address has more lines than a statement prints, and shows the core's refusal under it", async () => {
+    const { user } = setup(
+      { mode: "edit", id: 5 },
+      {
+        partner_update: () => {
+          throw { code: "invalid_input", message: "address: at most 6 lines" };
+        },
+      },
+    );
+    const address = await screen.findByTestId("field-address");
+    await user.type(address, "{Enter}3{Enter}4{Enter}5{Enter}6{Enter}7");
+    expect(screen.getByText("7 lines: statements print at most 6.")).toBeInTheDocument();
+    await user.click(screen.getByTestId("partner-save"));
+    expect(await screen.findByTestId("form-error")).toHaveTextContent("Postal address: at most 6 lines.");
+    expect(address).toHaveAttribute("aria-invalid", "true");
   });
 
   it("shows a conflict by the field and in the banner", async () => {
@@ -211,6 +243,7 @@ describe("PartnerPanel, new partner", () => {
           first_name: "",
           email: "chloe@example.fr",
           company: "",
+          address: "",
           website: "",
           social_profiles: [],
           country: "FR",

@@ -9,6 +9,7 @@ const full: PartnerInput = {
   first_name: "Zoë",
   email: "zoe@example.com",
   company: "Fjord Notes",
+  address: "Storgata 1\n0155 Oslo",
   website: "https://fjord.example",
   social_profiles: ["https://x.com/zoe", "@zoe"],
   country: "NO",

@@ -18,6 +18,8 @@ export type PartnerForm = {
   first_name: string;
   email: string;
   company: string;
+  /** Postal address, one line per line; statements print it. */
+  address: string;
   website: string;
   social_profiles: string[];
   country: string;
@@ -46,6 +48,7 @@ export function emptyForm(): PartnerForm {
     first_name: "",
     email: "",
     company: "",
+    address: "",
     website: "",
     social_profiles: [],
     country: "",
@@ -76,6 +79,7 @@ export function inputToForm(input: PartnerInput, parentName: string | null = nul
     first_name: input.first_name,
     email: input.email,
     company: input.company,
+    address: input.address,
     website: input.website,
     social_profiles: [...input.social_profiles],
     country: input.country,
@@ -105,6 +109,7 @@ export function partnerToInput(p: Partner): PartnerInput {
     first_name: p.first_name,
     email: p.email,
     company: p.company,
+    address: p.address,
     website: p.website,
     social_profiles: p.social_profiles,
     country: p.country,
@@ -138,6 +143,7 @@ export function formToInput(f: PartnerForm): PartnerInput {
     first_name: f.first_name,
     email: f.email,
     company: f.company,
+    address: f.address,
     website: f.website,
     social_profiles: f.social_profiles.filter((s) => s.trim() !== ""),
     country: f.country.trim().toUpperCase(),
