@@ -47,6 +47,9 @@ fn run(cli: Cli) -> CliResult {
         }
         Command::Payout(c) => commands::payouts::run(&mut open(cli.book)?, c),
         Command::Mail(c) => commands::mail::run(&mut open(cli.book)?, c),
+        Command::Applications(c) => commands::applications::run(&mut open(cli.book)?, c),
+        Command::Onboarding(c) => commands::onboarding::run(&mut open(cli.book)?, c),
+        Command::Terms(c) => commands::onboarding::terms(&mut open(cli.book)?, c),
         Command::Report(args::ReportCommand::Program { period, out, json }) => {
             commands::statements::program_report(&open(cli.book)?, &period, &out, json)
         }

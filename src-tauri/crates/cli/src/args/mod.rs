@@ -1,5 +1,8 @@
 //! The command line, as clap sees it.
 
+mod applications;
+
+pub use applications::{ApplicationsCommand, OnboardingCommand, TermsCommand};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -72,6 +75,15 @@ pub enum Command {
     /// Reports for the manager.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Applications: import, review queue, screening, approve or reject.
+    #[command(subcommand)]
+    Applications(ApplicationsCommand),
+    /// Onboarding: who is stuck on which step, record steps, send reminders.
+    #[command(subcommand)]
+    Onboarding(OnboardingCommand),
+    /// Program terms, versioned.
+    #[command(subcommand)]
+    Terms(TermsCommand),
     /// Email: SMTP settings, templates, the outbox, sending.
     #[command(subcommand)]
     Mail(MailCommand),

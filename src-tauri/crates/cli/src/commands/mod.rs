@@ -1,3 +1,4 @@
+pub mod applications;
 pub mod bench;
 pub mod bench_conversions;
 pub mod bench_mail;
@@ -8,6 +9,7 @@ pub mod commissions;
 pub mod conversions;
 pub mod groups;
 pub mod mail;
+pub mod onboarding;
 pub mod options;
 pub mod partner_fields;
 pub mod partners;

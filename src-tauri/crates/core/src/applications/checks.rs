@@ -3,7 +3,7 @@
 //! found, with the evidence, so the manager can see why and disagree.
 
 use super::domain::{email_domain, host, website_key, within, FREE_MAIL};
-use super::model::{Application, CheckResult, Severity};
+use super::model::{Application, CheckResult, CheckSeverity};
 use super::settings::ScreeningSettings;
 use crate::error::Result;
 use rusqlite::Connection;
@@ -206,24 +206,25 @@ fn unreachable_looking(website: &str) -> Option<String> {
 /// Red first, then amber, then passes.
 fn rank(c: &CheckResult) -> u8 {
     match c.severity {
-        Severity::Red => 0,
-        Severity::Amber => 1,
-        Severity::Pass => 2,
+        CheckSeverity::Red => 0,
+        CheckSeverity::Amber => 1,
+        CheckSeverity::Pass => 2,
     }
 }
 
 /// Every check for `a`, red first, then amber, then passes.
 pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckResult> {
     let mut out = Vec::new();
-    let mut add = |check: &str, label: &str, found: Option<(Severity, String)>, fine: String| {
-        let (severity, evidence) = found.unwrap_or((Severity::Pass, fine));
-        out.push(CheckResult {
-            check: check.into(),
-            label: label.into(),
-            severity,
-            evidence,
-        });
-    };
+    let mut add =
+        |check: &str, label: &str, found: Option<(CheckSeverity, String)>, fine: String| {
+            let (severity, evidence) = found.unwrap_or((CheckSeverity::Pass, fine));
+            out.push(CheckResult {
+                check: check.into(),
+                label: label.into(),
+                severity,
+                evidence,
+            });
+        };
     let email = a.email.trim().to_lowercase();
     let mail_domain = email_domain(&email);
     let site = website_key(&a.website);
@@ -233,7 +234,7 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
         "duplicate_email",
         "Email of an existing partner",
         Known::other(&known.partner_emails, &email, own)
-            .map(|who| (Severity::Red, format!("{who} uses {email}"))),
+            .map(|who| (CheckSeverity::Red, format!("{who} uses {email}"))),
         "no partner uses this email".into(),
     );
     add(
@@ -242,7 +243,12 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
         (!site.is_empty())
             .then(|| Known::other(&known.partner_sites, &site, own))
             .flatten()
-            .map(|who| (Severity::Amber, format!("{who} has the website {site}"))),
+            .map(|who| {
+                (
+                    CheckSeverity::Amber,
+                    format!("{who} has the website {site}"),
+                )
+            }),
         if site.is_empty() {
             "no website to compare".into()
         } else {
@@ -258,7 +264,7 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
             .flatten()
             .map(|who| {
                 (
-                    Severity::Red,
+                    CheckSeverity::Red,
                     format!("{who} is paid to {}", a.payout_account.trim()),
                 )
             }),
@@ -273,7 +279,7 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
         "Disposable email address",
         is_disposable(&mail_domain).then(|| {
             (
-                Severity::Red,
+                CheckSeverity::Red,
                 format!("{mail_domain} hands out throwaway mailboxes"),
             )
         }),
@@ -285,7 +291,7 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
         "Free-mail address for a business program",
         (s.business_email_only && free).then(|| {
             (
-                Severity::Amber,
+                CheckSeverity::Amber,
                 format!("{mail_domain} is a free mailbox, not a business address"),
             )
         }),
@@ -300,7 +306,7 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
         "Blocked country",
         (!a.country.is_empty() && s.blocked_countries.contains(&a.country)).then(|| {
             (
-                Severity::Red,
+                CheckSeverity::Red,
                 format!("{} is on the program's blocked list", a.country),
             )
         }),
@@ -315,7 +321,7 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
         "Missing website",
         (a.website.trim().is_empty() && a.social_profiles.is_empty()).then(|| {
             (
-                Severity::Amber,
+                CheckSeverity::Amber,
                 "neither a website nor a social profile was given".into(),
             )
         }),
@@ -328,7 +334,7 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
     add(
         "website_looks_unreachable",
         "Website looks unreachable",
-        unreachable_looking(&a.website).map(|why| (Severity::Amber, why)),
+        unreachable_looking(&a.website).map(|why| (CheckSeverity::Amber, why)),
         "the address looks like a public website".into(),
     );
     let site_host = host(&a.website);
@@ -341,7 +347,7 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
         "Uses our own domain",
         ours.map(|d| {
             (
-                Severity::Red,
+                CheckSeverity::Red,
                 format!(
                     "{} is our own domain {d}",
                     if within(&site_host, d) {
@@ -360,13 +366,13 @@ pub fn run(a: &Application, known: &Known, s: &ScreeningSettings) -> Vec<CheckRe
         known
             .customer_emails
             .contains(&email)
-            .then(|| (Severity::Amber, format!("{email} bought from us as a customer: commissions on their own purchases would be self-referral"))),
+            .then(|| (CheckSeverity::Amber, format!("{email} bought from us as a customer: commissions on their own purchases would be self-referral"))),
         "not a known customer".into(),
     );
     add(
         "spam_patterns",
         "Spam or abuse in the answers",
-        spam_evidence(a).map(|why| (Severity::Red, why)),
+        spam_evidence(a).map(|why| (CheckSeverity::Red, why)),
         "nothing suspicious in the answers".into(),
     );
     out.sort_by_key(rank);
@@ -434,14 +440,14 @@ pub fn score(a: &Application, checks: &mut Vec<CheckResult>, s: &ScreeningSettin
         checks.push(CheckResult {
             check: check.into(),
             label: label.into(),
-            severity: Severity::Amber,
+            severity: CheckSeverity::Amber,
             evidence,
         });
     }
     checks.sort_by_key(rank);
     let lost: u32 = checks
         .iter()
-        .filter(|c| c.severity != Severity::Pass)
+        .filter(|c| c.severity != CheckSeverity::Pass)
         .map(|c| s.weight(&c.check))
         .sum();
     100u32.saturating_sub(lost) as u8

@@ -3,7 +3,7 @@
 //! (with a reason; the rejection email is queued). One by one or in bulk,
 //! always one transaction; each in the audit log and the partner's timeline.
 
-use super::model::{ApplicationStatus, Severity};
+use super::model::{ApplicationStatus, CheckSeverity};
 use super::settings::ScreeningSettings;
 use super::store;
 use crate::audit::{self, Actor};
@@ -232,7 +232,7 @@ pub(super) fn auto_approve_in(
     let mut chosen = Vec::new();
     for id in ids {
         let a = store::get(conn, *id)?;
-        let clean = !a.checks.iter().any(|c| c.severity == Severity::Red);
+        let clean = !a.checks.iter().any(|c| c.severity == CheckSeverity::Red);
         if a.status == ApplicationStatus::Pending
             && clean
             && a.score.unwrap_or(0) >= s.auto_approve.min_score

@@ -415,29 +415,42 @@ fn receive(
     progress: &dyn Progress,
 ) -> Result<IntakeReport> {
     let tx = book.transaction()?;
+    let report = receive_in(&tx, rows, actor, progress)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+/// Receives checked submissions inside the caller's transaction.
+pub(crate) fn receive_in(
+    tx: &Connection,
+    rows: Vec<(String, ApplicationInput)>,
+    actor: Actor,
+    progress: &dyn Progress,
+) -> Result<IntakeReport> {
     let mut report = IntakeReport {
         rows: rows.len() as u32,
         ..Default::default()
     };
     let total = rows.len() as u64;
+    let mut seen = std::collections::HashSet::new();
     for (i, (source, a)) in rows.iter().enumerate() {
         if i % 200 == 0 {
             progress.update("Receiving applications", i as u64, total);
             progress.check()?;
         }
-        let id = receive_one(&tx, source, a, actor, &mut report)?;
-        if !report.ids.contains(&id) {
+        let id = receive_one(tx, source, a, actor, &mut report)?;
+        if seen.insert(id) {
             report.ids.push(id);
         }
     }
-    partners::refresh_search(&tx, &std::mem::take(&mut report.partners))?;
-    let s = settings::get(&tx)?;
-    screen::screen_in(&tx, &report.ids, &s, progress)?;
+    partners::refresh_search(tx, &std::mem::take(&mut report.partners))?;
+    let s = settings::get(tx)?;
+    screen::screen_in(tx, &report.ids, &s, progress)?;
     if s.auto_approve.enabled {
-        report.auto_approved = super::decide::auto_approve_in(&tx, &report.ids, &s)?;
+        report.auto_approved = super::decide::auto_approve_in(tx, &report.ids, &s)?;
     }
     audit::record(
-        &tx,
+        tx,
         actor,
         "application",
         None,
@@ -447,7 +460,6 @@ fn receive(
             &serde_json::json!({ "rows": report.rows, "created": report.created, "merged": report.merged, "auto_approved": report.auto_approved }),
         ),
     )?;
-    tx.commit()?;
     progress.update("Receiving applications", total, total);
     Ok(report)
 }

@@ -35,7 +35,7 @@ pub struct ApplicationInput {
 text_enum!(
     /// red: do not approve without a good reason; amber: look closer;
     /// pass: checked and fine.
-    Severity { Red = "red", Amber = "amber", Pass = "pass" }
+    CheckSeverity { Red = "red", Amber = "amber", Pass = "pass" }
 );
 
 /// One automatic check's result, with the evidence behind it.
@@ -45,7 +45,7 @@ pub struct CheckResult {
     /// Stable id: "duplicate_email", "disposable_email"…
     pub check: String,
     pub label: String,
-    pub severity: Severity,
+    pub severity: CheckSeverity,
     /// What was found, in words: "partner #12 Zoë Adams uses zoe@example.com".
     pub evidence: String,
 }

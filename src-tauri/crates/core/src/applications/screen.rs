@@ -65,7 +65,7 @@ pub(super) fn screen_in(
         let score = checks::score(&a, &mut results, s);
         if results
             .iter()
-            .any(|c| c.severity == super::model::Severity::Red)
+            .any(|c| c.severity == super::model::CheckSeverity::Red)
         {
             report.flagged += 1;
         }

@@ -190,7 +190,7 @@ pub(super) fn save_screening(
 ) -> Result<()> {
     let red = checks
         .iter()
-        .filter(|c| c.severity == super::model::Severity::Red)
+        .filter(|c| c.severity == super::model::CheckSeverity::Red)
         .count() as i64;
     conn.prepare_cached("UPDATE applications SET score = ?2, red_flags = ?3, checks = ?4, screened_at = ?5 WHERE id = ?1")?
         .execute(params![id, score, red, to_json(&checks), at])?;

@@ -59,7 +59,7 @@ fn a_clean_application_passes_every_check_with_a_full_score() {
     );
     assert_eq!(a.status, ApplicationStatus::Pending);
     assert!(
-        a.checks.iter().all(|c| c.severity == Severity::Pass),
+        a.checks.iter().all(|c| c.severity == CheckSeverity::Pass),
         "{:?}",
         a.checks
     );
@@ -84,7 +84,7 @@ fn duplicate_email_domain_and_payout_account_of_existing_partners_are_flagged() 
     let mut a = input("Zed Adams", "zoe.adams@example.com", "");
     a.social_profiles = vec!["@zed".into()];
     let a = one(&mut p, a);
-    assert_eq!(check(&a, "duplicate_email").severity, Severity::Red);
+    assert_eq!(check(&a, "duplicate_email").severity, CheckSeverity::Red);
     assert!(
         check(&a, "duplicate_email").evidence.contains("Zoë Adams"),
         "{:?}",
@@ -98,14 +98,14 @@ fn duplicate_email_domain_and_payout_account_of_existing_partners_are_flagged() 
             "http://www.zoe.example.org/shop",
         ),
     );
-    assert_eq!(check(&b, "duplicate_domain").severity, Severity::Amber);
-    assert_eq!(check(&b, "duplicate_email").severity, Severity::Pass);
+    assert_eq!(check(&b, "duplicate_domain").severity, CheckSeverity::Amber);
+    assert_eq!(check(&b, "duplicate_email").severity, CheckSeverity::Pass);
     let mut c = input("Paid Twice", "twice@else.de", "https://else.de");
     c.payout_account = " Zoe.Adams@example.com ".into();
     let c = one(&mut p, c);
     assert_eq!(
         check(&c, "duplicate_payout_account").severity,
-        Severity::Red
+        CheckSeverity::Red
     );
     let d = one(
         &mut p,
@@ -116,7 +116,7 @@ fn duplicate_email_domain_and_payout_account_of_existing_partners_are_flagged() 
         "duplicate_domain",
         "duplicate_payout_account",
     ] {
-        assert_eq!(check(&d, id).severity, Severity::Pass, "{id}");
+        assert_eq!(check(&d, id).severity, CheckSeverity::Pass, "{id}");
     }
 }
 
@@ -127,21 +127,21 @@ fn disposable_and_free_mail_addresses() {
         &mut p,
         input("Throw Away", "x@mailinator.com", "https://throw.de"),
     );
-    assert_eq!(check(&a, "disposable_email").severity, Severity::Red);
+    assert_eq!(check(&a, "disposable_email").severity, CheckSeverity::Red);
     assert_eq!(
         check(&a, "free_mail").severity,
-        Severity::Pass,
+        CheckSeverity::Pass,
         "business email not required yet"
     );
     set_screening(&mut p, |s| s.business_email_only = true);
     let b = one(&mut p, input("Gee Mail", "gee@gmail.com", "https://gee.de"));
-    assert_eq!(check(&b, "free_mail").severity, Severity::Amber);
-    assert_eq!(check(&b, "disposable_email").severity, Severity::Pass);
+    assert_eq!(check(&b, "free_mail").severity, CheckSeverity::Amber);
+    assert_eq!(check(&b, "disposable_email").severity, CheckSeverity::Pass);
     let c = one(
         &mut p,
         input("Biz Mail", "biz@biz-media.de", "https://biz-media.de"),
     );
-    assert_eq!(check(&c, "free_mail").severity, Severity::Pass);
+    assert_eq!(check(&c, "free_mail").severity, CheckSeverity::Pass);
 }
 
 #[test]
@@ -154,18 +154,18 @@ fn blocked_country_missing_or_odd_website_and_our_own_domain() {
     let mut a = input("Blocked", "b@b-site.de", "https://b-site.de");
     a.country = "KP".into();
     let a = one(&mut p, a);
-    assert_eq!(check(&a, "blocked_country").severity, Severity::Red);
+    assert_eq!(check(&a, "blocked_country").severity, CheckSeverity::Red);
     assert_eq!(a.score, Some(0));
     let b = one(&mut p, input("No Site", "n@nosite.de", ""));
-    assert_eq!(check(&b, "missing_website").severity, Severity::Amber);
-    assert_eq!(check(&b, "blocked_country").severity, Severity::Pass);
+    assert_eq!(check(&b, "missing_website").severity, CheckSeverity::Amber);
+    assert_eq!(check(&b, "blocked_country").severity, CheckSeverity::Pass);
     let c = one(
         &mut p,
         input("Local", "l@local.de", "http://192.168.1.20/blog"),
     );
     assert_eq!(
         check(&c, "website_looks_unreachable").severity,
-        Severity::Amber
+        CheckSeverity::Amber
     );
     assert!(check(&c, "website_looks_unreachable")
         .evidence
@@ -174,12 +174,12 @@ fn blocked_country_missing_or_odd_website_and_our_own_domain() {
         &mut p,
         input("Insider", "me@acme.com", "https://shop.acme.com"),
     );
-    assert_eq!(check(&d, "own_domain").severity, Severity::Red);
+    assert_eq!(check(&d, "own_domain").severity, CheckSeverity::Red);
     let e = one(&mut p, input("Fine", "f@fine.de", "https://fine.de"));
-    assert_eq!(check(&e, "own_domain").severity, Severity::Pass);
+    assert_eq!(check(&e, "own_domain").severity, CheckSeverity::Pass);
     assert_eq!(
         check(&e, "website_looks_unreachable").severity,
-        Severity::Pass
+        CheckSeverity::Pass
     );
 }
 
@@ -194,12 +194,12 @@ fn a_customer_of_ours_applying_is_a_self_referral_risk() {
         )
         .unwrap();
     let a = one(&mut p, input("Buyer", "buyer@shop.de", "https://buyer.de"));
-    assert_eq!(check(&a, "known_customer").severity, Severity::Amber);
+    assert_eq!(check(&a, "known_customer").severity, CheckSeverity::Amber);
     let b = one(
         &mut p,
         input("Stranger", "stranger@shop.de", "https://stranger.de"),
     );
-    assert_eq!(check(&b, "known_customer").severity, Severity::Pass);
+    assert_eq!(check(&b, "known_customer").severity, CheckSeverity::Pass);
 }
 
 #[test]
@@ -209,15 +209,15 @@ fn spam_and_script_in_answers_are_flagged_and_kept_as_text() {
     a.answers
         .insert("Why us?".into(), "BEST CASINO BONUS!!!".into());
     let a = one(&mut p, a);
-    assert_eq!(check(&a, "spam_patterns").severity, Severity::Red);
+    assert_eq!(check(&a, "spam_patterns").severity, CheckSeverity::Red);
     let mut b = input("Scripty", "x@script.de", "https://script.de");
     let payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";
     b.answers.insert("About you".into(), payload.into());
     let b = one(&mut p, b);
-    assert_eq!(check(&b, "spam_patterns").severity, Severity::Red);
+    assert_eq!(check(&b, "spam_patterns").severity, CheckSeverity::Red);
     assert_eq!(b.answers["About you"], payload, "stored exactly as given");
     let c = one(&mut p, input("Calm", "c@calm.de", "https://calm.de"));
-    assert_eq!(check(&c, "spam_patterns").severity, Severity::Pass);
+    assert_eq!(check(&c, "spam_patterns").severity, CheckSeverity::Pass);
 }
 
 #[test]
@@ -233,10 +233,13 @@ fn program_criteria_and_weights_make_the_score() {
     a.country = "FR".into();
     a.categories = vec!["outdoor".into()];
     let a = one(&mut p, a);
-    assert_eq!(check(&a, "country_not_targeted").severity, Severity::Amber);
+    assert_eq!(
+        check(&a, "country_not_targeted").severity,
+        CheckSeverity::Amber
+    );
     assert_eq!(
         check(&a, "audience_below_minimum").severity,
-        Severity::Amber
+        CheckSeverity::Amber
     );
     assert!(
         a.checks.iter().all(|c| c.check != "category_not_targeted"),

@@ -2,6 +2,7 @@
 //! so the same command always makes the same book. Later areas add their
 //! own demo data here (applications, assets, conversions…).
 
+mod applications;
 mod earnings;
 mod people;
 
@@ -122,6 +123,13 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
     if options.earnings {
         earnings::fill(&tx, options.seed, &referrers, progress)?;
     }
+    // After earnings, so applicants can collide with real customers.
+    applications::fill(
+        &tx,
+        options.seed,
+        (options.partners / 20).clamp(12, 400),
+        progress,
+    )?;
     tx.commit()?;
     Ok(())
 }
