@@ -633,3 +633,80 @@ fn logo_announcements_the_smtp_password_and_opening_files() {
         "{gone}"
     );
 }
+
+#[test]
+fn applications_from_intake_to_decision_and_onboarding() {
+    let app = app();
+    app.create_book();
+    let form = app.dir.path().join("signups.csv");
+    std::fs::write(
+        &form,
+        "Name,Email,Website,Country,Why do you want to join?\n\
+         Ana Lima,ana@lima.pt,lima.pt,PT,I review tools\n\
+         Tom Throw,tom@mailinator.com,tom.de,DE,<script>alert(1)</script>\n",
+    )
+    .unwrap();
+    let report = app.ok(
+        "applications_import",
+        json!({ "path": form, "onProgress": "__CHANNEL__:41" }),
+    );
+    assert_eq!(report["created"], 2);
+    let page = app.ok(
+        "applications_list",
+        json!({ "query": { "status": "pending" } }),
+    );
+    assert_eq!(page["total"], 2);
+    assert_eq!(page["rows"][0]["name"], "Ana Lima", "best score first");
+    let tom = &page["rows"][1];
+    assert_eq!(tom["checks"][0]["severity"], "red");
+    let detail = app.ok("application_get", json!({ "id": tom["id"] }));
+    assert_eq!(
+        detail["application"]["answers"]["Why do you want to join?"],
+        "<script>alert(1)</script>"
+    );
+    assert_eq!(detail["submissions"][0]["source"], "signups.csv line 3");
+    let bad = app.err(
+        "applications_import",
+        json!({ "path": app.dir.path().join("missing.csv"), "onProgress": "__CHANNEL__:42" }),
+    );
+    assert_eq!(bad["code"], "io");
+    let refused = app.err(
+        "applications_reject",
+        json!({ "ids": [tom["id"]], "reason": "" }),
+    );
+    assert!(
+        refused["message"].as_str().unwrap().starts_with("reason: "),
+        "{refused}"
+    );
+    let reasons = app.ok("rejection_reasons", json!({}));
+    app.ok(
+        "applications_reject",
+        json!({ "ids": [tom["id"]], "reason": reasons[0] }),
+    );
+    let approved = app.ok(
+        "applications_approve",
+        json!({ "ids": [page["rows"][0]["id"]], "groupId": null, "reason": "" }),
+    );
+    assert_eq!(approved["emails_queued"], 1);
+    let settings = app.ok("screening_settings_get", json!({}));
+    assert_eq!(settings["auto_approve"]["min_score"], 80);
+
+    let board = app.ok("onboarding_list", json!({ "all": false }));
+    assert_eq!(board[0]["name"], "Ana Lima");
+    assert_eq!(board[0]["stuck_on"], "terms");
+    app.ok(
+        "terms_publish",
+        json!({ "version": "2026-12", "body": "Be nice." }),
+    );
+    let row = app.ok(
+        "onboarding_set",
+        json!({ "partnerId": board[0]["partner_id"], "change": { "terms": "2026-12", "welcome_sent": true } }),
+    );
+    assert_eq!(row["steps"][0]["done"], true);
+    assert_eq!(app.ok("terms_list", json!({}))[0]["accepted_by"], 1);
+    assert_eq!(
+        app.ok("onboarding_remind", json!({ "days": 7 })),
+        0,
+        "approved today"
+    );
+}

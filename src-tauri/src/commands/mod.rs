@@ -1,6 +1,7 @@
 //! Tauri commands, grouped by area. Each only adapts: decode the arguments,
 //! call the core, map the error. Logic belongs in partnerbook-core.
 
+pub mod applications;
 pub mod book;
 pub mod commissions;
 pub mod conversions;

@@ -32,6 +32,21 @@ pub fn submissions(book: &Book, id: i64) -> Result<Vec<Submission>> {
     store::submissions(book.conn(), id)
 }
 
+/// One application with every submission that made it, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ApplicationDetail {
+    pub application: Application,
+    pub submissions: Vec<Submission>,
+}
+
+pub fn detail(book: &Book, id: i64) -> Result<ApplicationDetail> {
+    Ok(ApplicationDetail {
+        application: get(book, id)?,
+        submissions: submissions(book, id)?,
+    })
+}
+
 /// What the queue shows: by status, score and check, best or worst first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
