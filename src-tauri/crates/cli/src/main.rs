@@ -74,6 +74,11 @@ fn run(cli: Cli) -> CliResult {
             partners,
             json,
         }) => commands::bench_payouts::payouts(commissions, partners, json),
+        Command::Bench(BenchCommand::Screening {
+            applications,
+            partners,
+            json,
+        }) => commands::bench_screening::screening(applications, partners, json),
         Command::Bench(BenchCommand::Mail { count, json }) => {
             commands::bench_mail::mail(count, json)
         }

@@ -379,6 +379,15 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Importing and screening N applications against a demo program of P partners.
+    Screening {
+        #[arg(long, default_value_t = 10_000)]
+        applications: u32,
+        #[arg(long, default_value_t = 2_000)]
+        partners: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// N statement emails with their PDFs sent to a local SMTP server (aiosmtpd).
     Mail {
         #[arg(long, default_value_t = 1_000)]

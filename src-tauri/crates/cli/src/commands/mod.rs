@@ -3,6 +3,7 @@ pub mod bench;
 pub mod bench_conversions;
 pub mod bench_mail;
 pub mod bench_payouts;
+pub mod bench_screening;
 pub mod bench_statements;
 pub mod book;
 pub mod commissions;

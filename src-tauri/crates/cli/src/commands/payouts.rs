@@ -8,9 +8,7 @@ use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::payouts::files::{self, PaymentFormat};
-use partnerbook_core::payouts::{
-    self, AdjustmentKind, CheckSeverity, LineFilter, LineQuery, PayoutRun,
-};
+use partnerbook_core::payouts::{self, AdjustmentKind, LineFilter, LineQuery, PayoutRun, Severity};
 use partnerbook_core::{partners, Book, CoreError};
 
 pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
@@ -131,8 +129,8 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
             let rows = r.items.iter().map(|i| {
                 vec![
                     match i.severity {
-                        CheckSeverity::Blocker => "blocker".to_string(),
-                        CheckSeverity::Warning => "warning".to_string(),
+                        Severity::Blocker => "blocker".to_string(),
+                        Severity::Warning => "warning".to_string(),
                     },
                     i.partner_name.clone(),
                     i.message.clone(),
