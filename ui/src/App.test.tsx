@@ -111,6 +111,71 @@ describe("App", () => {
     expect(await screen.findByTestId("email-screen")).toHaveTextContent("The outbox is empty");
   });
 
+  it("opens Applications and Onboarding from the sidebar, under Partners", async () => {
+    const user = setup(book, {
+      applications_list: () => ({ total: 0, rows: [] }),
+      onboarding_list: () => [],
+      terms_list: () => [],
+    });
+    const applications = await screen.findByTestId("nav-applications");
+    const onboarding = screen.getByTestId("nav-onboarding");
+    expect(screen.getByTestId("nav-partners").nextElementSibling).toBe(applications);
+    expect(applications.nextElementSibling).toBe(onboarding);
+    expect(applications.closest(".sidebar-section")).toHaveTextContent(/^ProgramPartnersApplicationsOnboarding$/);
+
+    await user.click(applications);
+    expect(applications).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByText("Nothing to review")).toBeInTheDocument();
+    expect(callsTo("applications_list")[0]).toMatchObject({ query: { status: "pending", sort: "score" } });
+
+    await user.click(onboarding);
+    expect(onboarding).toHaveAttribute("aria-current", "page");
+    expect(applications).not.toHaveAttribute("aria-current");
+    expect(await screen.findByText("Everyone is set up", { selector: "h3" })).toBeInTheDocument();
+    expect(callsTo("onboarding_list")).toEqual([{ all: false }]);
+  });
+
+  it("goes from a decision to the Email screen", async () => {
+    const pending = {
+      id: 1,
+      name: "Ana Lima",
+      email: "ana@example.com",
+      website: "",
+      domain: "",
+      social_profiles: [],
+      country: "BR",
+      audience_size: null,
+      promotion: "",
+      categories: [],
+      answers: {},
+      payout_account: "",
+      status: "pending",
+      score: 90,
+      red_flags: 0,
+      checks: [],
+      screened_at: null,
+      reason: null,
+      decided_at: null,
+      partner_id: null,
+      submissions: 1,
+      created_at: "2026-03-01T00:00:00Z",
+      updated_at: "2026-03-01T00:00:00Z",
+    };
+    const user = setup(book, {
+      applications_list: () => ({ total: 1, rows: [pending] }),
+      application_get: () => ({ application: pending, submissions: [] }),
+      applications_approve: () => ({ decided: 1, emails_queued: 1 }),
+      mail_outbox: () => [],
+    });
+    await user.click(await screen.findByTestId("nav-applications"));
+    await user.click(await screen.findByTestId("application-row"));
+    await user.keyboard("a");
+    await user.click(await screen.findByTestId("application-approve-confirm"));
+    await user.click(await screen.findByTestId("applications-open-email"));
+    expect(screen.getByTestId("nav-email")).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("email-screen")).toBeInTheDocument();
+  });
+
   it("closes the book back to the start screen", async () => {
     const user = setup(book);
     await user.click(await screen.findByTestId("close-book"));

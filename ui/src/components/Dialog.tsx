@@ -1,5 +1,5 @@
 import { X } from "lucide-react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import "./Dialog.css";
 
 type Props = {
@@ -17,10 +17,12 @@ export function Dialog({ title, description, onClose, footer, wide, testId, chil
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  // Where focus was before the dialog opened (read before a field inside autofocuses), to return it there.
+  const [previous] = useState(() => document.activeElement as HTMLElement | null);
 
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    ref.current?.focus();
+    // A field marked autoFocus keeps the focus; otherwise the dialog takes it.
+    if (!ref.current?.contains(document.activeElement)) ref.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
         e.stopPropagation();
@@ -32,7 +34,7 @@ export function Dialog({ title, description, onClose, footer, wide, testId, chil
       window.removeEventListener("keydown", onKey, true);
       previous?.focus?.();
     };
-  }, []);
+  }, [previous]);
 
   return (
     <div className="dialog-backdrop">

@@ -1,35 +1,14 @@
 //! Applications and onboarding from the command line: a form export in,
 //! the queue with its checks, decisions, the onboarding board and terms.
 
-use assert_cmd::Command;
-use serde_json::Value;
-use std::path::Path;
+mod support;
 
-fn pb(book: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("partnerbook").unwrap();
-    cmd.env("PARTNERBOOK_BOOK", book);
-    cmd
-}
-
-fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
+use support::{init, json, pb, stdout};
 
 #[test]
 fn from_a_form_export_to_an_onboarded_partner() {
     let dir = tempfile::tempdir().unwrap();
-    let book = dir.path().join("acme.partnerbook");
-    pb(&book)
-        .arg("init")
-        .arg(&book)
-        .args(["--name", "Acme", "--currency", "EUR"])
-        .assert()
-        .success();
+    let book = init(dir.path());
     let form = dir.path().join("signups.csv");
     std::fs::write(
         &form,

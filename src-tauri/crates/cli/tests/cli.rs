@@ -1,36 +1,10 @@
 //! The `partnerbook` binary as a script or a person uses it: real books in
 //! temp folders, exit codes, JSON output, one-line errors.
 
+mod support;
+
 use assert_cmd::Command;
-use serde_json::Value;
-use std::path::Path;
-
-fn pb(book: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("partnerbook").unwrap();
-    cmd.env("PARTNERBOOK_BOOK", book);
-    cmd
-}
-
-fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
-fn stderr(cmd: &mut Command, code: i32) -> String {
-    let out = cmd.assert().code(code).get_output().stderr.clone();
-    String::from_utf8(out).unwrap()
-}
-
-fn init(dir: &Path) -> std::path::PathBuf {
-    let book = dir.join("acme.partnerbook");
-    pb(&book)
-        .args(["init"])
-        .arg(&book)
-        .args(["--name", "Acme", "--currency", "EUR"])
-        .assert()
-        .success();
-    book
-}
+use support::{init, json, pb, stderr};
 
 #[test]
 fn init_add_list_show_update() {

@@ -2,40 +2,14 @@
 //! a file, a partner's postal address, an announcement to a tag queued in
 //! the outbox, and the SMTP password kept in the system keychain.
 
-use assert_cmd::Command;
-use serde_json::Value;
-use std::path::Path;
+mod support;
 
-fn pb(book: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("partnerbook").unwrap();
-    cmd.env("PARTNERBOOK_BOOK", book);
-    cmd
-}
-
-fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
-
-fn book(dir: &Path) -> std::path::PathBuf {
-    let book = dir.join("acme.partnerbook");
-    pb(&book)
-        .arg("init")
-        .arg(&book)
-        .args(["--name", "Acme", "--currency", "EUR"])
-        .assert()
-        .success();
-    book
-}
+use support::{init, json, pb, stdout};
 
 #[test]
 fn a_logo_from_a_file_and_a_partner_address_for_statements() {
     let dir = tempfile::tempdir().unwrap();
-    let book = book(dir.path());
+    let book = init(dir.path());
     let logo = dir.path().join("logo.png");
     image::RgbaImage::from_pixel(1800, 600, image::Rgba([20, 40, 160, 255]))
         .save(&logo)
@@ -73,7 +47,7 @@ fn a_logo_from_a_file_and_a_partner_address_for_statements() {
 #[test]
 fn an_announcement_to_a_tag_waits_in_the_outbox() {
     let dir = tempfile::tempdir().unwrap();
-    let book = book(dir.path());
+    let book = init(dir.path());
     for (name, email, tag) in [
         ("Zoë Adams", "zoe@example.com", "podcast"),
         ("Ola Nordmann", "ola@example.com", "blog"),
@@ -127,7 +101,7 @@ fn an_announcement_to_a_tag_waits_in_the_outbox() {
 #[test]
 fn the_smtp_password_goes_to_the_system_keychain() {
     let dir = tempfile::tempdir().unwrap();
-    let book = book(dir.path());
+    let book = init(dir.path());
     pb(&book)
         .args([
             "mail",

@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { useToast } from "../../components/Toast";
+import { ApplicationsScreen } from "../applications/ApplicationsScreen";
 import { bookApi, type BookInfo } from "../book/api";
 import { CommissionsScreen } from "../commissions/CommissionsScreen";
 import { EmailScreen } from "../email/EmailScreen";
 import { ConversionsScreen } from "../conversions/ConversionsScreen";
+import { OnboardingScreen } from "../onboarding/OnboardingScreen";
 import { PartnersScreen } from "../partners/PartnersScreen";
 import { PayoutsScreen } from "../payouts/PayoutsScreen";
 import { PlansScreen } from "../plans/PlansScreen";
@@ -42,6 +44,16 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
         <div className="shell-screen" hidden={screen !== "partners"}>
           <PartnersScreen active={screen === "partners"} baseCurrency={book.base_currency} />
         </div>
+        {screen === "applications" && (
+          <div className="shell-screen">
+            <ApplicationsScreen onOpenEmail={() => setScreen("email")} />
+          </div>
+        )}
+        {screen === "onboarding" && (
+          <div className="shell-screen">
+            <OnboardingScreen onOpenEmail={() => setScreen("email")} />
+          </div>
+        )}
         {screen === "conversions" && (
           <div className="shell-screen">
             <ConversionsScreen baseCurrency={book.base_currency} />

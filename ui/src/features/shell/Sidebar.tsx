@@ -1,9 +1,19 @@
-import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Mail, Receipt, Scale, Settings, Users } from "lucide-react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Inbox, ListChecks, Mail, Receipt, Scale, Settings, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
 
-export type Screen = "partners" | "conversions" | "commissions" | "payouts" | "email" | "plans" | "whatif" | "settings";
+export type Screen =
+  | "partners"
+  | "applications"
+  | "onboarding"
+  | "conversions"
+  | "commissions"
+  | "payouts"
+  | "email"
+  | "plans"
+  | "whatif"
+  | "settings";
 
 type Props = {
   book: BookInfo;
@@ -34,6 +44,12 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
         <span className="sidebar-label">Program</span>
         <NavItem icon={<Users size={16} />} active={screen === "partners"} onClick={() => onNavigate("partners")} testId="nav-partners">
           Partners
+        </NavItem>
+        <NavItem icon={<Inbox size={16} />} active={screen === "applications"} onClick={() => onNavigate("applications")} testId="nav-applications">
+          Applications
+        </NavItem>
+        <NavItem icon={<ListChecks size={16} />} active={screen === "onboarding"} onClick={() => onNavigate("onboarding")} testId="nav-onboarding">
+          Onboarding
         </NavItem>
       </div>
 

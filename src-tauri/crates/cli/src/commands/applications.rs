@@ -163,9 +163,7 @@ fn show(a: &Application) {
         ("country", a.country.clone()),
         (
             "audience",
-            a.audience_size
-                .map(|n| output::count(n))
-                .unwrap_or_default(),
+            a.audience_size.map(output::count).unwrap_or_default(),
         ),
         ("categories", a.categories.join(", ")),
         ("promotion", a.promotion.clone()),

@@ -9,7 +9,7 @@ use super::store;
 use crate::audit::{self, Actor};
 use crate::book::Book;
 use crate::error::{CoreError, Result};
-use crate::mail::templates::{fill, get_in as template};
+use crate::mail::templates::get_in as template;
 use crate::partners::timeline::{self, ActivityKind};
 use crate::partners::{self, PartnerInput, PartnerStatus};
 use crate::time::now;
@@ -93,17 +93,13 @@ pub fn reject(book: &mut Book, ids: &[i64], reason: &str, actor: Actor) -> Resul
         }
         let mut values = applicant_values(&tx, &a.name, &a.email)?;
         values.insert("reason", reason.to_string());
-        crate::mail::outbox::insert(
+        crate::mail::outbox::queue(
             &tx,
             &format!("rejection:{id}:{at}"),
             a.partner_id,
-            "rejection",
+            &mail,
             (&a.email, &a.name),
-            (
-                &fill(&mail.subject, &values, false),
-                &fill(&mail.text_body, &values, false),
-                &fill(&mail.html_body, &values, true),
-            ),
+            &values,
             None,
         )?;
         report.emails_queued += 1;
@@ -189,17 +185,13 @@ pub(super) fn approve_in(
         values.insert("referral_code", code.clone());
         let key = format!("welcome:{partner}");
         if !crate::mail::outbox::exists(conn, &key)? {
-            crate::mail::outbox::insert(
+            crate::mail::outbox::queue(
                 conn,
                 &key,
                 Some(partner),
-                "welcome",
+                &mail,
                 (&a.email, &a.name),
-                (
-                    &fill(&mail.subject, &values, false),
-                    &fill(&mail.text_body, &values, false),
-                    &fill(&mail.html_body, &values, true),
-                ),
+                &values,
                 None,
             )?;
             report.emails_queued += 1;

@@ -95,8 +95,13 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
         // Spread sign-ups over two years so "newest" and reports mean something.
         let created = now - Duration::minutes(rng.random_range(0..(2 * 365 * 24 * 60)));
         let stamp = crate::time::stamp(created);
-        tx.prepare_cached("UPDATE partners SET created_at = ?2, updated_at = ?2 WHERE id = ?1")?
-            .execute(rusqlite::params![id, stamp])?;
+        tx.prepare_cached(
+            "UPDATE partners SET created_at = ?2, updated_at = ?2,
+                    approved_at = CASE WHEN approved_at IS NOT NULL THEN ?2 END,
+                    welcome_sent_at = CASE WHEN welcome_sent_at IS NOT NULL THEN ?2 END
+              WHERE id = ?1",
+        )?
+        .execute(rusqlite::params![id, stamp])?;
         tx.prepare_cached("UPDATE activities SET at = ?2 WHERE partner_id = ?1")?
             .execute(rusqlite::params![id, stamp])?;
         if rng.random_bool(0.08) {

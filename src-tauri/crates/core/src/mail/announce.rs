@@ -3,8 +3,8 @@
 //! goes through the outbox like a statement, so it survives restarts, is
 //! retried, and never goes out twice.
 
-use super::outbox::{insert, partner_values};
-use super::templates::{check, fill};
+use super::outbox::{partner_values, queue};
+use super::templates::{check, MailTemplate};
 use crate::audit::{self, Actor};
 use crate::book::Book;
 use crate::error::{CoreError, Result};
@@ -142,19 +142,22 @@ pub fn announce(book: &mut Book, input: &AnnouncementInput, actor: Actor) -> Res
         ],
     )?;
     let id = tx.last_insert_rowid();
+    let message = MailTemplate {
+        name: "announcement".into(),
+        subject: input.subject.trim().to_string(),
+        text_body: input.text_body.clone(),
+        html_body: input.html_body.clone(),
+        placeholders: Vec::new(),
+    };
     for (partner, email, name) in &partners {
         let values = partner_values(&tx, *partner)?;
-        insert(
+        queue(
             &tx,
             &format!("announcement:{id}:{partner}"),
             Some(*partner),
-            "announcement",
+            &message,
             (email, name),
-            (
-                &fill(input.subject.trim(), &values, false),
-                &fill(&input.text_body, &values, false),
-                &fill(&input.html_body, &values, true),
-            ),
+            &values,
             None,
         )?;
     }

@@ -111,17 +111,13 @@ pub fn queue_statements(
         let s = statements::data::read(&tx, *id)?;
         let values = statement_values(&tx, &s)?;
         let pdf = statements::render(&s, &fonts, logo.as_ref());
-        insert(
+        queue(
             &tx,
             &key,
             Some(s.partner_id),
-            "statement",
+            &template,
             (&s.partner_email, &s.partner_name),
-            (
-                &fill(&template.subject, &values, false),
-                &fill(&template.text_body, &values, false),
-                &fill(&template.html_body, &values, true),
-            ),
+            &values,
             Some((&statements::file_name(&s), &pdf)),
         )?;
         report.queued += 1;
@@ -218,6 +214,32 @@ pub(crate) fn exists(conn: &Connection, key: &str) -> Result<bool> {
 }
 
 pub(crate) type Parts<'a> = (&'a str, &'a str, &'a str);
+
+/// Queues `template` filled with `values` (HTML-escaped in the HTML part)
+/// for one recipient.
+pub(crate) fn queue(
+    conn: &Connection,
+    key: &str,
+    partner_id: Option<i64>,
+    template: &super::MailTemplate,
+    to: (&str, &str),
+    values: &BTreeMap<&str, String>,
+    attachment: Option<(&str, &[u8])>,
+) -> Result<()> {
+    insert(
+        conn,
+        key,
+        partner_id,
+        &template.name,
+        to,
+        (
+            &fill(&template.subject, values, false),
+            &fill(&template.text_body, values, false),
+            &fill(&template.html_body, values, true),
+        ),
+        attachment,
+    )
+}
 
 pub(crate) fn insert(
     conn: &Connection,

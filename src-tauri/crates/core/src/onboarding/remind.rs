@@ -5,7 +5,7 @@ use super::rows;
 use crate::audit::{self, Actor};
 use crate::book::Book;
 use crate::error::Result;
-use crate::mail::templates::{fill, get_in as template};
+use crate::mail::templates::get_in as template;
 use crate::time::now;
 use chrono::NaiveDate;
 use rusqlite::params;
@@ -35,17 +35,13 @@ pub fn queue(book: &mut Book, days: u32, day: NaiveDate, actor: Actor) -> Result
             .collect();
         let mut values = crate::mail::outbox::partner_values(&tx, row.partner_id)?;
         values.insert("missing", missing.join(", "));
-        crate::mail::outbox::insert(
+        crate::mail::outbox::queue(
             &tx,
             &format!("onboarding_reminder:{}:{day}", row.partner_id),
             Some(row.partner_id),
-            "onboarding_reminder",
+            &mail,
             (&row.email, &row.name),
-            (
-                &fill(&mail.subject, &values, false),
-                &fill(&mail.text_body, &values, false),
-                &fill(&mail.html_body, &values, true),
-            ),
+            &values,
             None,
         )?;
         tx.execute(

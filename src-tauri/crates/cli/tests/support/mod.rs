@@ -1,0 +1,39 @@
+//! What every command-line test needs: the binary on a book, its JSON, its
+//! output, and a new EUR book in a temp folder.
+#![allow(dead_code)] // each test file uses its own part
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+pub fn pb(book: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("partnerbook").unwrap();
+    cmd.env("PARTNERBOOK_BOOK", book);
+    cmd
+}
+
+pub fn json(cmd: &mut Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+pub fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+pub fn stderr(cmd: &mut Command, code: i32) -> String {
+    let out = cmd.assert().code(code).get_output().stderr.clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// A new book "Acme" in EUR, in `dir`.
+pub fn init(dir: &Path) -> PathBuf {
+    let book = dir.join("acme.partnerbook");
+    pb(&book)
+        .args(["init"])
+        .arg(&book)
+        .args(["--name", "Acme", "--currency", "EUR"])
+        .assert()
+        .success();
+    book
+}
