@@ -41,7 +41,7 @@ pub enum Command {
         partners: u32,
         #[arg(long, default_value_t = 42)]
         seed: u64,
-        /// Only partners: no plans, conversions or commissions.
+        /// Only partners: no plans, conversions, commissions or applications.
         #[arg(long)]
         partners_only: bool,
     },

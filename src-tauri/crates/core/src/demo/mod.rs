@@ -24,7 +24,8 @@ use std::path::Path;
 pub struct DemoOptions {
     pub partners: u32,
     pub seed: u64,
-    /// Plans, FX rates, a year of conversions and their commissions.
+    /// Plans, FX rates, a year of conversions and their commissions, and a
+    /// queue of applications; without it, exactly `partners` partners.
     pub earnings: bool,
 }
 
@@ -127,14 +128,10 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
     );
     if options.earnings {
         earnings::fill(&tx, options.seed, &referrers, progress)?;
+        // After earnings, so applicants can collide with real customers.
+        let count = (options.partners / 20).clamp(12, 400);
+        applications::fill(&tx, options.seed, count, progress)?;
     }
-    // After earnings, so applicants can collide with real customers.
-    applications::fill(
-        &tx,
-        options.seed,
-        (options.partners / 20).clamp(12, 400),
-        progress,
-    )?;
     tx.commit()?;
     Ok(())
 }
