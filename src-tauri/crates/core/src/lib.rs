@@ -6,6 +6,7 @@
 mod text_enum;
 
 pub mod applications;
+pub mod assets;
 pub mod audit;
 pub mod book;
 pub mod commissions;

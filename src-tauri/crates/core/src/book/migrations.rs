@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0006_logo_and_partner_address.sql"),
     include_str!("../../migrations/0007_announcements.sql"),
     include_str!("../../migrations/0008_applications_onboarding.sql"),
+    include_str!("../../migrations/0009_assets.sql"),
 ];
 
 pub(super) fn latest_version() -> i64 {

@@ -1,0 +1,261 @@
+//! The library on real books: content addressing and deduplication, types
+//! from content not names, banner sizes, versions, archive, links refused,
+//! and what goes in is what comes out.
+
+use super::*;
+use crate::payouts::tests_support::{program, P};
+use crate::progress::Quiet;
+use image::{ImageFormat, Rgba, RgbaImage};
+
+fn png(p: &P, name: &str, w: u32, h: u32, shade: u8) -> PathBuf {
+    let path = p.dir.path().join(name);
+    let img = RgbaImage::from_pixel(w, h, Rgba([shade, 90, 160, 255]));
+    let mut bytes = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut bytes), ImageFormat::Png)
+        .unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn add(p: &mut P, paths: &[PathBuf]) -> AddReport {
+    add_files(
+        &mut p.book,
+        paths,
+        &AddOptions::default(),
+        Actor::User,
+        &Quiet,
+    )
+    .unwrap()
+}
+
+fn blobs(p: &P) -> i64 {
+    p.book
+        .conn()
+        .query_row("SELECT count(*) FROM asset_blobs", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn identical_files_are_stored_once_and_come_back_byte_for_byte() {
+    let mut p = program();
+    let a = png(&p, "spring-banner.png", 300, 250, 10);
+    let copy = p.dir.path().join("copy of banner.png");
+    std::fs::copy(&a, &copy).unwrap();
+    let r = add(&mut p, &[a.clone(), copy]);
+    assert_eq!((r.added.len(), r.deduplicated), (2, 1));
+    assert_eq!(blobs(&p), 1);
+    let asset = get(&p.book, r.added[0]).unwrap();
+    assert_eq!(asset.title, "spring banner");
+    assert_eq!(asset.kind, AssetKind::Banner, "300×250 is a banner size");
+    assert_eq!(
+        (asset.current.width, asset.current.height),
+        (Some(300), Some(250))
+    );
+    assert_eq!(asset.current.mime, "image/png");
+    let out = p.dir.path().join("out.png");
+    export_file(&p.book, asset.id, None, &out).unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&a).unwrap());
+    use sha2::Digest;
+    assert_eq!(
+        asset.current.sha256,
+        format!("{:x}", sha2::Sha256::digest(std::fs::read(&a).unwrap()))
+    );
+}
+
+#[test]
+fn a_file_is_typed_by_its_content_not_its_extension() {
+    let mut p = program();
+    let lying_png = png(&p, "photo.jpg", 640, 480, 20);
+    let text = p.dir.path().join("logo.png");
+    std::fs::write(&text, "Use {{referral_link}} to save 10%.").unwrap();
+    let html = p.dir.path().join("welcome.txt");
+    std::fs::write(&html, "<!doctype html><html><body>Hi</body></html>").unwrap();
+    let r = add(&mut p, &[lying_png, text, html]);
+    let kinds: Vec<(String, AssetKind)> = r
+        .added
+        .iter()
+        .map(|id| {
+            let a = get(&p.book, *id).unwrap();
+            (a.current.mime, a.kind)
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("image/png".to_string(), AssetKind::Image),
+            ("text/plain".to_string(), AssetKind::TextSnippet),
+            ("text/html".to_string(), AssetKind::EmailTemplate),
+        ]
+    );
+}
+
+#[test]
+fn links_and_folders_are_refused_and_nothing_is_stored() {
+    let mut p = program();
+    let good = png(&p, "good.png", 10, 10, 1);
+    let link = p.dir.path().join("link.png");
+    std::os::unix::fs::symlink(&good, &link).unwrap();
+    let err = add_files(
+        &mut p.book,
+        &[good.clone(), link],
+        &AddOptions::default(),
+        Actor::User,
+        &Quiet,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("is a link"), "{err}");
+    assert_eq!(blobs(&p), 0, "the good file before it was not kept either");
+    let err = add_files(
+        &mut p.book,
+        &[p.dir.path().to_path_buf()],
+        &AddOptions::default(),
+        Actor::User,
+        &Quiet,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("is not a file"), "{err}");
+}
+
+#[test]
+fn filters_by_kind_tag_group_size_and_text() {
+    let mut p = program();
+    let group = crate::groups::add(&mut p.book, "Bloggers", "", Actor::User).unwrap();
+    let banner = png(&p, "summer 300x250.png", 300, 250, 30);
+    let wide = png(&p, "leaderboard.png", 728, 90, 40);
+    let options = AddOptions {
+        tags: vec!["summer".into()],
+        group_ids: vec![group],
+        ..Default::default()
+    };
+    add_files(&mut p.book, &[banner], &options, Actor::User, &Quiet).unwrap();
+    add(&mut p, &[wide]);
+    let q = |q: AssetQuery| {
+        list(&p.book, &q)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.title)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        q(AssetQuery {
+            size: Some("300x250".into()),
+            ..Default::default()
+        }),
+        ["summer 300x250"]
+    );
+    assert_eq!(
+        q(AssetQuery {
+            size: Some("728×90".into()),
+            ..Default::default()
+        }),
+        ["leaderboard"]
+    );
+    assert_eq!(
+        q(AssetQuery {
+            tag: Some("SUMMER".into()),
+            ..Default::default()
+        }),
+        ["summer 300x250"]
+    );
+    assert_eq!(
+        q(AssetQuery {
+            group_id: Some(group),
+            ..Default::default()
+        }),
+        ["summer 300x250"]
+    );
+    assert_eq!(
+        q(AssetQuery {
+            kind: Some(AssetKind::Banner),
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        q(AssetQuery {
+            text: Some("LEADER".into()),
+            ..Default::default()
+        }),
+        ["leaderboard"]
+    );
+    assert!(list(
+        &p.book,
+        &AssetQuery {
+            size: Some("big".into()),
+            ..Default::default()
+        }
+    )
+    .is_err());
+}
+
+#[test]
+fn a_new_version_keeps_the_old_ones_and_archive_hides() {
+    let mut p = program();
+    let v1 = png(&p, "banner.png", 300, 250, 50);
+    let id = add(&mut p, &[v1]).added[0];
+    let v2 = png(&p, "banner-v2.png", 300, 250, 60);
+    let d = add_version(&mut p.book, id, &v2, Actor::User).unwrap();
+    assert_eq!(d.asset.versions, 2);
+    assert_eq!(d.asset.current.version, 2);
+    assert_eq!(
+        d.versions.iter().map(|v| v.version).collect::<Vec<_>>(),
+        [2, 1]
+    );
+    assert_ne!(d.versions[0].sha256, d.versions[1].sha256);
+    let old = p.dir.path().join("old.png");
+    export_file(&p.book, id, Some(1), &old).unwrap();
+    assert_eq!(image::open(&old).unwrap().to_rgba8().get_pixel(0, 0)[0], 50);
+    set_archived(&mut p.book, id, true, Actor::User).unwrap();
+    assert!(list(&p.book, &AssetQuery::default()).unwrap().is_empty());
+    assert_eq!(
+        list(
+            &p.book,
+            &AssetQuery {
+                archived: true,
+                ..Default::default()
+            }
+        )
+        .unwrap()
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn images_get_small_thumbnails_and_text_none() {
+    let mut p = program();
+    let big = png(&p, "hero.png", 1600, 900, 70);
+    let text = p.dir.path().join("copy.txt");
+    std::fs::write(&text, "Plain words").unwrap();
+    let r = add(&mut p, &[big, text]);
+    let thumb = thumbnail(&p.book, r.added[0]).unwrap().unwrap();
+    let img = image::load_from_memory(&thumb).unwrap();
+    assert_eq!((img.width(), img.height()), (320, 180));
+    assert_eq!(thumbnail(&p.book, r.added[1]).unwrap(), None);
+}
+
+#[test]
+fn a_pdf_gets_its_first_page_as_a_thumbnail() {
+    let mut p = program();
+    let fonts = crate::pdf::Fonts::load().unwrap();
+    let report = crate::reports::program::program(&p.book, "2026-11").unwrap();
+    let pdf = p.dir.path().join("guide.pdf");
+    std::fs::write(&pdf, crate::reports::program::render(&report, &fonts)).unwrap();
+    let id = add(&mut p, &[pdf]).added[0];
+    let a = get(&p.book, id).unwrap();
+    assert_eq!(
+        (a.kind, a.current.mime.as_str()),
+        (AssetKind::Document, "application/pdf")
+    );
+    let thumb = thumbnail(&p.book, id)
+        .unwrap()
+        .expect("pdftoppm (poppler-utils) draws the first page");
+    let img = image::load_from_memory(&thumb).unwrap();
+    assert!(
+        img.height() == 320 && img.width() < 320,
+        "an A4 page: {}×{}",
+        img.width(),
+        img.height()
+    );
+}
