@@ -49,6 +49,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Mail(c) => commands::mail::run(&mut open(cli.book)?, c),
         Command::Applications(c) => commands::applications::run(&mut open(cli.book)?, c),
         Command::Onboarding(c) => commands::onboarding::run(&mut open(cli.book)?, c),
+        Command::Assets(c) => commands::assets::run(&mut open(cli.book)?, c),
         Command::Terms(c) => commands::onboarding::terms(&mut open(cli.book)?, c),
         Command::Report(args::ReportCommand::Program { period, out, json }) => {
             commands::statements::program_report(&open(cli.book)?, &period, &out, json)
@@ -74,6 +75,9 @@ fn run(cli: Cli) -> CliResult {
             partners,
             json,
         }) => commands::bench_payouts::payouts(commissions, partners, json),
+        Command::Bench(BenchCommand::Assets { images, json }) => {
+            commands::bench_assets::assets(images, json)
+        }
         Command::Bench(BenchCommand::Screening {
             applications,
             partners,

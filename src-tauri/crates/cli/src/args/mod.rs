@@ -1,8 +1,10 @@
 //! The command line, as clap sees it.
 
 mod applications;
+mod assets;
 
 pub use applications::{ApplicationsCommand, OnboardingCommand, TermsCommand};
+pub use assets::AssetsCommand;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -81,6 +83,9 @@ pub enum Command {
     /// Onboarding: who is stuck on which step, record steps, send reminders.
     #[command(subcommand)]
     Onboarding(OnboardingCommand),
+    /// The asset library: banners, images, documents, templates.
+    #[command(subcommand)]
+    Assets(AssetsCommand),
     /// Program terms, versioned.
     #[command(subcommand)]
     Terms(TermsCommand),
@@ -376,6 +381,13 @@ pub enum BenchCommand {
         commissions: u64,
         #[arg(long, default_value_t = 10_000)]
         partners: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Adding N images (banner and photo sizes) to the library, thumbnails included.
+    Assets {
+        #[arg(long, default_value_t = 1_000)]
+        images: u32,
         #[arg(long)]
         json: bool,
     },

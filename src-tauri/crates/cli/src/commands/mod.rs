@@ -1,5 +1,7 @@
 pub mod applications;
+pub mod assets;
 pub mod bench;
+pub mod bench_assets;
 pub mod bench_conversions;
 pub mod bench_mail;
 pub mod bench_payouts;

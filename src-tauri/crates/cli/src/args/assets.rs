@@ -1,0 +1,66 @@
+//! `assets`: the library of banners, images, documents and templates.
+
+use clap::Subcommand;
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum AssetsCommand {
+    /// Add files (one asset each); identical contents are stored once.
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// banner, image, document, email_template, social_post, text_snippet or landing_page
+        /// (default: from the content).
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        /// A group the assets are meant for (repeatable); none means everyone.
+        #[arg(long = "group")]
+        groups: Vec<String>,
+        /// Where a banner or landing-page link sends people.
+        #[arg(long, default_value = "")]
+        landing_url: String,
+    },
+    /// The library, newest first.
+    List {
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        group: Option<String>,
+        /// Only images of this size, e.g. 300x250.
+        #[arg(long)]
+        size: Option<String>,
+        #[arg(long)]
+        search: Option<String>,
+        /// The archived ones instead.
+        #[arg(long)]
+        archived: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One asset: its versions and who was sent it.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a new version of an asset from a file; the old versions stay.
+    Version { id: i64, file: PathBuf },
+    /// Archive an asset (or bring it back with --restore).
+    Archive {
+        id: i64,
+        #[arg(long)]
+        restore: bool,
+    },
+    /// Write an asset's file (its latest version unless --version).
+    Export {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        version: Option<u32>,
+    },
+}
