@@ -44,7 +44,7 @@ fn a_200_mb_file_imports_in_bounded_memory() {
     let before = peak_mb();
     let report = assets::add_files(
         &mut book,
-        &[path.clone()],
+        std::slice::from_ref(&path),
         &AddOptions::default(),
         Actor::User,
         &Quiet,
