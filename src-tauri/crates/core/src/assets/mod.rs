@@ -3,10 +3,13 @@
 //! and how), typed by their content, versioned, tagged, meant for groups,
 //! and given thumbnails.
 
+pub mod kit;
+pub mod links;
 mod model;
 pub mod names;
 pub mod sniff;
 pub mod store;
+pub mod templates;
 pub mod thumbs;
 
 pub use model::*;
@@ -118,6 +121,7 @@ pub fn add_files(
         let kind = options
             .kind
             .unwrap_or_else(|| kind_of(&stored.mime, (stored.width, stored.height)));
+        check_template(&tx, kind, &stored, &file_name)?;
         let at = now();
         tx.prepare_cached(
             "INSERT INTO assets (title, kind, landing_url, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
@@ -145,6 +149,46 @@ pub fn add_files(
     tx.commit()?;
     progress.update("Adding files", paths.len() as u64, paths.len() as u64);
     Ok(report)
+}
+
+/// A template's placeholders are checked as it comes in.
+fn check_template(
+    conn: &Connection,
+    kind: AssetKind,
+    stored: &store::Stored,
+    file_name: &str,
+) -> Result<()> {
+    if !templates::is_template(kind, &stored.mime) {
+        return Ok(());
+    }
+    if stored.size > 1024 * 1024 {
+        return Err(CoreError::invalid(
+            "template",
+            format!("{file_name} is over 1 MB: too long for a template"),
+        ));
+    }
+    let text = String::from_utf8_lossy(&store::bytes(conn, &stored.sha256)?).into_owned();
+    templates::check(file_name, &text)
+}
+
+/// What template asset `id` says to `partner`.
+pub fn render_for(book: &Book, id: i64, partner: i64) -> Result<String> {
+    let a = get(book, id)?;
+    if !templates::is_template(a.kind, &a.current.mime) {
+        return Err(CoreError::invalid(
+            "asset",
+            format!("\"{}\" is not a text template", a.title),
+        ));
+    }
+    crate::partners::get(book, partner)?;
+    let text = String::from_utf8_lossy(&store::bytes(book.conn(), &a.current.sha256)?).into_owned();
+    templates::render(
+        book.conn(),
+        &text,
+        a.current.mime == "text/html",
+        partner,
+        &a.landing_url,
+    )
 }
 
 fn add_version_row(
@@ -204,6 +248,9 @@ pub fn add_version(book: &mut Book, id: i64, path: &Path, actor: Actor) -> Resul
         )?
         .ok_or_else(|| CoreError::not_found(format!("asset #{id}")))?;
     let stored = store::store_file(&tx, path, meta.len())?;
+    let kind: AssetKind =
+        tx.query_row("SELECT kind FROM assets WHERE id = ?1", [id], |r| r.get(0))?;
+    check_template(&tx, kind, &stored, &file_name)?;
     let at = now();
     add_version_row(&tx, id, last + 1, &stored.sha256, &file_name, &at)?;
     tx.execute(

@@ -259,3 +259,204 @@ fn a_pdf_gets_its_first_page_as_a_thumbnail() {
         img.height()
     );
 }
+
+fn text(p: &P, name: &str, body: &str) -> PathBuf {
+    let path = p.dir.path().join(name);
+    std::fs::write(&path, body).unwrap();
+    path
+}
+
+#[test]
+fn a_template_with_an_unknown_placeholder_is_refused_when_added() {
+    let mut p = program();
+    let bad = text(&p, "promo.txt", "Use {{referal_link}} today");
+    let err = add_files(
+        &mut p.book,
+        &[bad],
+        &AddOptions::default(),
+        Actor::User,
+        &Quiet,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("promo.txt: {{referal_link}} is not a placeholder"),
+        "{err}"
+    );
+    assert_eq!(blobs(&p), 0);
+}
+
+#[test]
+fn templates_render_for_a_partner_with_their_link_and_codes() {
+    let mut p = program();
+    links::set_base_url(&mut p.book, "https://acme.example", Actor::User).unwrap();
+    let zoe = p.partner("Zoë Adams", crate::partners::PayoutMethod::Paypal);
+    p.book.conn().execute("INSERT INTO partner_codes (partner_id, kind, code) VALUES (?1, 'referral', 'ZOE'), (?1, 'coupon', 'ZOE10')", [zoe]).unwrap();
+    let t = text(
+        &p,
+        "tweet.txt",
+        "Hi, I'm {{partner.first_name}}: {{referral_link}} (code {{coupon}})",
+    );
+    let id = add(&mut p, &[t]).added[0];
+    assert_eq!(
+        render_for(&p.book, id, zoe).unwrap(),
+        "Hi, I'm Zoë: https://acme.example/?ref=ZOE&utm_source=partner&utm_medium=affiliate&utm_campaign=zoe-adams (code ZOE10)"
+    );
+}
+
+fn zip_names(path: &Path) -> Vec<String> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut names: Vec<String> = (0..z.len())
+        .map(|i| z.by_index(i).unwrap().name().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+fn zip_text(path: &Path, name: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut z.by_name(name).unwrap(), &mut s).unwrap();
+    s
+}
+
+#[test]
+fn a_partner_kit_holds_their_group_s_banners_their_texts_and_links() {
+    let mut p = program();
+    links::set_base_url(&mut p.book, "https://acme.example", Actor::User).unwrap();
+    let bloggers = crate::groups::add(&mut p.book, "Bloggers", "", Actor::User).unwrap();
+    let streamers = crate::groups::add(&mut p.book, "Streamers", "", Actor::User).unwrap();
+    let zoe = p.partner("Zoë Adams", crate::partners::PayoutMethod::Paypal);
+    let conn = p.book.conn();
+    conn.execute(
+        "UPDATE partners SET group_id = ?2 WHERE id = ?1",
+        [zoe, bloggers],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO partner_codes (partner_id, kind, code) VALUES (?1, 'referral', 'ZOE')",
+        [zoe],
+    )
+    .unwrap();
+    let for_all = png(&p, "logo.png", 200, 200, 1);
+    let for_bloggers = png(&p, "blog 300x250.png", 300, 250, 2);
+    let for_streamers = png(&p, "stream 728x90.png", 728, 90, 3);
+    let archived = png(&p, "old.png", 300, 250, 4);
+    let copy = text(
+        &p,
+        "email.html",
+        "<p>Hi {{partner.first_name}} — <a href=\"{{referral_link}}\">go</a></p>",
+    );
+    add(&mut p, &[for_all, copy]);
+    let opts = |g| AddOptions {
+        group_ids: vec![g],
+        landing_url: "https://acme.example/pricing".into(),
+        ..Default::default()
+    };
+    add_files(
+        &mut p.book,
+        &[for_bloggers],
+        &opts(bloggers),
+        Actor::User,
+        &Quiet,
+    )
+    .unwrap();
+    add_files(
+        &mut p.book,
+        &[for_streamers],
+        &opts(streamers),
+        Actor::User,
+        &Quiet,
+    )
+    .unwrap();
+    let old = add(&mut p, &[archived]).added[0];
+    set_archived(&mut p.book, old, true, Actor::User).unwrap();
+
+    let out = p.dir.path().join("zoe-kit.zip");
+    let r = kit::export(
+        &mut p.book,
+        &kit::KitTarget::Partner { id: zoe },
+        &out,
+        &Quiet,
+    )
+    .unwrap();
+    assert_eq!(r.partners, 1);
+    assert_eq!(
+        zip_names(&out),
+        [
+            "README.txt",
+            "banners/blog 300x250.png",
+            "banners/logo.png",
+            "copy/email.html"
+        ]
+    );
+    let readme = zip_text(&out, "README.txt");
+    assert!(readme.contains("Your referral code: ZOE"), "{readme}");
+    assert!(
+        readme.contains("blog 300x250: https://acme.example/pricing?ref=ZOE&utm_source=partner"),
+        "{readme}"
+    );
+    assert_eq!(
+        zip_text(&out, "copy/email.html"),
+        "<p>Hi Zoë — <a href=\"https://acme.example/?ref=ZOE&amp;utm_source=partner&amp;utm_medium=affiliate&amp;utm_campaign=zoe-adams\">go</a></p>"
+    );
+    // What went into the zip is byte for byte what was added.
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut banner = Vec::new();
+    std::io::Read::read_to_end(&mut z.by_name("banners/logo.png").unwrap(), &mut banner).unwrap();
+    assert_eq!(
+        banner,
+        std::fs::read(p.dir.path().join("logo.png")).unwrap()
+    );
+    // Each asset records that Zoë was given it.
+    let sends: i64 = p
+        .book
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM asset_sends WHERE partner_id = ?1",
+            [zoe],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(sends, 3);
+}
+
+#[test]
+fn a_group_kit_shares_the_files_once_and_has_a_folder_per_partner() {
+    let mut p = program();
+    let g = crate::groups::add(&mut p.book, "Bloggers", "", Actor::User).unwrap();
+    let a = p.partner("Ana Lima", crate::partners::PayoutMethod::Paypal);
+    let b = p.partner("Bo Berg", crate::partners::PayoutMethod::Paypal);
+    for who in [a, b] {
+        p.book
+            .conn()
+            .execute("UPDATE partners SET group_id = ?2 WHERE id = ?1", [who, g])
+            .unwrap();
+    }
+    let banner = png(&p, "b.png", 300, 250, 9);
+    let t = text(&p, "post.txt", "{{partner.name}} recommends us");
+    add(&mut p, &[banner, t]);
+    let out = p.dir.path().join("group.zip");
+    let r = kit::export(&mut p.book, &kit::KitTarget::Group { id: g }, &out, &Quiet).unwrap();
+    assert_eq!(r.partners, 2);
+    let names = zip_names(&out);
+    assert_eq!(
+        names.iter().filter(|n| n.ends_with("b.png")).count(),
+        1,
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&format!("partners/Bo Berg #{b}/copy/post.txt")),
+        "{names:?}"
+    );
+    assert_eq!(
+        zip_text(&out, &format!("partners/Ana Lima #{a}/copy/post.txt")),
+        "Ana Lima recommends us"
+    );
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("..") && !n.starts_with('/')),
+        "{names:?}"
+    );
+}

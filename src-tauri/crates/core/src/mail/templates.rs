@@ -254,7 +254,7 @@ pub fn preview(
 }
 
 /// The placeholder names in `text`, or why it cannot be read.
-fn placeholders(text: &str) -> Result<Vec<String>> {
+pub(crate) fn placeholders(text: &str) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find("{{") {
