@@ -710,3 +710,66 @@ fn applications_from_intake_to_decision_and_onboarding() {
         "approved today"
     );
 }
+
+#[test]
+fn the_asset_library_and_a_partner_kit() {
+    let app = app();
+    app.create_book();
+    let dir = app.dir.path();
+    std::fs::write(
+        dir.join("hello.txt"),
+        "Hi {{partner.first_name}}: {{referral_link}}",
+    )
+    .unwrap();
+    std::fs::write(dir.join("bad.txt"), "Hi {{partner.nmae}}").unwrap();
+    let refused = app.err(
+        "assets_add",
+        json!({ "paths": [dir.join("bad.txt")], "options": {}, "onProgress": "__CHANNEL__:51" }),
+    );
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("{{partner.nmae}}"),
+        "{refused}"
+    );
+    let added = app.ok(
+        "assets_add",
+        json!({ "paths": [dir.join("hello.txt")], "options": { "tags": ["launch"] }, "onProgress": "__CHANNEL__:52" }),
+    );
+    let id = added["added"][0].clone();
+    let list = app.ok("assets_list", json!({ "query": { "tag": "launch" } }));
+    assert_eq!(list[0]["kind"], "text_snippet");
+    assert_eq!(app.ok("asset_thumbnail", json!({ "id": id })), Value::Null);
+    let bad_url = app.err("links_base_url_set", json!({ "url": "not a url" }));
+    assert!(
+        bad_url["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("base_url: "),
+        "{bad_url}"
+    );
+    app.ok(
+        "links_base_url_set",
+        json!({ "url": "https://deals.example" }),
+    );
+    let mut ana = partner("Ana Lima", "ana@lima.pt");
+    ana["codes"] = json!([{ "kind": "referral", "code": "ANA" }]);
+    let ana = app.ok("partner_create", json!({ "input": ana }));
+    let text = app.ok("asset_render", json!({ "id": id, "partnerId": ana["id"] }));
+    assert!(
+        text.as_str()
+            .unwrap()
+            .starts_with("Hi Ana: https://deals.example/?ref=ANA"),
+        "{text}"
+    );
+    let out = dir.join("ana-kit.zip");
+    let kit = app.ok(
+        "kit_export",
+        json!({ "target": { "kind": "partner", "id": ana["id"] }, "out": out, "onProgress": "__CHANNEL__:53" }),
+    );
+    assert_eq!(kit["partners"], 1);
+    assert!(out.exists());
+    let detail = app.ok("asset_get", json!({ "id": id }));
+    assert_eq!(detail["sends"][0]["partner_name"], "Ana Lima");
+}

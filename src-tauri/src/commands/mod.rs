@@ -2,6 +2,7 @@
 //! call the core, map the error. Logic belongs in partnerbook-core.
 
 pub mod applications;
+pub mod assets;
 pub mod book;
 pub mod commissions;
 pub mod conversions;

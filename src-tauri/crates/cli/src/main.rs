@@ -50,6 +50,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Applications(c) => commands::applications::run(&mut open(cli.book)?, c),
         Command::Onboarding(c) => commands::onboarding::run(&mut open(cli.book)?, c),
         Command::Assets(c) => commands::assets::run(&mut open(cli.book)?, c),
+        Command::Kit(c) => commands::assets::kit(&mut open(cli.book)?, c),
         Command::Terms(c) => commands::onboarding::terms(&mut open(cli.book)?, c),
         Command::Report(args::ReportCommand::Program { period, out, json }) => {
             commands::statements::program_report(&open(cli.book)?, &period, &out, json)
@@ -75,9 +76,11 @@ fn run(cli: Cli) -> CliResult {
             partners,
             json,
         }) => commands::bench_payouts::payouts(commissions, partners, json),
-        Command::Bench(BenchCommand::Assets { images, json }) => {
-            commands::bench_assets::assets(images, json)
-        }
+        Command::Bench(BenchCommand::Assets {
+            images,
+            partners,
+            json,
+        }) => commands::bench_assets::assets(images, partners, json),
         Command::Bench(BenchCommand::Screening {
             applications,
             partners,

@@ -55,6 +55,14 @@ pub enum AssetsCommand {
         #[arg(long)]
         restore: bool,
     },
+    /// Show or set the program's website, on which referral links are built.
+    BaseUrl { url: Option<String> },
+    /// A text template as one partner would get it.
+    Render {
+        id: i64,
+        #[arg(long)]
+        partner: String,
+    },
     /// Write an asset's file (its latest version unless --version).
     Export {
         id: i64,
@@ -62,5 +70,18 @@ pub enum AssetsCommand {
         out: PathBuf,
         #[arg(long)]
         version: Option<u32>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum KitCommand {
+    /// A zip for one partner, or for every active partner of a group.
+    Export {
+        #[arg(long, conflicts_with = "group", required_unless_present = "group")]
+        partner: Option<String>,
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
     },
 }

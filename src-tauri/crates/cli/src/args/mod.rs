@@ -4,7 +4,7 @@ mod applications;
 mod assets;
 
 pub use applications::{ApplicationsCommand, OnboardingCommand, TermsCommand};
-pub use assets::AssetsCommand;
+pub use assets::{AssetsCommand, KitCommand};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -86,6 +86,9 @@ pub enum Command {
     /// The asset library: banners, images, documents, templates.
     #[command(subcommand)]
     Assets(AssetsCommand),
+    /// Partner kits: banners, documents, texts and links in one zip.
+    #[command(subcommand)]
+    Kit(KitCommand),
     /// Program terms, versioned.
     #[command(subcommand)]
     Terms(TermsCommand),
@@ -384,10 +387,13 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Adding N images (banner and photo sizes) to the library, thumbnails included.
+    /// Adding N images (banner and photo sizes) to the library, thumbnails included; then a group kit.
     Assets {
         #[arg(long, default_value_t = 1_000)]
         images: u32,
+        /// Partners in the group whose kit is exported.
+        #[arg(long, default_value_t = 500)]
+        partners: u32,
         #[arg(long)]
         json: bool,
     },

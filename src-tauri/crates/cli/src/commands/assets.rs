@@ -1,11 +1,13 @@
 //! `assets add|list|show|version|archive|export`.
 
-use crate::args::AssetsCommand;
+use crate::args::{AssetsCommand, KitCommand};
 use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
-use partnerbook_core::assets::{self, AddOptions, Asset, AssetKind, AssetQuery};
+use partnerbook_core::assets::kit::KitTarget;
+use partnerbook_core::assets::{self, links, AddOptions, Asset, AssetKind, AssetQuery};
 use partnerbook_core::audit::Actor;
+use partnerbook_core::partners;
 use partnerbook_core::{groups, Book, CoreError};
 
 fn kind(text: Option<String>) -> Result<Option<AssetKind>, CoreError> {
@@ -173,10 +175,62 @@ pub fn run(book: &mut Book, command: AssetsCommand) -> CliResult {
                 if restore { "restored" } else { "archived" }
             );
         }
+        AssetsCommand::BaseUrl { url } => match url {
+            Some(url) => println!(
+                "Referral links are built on {}.",
+                links::set_base_url(book, &url, Actor::User)?
+            ),
+            None => {
+                let url = links::base_url(book.conn())?;
+                println!(
+                    "{}",
+                    if url.is_empty() {
+                        "(not set: partnerbook assets base-url https://…)".into()
+                    } else {
+                        url
+                    }
+                );
+            }
+        },
+        AssetsCommand::Render { id, partner } => {
+            let partner = partners::resolve(book, &partner)?.id;
+            println!("{}", assets::render_for(book, id, partner)?);
+        }
         AssetsCommand::Export { id, out, version } => {
             let n = assets::export_file(book, id, version, &out)?;
             println!("Wrote {} ({}).", out.display(), kb(n));
         }
     }
+    Ok(())
+}
+
+pub fn kit(book: &mut Book, command: KitCommand) -> CliResult {
+    let KitCommand::Export {
+        partner,
+        group,
+        out,
+    } = command;
+    let target = match (partner, group) {
+        (Some(p), _) => KitTarget::Partner {
+            id: partners::resolve(book, &p)?.id,
+        },
+        (None, Some(g)) => KitTarget::Group {
+            id: group_id(book, &g)?,
+        },
+        (None, None) => {
+            return Err(CoreError::invalid("kit", "say --partner P or --group G").into())
+        }
+    };
+    let bar = Bar::new();
+    let report = assets::kit::export(book, &target, &out, &bar);
+    bar.finish();
+    let r = report?;
+    println!(
+        "Wrote {} for {} partners: {} files, {}.",
+        r.path,
+        r.partners,
+        r.files,
+        kb(r.bytes)
+    );
     Ok(())
 }

@@ -1,12 +1,16 @@
-//! `bench assets --images N`: N distinct PNG images of banner and photo
-//! sizes added to a new book's library in one import, thumbnails included.
-//! Wall-clock figures, printed, never asserted.
+//! `bench assets --images N --partners P`: N distinct PNG images of banner
+//! and photo sizes added to a new book's library in one import, thumbnails
+//! included; then the kit of a group of P partners (the images once, five
+//! texts rendered for each, a README each). Wall-clock figures, printed,
+//! never asserted.
 
 use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
+use partnerbook_core::assets::kit::KitTarget;
 use partnerbook_core::assets::{self, AddOptions};
 use partnerbook_core::audit::Actor;
+use partnerbook_core::partners::{CodeKind, PartnerCode, PartnerInput};
 use partnerbook_core::settings::NewProgram;
 use partnerbook_core::Book;
 use serde::Serialize;
@@ -19,6 +23,10 @@ struct Figures {
     import_millis: u128,
     images_per_second: f64,
     thumbnails: u32,
+    kit_partners: u32,
+    kit_millis: u128,
+    kit_files: u32,
+    kit_megabytes: f64,
 }
 
 const SIZES: &[(u32, u32)] = &[
@@ -30,15 +38,15 @@ const SIZES: &[(u32, u32)] = &[
     (1080, 1080),
 ];
 
-pub fn assets(images: u32, json: bool) -> CliResult {
+pub fn assets(images: u32, partners: u32, json: bool) -> CliResult {
     let dir = std::env::temp_dir().join(format!("partnerbook-bench-assets-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let result = run(&dir, images, json);
+    let result = run(&dir, images, partners, json);
     let _ = std::fs::remove_dir_all(&dir);
     result
 }
 
-fn run(dir: &std::path::Path, images: u32, json: bool) -> CliResult {
+fn run(dir: &std::path::Path, images: u32, partners: u32, json: bool) -> CliResult {
     let mut book = Book::create(
         &dir.join("bench.partnerbook"),
         &NewProgram {
@@ -75,7 +83,53 @@ fn run(dir: &std::path::Path, images: u32, json: bool) -> CliResult {
         .conn()
         .query_row("SELECT count(*) FROM asset_thumbs", [], |r| r.get(0))
         .map_err(partnerbook_core::CoreError::from)?;
+    // A group of partners, each with a referral code, and five texts to render for them.
+    let group = partnerbook_core::groups::add(&mut book, "Bloggers", "", Actor::User)?;
+    partnerbook_core::assets::links::set_base_url(&mut book, "https://bench.example", Actor::User)?;
+    for n in 0..partners {
+        let mut p = PartnerInput::new(
+            &format!("Partner {n:04}"),
+            &format!("partner{n}@bench.example"),
+        );
+        p.group_id = Some(group);
+        p.codes = vec![PartnerCode {
+            kind: CodeKind::Referral,
+            code: format!("P{n:04}"),
+        }];
+        partnerbook_core::partners::create(&mut book, &p, Actor::User)?;
+    }
+    let mut texts = Vec::new();
+    for n in 0..5 {
+        let path = dir.join(format!("post-{n}.txt"));
+        std::fs::write(
+            &path,
+            format!("Post {n}: {{{{partner.first_name}}}} recommends us: {{{{referral_link}}}}\n"),
+        )?;
+        texts.push(path);
+    }
+    assets::add_files(
+        &mut book,
+        &texts,
+        &AddOptions::default(),
+        Actor::User,
+        &partnerbook_core::progress::Quiet,
+    )?;
+    let bar = Bar::new();
+    let start = Instant::now();
+    let kit = assets::kit::export(
+        &mut book,
+        &KitTarget::Group { id: group },
+        &dir.join("kit.zip"),
+        &bar,
+    );
+    let kit_millis = start.elapsed().as_millis();
+    bar.finish();
+    let kit = kit?;
     let f = Figures {
+        kit_partners: kit.partners,
+        kit_millis,
+        kit_files: kit.files,
+        kit_megabytes: kit.bytes as f64 / 1_048_576.0,
         images,
         megabytes: bytes as f64 / 1_048_576.0,
         import_millis,
@@ -92,6 +146,13 @@ fn run(dir: &std::path::Path, images: u32, json: bool) -> CliResult {
             output::count(u64::from(thumbnails)),
             import_millis as f64 / 1000.0,
             f.images_per_second
+        );
+        println!(
+            "Kit for a group of {} partners: {} files, {:.1} MB, in {:.2} s",
+            output::count(u64::from(f.kit_partners)),
+            output::count(u64::from(f.kit_files)),
+            f.kit_megabytes,
+            kit_millis as f64 / 1000.0
         );
     }
     Ok(())
