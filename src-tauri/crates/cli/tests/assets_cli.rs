@@ -76,3 +76,52 @@ fn add_filter_version_archive_and_export() {
         .code(1);
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("kind"));
 }
+
+#[test]
+fn a_kit_for_a_partner_and_links_on_the_program_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = init(dir.path());
+    let out = pb(&book)
+        .args(["assets", "base-url", "nota url"])
+        .assert()
+        .code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("base_url"));
+    stdout(pb(&book).args(["assets", "base-url", "https://acme.example"]));
+    pb(&book)
+        .args([
+            "partners",
+            "add",
+            "--name",
+            "Zoë Adams",
+            "--email",
+            "zoe@example.com",
+            "--referral-code",
+            "ZOE",
+        ])
+        .assert()
+        .success();
+    let post = dir.path().join("post.txt");
+    std::fs::write(&post, "{{partner.first_name}} says: {{referral_link}}").unwrap();
+    let banner = dir.path().join("b.png");
+    png(&banner, 300, 250);
+    stdout(pb(&book).args(["assets", "add"]).arg(&post).arg(&banner));
+    let rendered = stdout(pb(&book).args(["assets", "render", "1", "--partner", "ZOE"]));
+    assert!(
+        rendered.starts_with("Zoë says: https://acme.example/?ref=ZOE&utm_source=partner"),
+        "{rendered}"
+    );
+    let zip = dir.path().join("zoe.zip");
+    let said = stdout(
+        pb(&book)
+            .args(["kit", "export", "--partner", "ZOE", "--out"])
+            .arg(&zip),
+    );
+    assert!(said.contains("for 1 partners: 3 files"), "{said}");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).unwrap();
+    let mut readme = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("README.txt").unwrap(), &mut readme)
+        .unwrap();
+    assert!(readme.contains("Your referral code: ZOE"), "{readme}");
+    let shown = json(pb(&book).args(["assets", "show", "2", "--json"]));
+    assert_eq!(shown["sends"][0]["partner_name"], "Zoë Adams");
+}

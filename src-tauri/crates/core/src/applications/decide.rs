@@ -185,6 +185,9 @@ pub(super) fn approve_in(
         values.insert("referral_code", code.clone());
         let key = format!("welcome:{partner}");
         if !crate::mail::outbox::exists(conn, &key)? {
+            // The partner kit goes with it when the library has one for them.
+            let kit = crate::assets::kit::welcome_kit(conn, partner)?;
+            let attachment = kit.as_deref().map(|zip| ("Partner kit.zip", zip));
             crate::mail::outbox::queue(
                 conn,
                 &key,
@@ -192,7 +195,7 @@ pub(super) fn approve_in(
                 &mail,
                 (&a.email, &a.name),
                 &values,
-                None,
+                attachment,
             )?;
             report.emails_queued += 1;
         }

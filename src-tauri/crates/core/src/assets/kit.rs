@@ -157,6 +157,7 @@ fn write_partner<W: Write + Seek>(
     prefix: &str,
     files_at: &str,
     used: &mut std::collections::HashSet<String>,
+    via: &str,
 ) -> Result<u32> {
     let name: String =
         conn.query_row("SELECT name FROM partners WHERE id = ?1", [partner], |r| {
@@ -216,8 +217,8 @@ fn write_partner<W: Write + Seek>(
                 .map_err(|e| CoreError::io("cannot write the kit", e))?;
             n += 1;
         }
-        conn.prepare_cached("INSERT INTO asset_sends (asset_id, version, partner_id, via, sent_at) VALUES (?1, ?2, ?3, 'kit', ?4)")?
-            .execute(params![item.id, item.version, partner, at])?;
+        conn.prepare_cached("INSERT INTO asset_sends (asset_id, version, partner_id, via, sent_at) VALUES (?1, ?2, ?3, ?5, ?4)")?
+            .execute(params![item.id, item.version, partner, at, via])?;
     }
     Ok(n)
 }
@@ -285,6 +286,7 @@ pub fn export(
             "",
             "banners/ and documents/",
             &mut used,
+            "kit",
         )?;
     } else {
         files += write_files(&mut zip, &tx, &items, "shared/", &mut used)?;
@@ -309,6 +311,7 @@ pub fn export(
                 &prefix,
                 "../../shared/",
                 &mut used,
+                "kit",
             )?;
         }
     }
@@ -335,4 +338,46 @@ pub fn export(
         bytes,
         path: out.to_string_lossy().into_owned(),
     })
+}
+
+/// Kits larger than this go by download, not as an email attachment.
+const WELCOME_LIMIT: u64 = 10 * 1024 * 1024;
+
+/// The kit attached to a new partner's welcome email: None when the library
+/// has nothing for them, or too much to send by email.
+pub(crate) fn welcome_kit(conn: &Connection, partner: i64) -> Result<Option<Vec<u8>>> {
+    let group: Option<i64> = conn.query_row(
+        "SELECT group_id FROM partners WHERE id = ?1",
+        [partner],
+        |r| r.get(0),
+    )?;
+    let items = items(conn, group)?;
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let mut size = 0u64;
+    for i in &items {
+        size += conn.query_row(
+            "SELECT size FROM asset_blobs WHERE sha256 = ?1",
+            [&i.sha256],
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+    }
+    if size > WELCOME_LIMIT {
+        return Ok(None);
+    }
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut used = std::collections::HashSet::new();
+    write_files(&mut zip, conn, &items, "", &mut used)?;
+    write_partner(
+        &mut zip,
+        conn,
+        partner,
+        &items,
+        "",
+        "banners/ and documents/",
+        &mut used,
+        "email",
+    )?;
+    Ok(Some(zip.finish().map_err(zip_err)?.into_inner()))
 }

@@ -101,6 +101,19 @@ pub fn add_files(
     progress: &dyn Progress,
 ) -> Result<AddReport> {
     let tx = book.transaction()?;
+    let report = add_files_in(&tx, paths, options, actor, progress)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+/// `add_files` inside the caller's transaction.
+pub(crate) fn add_files_in(
+    tx: &Connection,
+    paths: &[PathBuf],
+    options: &AddOptions,
+    actor: Actor,
+    progress: &dyn Progress,
+) -> Result<AddReport> {
     let mut report = AddReport::default();
     for (i, path) in paths.iter().enumerate() {
         progress.update("Adding files", i as u64, paths.len() as u64);
@@ -146,7 +159,6 @@ pub fn add_files(
         )?;
         report.added.push(id);
     }
-    tx.commit()?;
     progress.update("Adding files", paths.len() as u64, paths.len() as u64);
     Ok(report)
 }

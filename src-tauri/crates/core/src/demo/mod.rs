@@ -3,6 +3,7 @@
 //! own demo data here (applications, assets, conversions…).
 
 mod applications;
+mod assets;
 mod earnings;
 mod people;
 
@@ -131,6 +132,7 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
         // After earnings, so applicants can collide with real customers.
         let count = (options.partners / 20).clamp(12, 400);
         applications::fill(&tx, options.seed, count, progress)?;
+        assets::fill(&tx, &group_ids)?;
     }
     tx.commit()?;
     Ok(())

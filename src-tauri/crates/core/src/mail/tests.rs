@@ -481,6 +481,19 @@ fn an_approved_applicant_gets_the_welcome_email_and_the_kit_step_is_done() {
     let id = crate::applications::add(&mut p.book, input, Actor::User)
         .unwrap()
         .ids[0];
+    // A banner in the library: the welcome email carries the partner kit.
+    let banner = p.dir.path().join("banner.png");
+    image::RgbaImage::from_pixel(300, 250, image::Rgba([9, 9, 99, 255]))
+        .save(&banner)
+        .unwrap();
+    crate::assets::add_files(
+        &mut p.book,
+        &[banner],
+        &Default::default(),
+        Actor::User,
+        &Quiet,
+    )
+    .unwrap();
     crate::applications::approve(&mut p.book, &[id], None, "good fit", Actor::User).unwrap();
     let partner = crate::applications::get(&p.book, id)
         .unwrap()
@@ -508,5 +521,15 @@ fn an_approved_applicant_gets_the_welcome_email_and_the_kit_step_is_done() {
         "{}",
         got[0]
     );
+    assert_eq!(got[0]["attachments"][0], "Partner kit.zip");
+    let kit = std::fs::File::open(server.dir.join("1-Partner kit.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(kit).unwrap();
+    assert!(zip.by_name("banners/banner.png").is_ok());
+    let sent: String = p
+        .book
+        .conn()
+        .query_row("SELECT via FROM asset_sends", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sent, "email");
     assert!(welcome_of(&p).is_some());
 }
