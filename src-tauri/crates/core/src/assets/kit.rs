@@ -148,17 +148,26 @@ fn write_files<W: Write + Seek>(
     Ok(n)
 }
 
+/// Where a partner's part of a kit goes, and how it reaches them.
+struct Part<'a> {
+    /// The folder in the zip: "" or "partners/Ana Lima #12/".
+    prefix: &'a str,
+    /// Where the README says the shared files are.
+    files_at: &'a str,
+    /// "kit" or "email", for the record of what they were given.
+    via: &'a str,
+}
+
 /// One partner's own part: the README and their rendered templates.
 fn write_partner<W: Write + Seek>(
     zip: &mut ZipWriter<W>,
     conn: &Connection,
     partner: i64,
     items: &[Item],
-    prefix: &str,
-    files_at: &str,
+    part: &Part<'_>,
     used: &mut std::collections::HashSet<String>,
-    via: &str,
 ) -> Result<u32> {
+    let (prefix, files_at) = (part.prefix, part.files_at);
     let name: String =
         conn.query_row("SELECT name FROM partners WHERE id = ?1", [partner], |r| {
             r.get(0)
@@ -218,7 +227,7 @@ fn write_partner<W: Write + Seek>(
             n += 1;
         }
         conn.prepare_cached("INSERT INTO asset_sends (asset_id, version, partner_id, via, sent_at) VALUES (?1, ?2, ?3, ?5, ?4)")?
-            .execute(params![item.id, item.version, partner, at, via])?;
+            .execute(params![item.id, item.version, partner, at, part.via])?;
     }
     Ok(n)
 }
@@ -283,10 +292,12 @@ pub fn export(
             &tx,
             *one,
             &items,
-            "",
-            "banners/ and documents/",
+            &Part {
+                prefix: "",
+                files_at: "banners/ and documents/",
+                via: "kit",
+            },
             &mut used,
-            "kit",
         )?;
     } else {
         files += write_files(&mut zip, &tx, &items, "shared/", &mut used)?;
@@ -308,10 +319,12 @@ pub fn export(
                 &tx,
                 *partner,
                 &items,
-                &prefix,
-                "../../shared/",
+                &Part {
+                    prefix: &prefix,
+                    files_at: "../../shared/",
+                    via: "kit",
+                },
                 &mut used,
-                "kit",
             )?;
         }
     }
@@ -374,10 +387,12 @@ pub(crate) fn welcome_kit(conn: &Connection, partner: i64) -> Result<Option<Vec<
         conn,
         partner,
         &items,
-        "",
-        "banners/ and documents/",
+        &Part {
+            prefix: "",
+            files_at: "banners/ and documents/",
+            via: "email",
+        },
         &mut used,
-        "email",
     )?;
     Ok(Some(zip.finish().map_err(zip_err)?.into_inner()))
 }

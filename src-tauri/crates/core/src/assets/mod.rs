@@ -125,7 +125,7 @@ pub(crate) fn add_files_in(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         )?;
-        let stored = store::store_file(&tx, path, meta.len())?;
+        let stored = store::store_file(tx, path, meta.len())?;
         if stored.new {
             report.bytes_stored += stored.size;
         } else {
@@ -134,20 +134,20 @@ pub(crate) fn add_files_in(
         let kind = options
             .kind
             .unwrap_or_else(|| kind_of(&stored.mime, (stored.width, stored.height)));
-        check_template(&tx, kind, &stored, &file_name)?;
+        check_template(tx, kind, &stored, &file_name)?;
         let at = now();
         tx.prepare_cached(
             "INSERT INTO assets (title, kind, landing_url, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
         )?
         .execute(params![title_of(&file_name), kind, options.landing_url.trim(), at])?;
         let id = tx.last_insert_rowid();
-        add_version_row(&tx, id, 1, &stored.sha256, &file_name, &at)?;
-        set_tags_groups(&tx, id, &options.tags, &options.group_ids)?;
+        add_version_row(tx, id, 1, &stored.sha256, &file_name, &at)?;
+        set_tags_groups(tx, id, &options.tags, &options.group_ids)?;
         if stored.new && sniff::is_raster(&stored.mime) || stored.mime == "application/pdf" {
-            thumbs::thumbnail(&tx, &stored.sha256)?;
+            thumbs::thumbnail(tx, &stored.sha256)?;
         }
         audit::record(
-            &tx,
+            tx,
             actor,
             "asset",
             Some(id),
