@@ -121,7 +121,7 @@ describe("App", () => {
     const onboarding = screen.getByTestId("nav-onboarding");
     expect(screen.getByTestId("nav-partners").nextElementSibling).toBe(applications);
     expect(applications.nextElementSibling).toBe(onboarding);
-    expect(applications.closest(".sidebar-section")).toHaveTextContent(/^ProgramPartnersApplicationsOnboarding$/);
+    expect(applications.closest(".sidebar-section")).toHaveTextContent(/^ProgramPartnersApplicationsOnboardingAssets$/);
 
     await user.click(applications);
     expect(applications).toHaveAttribute("aria-current", "page");
@@ -133,6 +133,16 @@ describe("App", () => {
     expect(applications).not.toHaveAttribute("aria-current");
     expect(await screen.findByText("Everyone is set up", { selector: "h3" })).toBeInTheDocument();
     expect(callsTo("onboarding_list")).toEqual([{ all: false }]);
+  });
+
+  it("opens Assets from the sidebar, after Onboarding", async () => {
+    const user = setup(book, { assets_list: () => [], links_base_url_get: () => "https://acme.example" });
+    const nav = await screen.findByTestId("nav-assets");
+    expect(screen.getByTestId("nav-onboarding").nextElementSibling).toBe(nav);
+    await user.click(nav);
+    expect(nav).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByText("No assets yet")).toBeInTheDocument();
+    expect(callsTo("assets_list")[0]).toEqual({ query: { kind: null, tag: null, group_id: null, size: null, text: null, archived: false } });
   });
 
   it("goes from a decision to the Email screen", async () => {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useToast } from "../../components/Toast";
 import { ApplicationsScreen } from "../applications/ApplicationsScreen";
+import { AssetsScreen } from "../assets/AssetsScreen";
 import { bookApi, type BookInfo } from "../book/api";
 import { CommissionsScreen } from "../commissions/CommissionsScreen";
 import { EmailScreen } from "../email/EmailScreen";
@@ -52,6 +53,11 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
         {screen === "onboarding" && (
           <div className="shell-screen">
             <OnboardingScreen onOpenEmail={() => setScreen("email")} />
+          </div>
+        )}
+        {screen === "assets" && (
+          <div className="shell-screen">
+            <AssetsScreen />
           </div>
         )}
         {screen === "conversions" && (

@@ -1,4 +1,4 @@
-import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Inbox, ListChecks, Mail, Receipt, Scale, Settings, Users } from "lucide-react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Images, Inbox, ListChecks, Mail, Receipt, Scale, Settings, Users } from "lucide-react";
 import type { ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
@@ -7,6 +7,7 @@ export type Screen =
   | "partners"
   | "applications"
   | "onboarding"
+  | "assets"
   | "conversions"
   | "commissions"
   | "payouts"
@@ -50,6 +51,9 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
         </NavItem>
         <NavItem icon={<ListChecks size={16} />} active={screen === "onboarding"} onClick={() => onNavigate("onboarding")} testId="nav-onboarding">
           Onboarding
+        </NavItem>
+        <NavItem icon={<Images size={16} />} active={screen === "assets"} onClick={() => onNavigate("assets")} testId="nav-assets">
+          Assets
         </NavItem>
       </div>
 
