@@ -92,9 +92,15 @@ test("explain and decline a commission, add a plan version, and try it in the wh
     const pays = await find("partner-plan");
     await driver.wait(async () => (await text(pays)).length > 0, WAIT, "which plan pays");
     const select = await find("partner-plan-select");
-    for (const option of await select.findElements(By.css("option"))) {
-      if ((await option.getText()) === "Agency tiers") await option.click();
-    }
+    // The plans load after the panel: wait for the one to choose.
+    let agency;
+    await driver.wait(async () => {
+      for (const option of await select.findElements(By.css("option"))) {
+        if ((await text(option)).trim() === "Agency tiers") agency = option;
+      }
+      return Boolean(agency);
+    }, WAIT, "the plans to choose from");
+    await agency.click();
     await driver.wait(async () => (await text(pays)).includes("Agency tiers"), WAIT, "the panel shows the new plan");
     const partnerId = await (await driver.findElements(byTestId("partner-row")))[0].getAttribute("data-id");
     const onPlan = partnerbook(book, "partners", "show", partnerId);
