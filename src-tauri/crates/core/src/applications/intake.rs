@@ -84,7 +84,7 @@ fn target(header: &str) -> Option<Target> {
 }
 
 /// A count as people type it: "12,000", "12 000", "12k", "1.5M".
-fn audience(text: &str) -> std::result::Result<Option<u64>, String> {
+fn audience(text: &str) -> Result<Option<u64>> {
     let t: String = text
         .trim()
         .to_lowercase()
@@ -110,18 +110,21 @@ fn audience(text: &str) -> std::result::Result<Option<u64>, String> {
                 .ok()
         });
     value.map(Some).ok_or_else(|| {
-        format!(
-            "\"{}\" is not an audience size (like 12000 or 12k)",
-            text.trim()
+        CoreError::invalid(
+            "audience_size",
+            format!(
+                "\"{}\" is not an audience size (like 12000 or 12k)",
+                text.trim()
+            ),
         )
     })
 }
 
 /// A two-letter code, or a country's English name ("Germany", "united states").
-fn country(text: &str) -> std::result::Result<String, String> {
+fn country(text: &str) -> Result<String> {
     let t = text.trim();
     if t.len() == 2 {
-        return validate::country(t).map_err(|e| e.reason());
+        return validate::country(t);
     }
     if t.is_empty() {
         return Ok(String::new());
@@ -143,7 +146,12 @@ fn country(text: &str) -> std::result::Result<String, String> {
                 || c.name().to_lowercase().starts_with(&format!("{wanted} ("))
         })
         .map(|c| c.alpha2().to_string())
-        .ok_or_else(|| format!("\"{t}\" is not a country we know (use a two-letter code like DE)"))
+        .ok_or_else(|| {
+            CoreError::invalid(
+                "country",
+                format!("\"{t}\" is not a country we know (use a two-letter code like DE)"),
+            )
+        })
 }
 
 fn split(text: &str) -> Vec<String> {
@@ -171,7 +179,7 @@ pub fn normalise(mut a: ApplicationInput) -> Result<ApplicationInput> {
         .flat_map(|s| s.split_whitespace().map(str::to_string).collect::<Vec<_>>())
         .collect();
     a.social_profiles = validate::social_profiles(&social)?;
-    a.country = country(&a.country).map_err(|why| CoreError::invalid("country", why))?;
+    a.country = country(&a.country)?;
     a.categories = a
         .categories
         .iter()
@@ -213,7 +221,7 @@ fn from_cells<'a>(
             Some(Target::Social) => a.social_profiles.extend(split(&cell)),
             Some(Target::Country) => a.country = cell,
             Some(Target::Audience) => {
-                a.audience_size = audience(&cell).map_err(|why| (header.to_string(), why))?
+                a.audience_size = audience(&cell).map_err(|e| (header.to_string(), e.reason()))?
             }
             Some(Target::Promotion) => a.promotion = cell,
             Some(Target::Categories) => a.categories.extend(split(&cell)),
