@@ -31,10 +31,10 @@ export function ApplicationPanel({ application, onClose, onApprove, onReject }: 
   const slow = useDelayed(detail.loading && detail.data === null);
 
   return (
-    <aside className="ap-panel" data-testid="application-detail" aria-label="Application">
-      <header className="ap-panel-header">
+    <aside className="side-panel ap-panel" data-testid="application-detail" aria-label="Application">
+      <header className="side-panel-header ap-panel-header">
         <ScoreBadge score={a.score} large />
-        <div className="ap-panel-heading">
+        <div className="side-panel-heading ap-panel-heading">
           <h2 data-testid="application-name">{a.name}</h2>
           <span className="ap-panel-sub">{a.email}</span>
         </div>
@@ -43,7 +43,7 @@ export function ApplicationPanel({ application, onClose, onApprove, onReject }: 
         </Pill>
         <Button variant="ghost" size="sm" icon={<X size={16} />} aria-label="Close panel" onClick={onClose} data-testid="application-close" />
       </header>
-      <div className="ap-panel-body">
+      <div className="side-panel-body ap-panel-body">
         <DecisionNote a={a} />
         <Section title="Checks">
           <CheckList checks={a.checks} />
@@ -68,7 +68,7 @@ export function ApplicationPanel({ application, onClose, onApprove, onReject }: 
         </Section>
       </div>
       {a.status === "pending" && (
-        <footer className="ap-panel-footer">
+        <footer className="side-panel-footer ap-panel-footer">
           <Button variant="danger" icon={<X size={15} />} onClick={onReject} data-testid="application-reject">
             Reject…
           </Button>

@@ -16,10 +16,10 @@ type Props = {
 
 export function ApplicationsHeader({ counts, checkedCount, busy, onImport, onAdd, onScreen, onSettings }: Props) {
   return (
-    <header className="ap-header">
-      <div className="ap-title">
+    <header className="screen-header ap-header">
+      <div className="screen-title ap-title">
         <h1>Applications</h1>
-        <span className="ap-count num" aria-live="polite" data-testid="applications-counts">
+        <span className="screen-count ap-count num" aria-live="polite" data-testid="applications-counts">
           {counts === null ? (
             "\u00a0"
           ) : (
@@ -33,7 +33,7 @@ export function ApplicationsHeader({ counts, checkedCount, busy, onImport, onAdd
           )}
         </span>
       </div>
-      <div className="ap-actions">
+      <div className="screen-actions ap-actions">
         <Button variant="ghost" icon={<SlidersHorizontal size={15} />} onClick={onSettings} data-testid="applications-settings">
           Screening settings
         </Button>

@@ -189,7 +189,7 @@ export function ApplicationsScreen({ onOpenEmail }: Props) {
   const filtered = hasFilters(filters);
 
   return (
-    <div className="ap-screen" data-testid="applications-screen">
+    <div className="screen ap-screen" data-testid="applications-screen">
       <ApplicationsHeader
         counts={counts}
         checkedCount={checked.size}

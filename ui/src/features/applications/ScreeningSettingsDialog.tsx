@@ -150,7 +150,7 @@ export function ScreeningSettingsDialog({ groups, onClose, onSaved }: Props) {
           </section>
           <section className="ap-settings-section" aria-label="Auto-approve">
             <h3>Auto-approve</h3>
-            <label className="ap-switch">
+            <label className="switch ap-switch">
               <input
                 type="checkbox"
                 role="switch"

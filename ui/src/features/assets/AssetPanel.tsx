@@ -84,9 +84,9 @@ export function AssetPanel({ assetId, groups, onClose, onChanged }: Props) {
 
   const asset = detail?.asset ?? null;
   return (
-    <aside className="as-panel" aria-label={asset ? asset.title : "Asset"} data-testid="asset-detail">
-      <header className="as-panel-header">
-        <div className="as-panel-heading">
+    <aside className="side-panel as-panel" aria-label={asset ? asset.title : "Asset"} data-testid="asset-detail">
+      <header className="side-panel-header as-panel-header">
+        <div className="side-panel-heading as-panel-heading">
           <h2 title={asset?.title}>{asset?.title ?? "Asset"}</h2>
           {asset && (
             <span className="as-panel-sub">
@@ -98,11 +98,11 @@ export function AssetPanel({ assetId, groups, onClose, onChanged }: Props) {
         <Button variant="ghost" size="sm" icon={<X size={16} />} onClick={onClose} aria-label="Close" data-testid="asset-close" />
       </header>
       {!detail ? (
-        <div className="as-panel-body">
+        <div className="side-panel-body as-panel-body">
           {fetched.error ? <RetryBanner error={fetched.error} onRetry={() => setVersion((n) => n + 1)} /> : <Spinner size={18} label="Loading the asset" />}
         </div>
       ) : (
-        <div className="as-panel-body">
+        <div className="side-panel-body as-panel-body">
           {notice && (
             <Banner kind={notice.kind} onDismiss={() => setNotice(null)} testId="asset-notice">
               {notice.text}
@@ -135,7 +135,7 @@ export function AssetPanel({ assetId, groups, onClose, onChanged }: Props) {
         </div>
       )}
       {detail && (
-        <footer className="as-panel-footer">
+        <footer className="side-panel-footer as-panel-footer">
           {detail.asset.archived ? (
             <Button icon={<ArchiveRestore size={14} />} disabled={busy} onClick={() => void setArchived(false)} data-testid="asset-restore">
               Restore

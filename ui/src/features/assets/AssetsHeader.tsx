@@ -13,16 +13,16 @@ type Props = {
 
 export function AssetsHeader({ count, archived, busy, onAdd, onKit }: Props) {
   return (
-    <header className="as-header">
-      <div className="as-title">
+    <header className="screen-header as-header">
+      <div className="screen-title as-title">
         <h1>Assets</h1>
         {count !== null && (
-          <span className="as-count num" data-testid="assets-count">
+          <span className="screen-count as-count num" data-testid="assets-count">
             {archived ? `${plural(count, "archived asset")}` : plural(count, "asset")}
           </span>
         )}
       </div>
-      <div className="as-actions">
+      <div className="screen-actions as-actions">
         <Button icon={<Package size={15} />} onClick={onKit} data-testid="kit-export">
           Export kit…
         </Button>

@@ -98,7 +98,7 @@ export function AssetsScreen() {
   };
 
   return (
-    <div className="as-screen" data-testid="assets-screen">
+    <div className="screen as-screen" data-testid="assets-screen">
       <AssetsHeader count={assets?.length ?? null} archived={filters.archived} busy={job !== null} onAdd={() => void pickFiles()} onKit={() => setKitOpen(true)} />
       <div className="as-links">
         <BaseUrlLine url={baseUrl} onSaved={setBaseUrl} />

@@ -22,7 +22,7 @@ export function ChecklistPanel({ row, terms, onSaved, onClose, onOpenTerms }: Pr
   const open = (step: OnboardingRow["steps"][number]["step"]) => row.steps.some((s) => s.step === step && !s.done);
   return (
     <aside
-      className="ob-panel"
+      className="side-panel ob-panel"
       aria-label={`Onboarding of ${row.name}`}
       data-testid="onboarding-panel"
       onKeyDown={(e) => {
@@ -32,14 +32,14 @@ export function ChecklistPanel({ row, terms, onSaved, onClose, onOpenTerms }: Pr
         }
       }}
     >
-      <header className="ob-panel-header">
+      <header className="side-panel-header ob-panel-header">
         <div className="ob-panel-heading">
           <h2>{row.name}</h2>
           <span className="ob-panel-sub">{row.email}</span>
         </div>
         <Button variant="ghost" size="sm" icon={<X size={16} />} aria-label="Close panel" onClick={onClose} data-testid="onboarding-panel-close" />
       </header>
-      <div className="ob-panel-body">
+      <div className="side-panel-body ob-panel-body">
         <p className="ob-panel-meta muted">
           {row.approved_at && `Approved ${formatDate(row.approved_at)}`}
           {row.days_waiting !== null && ` · ${waitingText(row.days_waiting)}`}

@@ -12,15 +12,15 @@ type Props = {
 
 export function OnboardingHeader({ waiting, showAll, onShowAll, onRemind, onTerms }: Props) {
   return (
-    <header className="ob-header">
-      <div className="ob-title">
+    <header className="screen-header ob-header">
+      <div className="screen-title ob-title">
         <h1>Onboarding</h1>
-        <span className="ob-count num" aria-live="polite" data-testid="onboarding-count">
+        <span className="screen-count ob-count num" aria-live="polite" data-testid="onboarding-count">
           {waiting === null ? "\u00a0" : waiting === 0 ? "Everyone is set up" : `${plural(waiting, "partner")} still onboarding`}
         </span>
       </div>
-      <div className="ob-header-actions">
-        <label className="ob-toggle">
+      <div className="screen-actions ob-header-actions">
+        <label className="switch ob-toggle">
           <input type="checkbox" role="switch" checked={showAll} onChange={(e) => onShowAll(e.target.checked)} data-testid="onboarding-show-all" />
           <span>Show everyone</span>
         </label>

@@ -80,7 +80,7 @@ export function OnboardingScreen({ onOpenEmail }: Props) {
   const waiting = rows === null ? null : rows.filter((r) => !r.complete).length;
 
   return (
-    <div className="ob-screen" data-testid="onboarding-screen">
+    <div className="screen ob-screen" data-testid="onboarding-screen">
       <OnboardingHeader
         waiting={waiting}
         showAll={showAll}

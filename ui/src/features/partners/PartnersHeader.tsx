@@ -19,7 +19,7 @@ type Props = {
 
 export function PartnersHeader({ total, filtered, search, onSearch, searchRef, onSearchDown, onAdd, onImport, onExport, exporting }: Props) {
   return (
-    <header className="partners-header">
+    <header className="screen-header partners-header">
       <div className="partners-title">
         <h1>Partners</h1>
         <span className="partners-count num" data-testid="partners-count" aria-live="polite">

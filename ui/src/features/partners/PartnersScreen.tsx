@@ -135,7 +135,7 @@ export function PartnersScreen({ active, baseCurrency }: Props) {
   };
 
   return (
-    <div className="partners">
+    <div className="screen partners">
       <PartnersHeader
         total={rows.total}
         filtered={hasFilters(effective)}
