@@ -772,4 +772,19 @@ fn the_asset_library_and_a_partner_kit() {
     assert!(out.exists());
     let detail = app.ok("asset_get", json!({ "id": id }));
     assert_eq!(detail["sends"][0]["partner_name"], "Ana Lima");
+    // Edited in the app: a live preview, then a new version.
+    assert_eq!(
+        app.ok("asset_text", json!({ "id": id })),
+        "Hi {{partner.first_name}}: {{referral_link}}"
+    );
+    let preview = app.ok(
+        "asset_preview_text",
+        json!({ "text": "Yo {{partner.name}}", "html": false, "partnerId": ana["id"], "landingUrl": "" }),
+    );
+    assert_eq!(preview, "Yo Ana Lima");
+    let saved = app.ok(
+        "asset_save_text",
+        json!({ "id": id, "text": "v2 {{coupon}}" }),
+    );
+    assert_eq!(saved["asset"]["current"]["version"], 2);
 }

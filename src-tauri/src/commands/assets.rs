@@ -120,3 +120,39 @@ pub async fn kit_export(
     })
     .await
 }
+
+/// The text of a template, to edit in the app.
+#[tauri::command(async)]
+pub fn asset_text(state: State<'_, AppState>, id: i64) -> AppResult<String> {
+    state.with_book(|b| Ok(assets::text_of(b, id)?))
+}
+
+/// Saves edited template text as a new version (placeholders checked).
+#[tauri::command(async)]
+pub fn asset_save_text(
+    state: State<'_, AppState>,
+    id: i64,
+    text: String,
+) -> AppResult<AssetDetail> {
+    state.with_book(|b| Ok(assets::save_text(b, id, &text, Actor::User)?))
+}
+
+/// A live preview of unsaved template text for a partner.
+#[tauri::command(async)]
+pub fn asset_preview_text(
+    state: State<'_, AppState>,
+    text: String,
+    html: bool,
+    partner_id: i64,
+    landing_url: String,
+) -> AppResult<String> {
+    state.with_book(|b| {
+        Ok(assets::preview_text(
+            b,
+            &text,
+            html,
+            partner_id,
+            &landing_url,
+        )?)
+    })
+}

@@ -183,6 +183,48 @@ fn check_template(
     templates::check(file_name, &text)
 }
 
+/// Saves `text` as a new version of template asset `id` (its placeholders
+/// checked first); the file keeps its name and type.
+pub fn save_text(book: &mut Book, id: i64, text: &str, actor: Actor) -> Result<AssetDetail> {
+    let a = get(book, id)?;
+    if !templates::is_template(a.kind, &a.current.mime) {
+        return Err(CoreError::invalid(
+            "asset",
+            format!("\"{}\" is not a text template", a.title),
+        ));
+    }
+    templates::check(&a.current.file_name, text)?;
+    let dir = tempfile::tempdir().map_err(|e| CoreError::io("cannot save the template", e))?;
+    let path = dir.path().join(&a.current.file_name);
+    std::fs::write(&path, text).map_err(|e| CoreError::io("cannot save the template", e))?;
+    add_version(book, id, &path, actor)
+}
+
+/// What an unsaved template text would say to `partner`, for a live preview.
+pub fn preview_text(
+    book: &Book,
+    text: &str,
+    html: bool,
+    partner: i64,
+    landing_url: &str,
+) -> Result<String> {
+    templates::check("the template", text)?;
+    crate::partners::get(book, partner)?;
+    templates::render(book.conn(), text, html, partner, landing_url)
+}
+
+/// The text of template asset `id`'s current version, to edit.
+pub fn text_of(book: &Book, id: i64) -> Result<String> {
+    let a = get(book, id)?;
+    if !a.current.mime.starts_with("text/") {
+        return Err(CoreError::invalid(
+            "asset",
+            format!("\"{}\" is not text", a.title),
+        ));
+    }
+    Ok(String::from_utf8_lossy(&store::bytes(book.conn(), &a.current.sha256)?).into_owned())
+}
+
 /// What template asset `id` says to `partner`.
 pub fn render_for(book: &Book, id: i64, partner: i64) -> Result<String> {
     let a = get(book, id)?;

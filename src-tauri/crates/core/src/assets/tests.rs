@@ -460,3 +460,35 @@ fn a_group_kit_shares_the_files_once_and_has_a_folder_per_partner() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_template_edited_in_the_app_becomes_a_new_version_and_previews_live() {
+    let mut p = program();
+    links::set_base_url(&mut p.book, "https://acme.example", Actor::User).unwrap();
+    let zoe = p.partner("Zoë Adams", crate::partners::PayoutMethod::Paypal);
+    let t = text(&p, "blurb.txt", "Hello {{partner.first_name}}");
+    let id = add(&mut p, &[t]).added[0];
+    assert_eq!(
+        text_of(&p.book, id).unwrap(),
+        "Hello {{partner.first_name}}"
+    );
+    assert_eq!(
+        preview_text(&p.book, "Hi {{partner.name}}!", false, zoe, "").unwrap(),
+        "Hi Zoë Adams!"
+    );
+    assert!(preview_text(&p.book, "Hi {{partner.nam}}", false, zoe, "").is_err());
+    let err = save_text(&mut p.book, id, "Bye {{nope}}", Actor::User).unwrap_err();
+    assert!(err.to_string().contains("{{nope}}"), "{err}");
+    let d = save_text(
+        &mut p.book,
+        id,
+        "Hi {{partner.first_name}}, v2",
+        Actor::User,
+    )
+    .unwrap();
+    assert_eq!(
+        (d.asset.current.version, d.asset.current.file_name.as_str()),
+        (2, "blurb.txt")
+    );
+    assert_eq!(render_for(&p.book, id, zoe).unwrap(), "Hi Zoë, v2");
+}
