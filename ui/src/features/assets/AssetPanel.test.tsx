@@ -141,3 +141,131 @@ describe("AssetPanel", () => {
     expect(pre.querySelector("script, p")).toBeNull();
   });
 });
+
+describe("AssetPanel template editor", () => {
+  beforeEach(() => clearThumbnails());
+
+  const REFUSAL = { code: "invalid_input", message: "template: the template: {{partner.nam}} is not a placeholder (known: {{partner.name}}, …)" };
+
+  function setupEditor() {
+    let saved = "<p>Hi {{partner.first_name}}</p>";
+    let current = template;
+    const result = setup(template, {
+      asset_get: () => assetDetail(current, { versions: current.current.version === 2 ? [current.current, template.current] : [current.current] }),
+      asset_text: () => saved,
+      asset_preview_text: ({ text }) => {
+        if ((text as string).includes("{{partner.nam}}")) throw REFUSAL;
+        return "<b>Hi Ana</b>";
+      },
+      asset_save_text: ({ text }) => {
+        saved = text as string;
+        current = { ...current, current: assetVersion(2, { sha256: "txt2", file_name: "welcome.html", mime: "text/html", width: null, height: null }), versions: 2 };
+        return assetDetail(current, { versions: [current.current, template.current] });
+      },
+    });
+    return result;
+  }
+
+  async function choosePartner(user: ReturnType<typeof userEvent.setup>) {
+    const box = await screen.findByTestId("asset-render-partner");
+    await user.type(box, "ana");
+    fireEvent.mouseDown(await screen.findByRole("option", { name: /Ana Lima/ }));
+  }
+
+  it("loads the template's text into a monospace editor, only for text templates", async () => {
+    setupEditor();
+    const area = await screen.findByTestId("asset-template-text");
+    expect(area.tagName).toBe("TEXTAREA");
+    await waitFor(() => expect(area).toHaveValue("<p>Hi {{partner.first_name}}</p>"));
+    expect(callsTo("asset_text")).toEqual([{ id: 3 }]);
+    expect(screen.getByTestId("asset-template-save")).toBeDisabled();
+  });
+
+  it("hides the editor for an image", async () => {
+    setup(banner);
+    await waitFor(() => expect(screen.getAllByTestId("asset-version")).toHaveLength(2));
+    expect(screen.queryByTestId("asset-template-text")).toBeNull();
+    expect(callsTo("asset_text")).toEqual([]);
+  });
+
+  it("inserts a placeholder chip at the cursor", async () => {
+    const { user } = setupEditor();
+    const area = (await screen.findByTestId("asset-template-text")) as HTMLTextAreaElement;
+    await waitFor(() => expect(area).toHaveValue("<p>Hi {{partner.first_name}}</p>"));
+    area.focus();
+    area.setSelectionRange(6, 6);
+    await user.click(screen.getByRole("button", { name: "{{coupon}}" }));
+    expect(area).toHaveValue("<p>Hi {{coupon}}{{partner.first_name}}</p>");
+    expect(screen.getAllByTestId("template-placeholder").map((b) => b.textContent)).toEqual([
+      "{{partner.name}}",
+      "{{partner.first_name}}",
+      "{{partner.email}}",
+      "{{partner.company}}",
+      "{{program.name}}",
+      "{{program.business_name}}",
+      "{{referral_link}}",
+      "{{referral_code}}",
+      "{{coupon}}",
+    ]);
+    expect(screen.getByTestId("asset-template-save")).toBeEnabled();
+  });
+
+  it("previews the edited text for the chosen partner, as text, never as markup", async () => {
+    const { user } = setupEditor();
+    const area = await screen.findByTestId("asset-template-text");
+    await waitFor(() => expect(area).toHaveValue("<p>Hi {{partner.first_name}}</p>"));
+    await choosePartner(user);
+    const pre = await screen.findByTestId("asset-template-preview");
+    expect(callsTo("asset_preview_text")).toEqual([
+      { text: "<p>Hi {{partner.first_name}}</p>", html: true, partnerId: 4, landingUrl: template.landing_url },
+    ]);
+    expect(pre.tagName).toBe("PRE");
+    expect(pre.textContent).toBe("<b>Hi Ana</b>");
+    expect(pre.querySelector("b")).toBeNull();
+
+    fireEvent.change(area, { target: { value: "<b>{{partner.name}}</b>" } });
+    await waitFor(() => expect(callsTo("asset_preview_text").at(-1)).toMatchObject({ text: "<b>{{partner.name}}</b>", html: true, partnerId: 4 }));
+  });
+
+  it("shows a refused placeholder under the editor instead of the preview", async () => {
+    const { user } = setupEditor();
+    const area = await screen.findByTestId("asset-template-text");
+    await waitFor(() => expect(area).toHaveValue("<p>Hi {{partner.first_name}}</p>"));
+    await choosePartner(user);
+    await screen.findByTestId("asset-template-preview");
+    fireEvent.change(area, { target: { value: "Hi {{partner.nam}}" } });
+    const error = await screen.findByTestId("asset-template-error");
+    expect(error).toHaveTextContent("{{partner.nam}} is not a placeholder");
+    expect(screen.queryByTestId("asset-template-preview")).toBeNull();
+  });
+
+  it("saves the text as a new version and shows it in the versions", async () => {
+    const { user, onChanged } = setupEditor();
+    const area = await screen.findByTestId("asset-template-text");
+    await waitFor(() => expect(area).toHaveValue("<p>Hi {{partner.first_name}}</p>"));
+    fireEvent.change(area, { target: { value: "<p>Hello {{partner.name}}</p>" } });
+    await user.click(screen.getByTestId("asset-template-save"));
+    await waitFor(() => expect(callsTo("asset_save_text")).toEqual([{ id: 3, text: "<p>Hello {{partner.name}}</p>" }]));
+    expect(await screen.findByTestId("asset-notice")).toHaveTextContent("Saved as v2.");
+    await waitFor(() => expect(screen.getAllByTestId("asset-version")).toHaveLength(2));
+    expect(screen.getAllByTestId("asset-version")[0]).toHaveTextContent("v2");
+    expect(onChanged).toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByTestId("asset-template-text")).toHaveValue("<p>Hello {{partner.name}}</p>"));
+    expect(screen.getByTestId("asset-template-save")).toBeDisabled();
+  });
+
+  it("shows a refused save under the editor", async () => {
+    const { user } = setupEditor();
+    const area = await screen.findByTestId("asset-template-text");
+    await waitFor(() => expect(area).toHaveValue("<p>Hi {{partner.first_name}}</p>"));
+    fireEvent.change(area, { target: { value: "Hi {{partner.nam}}" } });
+    const impl = vi.mocked(invoke).getMockImplementation()!;
+    vi.mocked(invoke).mockImplementation(async (cmd, args) => {
+      if (cmd === "asset_save_text") throw REFUSAL;
+      return impl(cmd, args);
+    });
+    await user.click(screen.getByTestId("asset-template-save"));
+    expect(await screen.findByTestId("asset-template-error")).toHaveTextContent("{{partner.nam}} is not a placeholder");
+    expect(screen.getByTestId("asset-template-save")).toBeEnabled();
+  });
+});

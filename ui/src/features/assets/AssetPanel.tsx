@@ -5,6 +5,7 @@ import type { AssetVersion } from "../../bindings/AssetVersion";
 import type { Group } from "../../bindings/Group";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
+import type { PartnerRef } from "../../components/PartnerSearchSelect";
 import { Pill } from "../../components/Pill";
 import { RetryBanner } from "../../components/RetryBanner";
 import { Spinner } from "../../components/Spinner";
@@ -15,8 +16,9 @@ import { AssetEditForm } from "./AssetEditForm";
 import { AssetSends } from "./AssetSends";
 import { AssetThumb } from "./AssetThumb";
 import { AssetVersions } from "./AssetVersions";
-import { formatBytes, isTemplate, KIND_LABELS, KIND_TONES } from "./labels";
+import { formatBytes, isEditableTemplate, isTemplate, KIND_LABELS, KIND_TONES } from "./labels";
 import { RenderPreview } from "./RenderPreview";
+import { TemplateTextEditor } from "./TemplateTextEditor";
 
 type Props = {
   assetId: number;
@@ -35,6 +37,7 @@ export function AssetPanel({ assetId, groups, onClose, onChanged }: Props) {
   const [override, setOverride] = useState<AssetDetail | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [partner, setPartner] = useState<PartnerRef | null>(null);
 
   useEffect(() => setOverride(null), [fetched.data]);
   useEffect(() => setNotice(null), [assetId]);
@@ -124,7 +127,18 @@ export function AssetPanel({ assetId, groups, onClose, onChanged }: Props) {
           {isTemplate(detail.asset) && (
             <section className="as-section">
               <h3>Preview for partner</h3>
-              <RenderPreview assetId={detail.asset.id} version={detail.asset.current.version} />
+              <RenderPreview assetId={detail.asset.id} version={detail.asset.current.version} partner={partner} onPartnerChange={setPartner} />
+            </section>
+          )}
+
+          {isEditableTemplate(detail.asset) && (
+            <section className="as-section" data-testid="asset-template-editor">
+              <h3>Edit the template</h3>
+              <TemplateTextEditor
+                asset={detail.asset}
+                partner={partner}
+                onSaved={(d) => (updated(d), setNotice({ kind: "success", text: `Saved as v${d.asset.current.version}.` }))}
+              />
             </section>
           )}
 

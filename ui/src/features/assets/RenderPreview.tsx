@@ -9,8 +9,15 @@ import { assetsApi } from "./api";
  * A template filled in for one partner. Shown as plain text: an HTML
  * template's markup is shown, never run (partner text is untrusted).
  */
-export function RenderPreview({ assetId, version }: { assetId: number; version: number }) {
-  const [partner, setPartner] = useState<PartnerRef | null>(null);
+type Props = {
+  assetId: number;
+  version: number;
+  /** The chosen partner (also drives the template editor's live preview). */
+  partner: PartnerRef | null;
+  onPartnerChange: (partner: PartnerRef | null) => void;
+};
+
+export function RenderPreview({ assetId, version, partner, onPartnerChange }: Props) {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -34,7 +41,7 @@ export function RenderPreview({ assetId, version }: { assetId: number; version: 
     <div className="as-render">
       <PartnerSearchSelect
         value={partner}
-        onChange={setPartner}
+        onChange={onPartnerChange}
         placeholder="Preview for partner…"
         ariaLabel="Preview for partner"
         clearLabel="Clear the partner"

@@ -23,6 +23,13 @@ export const assetsApi = {
   thumbnail: (id: number) => invoke<string | null>("asset_thumbnail", { id }),
   /** A text template filled in for one partner: untrusted text, never markup. */
   render: (id: number, partnerId: number) => invoke<string>("asset_render", { id, partnerId }),
+  /** The text of a text template's current version. */
+  text: (id: number) => invoke<string>("asset_text", { id }),
+  /** Unsaved template text filled in for one partner: untrusted text, never markup. */
+  previewText: (text: string, html: boolean, partnerId: number, landingUrl: string) =>
+    invoke<string>("asset_preview_text", { text, html, partnerId, landingUrl }),
+  /** Stores the text as the template's new current version. */
+  saveText: (id: number, text: string) => invoke<AssetDetail>("asset_save_text", { id, text }),
   /** Writes a copy of one version (null: the current one) to `out`; the bytes written. */
   export: (id: number, version: number | null, out: string) => invoke<number>("asset_export", { id, version, out }),
   baseUrl: () => invoke<string>("links_base_url_get"),

@@ -33,6 +33,13 @@ export function isTemplate(asset: Asset): boolean {
   return TEMPLATE_KINDS.includes(asset.kind) || asset.current.mime.startsWith("text/");
 }
 
+const EDITABLE_KINDS: AssetKind[] = ["email_template", "social_post", "text_snippet"];
+
+/** A text template that can be edited in the app: plain text or HTML. */
+export function isEditableTemplate(asset: Asset): boolean {
+  return EDITABLE_KINDS.includes(asset.kind) && (asset.current.mime === "text/plain" || asset.current.mime === "text/html");
+}
+
 /** "12 B", "3.4 KB", "1.2 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${formatCount(bytes)} B`;
