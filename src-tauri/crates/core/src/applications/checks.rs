@@ -10,14 +10,21 @@ use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// A partner as evidence names them: "partner #12 Zoë Adams".
+#[derive(Clone)]
+struct Partner {
+    id: i64,
+    label: String,
+}
+
 /// What the book knows that applications are compared with.
 pub struct Known {
     /// Partner email (lower case) → "partner #12 Zoë Adams".
-    partner_emails: HashMap<String, String>,
+    partner_emails: HashMap<String, Partner>,
     /// Partner website key → who.
-    partner_sites: HashMap<String, String>,
+    partner_sites: HashMap<String, Partner>,
     /// Partner payout account (PayPal/Wise email or IBAN, normalised) → who.
-    partner_accounts: HashMap<String, String>,
+    partner_accounts: HashMap<String, Partner>,
     customer_emails: HashSet<String>,
 }
 
@@ -42,11 +49,11 @@ impl Known {
             conn.prepare("SELECT id, name, email, website, payout_email, iban FROM partners")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let who = format!(
-                "partner #{} {}",
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?
-            );
+            let id: i64 = r.get(0)?;
+            let who = Partner {
+                id,
+                label: format!("partner #{id} {}", r.get::<_, String>(1)?),
+            };
             let email: String = r.get(2)?;
             let site: String = r.get(3)?;
             known
@@ -79,12 +86,13 @@ impl Known {
 
     /// The partner an approved application became is not its own duplicate.
     fn other<'a>(
-        map: &'a HashMap<String, String>,
+        map: &'a HashMap<String, Partner>,
         key: &str,
         own: Option<i64>,
     ) -> Option<&'a String> {
         map.get(key)
-            .filter(|who| own.is_none_or(|id| !who.starts_with(&format!("partner #{id} "))))
+            .filter(|who| own != Some(who.id))
+            .map(|who| &who.label)
     }
 }
 

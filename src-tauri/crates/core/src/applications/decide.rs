@@ -91,7 +91,7 @@ pub fn reject(book: &mut Book, ids: &[i64], reason: &str, actor: Actor) -> Resul
                 reason,
             )?;
         }
-        let mut values = applicant_values(&tx, &a.name, &a.email)?;
+        let mut values = crate::mail::outbox::person_values(&tx, &a.name, "", &a.email, "")?;
         values.insert("reason", reason.to_string());
         crate::mail::outbox::queue(
             &tx,
@@ -181,7 +181,7 @@ pub(super) fn approve_in(
             "Application approved",
             reason.trim(),
         )?;
-        let mut values = applicant_values(conn, &a.name, &a.email)?;
+        let mut values = crate::mail::outbox::person_values(conn, &a.name, "", &a.email, "")?;
         values.insert("referral_code", code.clone());
         let key = format!("welcome:{partner}");
         if !crate::mail::outbox::exists(conn, &key)? {
@@ -293,32 +293,4 @@ fn referral_code(conn: &Connection, partner: i64, name: &str) -> Result<String> 
         }
         n += 1;
     }
-}
-
-fn applicant_values<'a>(
-    conn: &Connection,
-    name: &str,
-    email: &str,
-) -> Result<std::collections::BTreeMap<&'a str, String>> {
-    let (program, business): (String, String) = conn.query_row(
-        "SELECT program_name, business_name FROM program WHERE id = 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let first = name.split_whitespace().next().unwrap_or("").to_string();
-    Ok(std::collections::BTreeMap::from([
-        ("partner.name", name.to_string()),
-        ("partner.first_name", first),
-        ("partner.email", email.to_string()),
-        ("partner.company", String::new()),
-        (
-            "program.business_name",
-            if business.is_empty() {
-                program.clone()
-            } else {
-                business
-            },
-        ),
-        ("program.name", program),
-    ]))
 }

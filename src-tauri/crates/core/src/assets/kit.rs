@@ -48,12 +48,13 @@ struct Item {
     file_name: String,
     mime: String,
     landing_url: String,
+    size: u64,
 }
 
 /// The library's current files meant for `group` (or for everyone).
 fn items(conn: &Connection, group: Option<i64>) -> Result<Vec<Item>> {
     let mut stmt = conn.prepare(
-        "SELECT a.id, v.version, a.title, a.kind, v.sha256, v.file_name, b.mime, a.landing_url
+        "SELECT a.id, v.version, a.title, a.kind, v.sha256, v.file_name, b.mime, a.landing_url, b.size
            FROM assets a
            JOIN asset_versions v ON v.asset_id = a.id
                 AND v.version = (SELECT max(version) FROM asset_versions m WHERE m.asset_id = a.id)
@@ -74,6 +75,7 @@ fn items(conn: &Connection, group: Option<i64>) -> Result<Vec<Item>> {
                 file_name: r.get(5)?,
                 mime: r.get(6)?,
                 landing_url: r.get(7)?,
+                size: r.get::<_, i64>(8)? as u64,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -368,15 +370,7 @@ pub(crate) fn welcome_kit(conn: &Connection, partner: i64) -> Result<Option<Vec<
     if items.is_empty() {
         return Ok(None);
     }
-    let mut size = 0u64;
-    for i in &items {
-        size += conn.query_row(
-            "SELECT size FROM asset_blobs WHERE sha256 = ?1",
-            [&i.sha256],
-            |r| r.get::<_, i64>(0),
-        )? as u64;
-    }
-    if size > WELCOME_LIMIT {
+    if items.iter().map(|i| i.size).sum::<u64>() > WELCOME_LIMIT {
         return Ok(None);
     }
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));

@@ -143,7 +143,7 @@ pub(crate) fn add_files_in(
         let id = tx.last_insert_rowid();
         add_version_row(tx, id, 1, &stored.sha256, &file_name, &at)?;
         set_tags_groups(tx, id, &options.tags, &options.group_ids)?;
-        if stored.new && sniff::is_raster(&stored.mime) || stored.mime == "application/pdf" {
+        if stored.new && (sniff::is_raster(&stored.mime) || stored.mime == "application/pdf") {
             thumbs::thumbnail(tx, &stored.sha256)?;
         }
         audit::record(

@@ -160,33 +160,33 @@ pub(crate) fn partner_values<'a>(
     conn: &Connection,
     partner_id: i64,
 ) -> Result<BTreeMap<&'a str, String>> {
-    let (name, first, email, company, program, business): (
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-    ) = conn
+    let (name, first, email, company): (String, String, String, String) = conn
         .query_row(
-            "SELECT p.name, p.first_name, p.email, p.company, g.program_name, g.business_name
-               FROM partners p, program g WHERE p.id = ?1",
+            "SELECT name, first_name, email, company FROM partners WHERE id = ?1",
             [partner_id],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            },
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?
         .ok_or_else(|| CoreError::not_found(format!("partner #{partner_id}")))?;
+    person_values(conn, &name, &first, &email, &company)
+}
+
+/// The partner and program placeholders for someone who may not be a
+/// partner yet (an applicant): greeted by `first`, else their name's first word.
+pub(crate) fn person_values<'a>(
+    conn: &Connection,
+    name: &str,
+    first: &str,
+    email: &str,
+    company: &str,
+) -> Result<BTreeMap<&'a str, String>> {
+    let (program, business): (String, String) = conn.query_row(
+        "SELECT program_name, business_name FROM program WHERE id = 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let first = if first.is_empty() {
-        name.split_whitespace().next().unwrap_or("").to_string()
+        name.split_whitespace().next().unwrap_or("")
     } else {
         first
     };
@@ -196,10 +196,10 @@ pub(crate) fn partner_values<'a>(
         business
     };
     Ok(BTreeMap::from([
-        ("partner.name", name),
-        ("partner.first_name", first),
-        ("partner.email", email),
-        ("partner.company", company),
+        ("partner.name", name.to_string()),
+        ("partner.first_name", first.to_string()),
+        ("partner.email", email.to_string()),
+        ("partner.company", company.to_string()),
         ("program.name", program),
         ("program.business_name", business),
     ]))

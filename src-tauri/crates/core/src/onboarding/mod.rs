@@ -39,7 +39,7 @@ pub struct OnboardingRow {
 /// Active partners with their checklist on `day`; only the incomplete ones
 /// unless `all`. Longest waiting first.
 pub fn list(book: &Book, day: NaiveDate, all: bool) -> Result<Vec<OnboardingRow>> {
-    let mut rows = rows(book.conn(), day)?;
+    let mut rows = rows(book.conn(), day, None)?;
     if !all {
         rows.retain(|r| !r.complete);
     }
@@ -51,15 +51,20 @@ pub fn list(book: &Book, day: NaiveDate, all: bool) -> Result<Vec<OnboardingRow>
     Ok(rows)
 }
 
-pub(crate) fn rows(conn: &Connection, day: NaiveDate) -> Result<Vec<OnboardingRow>> {
+/// Active partners' checklists on `day`: all of them, or only `partner`.
+pub(crate) fn rows(
+    conn: &Connection,
+    day: NaiveDate,
+    partner: Option<i64>,
+) -> Result<Vec<OnboardingRow>> {
     let current = terms::current(conn)?;
     let mut stmt = conn.prepare(
         "SELECT id, name, email, approved_at, terms_version, terms_accepted_at, tax_status, tax_form_expires, vat_id,
                 payout_method, payout_email, iban, payout_other, welcome_sent_at, reminded_at
-           FROM partners WHERE status = 'active' ORDER BY sort_key, id",
+           FROM partners WHERE status = 'active' AND (?1 IS NULL OR id = ?1) ORDER BY sort_key, id",
     )?;
     let mut out = Vec::new();
-    let mut q = stmt.query([])?;
+    let mut q = stmt.query([partner])?;
     while let Some(r) = q.next()? {
         let method: PayoutMethod = r.get(9)?;
         let account: String = match method {
@@ -183,9 +188,9 @@ pub fn set(
     }
     tx.commit()?;
     let today = chrono::Utc::now().date_naive();
-    rows(book.conn(), today)?
+    rows(book.conn(), today, Some(partner))?
         .into_iter()
-        .find(|r| r.partner_id == partner)
+        .next()
         .ok_or_else(|| {
             CoreError::conflict(
                 "partner",

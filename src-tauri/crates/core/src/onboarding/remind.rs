@@ -17,7 +17,7 @@ pub fn queue(book: &mut Book, days: u32, day: NaiveDate, actor: Actor) -> Result
     let mail = template(&tx, "onboarding_reminder")?;
     let at = now();
     let mut queued = 0;
-    for row in rows(&tx, day)? {
+    for row in rows(&tx, day, None)? {
         let waiting = row.days_waiting.unwrap_or(0);
         let recent = row
             .reminded_at
