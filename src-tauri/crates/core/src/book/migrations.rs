@@ -17,7 +17,19 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/0007_announcements.sql"),
     include_str!("../../migrations/0008_applications_onboarding.sql"),
     include_str!("../../migrations/0009_assets.sql"),
+    include_str!("../../migrations/0010_checks_without_in_lists.sql"),
 ];
+
+/// The step whose hook rewrites CHECK constraints (checks.rs).
+const CHECKS_STEP: usize = 9;
+
+fn step(i: usize, sql: &'static str) -> M<'static> {
+    if i == CHECKS_STEP {
+        M::up_with_hook(sql, super::checks::rewrite_in_lists)
+    } else {
+        M::up(sql)
+    }
+}
 
 pub(super) fn latest_version() -> i64 {
     STEPS.len() as i64
@@ -48,7 +60,14 @@ fn migrate_with(conn: &mut Connection, path: &Path, steps: &[&'static str]) -> R
             &backup::backup_path_for(path, &format!("before-schema-{known}")),
         )?;
     }
-    Migrations::new(steps.iter().map(|sql| M::up(sql)).collect()).to_latest(conn)?;
+    Migrations::new(
+        steps
+            .iter()
+            .enumerate()
+            .map(|(i, sql)| step(i, sql))
+            .collect(),
+    )
+    .to_latest(conn)?;
     Ok(())
 }
 
@@ -58,9 +77,15 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
-            .validate()
-            .unwrap();
+        Migrations::new(
+            STEPS
+                .iter()
+                .enumerate()
+                .map(|(i, sql)| step(i, sql))
+                .collect(),
+        )
+        .validate()
+        .unwrap();
     }
 
     fn backups_in(dir: &Path) -> Vec<std::path::PathBuf> {

@@ -167,3 +167,42 @@ fn info_counts_partners() {
         ("Acme Partners", "EUR", 1)
     );
 }
+
+#[test]
+fn bulk_tables_check_their_kinds_without_in_lists_and_still_refuse_bad_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = Book::create(&dir.path().join("b.partnerbook"), &program()).unwrap();
+    for table in ["conversions", "commissions"] {
+        let sql: String = book
+            .conn()
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!sql.contains(" IN ("), "{table}: {sql}");
+        assert!(sql.contains("kind = 'refund'") || sql.contains("kind = 'clawback'"));
+    }
+    let ok: String = book
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let err = book
+        .conn()
+        .execute(
+            "INSERT INTO conversions (source, external_id, kind, occurred_at, attribution, created_at)
+             VALUES ('t', '1', 'gift', '2026-01-01T00:00:00Z', 'none', '2026-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("CHECK constraint failed"), "{err}");
+    book.conn()
+        .execute(
+            "INSERT INTO conversions (source, external_id, kind, occurred_at, attribution, created_at)
+             VALUES ('t', '1', 'click', '2026-01-01T00:00:00Z', 'none', '2026-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+}
