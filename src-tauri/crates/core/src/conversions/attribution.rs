@@ -14,6 +14,7 @@ use crate::settings::{Attribution, ProgramSettings};
 use crate::time::stamp;
 use chrono::Duration;
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
 
 pub(super) struct Found {
     pub partner_id: Option<i64>,
@@ -45,16 +46,25 @@ impl Found {
     };
 }
 
+/// Partner codes already looked up: code → partner.
+pub(super) type Codes = HashMap<String, Option<i64>>;
+
 /// The partner an explicit identifier names, if any.
-fn explicit(conn: &Connection, input: &ConversionInput) -> Result<Found> {
-    let by_code = |code: &str| -> Result<Option<i64>> {
-        if code.trim().is_empty() {
+fn explicit(conn: &Connection, codes: &mut Codes, input: &ConversionInput) -> Result<Found> {
+    let mut by_code = |code: &str| -> Result<Option<i64>> {
+        let code = code.trim();
+        if code.is_empty() {
             return Ok(None);
         }
-        Ok(conn
+        if let Some(found) = codes.get(code) {
+            return Ok(*found);
+        }
+        let found = conn
             .prepare_cached("SELECT partner_id FROM partner_codes WHERE code = ?1")?
-            .query_row([code.trim()], |r| r.get(0))
-            .optional()?)
+            .query_row([code], |r| r.get(0))
+            .optional()?;
+        codes.insert(code.to_string(), found);
+        Ok(found)
     };
     let candidates = [
         (&input.referral_code, AttributionMethod::ReferralCode),
@@ -82,12 +92,13 @@ fn explicit(conn: &Connection, input: &ConversionInput) -> Result<Found> {
 /// The full order above, for a conversion about to be recorded.
 pub(super) fn attribute(
     conn: &Connection,
+    codes: &mut Codes,
     settings: &ProgramSettings,
     input: &ConversionInput,
     customer: Option<super::record::Customer>,
     original: Option<(i64, Option<i64>)>,
 ) -> Result<Found> {
-    let found = explicit(conn, input)?;
+    let found = explicit(conn, codes, input)?;
     if found.partner_id.is_some() {
         return Ok(found);
     }
@@ -102,15 +113,18 @@ pub(super) fn attribute(
     }
     let customer = customer.id;
     let since = input.occurred_at - Duration::days(i64::from(settings.cookie_window_days));
-    let order = match settings.attribution {
-        Attribution::FirstTouch => "ASC",
-        Attribution::LastTouch => "DESC",
+    let sql = match settings.attribution {
+        Attribution::FirstTouch => {
+            "SELECT partner_id FROM touches WHERE customer_id = ?1 AND at >= ?2 AND at <= ?3
+              ORDER BY at ASC, id ASC LIMIT 1"
+        }
+        Attribution::LastTouch => {
+            "SELECT partner_id FROM touches WHERE customer_id = ?1 AND at >= ?2 AND at <= ?3
+              ORDER BY at DESC, id DESC LIMIT 1"
+        }
     };
     let touch: Option<i64> = conn
-        .prepare_cached(&format!(
-            "SELECT partner_id FROM touches WHERE customer_id = ?1 AND at >= ?2 AND at <= ?3
-              ORDER BY at {order}, id {order} LIMIT 1"
-        ))?
+        .prepare_cached(sql)?
         .query_row(
             params![customer, stamp(since), stamp(input.occurred_at)],
             |r| r.get(0),

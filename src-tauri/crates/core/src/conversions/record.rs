@@ -8,6 +8,7 @@ use crate::error::{CoreError, Result};
 use crate::settings::ProgramSettings;
 use crate::time::{now, stamp};
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recorded {
@@ -68,56 +69,242 @@ pub(super) fn validate(input: &ConversionInput) -> Result<()> {
     Ok(())
 }
 
+/// Records one conversion (manual entry, a single sync item).
 pub(crate) fn record_in(
     conn: &Connection,
     settings: &ProgramSettings,
     input: &ConversionInput,
 ) -> Result<Recorded> {
-    validate(input)?;
-    let existing: Option<i64> = conn
-        .prepare_cached("SELECT id FROM conversions WHERE source = ?1 AND external_id = ?2")?
-        .query_row(
-            params![input.source.trim(), input.external_id.trim()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = existing {
-        return Ok(Recorded::Existing(id));
+    Recorder::new(conn, settings).record(input)
+}
+
+/// Records conversions one after another in the caller's transaction,
+/// remembering what it looked up (customers, partner codes, refunds that
+/// wait for their sale) so an import of a million rows asks the book once
+/// per fact rather than once per row.
+pub(crate) struct Recorder<'c> {
+    conn: &'c Connection,
+    settings: &'c ProgramSettings,
+    /// One moment for everything recorded together.
+    now: String,
+    customers: HashMap<(String, String), Known>,
+    codes: HashMap<String, Option<i64>>,
+    /// Per source: the sales (external ids) refunds named before they arrived.
+    awaiting_sale: HashMap<String, HashSet<String>>,
+}
+
+/// A customer as the recorder last saw them.
+#[derive(Clone, Copy)]
+struct Known {
+    customer: Customer,
+    has_email: bool,
+}
+
+impl<'c> Recorder<'c> {
+    pub fn new(conn: &'c Connection, settings: &'c ProgramSettings) -> Recorder<'c> {
+        Recorder {
+            conn,
+            settings,
+            now: now(),
+            customers: HashMap::new(),
+            codes: HashMap::new(),
+            awaiting_sale: HashMap::new(),
+        }
     }
-    let customer = customer(conn, input)?;
-    let customer_id = customer.map(|c| c.id);
-    let original = original(conn, input, customer_id)?;
-    let found = attribution::attribute(conn, settings, input, customer, original)?;
-    let amount = input.amount;
-    conn.prepare_cached(
-        "INSERT INTO conversions (source, external_id, kind, occurred_at, customer_id, amount_minor, currency,
-            quantity, product, referral_code, coupon_code, link_id, partner_key, original_external_id,
-            original_id, partner_id, attribution, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-    )?
-    .execute(params![
-        input.source.trim(),
-        input.external_id.trim(),
-        input.kind.as_str(),
-        stamp(input.occurred_at),
-        customer_id,
-        amount.map_or(0, |m| m.minor),
-        amount.map(|m| m.currency),
-        input.quantity,
-        input.product.trim(),
-        input.referral_code.trim(),
-        input.coupon_code.trim(),
-        input.link_id.trim(),
-        input.partner_key.trim(),
-        input.original_external_id.trim(),
-        original.map(|(id, _)| id),
-        found.partner_id,
-        found.method.as_str(),
-        now(),
-    ])?;
-    let id = conn.last_insert_rowid();
-    learn(conn, input, id, customer, &found)?;
-    Ok(Recorded::New(id))
+
+    pub fn record(&mut self, input: &ConversionInput) -> Result<Recorded> {
+        validate(input)?;
+        let conn = self.conn;
+        let existing: Option<i64> = conn
+            .prepare_cached("SELECT id FROM conversions WHERE source = ?1 AND external_id = ?2")?
+            .query_row(
+                params![input.source.trim(), input.external_id.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(Recorded::Existing(id));
+        }
+        let customer = self.customer(input)?;
+        let customer_id = customer.map(|c| c.id);
+        let original = original(conn, input, customer_id)?;
+        let found = attribution::attribute(
+            conn,
+            &mut self.codes,
+            self.settings,
+            input,
+            customer,
+            original,
+        )?;
+        let amount = input.amount;
+        conn.prepare_cached(
+            "INSERT INTO conversions (source, external_id, kind, occurred_at, customer_id, amount_minor, currency,
+                quantity, product, referral_code, coupon_code, link_id, partner_key, original_external_id,
+                original_id, partner_id, attribution, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        )?
+        .execute(params![
+            input.source.trim(),
+            input.external_id.trim(),
+            input.kind.as_str(),
+            stamp(input.occurred_at),
+            customer_id,
+            amount.map_or(0, |m| m.minor),
+            amount.map(|m| m.currency),
+            input.quantity,
+            input.product.trim(),
+            input.referral_code.trim(),
+            input.coupon_code.trim(),
+            input.link_id.trim(),
+            input.partner_key.trim(),
+            input.original_external_id.trim(),
+            original.map(|(id, _)| id),
+            found.partner_id,
+            found.method.as_str(),
+            self.now,
+        ])?;
+        let id = conn.last_insert_rowid();
+        self.learn(input, id, customer, original.is_some(), &found)?;
+        Ok(Recorded::New(id))
+    }
+
+    /// The customer row for the conversion's customer, created on first
+    /// sight; most conversions are from customers already known.
+    fn customer(&mut self, input: &ConversionInput) -> Result<Option<Customer>> {
+        let Some(reference) = customer_key(input) else {
+            return Ok(None);
+        };
+        let source = input.source.trim();
+        let email = input.customer_email.trim();
+        let key = (source.to_string(), reference);
+        let known = match self.customers.get(&key) {
+            Some(k) => Some(*k),
+            None => self
+                .conn
+                .prepare_cached(
+                    "SELECT id, partner_id, email <> '' FROM customers WHERE source = ?1 AND external_id = ?2",
+                )?
+                .query_row(params![source, key.1], |r| {
+                    Ok(Known {
+                        customer: Customer {
+                            id: r.get(0)?,
+                            partner_id: r.get(1)?,
+                        },
+                        has_email: r.get(2)?,
+                    })
+                })
+                .optional()?,
+        };
+        let known = match known {
+            Some(mut k) => {
+                if !k.has_email && !email.is_empty() {
+                    self.conn
+                        .prepare_cached("UPDATE customers SET email = ?2 WHERE id = ?1")?
+                        .execute(params![k.customer.id, email])?;
+                    k.has_email = true;
+                }
+                k
+            }
+            None => {
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO customers (source, external_id, email, created_at) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![source, key.1, email, self.now])?;
+                Known {
+                    customer: Customer {
+                        id: self.conn.last_insert_rowid(),
+                        partner_id: None,
+                    },
+                    has_email: !email.is_empty(),
+                }
+            }
+        };
+        self.customers.insert(key, known);
+        Ok(Some(known.customer))
+    }
+
+    /// What a new conversion tells us for the next ones: a touch for the
+    /// cookie window, the customer's partner after their first attributed
+    /// sale, and refunds that arrived before their sale.
+    fn learn(
+        &mut self,
+        input: &ConversionInput,
+        id: i64,
+        customer: Option<Customer>,
+        has_original: bool,
+        found: &attribution::Found,
+    ) -> Result<()> {
+        let conn = self.conn;
+        let customer_id = customer.map(|c| c.id);
+        let partner_id = found.partner_id;
+        let explicit = if found.is_explicit() {
+            partner_id
+        } else {
+            None
+        };
+        if let (Some(customer), Some(partner)) = (customer_id, explicit) {
+            if !input.kind.gives_money_back() {
+                conn.prepare_cached("INSERT INTO touches (customer_id, partner_id, at, conversion_id) VALUES (?1, ?2, ?3, ?4)")?
+                    .execute(params![customer, partner, stamp(input.occurred_at), id])?;
+            }
+        }
+        // A customer belongs to the partner of their first attributed sale.
+        let owned = customer.is_some_and(|c| c.partner_id.is_some());
+        let is_sale = matches!(input.kind, ConversionKind::Sale | ConversionKind::Recurring);
+        if let (Some(customer), Some(partner), true, false) =
+            (customer_id, partner_id, is_sale, owned)
+        {
+            conn.prepare_cached(
+                "UPDATE customers SET partner_id = ?2, first_sale_at = ?3 WHERE id = ?1 AND partner_id IS NULL",
+            )?
+            .execute(params![customer, partner, stamp(input.occurred_at)])?;
+            let reference = customer_key(input).unwrap_or_default();
+            if let Some(k) = self
+                .customers
+                .get_mut(&(input.source.trim().to_string(), reference))
+            {
+                k.customer.partner_id = Some(partner);
+            }
+        }
+        let source = input.source.trim();
+        if input.kind.gives_money_back()
+            && !has_original
+            && !input.original_external_id.trim().is_empty()
+        {
+            self.awaiting(source)?
+                .insert(input.original_external_id.trim().to_string());
+        }
+        if is_sale && self.awaiting(source)?.remove(input.external_id.trim()) {
+            conn.prepare_cached(
+                "UPDATE conversions SET original_id = ?1,
+                        partner_id = coalesce(partner_id, ?2),
+                        attribution = CASE WHEN partner_id IS NULL AND ?2 IS NOT NULL THEN 'original' ELSE attribution END
+                  WHERE source = ?3 AND original_external_id = ?4 AND original_external_id <> '' AND original_id IS NULL
+                    AND kind IN ('refund', 'chargeback')",
+            )?
+            .execute(params![id, partner_id, source, input.external_id.trim()])?;
+        }
+        Ok(())
+    }
+
+    /// The sales of `source` that recorded refunds name but that are not
+    /// in the book yet, read once per source.
+    fn awaiting(&mut self, source: &str) -> Result<&mut HashSet<String>> {
+        if !self.awaiting_sale.contains_key(source) {
+            let names = self
+                .conn
+                .prepare_cached(
+                    "SELECT original_external_id FROM conversions
+                      WHERE source = ?1 AND original_external_id <> '' AND original_id IS NULL
+                        AND kind IN ('refund', 'chargeback')",
+                )?
+                .query_map([source], |r| r.get(0))?
+                .collect::<rusqlite::Result<HashSet<String>>>()?;
+            self.awaiting_sale.insert(source.to_string(), names);
+        }
+        Ok(self.awaiting_sale.get_mut(source).expect("just read"))
+    }
 }
 
 /// How a conversion names its customer: their id in the source, else
@@ -140,37 +327,6 @@ pub(crate) fn customer_key(input: &ConversionInput) -> Option<String> {
 pub(super) struct Customer {
     pub id: i64,
     pub partner_id: Option<i64>,
-}
-
-/// The customer row for the conversion's customer, created on first sight.
-/// Read first: most conversions are from customers already known.
-fn customer(conn: &Connection, input: &ConversionInput) -> Result<Option<Customer>> {
-    let Some(reference) = customer_key(input) else {
-        return Ok(None);
-    };
-    let source = input.source.trim();
-    let email = input.customer_email.trim();
-    let known: Option<(i64, Option<i64>, bool)> = conn
-        .prepare_cached(
-            "SELECT id, partner_id, email = '' FROM customers WHERE source = ?1 AND external_id = ?2",
-        )?
-        .query_row(params![source, reference], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    if let Some((id, partner_id, no_email)) = known {
-        if no_email && !email.is_empty() {
-            conn.prepare_cached("UPDATE customers SET email = ?2 WHERE id = ?1")?
-                .execute(params![id, email])?;
-        }
-        return Ok(Some(Customer { id, partner_id }));
-    }
-    conn.prepare_cached(
-        "INSERT INTO customers (source, external_id, email, created_at) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![source, reference, email, now()])?;
-    Ok(Some(Customer {
-        id: conn.last_insert_rowid(),
-        partner_id: None,
-    }))
 }
 
 /// For refunds and chargebacks: the sale (id, partner) they give money back
@@ -206,57 +362,4 @@ fn original(
         )?
         .query_row(params![customer, stamp(input.occurred_at)], row)
         .optional()?)
-}
-
-/// What a new conversion tells us for the next ones: a touch for the cookie
-/// window, the customer's partner after their first attributed sale, and
-/// refunds that arrived before their sale.
-fn learn(
-    conn: &Connection,
-    input: &ConversionInput,
-    id: i64,
-    customer: Option<Customer>,
-    found: &attribution::Found,
-) -> Result<()> {
-    let customer_id = customer.map(|c| c.id);
-    let partner_id = found.partner_id;
-    let explicit = if found.is_explicit() {
-        partner_id
-    } else {
-        None
-    };
-    if let (Some(customer), Some(partner)) = (customer_id, explicit) {
-        if !matches!(
-            input.kind,
-            ConversionKind::Refund | ConversionKind::Chargeback
-        ) {
-            conn.prepare_cached("INSERT INTO touches (customer_id, partner_id, at, conversion_id) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(params![customer, partner, stamp(input.occurred_at), id])?;
-        }
-    }
-    // A customer belongs to the partner of their first attributed sale.
-    let owned = customer.is_some_and(|c| c.partner_id.is_some());
-    if let (
-        Some(customer),
-        Some(partner),
-        ConversionKind::Sale | ConversionKind::Recurring,
-        false,
-    ) = (customer_id, partner_id, input.kind, owned)
-    {
-        conn.prepare_cached(
-            "UPDATE customers SET partner_id = ?2, first_sale_at = ?3 WHERE id = ?1 AND partner_id IS NULL",
-        )?
-        .execute(params![customer, partner, stamp(input.occurred_at)])?;
-    }
-    if matches!(input.kind, ConversionKind::Sale | ConversionKind::Recurring) {
-        conn.prepare_cached(
-            "UPDATE conversions SET original_id = ?1,
-                    partner_id = coalesce(partner_id, ?2),
-                    attribution = CASE WHEN partner_id IS NULL AND ?2 IS NOT NULL THEN 'original' ELSE attribution END
-              WHERE source = ?3 AND original_external_id = ?4 AND original_external_id <> '' AND original_id IS NULL
-                AND kind IN ('refund', 'chargeback')",
-        )?
-        .execute(params![id, partner_id, input.source.trim(), input.external_id.trim()])?;
-    }
-    Ok(())
 }

@@ -161,6 +161,35 @@ fn a_refund_before_its_sale_is_linked_when_the_sale_arrives() {
 }
 
 #[test]
+fn one_recorder_links_a_refund_to_its_later_sale_and_remembers_the_customer_partner() {
+    let (_d, mut book, ana, _) = book();
+    let tx = book.transaction().unwrap();
+    let settings = program::get(&tx).unwrap();
+    let mut recorder = record::Recorder::new(&tx, &settings);
+    let mut refund = ConversionInput::new("shop", "r9", ConversionKind::Refund, day(5));
+    refund.amount = usd(1_000);
+    refund.original_external_id = "o9".into();
+    let refund_id = recorder.record(&refund).unwrap().id();
+    let mut s = sale("o9", 4, "cus9");
+    s.referral_code = "ANA".into();
+    recorder.record(&s).unwrap();
+    // The renewal names no code: the customer is Ana's since the sale above.
+    let mut renewal = sale("o10", 6, "cus9");
+    renewal.kind = ConversionKind::Recurring;
+    let renewal_id = recorder.record(&renewal).unwrap().id();
+    drop(recorder);
+    tx.commit().unwrap();
+    assert_eq!(
+        who(&book, refund_id),
+        (Some(ana), AttributionMethod::Original)
+    );
+    assert_eq!(
+        who(&book, renewal_id),
+        (Some(ana), AttributionMethod::Customer)
+    );
+}
+
+#[test]
 fn touches_count_inside_the_cookie_window_first_or_last() {
     let (_d, mut book, ana, bo) = book();
     let touch = |id: &str, d: u32, code: &str| {

@@ -7,7 +7,7 @@
 use super::pick;
 use crate::audit::Actor;
 use crate::commissions::{approve_due_in, engine};
-use crate::conversions::record::record_in;
+use crate::conversions::record::Recorder;
 use crate::conversions::{ConversionInput, ConversionKind};
 use crate::error::Result;
 use crate::money::{Currency, Money};
@@ -77,8 +77,9 @@ pub(super) fn fill(
     sales.sort_by_key(|c| c.occurred_at);
     let settings = settings::get(conn)?;
     let total = sales.len() as u64;
+    let mut recorder = Recorder::new(conn, &settings);
     for (i, input) in sales.iter().enumerate() {
-        record_in(conn, &settings, input)?;
+        recorder.record(input)?;
         if i % 2_000 == 1_999 {
             progress.check()?;
             progress.update("Recording sales", i as u64 + 1, total);

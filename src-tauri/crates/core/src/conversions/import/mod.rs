@@ -119,92 +119,95 @@ pub fn import(
         Item::Skip(_) => None,
     });
 
-    let tx = book.transaction()?;
-    // Conversions are never deleted, so this import's new ones are those after it.
-    let last_before: i64 =
-        tx.query_row("SELECT coalesce(max(id), 0) FROM conversions", [], |r| {
-            r.get(0)
-        })?;
-    let total = items.len() as u64;
-    for (i, Located { line, item }) in items.into_iter().enumerate() {
-        let at_row = |e: CoreError| match e.field_and_reason() {
-            Some((f, m)) => bad(
-                line,
-                Field::parse(f).unwrap_or(Field::ExternalId),
-                m.to_string(),
-            ),
-            None => e,
-        };
-        let input = match item {
-            Item::Skip(why) => {
-                *report.skipped.entry(why.to_string()).or_default() += 1;
-                continue;
-            }
-            Item::Conversion(mut c) => {
-                c.source = source.clone();
-                if preset.repeat_sales_are_recurring
-                    && c.kind == ConversionKind::Sale
-                    && bought_before(&tx, &c)?
-                {
-                    c.kind = ConversionKind::Recurring;
-                }
-                c
-            }
-            Item::RefundedTotal {
-                original,
-                total,
-                at,
-                customer_ref,
-                customer_email,
-            } => {
-                let already: i64 = tx
-                    .prepare_cached(
-                        "SELECT coalesce(sum(amount_minor), 0) FROM conversions
-                          WHERE source = ?1 AND original_external_id = ?2 AND kind = 'refund'",
-                    )?
-                    .query_row(params![source, original], |r| r.get(0))?;
-                if total.minor <= already {
-                    report.existing += 1;
+    book.with_bulk_cache(|book| {
+        let tx = book.transaction()?;
+        // Conversions are never deleted, so this import's new ones are those after it.
+        let last_before: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM conversions", [], |r| {
+                r.get(0)
+            })?;
+        let total = items.len() as u64;
+        let mut recorder = record::Recorder::new(&tx, &settings);
+        for (i, Located { line, item }) in items.into_iter().enumerate() {
+            let at_row = |e: CoreError| match e.field_and_reason() {
+                Some((f, m)) => bad(
+                    line,
+                    Field::parse(f).unwrap_or(Field::ExternalId),
+                    m.to_string(),
+                ),
+                None => e,
+            };
+            let input = match item {
+                Item::Skip(why) => {
+                    *report.skipped.entry(why.to_string()).or_default() += 1;
                     continue;
                 }
-                let mut refund = ConversionInput::new(
-                    &source,
-                    &format!("{original}:refund:{}", total.minor),
-                    ConversionKind::Refund,
+                Item::Conversion(mut c) => {
+                    c.source = source.clone();
+                    if preset.repeat_sales_are_recurring
+                        && c.kind == ConversionKind::Sale
+                        && bought_before(&tx, &c)?
+                    {
+                        c.kind = ConversionKind::Recurring;
+                    }
+                    c
+                }
+                Item::RefundedTotal {
+                    original,
+                    total,
                     at,
-                );
-                refund.amount = Some(crate::money::Money::new(
-                    total.minor - already,
-                    total.currency,
-                ));
-                refund.original_external_id = original;
-                refund.customer_ref = customer_ref;
-                refund.customer_email = customer_email;
-                refund
+                    customer_ref,
+                    customer_email,
+                } => {
+                    let already: i64 = tx
+                        .prepare_cached(
+                            "SELECT coalesce(sum(amount_minor), 0) FROM conversions
+                              WHERE source = ?1 AND original_external_id = ?2 AND kind = 'refund'",
+                        )?
+                        .query_row(params![source, original], |r| r.get(0))?;
+                    if total.minor <= already {
+                        report.existing += 1;
+                        continue;
+                    }
+                    let mut refund = ConversionInput::new(
+                        &source,
+                        &format!("{original}:refund:{}", total.minor),
+                        ConversionKind::Refund,
+                        at,
+                    );
+                    refund.amount = Some(crate::money::Money::new(
+                        total.minor - already,
+                        total.currency,
+                    ));
+                    refund.original_external_id = original;
+                    refund.customer_ref = customer_ref;
+                    refund.customer_email = customer_email;
+                    refund
+                }
+            };
+            match recorder.record(&input).map_err(at_row)? {
+                Recorded::New(_) => report.recorded += 1,
+                Recorded::Existing(_) => report.existing += 1,
             }
-        };
-        match record::record_in(&tx, &settings, &input).map_err(at_row)? {
-            Recorded::New(_) => report.recorded += 1,
-            Recorded::Existing(_) => report.existing += 1,
+            if i % 5_000 == 4_999 {
+                progress.check()?;
+                progress.update("Recording", i as u64 + 1, total);
+            }
         }
-        if i % 5_000 == 4_999 {
-            progress.check()?;
-            progress.update("Recording", i as u64 + 1, total);
+        // Counted once all are in: a refund recorded before its sale is
+        // attributed when the sale arrives.
+        report.unattributed = tx.query_row(
+            "SELECT count(*) FROM conversions WHERE id > ?1 AND partner_id IS NULL AND kind <> 'click'",
+            [last_before],
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        report.commissions = engine::run_in(&tx, progress)?;
+        progress.check()?;
+        if !options.dry_run {
+            tx.commit()?;
         }
-    }
-    // Counted once all are in: a refund recorded before its sale is
-    // attributed when the sale arrives.
-    report.unattributed = tx.query_row(
-        "SELECT count(*) FROM conversions WHERE id > ?1 AND partner_id IS NULL AND kind <> 'click'",
-        [last_before],
-        |r| r.get::<_, i64>(0),
-    )? as u64;
-    report.commissions = engine::run_in(&tx, progress)?;
-    progress.check()?;
-    if !options.dry_run {
-        tx.commit()?;
-    }
-    Ok(report)
+        Ok(report)
+    })
 }
 
 /// Whether this conversion's customer already bought before it.
