@@ -65,6 +65,11 @@ impl ConversionKind {
         )
     }
 
+    /// A sale or a recurring payment: what makes a customer a partner's.
+    pub fn is_purchase(self) -> bool {
+        matches!(self, ConversionKind::Sale | ConversionKind::Recurring)
+    }
+
     pub fn gives_money_back(self) -> bool {
         matches!(self, ConversionKind::Refund | ConversionKind::Chargeback)
     }

@@ -3,7 +3,7 @@
 //! partner, and what it teaches us (touches, the customer's partner).
 
 use super::attribution;
-use super::model::{ConversionInput, ConversionKind};
+use super::model::ConversionInput;
 use crate::error::{CoreError, Result};
 use crate::settings::ProgramSettings;
 use crate::time::{now, stamp};
@@ -125,17 +125,17 @@ impl<'c> Recorder<'c> {
         if let Some(id) = existing {
             return Ok(Recorded::Existing(id));
         }
-        let customer = self.customer(input)?;
+        // A customer new to the book has no sales or touches yet, so
+        // attribution is the same with or without their row.
+        let known = self.known_customer(input)?;
+        let original = original(conn, input, known.map(|c| c.id))?;
+        let found =
+            attribution::attribute(conn, &mut self.codes, self.settings, input, known, original)?;
+        let customer = match known {
+            Some(c) => Some(c),
+            None => self.new_customer(input, &found)?,
+        };
         let customer_id = customer.map(|c| c.id);
-        let original = original(conn, input, customer_id)?;
-        let found = attribution::attribute(
-            conn,
-            &mut self.codes,
-            self.settings,
-            input,
-            customer,
-            original,
-        )?;
         let amount = input.amount;
         conn.prepare_cached(
             "INSERT INTO conversions (source, external_id, kind, occurred_at, customer_id, amount_minor, currency,
@@ -168,14 +168,14 @@ impl<'c> Recorder<'c> {
         Ok(Recorded::New(id))
     }
 
-    /// The customer row for the conversion's customer, created on first
-    /// sight; most conversions are from customers already known.
-    fn customer(&mut self, input: &ConversionInput) -> Result<Option<Customer>> {
+    /// The conversion's customer when the book knows them (their email
+    /// filled in if it was missing); most conversions are from customers
+    /// already known.
+    fn known_customer(&mut self, input: &ConversionInput) -> Result<Option<Customer>> {
         let Some(reference) = customer_key(input) else {
             return Ok(None);
         };
         let source = input.source.trim();
-        let email = input.customer_email.trim();
         let key = (source.to_string(), reference);
         let known = match self.customers.get(&key) {
             Some(k) => Some(*k),
@@ -195,33 +195,59 @@ impl<'c> Recorder<'c> {
                 })
                 .optional()?,
         };
-        let known = match known {
-            Some(mut k) => {
-                if !k.has_email && !email.is_empty() {
-                    self.conn
-                        .prepare_cached("UPDATE customers SET email = ?2 WHERE id = ?1")?
-                        .execute(params![k.customer.id, email])?;
-                    k.has_email = true;
-                }
-                k
-            }
-            None => {
-                self.conn
-                    .prepare_cached(
-                        "INSERT INTO customers (source, external_id, email, created_at) VALUES (?1, ?2, ?3, ?4)",
-                    )?
-                    .execute(params![source, key.1, email, self.now])?;
-                Known {
-                    customer: Customer {
-                        id: self.conn.last_insert_rowid(),
-                        partner_id: None,
-                    },
-                    has_email: !email.is_empty(),
-                }
-            }
+        let Some(mut known) = known else {
+            return Ok(None);
         };
+        let email = input.customer_email.trim();
+        if !known.has_email && !email.is_empty() {
+            self.conn
+                .prepare_cached("UPDATE customers SET email = ?2 WHERE id = ?1")?
+                .execute(params![known.customer.id, email])?;
+            known.has_email = true;
+        }
         self.customers.insert(key, known);
         Ok(Some(known.customer))
+    }
+
+    /// A customer seen for the first time, created with the partner of
+    /// this conversion when it is an attributed sale (their first), so the
+    /// row is written once.
+    fn new_customer(
+        &mut self,
+        input: &ConversionInput,
+        found: &attribution::Found,
+    ) -> Result<Option<Customer>> {
+        let Some(reference) = customer_key(input) else {
+            return Ok(None);
+        };
+        let source = input.source.trim();
+        let email = input.customer_email.trim();
+        let partner_id = found.partner_id.filter(|_| input.kind.is_purchase());
+        self.conn
+            .prepare_cached(
+                "INSERT INTO customers (source, external_id, email, partner_id, first_sale_at, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                source,
+                reference,
+                email,
+                partner_id,
+                partner_id.map(|_| stamp(input.occurred_at)),
+                self.now
+            ])?;
+        let customer = Customer {
+            id: self.conn.last_insert_rowid(),
+            partner_id,
+        };
+        self.customers.insert(
+            (source.to_string(), reference),
+            Known {
+                customer,
+                has_email: !email.is_empty(),
+            },
+        );
+        Ok(Some(customer))
     }
 
     /// What a new conversion tells us for the next ones: a touch for the
@@ -251,7 +277,7 @@ impl<'c> Recorder<'c> {
         }
         // A customer belongs to the partner of their first attributed sale.
         let owned = customer.is_some_and(|c| c.partner_id.is_some());
-        let is_sale = matches!(input.kind, ConversionKind::Sale | ConversionKind::Recurring);
+        let is_sale = input.kind.is_purchase();
         if let (Some(customer), Some(partner), true, false) =
             (customer_id, partner_id, is_sale, owned)
         {
