@@ -6,18 +6,14 @@
 
 use rusqlite::Transaction;
 
-/// The tables bulk imports write row by row.
-const TABLES: [&str; 2] = ["conversions", "commissions"];
-
 pub(super) fn rewrite_in_lists(tx: &Transaction) -> rusqlite_migration::HookResult {
     let version: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    let tables: Vec<(String, String)> = tx
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '% IN (%'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     tx.pragma_update(None, "writable_schema", true)?;
-    for table in TABLES {
-        let sql: String = tx.query_row(
-            "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-            [table],
-            |r| r.get(0),
-        )?;
+    for (table, sql) in tables {
         tx.execute(
             "UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1",
             (table, without_in_lists(&sql)),
