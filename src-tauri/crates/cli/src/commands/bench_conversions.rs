@@ -1,6 +1,8 @@
 //! `bench conversions --rows N`: import + attribution + commissions of a
 //! generated CSV, beside sqlite3's own `.import` of the same file into an
-//! equivalent table (the raw limit), and the what-if over the same month.
+//! equivalent table (the raw limit) and into a copy of our own conversions
+//! table (the floor its checks and indexes set), and the what-if over the
+//! same month.
 //! Wall-clock figures, printed, never asserted.
 
 use crate::bar::Bar;

@@ -88,7 +88,7 @@ pub(crate) struct Recorder<'c> {
     /// One moment for everything recorded together.
     now: String,
     customers: HashMap<(String, String), Known>,
-    codes: HashMap<String, Option<i64>>,
+    codes: attribution::Codes,
     /// Per source: the sales (external ids) refunds named before they arrived.
     awaiting_sale: HashMap<String, HashSet<String>>,
 }
