@@ -62,7 +62,9 @@ pub(super) fn find_match(conn: &Connection, email: &str, domain: &str) -> Result
         return Ok(by_email);
     }
     Ok(conn
-        .prepare_cached("SELECT min(id) FROM applications WHERE domain = ?1")?
+        // `domain <> ''` lets SQLite use the partial index on domain;
+        // without it every submission scanned all applications.
+        .prepare_cached("SELECT min(id) FROM applications WHERE domain = ?1 AND domain <> ''")?
         .query_row([domain], |r| r.get(0))?)
 }
 

@@ -159,10 +159,13 @@ pub fn import(
                     customer_ref,
                     customer_email,
                 } => {
+                    // `<> ''` lets SQLite use the partial index on the sale a
+                    // refund names; without it each refund scanned its source.
                     let already: i64 = tx
                         .prepare_cached(
                             "SELECT coalesce(sum(amount_minor), 0) FROM conversions
-                              WHERE source = ?1 AND original_external_id = ?2 AND kind = 'refund'",
+                              WHERE source = ?1 AND original_external_id = ?2 AND original_external_id <> ''
+                                AND kind = 'refund'",
                         )?
                         .query_row(params![source, original], |r| r.get(0))?;
                     if total.minor <= already {
