@@ -52,6 +52,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<Application> {
         .ok_or_else(|| CoreError::not_found(format!("application #{id}")))
 }
 
+/// `domain <> ''` lets SQLite use the partial index on domain; without it
+/// every submission scanned all applications.
+pub(super) const MATCH_BY_DOMAIN: &str =
+    "SELECT min(id) FROM applications WHERE domain = ?1 AND domain <> ''";
+
 /// The application this submission belongs to: same email, else same website.
 pub(super) fn find_match(conn: &Connection, email: &str, domain: &str) -> Result<Option<i64>> {
     let by_email: Option<i64> = conn
@@ -62,9 +67,7 @@ pub(super) fn find_match(conn: &Connection, email: &str, domain: &str) -> Result
         return Ok(by_email);
     }
     Ok(conn
-        // `domain <> ''` lets SQLite use the partial index on domain;
-        // without it every submission scanned all applications.
-        .prepare_cached("SELECT min(id) FROM applications WHERE domain = ?1 AND domain <> ''")?
+        .prepare_cached(MATCH_BY_DOMAIN)?
         .query_row([domain], |r| r.get(0))?)
 }
 

@@ -500,3 +500,10 @@ fn the_queue_filters_by_status_score_and_check() {
         ["B", "C"]
     );
 }
+
+#[test]
+fn matching_by_website_uses_the_domain_index() {
+    let p = program();
+    let plan = crate::book::query_plan(p.book.conn(), store::MATCH_BY_DOMAIN, ["example.com"]);
+    assert!(plan.contains("INDEX applications_domain"), "{plan}");
+}

@@ -245,5 +245,18 @@ pub(crate) fn remove_book_files(path: &Path) {
     }
 }
 
+/// SQLite's plan for `sql` with `params` bound, one step per line: tests
+/// check that hot lookups use their index.
+#[cfg(test)]
+pub(crate) fn query_plan(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> String {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let steps: Vec<String> = stmt
+        .query_map(params, |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    steps.join("\n")
+}
+
 #[cfg(test)]
 mod tests;

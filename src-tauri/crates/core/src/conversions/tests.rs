@@ -271,3 +271,13 @@ fn bad_conversions_name_the_field() {
     r.amount = usd(5);
     assert_eq!(field(&r, &mut book), "original_external_id");
 }
+
+#[test]
+fn a_refunded_total_reads_only_its_sale_refunds_through_an_index() {
+    let (_d, book, _, _) = book();
+    let plan = crate::book::query_plan(book.conn(), import::REFUNDED_SO_FAR, ["stripe", "ch_1"]);
+    assert!(
+        plan.contains("INDEX conversions_original (source=? AND original_external_id=?)"),
+        "{plan}"
+    );
+}

@@ -159,14 +159,8 @@ pub fn import(
                     customer_ref,
                     customer_email,
                 } => {
-                    // `<> ''` lets SQLite use the partial index on the sale a
-                    // refund names; without it each refund scanned its source.
                     let already: i64 = tx
-                        .prepare_cached(
-                            "SELECT coalesce(sum(amount_minor), 0) FROM conversions
-                              WHERE source = ?1 AND original_external_id = ?2 AND original_external_id <> ''
-                                AND kind = 'refund'",
-                        )?
+                        .prepare_cached(REFUNDED_SO_FAR)?
                         .query_row(params![source, original], |r| r.get(0))?;
                     if total.minor <= already {
                         report.existing += 1;
@@ -212,6 +206,12 @@ pub fn import(
         Ok(report)
     })
 }
+
+/// What was already refunded for a sale, by source and the sale's id.
+/// `<> ''` lets SQLite use the partial index on the sale a refund names;
+/// without it each refund scanned its whole source.
+pub(crate) const REFUNDED_SO_FAR: &str = "SELECT coalesce(sum(amount_minor), 0) FROM conversions
+  WHERE source = ?1 AND original_external_id = ?2 AND original_external_id <> '' AND kind = 'refund'";
 
 /// Whether this conversion's customer already bought before it.
 fn bought_before(conn: &Connection, c: &ConversionInput) -> Result<bool> {
