@@ -23,12 +23,15 @@ const STEPS: &[&str] = &[
 /// The step whose hook rewrites CHECK constraints (checks.rs).
 const CHECKS_STEP: usize = 9;
 
-fn step(i: usize, sql: &'static str) -> M<'static> {
-    if i == CHECKS_STEP {
-        M::up_with_hook(sql, super::checks::rewrite_in_lists)
-    } else {
-        M::up(sql)
-    }
+fn migrations(steps: &[&'static str]) -> Migrations<'static> {
+    let step = |(i, sql): (usize, &&'static str)| {
+        if i == CHECKS_STEP {
+            M::up_with_hook(sql, super::checks::rewrite_in_lists)
+        } else {
+            M::up(sql)
+        }
+    };
+    Migrations::new(steps.iter().enumerate().map(step).collect())
 }
 
 pub(super) fn latest_version() -> i64 {
@@ -60,14 +63,7 @@ fn migrate_with(conn: &mut Connection, path: &Path, steps: &[&'static str]) -> R
             &backup::backup_path_for(path, &format!("before-schema-{known}")),
         )?;
     }
-    Migrations::new(
-        steps
-            .iter()
-            .enumerate()
-            .map(|(i, sql)| step(i, sql))
-            .collect(),
-    )
-    .to_latest(conn)?;
+    migrations(steps).to_latest(conn)?;
     Ok(())
 }
 
@@ -77,15 +73,7 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        Migrations::new(
-            STEPS
-                .iter()
-                .enumerate()
-                .map(|(i, sql)| step(i, sql))
-                .collect(),
-        )
-        .validate()
-        .unwrap();
+        migrations(STEPS).validate().unwrap();
     }
 
     fn backups_in(dir: &Path) -> Vec<std::path::PathBuf> {

@@ -46,11 +46,11 @@ pub(crate) fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<Engin
     // A refund dated before its sale (data arrives as it will) waits for the
     // sale's lines; it is tried again once the rest of the run is done.
     let mut waiting = Vec::new();
-    for (i, c) in todo.iter().enumerate() {
+    for (i, (c, has_lines)) in todo.iter().enumerate() {
         let done = if c.kind.gives_money_back() {
             give_back(conn, &ctx.settings, c, &mut report)?
         } else {
-            earn(conn, &mut ctx, c, &mut report)?
+            earn(conn, &mut ctx, c, !has_lines, &mut report)?
         };
         if done {
             mark_done(conn, &mut ctx, c)?;
@@ -82,12 +82,15 @@ fn mark_done(conn: &Connection, ctx: &mut Context, c: &Todo) -> Result<()> {
     ctx.count_in_month(c)
 }
 
-fn pending_conversions(conn: &Connection) -> Result<Vec<Todo>> {
+/// The conversions not yet dealt with, in time order, each with whether an
+/// earlier run already wrote (held) lines for it.
+fn pending_conversions(conn: &Connection) -> Result<Vec<(Todo, bool)>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {TODO_COLUMNS} FROM conversions c
+        "SELECT {TODO_COLUMNS}, EXISTS (SELECT 1 FROM commissions l WHERE l.conversion_id = c.id)
+           FROM conversions c
           WHERE c.computed_at IS NULL AND c.partner_id IS NOT NULL ORDER BY c.occurred_at, c.id"
     ))?;
-    let rows = stmt.query_map([], Todo::from_row)?;
+    let rows = stmt.query_map([], |r| Ok((Todo::from_row(r)?, r.get(10)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -99,12 +102,18 @@ pub(crate) fn due_after_hold(settings: &ProgramSettings, day: NaiveDate) -> Stri
 }
 
 /// Writes the lines a sale or action earns; false while one is held.
-fn earn(conn: &Connection, ctx: &mut Context, c: &Todo, report: &mut EngineReport) -> Result<bool> {
+/// `fresh`: no earlier run wrote lines for it.
+fn earn(
+    conn: &Connection,
+    ctx: &mut Context,
+    c: &Todo,
+    fresh: bool,
+    report: &mut EngineReport,
+) -> Result<bool> {
     let Some((version_id, lines)) = ctx.lines_for(c)? else {
         return Ok(true);
     };
     let due = due_after_hold(&ctx.settings, c.occurred_at.date_naive());
-    let fresh = !has_lines(conn, c.id)?;
     let mut all_final = true;
     for line in &lines {
         all_final &= line.hold_reason.is_none();
@@ -118,18 +127,24 @@ fn earn(conn: &Connection, ctx: &mut Context, c: &Todo, report: &mut EngineRepor
     Ok(all_final)
 }
 
-/// Whether the engine already wrote lines for a conversion (held ones).
-fn has_lines(conn: &Connection, conversion_id: i64) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM commissions WHERE conversion_id = ?1)")?
-        .query_row([conversion_id], |r| r.get(0))?)
+macro_rules! insert_line {
+    () => {
+        "INSERT INTO commissions (partner_id, conversion_id, line, kind, plan_version_id, rule_id, base_minor,
+            base_currency, rate, flat_minor, fx_rate, fx_source, rounding, detail, amount_minor, currency, state,
+            hold_reason, due_on, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'pending', ?17, ?18, ?19, ?19)"
+    };
 }
-
-const INSERT_LINE: &str =
-    "INSERT INTO commissions (partner_id, conversion_id, line, kind, plan_version_id, rule_id, base_minor,
-        base_currency, rate, flat_minor, fx_rate, fx_source, rounding, detail, amount_minor, currency, state,
-        hold_reason, due_on, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'pending', ?17, ?18, ?19, ?19)";
+const INSERT_LINE: &str = insert_line!();
+/// The same, completing a held line of the same key.
+const UPSERT_LINE: &str = concat!(
+    insert_line!(),
+    " ON CONFLICT (partner_id, conversion_id, line) DO UPDATE SET
+        rule_id = excluded.rule_id, rate = excluded.rate, flat_minor = excluded.flat_minor,
+        fx_rate = excluded.fx_rate, fx_source = excluded.fx_source, detail = excluded.detail,
+        amount_minor = excluded.amount_minor, hold_reason = excluded.hold_reason, updated_at = excluded.updated_at
+      WHERE commissions.state = 'pending' AND commissions.hold_reason IS NOT NULL"
+);
 
 /// Inserts the line, or completes a held one; a final line is never
 /// rewritten. A conversion without lines yet (`fresh`) gets a plain
@@ -145,20 +160,7 @@ fn write_line(
     fresh: bool,
 ) -> Result<()> {
     let now = now();
-    let upsert;
-    let sql = if fresh {
-        INSERT_LINE
-    } else {
-        upsert = format!(
-            "{INSERT_LINE}
-             ON CONFLICT (partner_id, conversion_id, line) DO UPDATE SET
-                rule_id = excluded.rule_id, rate = excluded.rate, flat_minor = excluded.flat_minor,
-                fx_rate = excluded.fx_rate, fx_source = excluded.fx_source, detail = excluded.detail,
-                amount_minor = excluded.amount_minor, hold_reason = excluded.hold_reason, updated_at = excluded.updated_at
-              WHERE commissions.state = 'pending' AND commissions.hold_reason IS NOT NULL"
-        );
-        &upsert
-    };
+    let sql = if fresh { INSERT_LINE } else { UPSERT_LINE };
     conn.prepare_cached(sql)?.execute(params![
         l.partner_id,
         c.id,

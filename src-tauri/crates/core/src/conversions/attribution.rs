@@ -113,18 +113,15 @@ pub(super) fn attribute(
     }
     let customer = customer.id;
     let since = input.occurred_at - Duration::days(i64::from(settings.cookie_window_days));
-    let sql = match settings.attribution {
-        Attribution::FirstTouch => {
-            "SELECT partner_id FROM touches WHERE customer_id = ?1 AND at >= ?2 AND at <= ?3
-              ORDER BY at ASC, id ASC LIMIT 1"
-        }
-        Attribution::LastTouch => {
-            "SELECT partner_id FROM touches WHERE customer_id = ?1 AND at >= ?2 AND at <= ?3
-              ORDER BY at DESC, id DESC LIMIT 1"
-        }
+    let order = match settings.attribution {
+        Attribution::FirstTouch => "ASC",
+        Attribution::LastTouch => "DESC",
     };
     let touch: Option<i64> = conn
-        .prepare_cached(sql)?
+        .prepare_cached(&format!(
+            "SELECT partner_id FROM touches WHERE customer_id = ?1 AND at >= ?2 AND at <= ?3
+              ORDER BY at {order}, id {order} LIMIT 1"
+        ))?
         .query_row(
             params![customer, stamp(since), stamp(input.occurred_at)],
             |r| r.get(0),

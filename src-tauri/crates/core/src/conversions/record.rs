@@ -172,11 +172,9 @@ impl<'c> Recorder<'c> {
     /// filled in if it was missing); most conversions are from customers
     /// already known.
     fn known_customer(&mut self, input: &ConversionInput) -> Result<Option<Customer>> {
-        let Some(reference) = customer_key(input) else {
+        let Some(key) = cache_key(input) else {
             return Ok(None);
         };
-        let source = input.source.trim();
-        let key = (source.to_string(), reference);
         let known = match self.customers.get(&key) {
             Some(k) => Some(*k),
             None => self
@@ -184,7 +182,7 @@ impl<'c> Recorder<'c> {
                 .prepare_cached(
                     "SELECT id, partner_id, email <> '' FROM customers WHERE source = ?1 AND external_id = ?2",
                 )?
-                .query_row(params![source, key.1], |r| {
+                .query_row(params![key.0, key.1], |r| {
                     Ok(Known {
                         customer: Customer {
                             id: r.get(0)?,
@@ -217,10 +215,9 @@ impl<'c> Recorder<'c> {
         input: &ConversionInput,
         found: &attribution::Found,
     ) -> Result<Option<Customer>> {
-        let Some(reference) = customer_key(input) else {
+        let Some(key) = cache_key(input) else {
             return Ok(None);
         };
-        let source = input.source.trim();
         let email = input.customer_email.trim();
         let partner_id = found.partner_id.filter(|_| input.kind.is_purchase());
         self.conn
@@ -229,8 +226,8 @@ impl<'c> Recorder<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute(params![
-                source,
-                reference,
+                key.0,
+                key.1,
                 email,
                 partner_id,
                 partner_id.map(|_| stamp(input.occurred_at)),
@@ -241,7 +238,7 @@ impl<'c> Recorder<'c> {
             partner_id,
         };
         self.customers.insert(
-            (source.to_string(), reference),
+            key,
             Known {
                 customer,
                 has_email: !email.is_empty(),
@@ -285,11 +282,7 @@ impl<'c> Recorder<'c> {
                 "UPDATE customers SET partner_id = ?2, first_sale_at = ?3 WHERE id = ?1 AND partner_id IS NULL",
             )?
             .execute(params![customer, partner, stamp(input.occurred_at)])?;
-            let reference = customer_key(input).unwrap_or_default();
-            if let Some(k) = self
-                .customers
-                .get_mut(&(input.source.trim().to_string(), reference))
-            {
+            if let Some(k) = cache_key(input).and_then(|key| self.customers.get_mut(&key)) {
                 k.customer.partner_id = Some(partner);
             }
         }
@@ -346,6 +339,11 @@ pub(crate) fn customer_key(input: &ConversionInput) -> Option<String> {
     } else {
         None
     }
+}
+
+/// How the recorder files a conversion's customer: (source, customer key).
+fn cache_key(input: &ConversionInput) -> Option<(String, String)> {
+    customer_key(input).map(|key| (input.source.trim().to_string(), key))
 }
 
 /// A conversion's customer: their row, and the partner they belong to.
