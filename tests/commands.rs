@@ -1,5 +1,5 @@
 //! The desktop commands through Tauri's mock runtime: the same IPC path the
-//! UI uses (JSON in, JSON or {code, message} out), on real temp-file books.
+//! UI uses (JSON in, JSON or {code, message, field} out), on real temp-file books.
 
 use partnerbook_app::state::{AppPaths, AppState};
 use serde_json::{json, Value};
@@ -180,7 +180,7 @@ fn bad_input_comes_back_as_code_and_plain_message() {
     app.create_book();
     let e = app.err("partner_create", json!({ "input": partner("Ada", "ada@") }));
     assert_eq!(e["code"], "invalid_input");
-    assert!(e["message"].as_str().unwrap().starts_with("email: "), "{e}");
+    assert_eq!(e["field"], "email", "{e}");
     app.ok(
         "partner_create",
         json!({ "input": partner("Ada", "ada@example.com") }),
@@ -216,13 +216,7 @@ fn settings_round_trip_with_exact_minimum_payout() {
     assert_eq!(saved["rounding"], "half_even");
     input["minimum_payout"] = json!("12.345");
     let e = app.err("settings_update", json!({ "input": input }));
-    assert!(
-        e["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("minimum_payout: "),
-        "{e}"
-    );
+    assert_eq!(e["field"], "minimum_payout", "{e}");
 }
 
 #[test]
@@ -493,10 +487,7 @@ fn a_payout_run_from_draft_to_paid() {
         json!({ "settings": { "host": "smtp.example.com", "port": 25, "tls": "none",
         "user": "", "from_name": "", "from_email": "a@example.com" } }),
     );
-    assert!(
-        refused["message"].as_str().unwrap().starts_with("tls: "),
-        "{refused}"
-    );
+    assert_eq!(refused["field"], "tls", "{refused}");
     let unsent = app.err(
         "mail_send",
         json!({ "password": null, "onProgress": "__CHANNEL__:27" }),
@@ -518,21 +509,19 @@ fn a_payout_run_from_draft_to_paid() {
         "mail_template_save",
         json!({ "name": "statement", "subject": "x", "textBody": "{{totl}}", "htmlBody": "" }),
     );
+    assert_eq!(unknown["field"], "text_body", "{unknown}");
     assert!(
         unknown["message"]
             .as_str()
             .unwrap()
-            .starts_with("text_body: {{totl}} is not a placeholder"),
+            .starts_with("{{totl}} is not a placeholder"),
         "{unknown}"
     );
     let bad = app.err(
         "payout_payer_set",
         json!({ "iban": "DE00 1234", "bic": "" }),
     );
-    assert!(
-        bad["message"].as_str().unwrap().starts_with("iban: "),
-        "{bad}"
-    );
+    assert_eq!(bad["field"], "iban", "{bad}");
     assert_eq!(
         app.ok(
             "payout_mark_paid",
@@ -674,10 +663,7 @@ fn applications_from_intake_to_decision_and_onboarding() {
         "applications_reject",
         json!({ "ids": [tom["id"]], "reason": "" }),
     );
-    assert!(
-        refused["message"].as_str().unwrap().starts_with("reason: "),
-        "{refused}"
-    );
+    assert_eq!(refused["field"], "reason", "{refused}");
     let reasons = app.ok("rejection_reasons", json!({}));
     app.ok(
         "applications_reject",
@@ -742,13 +728,7 @@ fn the_asset_library_and_a_partner_kit() {
     assert_eq!(list[0]["kind"], "text_snippet");
     assert_eq!(app.ok("asset_thumbnail", json!({ "id": id })), Value::Null);
     let bad_url = app.err("links_base_url_set", json!({ "url": "not a url" }));
-    assert!(
-        bad_url["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("base_url: "),
-        "{bad_url}"
-    );
+    assert_eq!(bad_url["field"], "base_url", "{bad_url}");
     app.ok(
         "links_base_url_set",
         json!({ "url": "https://deals.example" }),
@@ -787,4 +767,47 @@ fn the_asset_library_and_a_partner_kit() {
         json!({ "id": id, "text": "v2 {{coupon}}" }),
     );
     assert_eq!(saved["asset"]["current"]["version"], 2);
+}
+
+#[test]
+fn lists_answer_while_a_long_job_holds_the_writer() {
+    use partnerbook_core::audit::Actor;
+    use partnerbook_core::partners;
+    use std::sync::mpsc;
+    use std::time::Duration;
+    use tauri::Manager;
+
+    let app = app();
+    app.create_book();
+    app.ok(
+        "partner_create",
+        json!({ "input": partner("Ana Lima", "ana@example.com") }),
+    );
+    let state: &AppState = app._app.state::<AppState>().inner();
+    let (busy, is_busy) = mpsc::channel();
+    let (done, is_done) = mpsc::channel();
+    std::thread::scope(|s| {
+        // An import in the middle of its transaction: it holds the writer
+        // and has written a partner it has not committed.
+        let holder = s.spawn(move || {
+            state
+                .with_book(|b| {
+                    let tx = b.transaction()?;
+                    let bo = partners::PartnerInput::new("Bo Berg", "bo@example.com");
+                    partners::create_in(&tx, &bo, Actor::Import)?;
+                    busy.send(()).unwrap();
+                    // Released once the list answered; a list that waited
+                    // for the writer would still be waiting when this ends.
+                    Ok(is_done.recv_timeout(Duration::from_secs(60)).is_ok())
+                })
+                .unwrap()
+        });
+        is_busy.recv().unwrap();
+        let query = json!({ "query": { "text": "", "statuses": [], "group_id": null, "tag": null,
+            "country": null, "sort": "name", "descending": false, "offset": 0, "limit": 50 } });
+        let page = app.ok("partners_search", query);
+        done.send(()).unwrap();
+        assert!(holder.join().unwrap(), "the list waited for the writer");
+        assert_eq!(page["total"], 1, "only what is committed: {page}");
+    });
 }

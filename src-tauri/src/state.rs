@@ -1,6 +1,8 @@
-//! What the shell keeps between commands: the open book, where its files
-//! go, the cancel flag of the running job, and an SMTP password kept for
-//! the session where the system has no keychain.
+//! What the shell keeps between commands: the open book (a writer, and a
+//! read-only connection beside it so lists answer while a long job holds
+//! the writer), where its files go, the cancel flag of the running job,
+//! and an SMTP password kept for the session where the system has no
+//! keychain.
 
 use crate::error::{AppError, AppResult};
 use partnerbook_core::Book;
@@ -31,6 +33,9 @@ impl AppPaths {
 pub struct AppState {
     /// Shared with blocking jobs (imports, the demo book) that outlive the command's borrow.
     book: Arc<Mutex<Option<Book>>>,
+    /// The same book opened for reading only (WAL lets it read while the
+    /// writer is in a transaction); None when it could not be opened.
+    reader: Mutex<Option<Book>>,
     pub paths: AppPaths,
     cancel: Mutex<Arc<AtomicBool>>,
     /// The SMTP password where no keychain could keep it: for this session only.
@@ -41,6 +46,7 @@ impl AppState {
     pub fn new(paths: AppPaths) -> Self {
         AppState {
             book: Arc::new(Mutex::new(None)),
+            reader: Mutex::new(None),
             paths,
             cancel: Mutex::new(Arc::new(AtomicBool::new(false))),
             session_password: Mutex::new(None),
@@ -54,6 +60,32 @@ impl AppState {
     /// Runs `f` on the open book, or fails with "no_book".
     pub fn with_book<T>(&self, f: impl FnOnce(&mut Book) -> AppResult<T>) -> AppResult<T> {
         with_book(&self.book, f)
+    }
+
+    /// Runs the query `f` on the read-only connection, which answers while
+    /// an import or a payout run holds the writer (on the writer when there
+    /// is no reader).
+    pub fn read<T>(&self, f: impl FnOnce(&Book) -> AppResult<T>) -> AppResult<T> {
+        self.read_if_open(f)?.ok_or_else(AppError::no_book)
+    }
+
+    /// Like `read`, but None when no book is open.
+    pub fn read_if_open<T>(&self, f: impl FnOnce(&Book) -> AppResult<T>) -> AppResult<Option<T>> {
+        if let Some(reader) = lock(&self.reader).as_ref() {
+            return f(reader).map(Some);
+        }
+        lock(&self.book).as_ref().map(f).transpose()
+    }
+
+    /// Makes `book` the open book (None closes it), with its reader.
+    pub fn set_book(&self, book: Option<Book>) {
+        let reader = book.as_ref().and_then(|b| {
+            Book::open_reader(b.path())
+                .inspect_err(|e| tracing::warn!("no read-only connection: {e}"))
+                .ok()
+        });
+        *lock(&self.book) = book;
+        *lock(&self.reader) = reader;
     }
 
     /// A fresh cancel flag for a new job; `cancel_job` sets the latest one.

@@ -10,7 +10,8 @@ use partnerbook_core::applications::{
     IntakeReport, ScreenReport, ScreeningSettings,
 };
 use partnerbook_core::audit::Actor;
-use partnerbook_core::onboarding::{self, remind, terms, OnboardingChange, OnboardingRow};
+use partnerbook_core::onboarding::{self, terms, OnboardingChange, OnboardingRow};
+use partnerbook_core::outbox::reminders as remind;
 use partnerbook_core::progress::JobProgress;
 use std::path::PathBuf;
 use tauri::ipc::Channel;

@@ -1,13 +1,13 @@
 //! Creating, opening and closing books; the recent list; the demo book.
 
 use crate::error::AppResult;
-use crate::state::{lock, AppState};
-use partnerbook_core::book::{self, BookInfo};
+use crate::state::AppState;
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::recent::{self, RecentBook};
 use partnerbook_core::settings::NewProgram;
 use partnerbook_core::Book;
+use partnerbook_core::{suggest_path, BookInfo};
 use std::path::Path;
 use tauri::State;
 
@@ -17,13 +17,13 @@ pub fn make_current(state: &AppState, book: Book) -> AppResult<BookInfo> {
     if let Err(e) = recent::remember(&state.paths.recent_file(), book.path(), &info.program_name) {
         tracing::warn!("{e}");
     }
-    *lock(&state.book_slot()) = Some(book);
+    state.set_book(Some(book));
     Ok(info)
 }
 
 #[tauri::command(async)]
 pub fn book_suggest_path(state: State<'_, AppState>, program_name: String) -> String {
-    book::suggest_path(&state.paths.documents_dir, &program_name)
+    suggest_path(&state.paths.documents_dir, &program_name)
         .to_string_lossy()
         .into_owned()
 }
@@ -56,14 +56,12 @@ pub fn book_open_demo(state: State<'_, AppState>) -> AppResult<BookInfo> {
 
 #[tauri::command(async)]
 pub fn book_current(state: State<'_, AppState>) -> AppResult<Option<BookInfo>> {
-    let slot = state.book_slot();
-    let guard = lock(&slot);
-    Ok(guard.as_ref().map(Book::info).transpose()?)
+    state.read_if_open(|b| Ok(b.info()?))
 }
 
 #[tauri::command(async)]
 pub fn book_close(state: State<'_, AppState>) {
-    *lock(&state.book_slot()) = None;
+    state.set_book(None);
 }
 
 #[tauri::command(async)]

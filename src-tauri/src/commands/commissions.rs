@@ -9,7 +9,8 @@ use partnerbook_core::audit::Actor;
 use partnerbook_core::commissions::{
     self, Commission, CommissionPage, CommissionQuery, EngineReport, WhatIfReport, WhatIfRequest,
 };
-use partnerbook_core::fx::{self, FxImportReport};
+use partnerbook_core::fx::FxImportReport;
+use partnerbook_core::import;
 use partnerbook_core::progress::JobProgress;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
@@ -20,12 +21,12 @@ pub fn commissions_list(
     state: State<'_, AppState>,
     query: CommissionQuery,
 ) -> AppResult<CommissionPage> {
-    state.with_book(|b| Ok(commissions::list(b, &query)?))
+    state.read(|b| Ok(commissions::list(b, &query)?))
 }
 
 #[tauri::command(async)]
 pub fn commission_explain(state: State<'_, AppState>, id: i64) -> AppResult<String> {
-    state.with_book(|b| Ok(commissions::explain(b, id)?))
+    state.read(|b| Ok(commissions::explain(b, id)?))
 }
 
 /// Approves pending commissions whose hold has ended by `as_of` (today when null).
@@ -68,7 +69,7 @@ pub async fn fx_import(
     let slot = state.book_slot();
     blocking(move || {
         with_book(&slot, |b| {
-            Ok(fx::import_file(b, &PathBuf::from(path), &progress)?)
+            Ok(import::fx_rates(b, &PathBuf::from(path), &progress)?)
         })
     })
     .await

@@ -5,10 +5,10 @@ use super::jobs::blocking;
 use crate::error::AppResult;
 use crate::progress::ChannelProgress;
 use crate::state::{with_book, AppState};
-use partnerbook_core::conversions::import::{
+use partnerbook_core::conversions::{self, ConversionPage, ConversionQuery};
+use partnerbook_core::import::{
     self, ConversionImportOptions, ConversionImportReport, ImportInspection,
 };
-use partnerbook_core::conversions::{self, ConversionPage, ConversionQuery};
 use partnerbook_core::progress::JobProgress;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
@@ -48,5 +48,5 @@ pub fn conversions_list(
     state: State<'_, AppState>,
     query: ConversionQuery,
 ) -> AppResult<ConversionPage> {
-    state.with_book(|b| Ok(conversions::list(b, &query)?))
+    state.read(|b| Ok(conversions::list(b, &query)?))
 }

@@ -4,7 +4,7 @@
 //! system to run anything.
 
 use crate::error::{AppError, AppResult};
-use partnerbook_core::CoreError;
+use partnerbook_core::{BookError, ErrorExt};
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_opener::OpenerExt;
@@ -19,7 +19,7 @@ fn checked(path: &str) -> AppResult<PathBuf> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if !KINDS.contains(&kind.as_str()) {
-        return Err(CoreError::invalid(
+        return Err(BookError::invalid(
             "path",
             format!(
                 "{} is not a file Partnerbook writes ({})",
@@ -30,7 +30,7 @@ fn checked(path: &str) -> AppResult<PathBuf> {
         .into());
     }
     if !path.is_file() {
-        return Err(CoreError::invalid(
+        return Err(BookError::invalid(
             "path",
             format!("{} is not there any more", path.display()),
         )

@@ -8,7 +8,7 @@ use partnerbook_core::partners::csv_export;
 use partnerbook_core::partners::csv_import::{self, ImportOptions, ImportPreview, ImportReport};
 use partnerbook_core::partners::search::PartnerQuery;
 use partnerbook_core::progress::JobProgress;
-use partnerbook_core::{Book, CoreError};
+use partnerbook_core::{Book, BookError, ErrorExt};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -54,7 +54,7 @@ pub async fn partners_export(
     blocking(move || {
         with_book(&slot, |b| {
             let file = std::fs::File::create(&path)
-                .map_err(|e| CoreError::io(format!("cannot write {path}"), e))?;
+                .map_err(|e| BookError::io(format!("cannot write {path}"), e))?;
             let written =
                 csv_export::export(b, query.as_ref(), std::io::BufWriter::new(file), &progress);
             if written.is_err() {

@@ -5,13 +5,14 @@ use super::jobs::book_job;
 use crate::error::AppResult;
 use crate::state::AppState;
 use partnerbook_core::audit::Actor;
-use partnerbook_core::mail::keychain::PasswordHome;
-use partnerbook_core::mail::{
-    self, announce, keychain, settings, templates, Announcement, AnnouncementInput, Audience,
-    Decision, MailPreview, MailSettings, MailTemplate, OutboxMessage, OutboxStatus, QueueReport,
-    SendReport,
+use partnerbook_core::mail::keychain::{self, PasswordHome};
+use partnerbook_core::mail::{self, settings, MailSettings, SendReport};
+use partnerbook_core::outbox::{
+    self, announce, templates, Announcement, AnnouncementInput, Audience, Decision, MailPreview,
+    MailTemplate, OutboxMessage, OutboxStatus, QueueReport,
 };
 use partnerbook_core::progress::JobProgress;
+use partnerbook_core::statements;
 use tauri::ipc::Channel;
 use tauri::State;
 
@@ -107,12 +108,12 @@ pub fn mail_outbox(
     status: Option<OutboxStatus>,
     limit: u32,
 ) -> AppResult<Vec<OutboxMessage>> {
-    state.with_book(|b| Ok(mail::list(b, status, limit)?))
+    state.with_book(|b| Ok(outbox::list(b, status, limit)?))
 }
 
 #[tauri::command(async)]
 pub fn mail_decide(state: State<'_, AppState>, id: i64, decision: Decision) -> AppResult<()> {
-    state.with_book(|b| Ok(mail::decide(b, id, decision, Actor::User)?))
+    state.with_book(|b| Ok(outbox::decide(b, id, decision, Actor::User)?))
 }
 
 #[tauri::command]
@@ -122,7 +123,7 @@ pub async fn mail_queue_statements(
     on_progress: Channel<JobProgress>,
 ) -> AppResult<QueueReport> {
     book_job(&state, on_progress, move |b, progress| {
-        Ok(mail::queue_statements(b, run_id, progress)?)
+        Ok(statements::queue_statements(b, run_id, progress)?)
     })
     .await
 }
@@ -153,7 +154,7 @@ pub fn mail_announce(
     state: State<'_, AppState>,
     input: AnnouncementInput,
 ) -> AppResult<Announcement> {
-    state.with_book(|b| Ok(mail::announce(b, &input, Actor::User)?))
+    state.with_book(|b| Ok(outbox::announce(b, &input, Actor::User)?))
 }
 
 #[tauri::command(async)]

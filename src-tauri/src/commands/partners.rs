@@ -12,17 +12,17 @@ use tauri::State;
 
 #[tauri::command(async)]
 pub fn partners_search(state: State<'_, AppState>, query: PartnerQuery) -> AppResult<PartnerPage> {
-    state.with_book(|b| Ok(search::search(b, &query)?))
+    state.read(|b| Ok(search::search(b, &query)?))
 }
 
 #[tauri::command(async)]
 pub fn partners_countries(state: State<'_, AppState>) -> AppResult<Vec<CountryCount>> {
-    state.with_book(|b| Ok(search::countries(b)?))
+    state.read(|b| Ok(search::countries(b)?))
 }
 
 #[tauri::command(async)]
 pub fn partner_get(state: State<'_, AppState>, id: i64) -> AppResult<Partner> {
-    state.with_book(|b| Ok(partners::get(b, id)?))
+    state.read(|b| Ok(partners::get(b, id)?))
 }
 
 #[tauri::command(async)]
@@ -51,7 +51,7 @@ pub fn partner_set_status(
 
 #[tauri::command(async)]
 pub fn partner_timeline(state: State<'_, AppState>, id: i64) -> AppResult<Vec<Activity>> {
-    state.with_book(|b| Ok(timeline::list(b, id)?))
+    state.read(|b| Ok(timeline::list(b, id)?))
 }
 
 #[tauri::command(async)]
@@ -61,7 +61,7 @@ pub fn partner_add_note(state: State<'_, AppState>, id: i64, text: String) -> Ap
 
 #[tauri::command(async)]
 pub fn groups_list(state: State<'_, AppState>) -> AppResult<Vec<Group>> {
-    state.with_book(|b| Ok(groups::list(b.conn())?))
+    state.read(|b| Ok(groups::list(b.conn())?))
 }
 
 #[tauri::command(async)]
@@ -78,5 +78,5 @@ pub fn group_create(
 
 #[tauri::command(async)]
 pub fn tags_list(state: State<'_, AppState>) -> AppResult<Vec<Tag>> {
-    state.with_book(|b| Ok(tags::list(b.conn())?))
+    state.read(|b| Ok(tags::list(b.conn())?))
 }

@@ -19,12 +19,12 @@ use tauri::State;
 
 #[tauri::command(async)]
 pub fn payout_runs_list(state: State<'_, AppState>) -> AppResult<Vec<PayoutRun>> {
-    state.with_book(|b| Ok(payouts::list_runs(b)?))
+    state.read(|b| Ok(payouts::list_runs(b)?))
 }
 
 #[tauri::command(async)]
 pub fn payout_run_get(state: State<'_, AppState>, id: i64) -> AppResult<PayoutRun> {
-    state.with_book(|b| Ok(payouts::get_run(b, id)?))
+    state.read(|b| Ok(payouts::get_run(b, id)?))
 }
 
 /// Creates the draft run through `through` ("YYYY-MM-DD"), with progress.
@@ -42,17 +42,17 @@ pub async fn payout_run_create(
 
 #[tauri::command(async)]
 pub fn payout_lines(state: State<'_, AppState>, query: LineQuery) -> AppResult<LinesPage> {
-    state.with_book(|b| Ok(payouts::lines(b, &query)?))
+    state.read(|b| Ok(payouts::lines(b, &query)?))
 }
 
 #[tauri::command(async)]
 pub fn payout_readiness(state: State<'_, AppState>, run_id: i64) -> AppResult<Readiness> {
-    state.with_book(|b| Ok(payouts::readiness(b, run_id)?))
+    state.read(|b| Ok(payouts::readiness(b, run_id)?))
 }
 
 #[tauri::command(async)]
 pub fn payout_adjustments(state: State<'_, AppState>, run_id: i64) -> AppResult<Vec<Adjustment>> {
-    state.with_book(|b| Ok(payouts::adjustments(b, run_id)?))
+    state.read(|b| Ok(payouts::adjustments(b, run_id)?))
 }
 
 /// Adds an adjustment to a draft run; `kind` null means bonus when
@@ -104,7 +104,7 @@ pub fn payout_run_discard(state: State<'_, AppState>, id: i64) -> AppResult<Payo
 
 #[tauri::command(async)]
 pub fn payout_run_verify(state: State<'_, AppState>, id: i64) -> AppResult<bool> {
-    state.with_book(|b| Ok(payouts::verify(b, id)?))
+    state.read(|b| Ok(payouts::verify(b, id)?))
 }
 
 /// Writes the run's payment file(s) for `format` to `path`.
@@ -181,7 +181,7 @@ pub fn payout_reconcile(
 
 #[tauri::command(async)]
 pub fn payout_payer_get(state: State<'_, AppState>) -> AppResult<Payer> {
-    state.with_book(|b| Ok(payouts::payer(b)?))
+    state.read(|b| Ok(payouts::payer(b)?))
 }
 
 #[tauri::command(async)]

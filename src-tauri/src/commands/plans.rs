@@ -5,7 +5,7 @@ use crate::state::AppState;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::partners::{self, Partner};
 use partnerbook_core::plans::{self, Plan, PlanFile};
-use partnerbook_core::CoreError;
+use partnerbook_core::{BookError, ErrorExt};
 use std::path::PathBuf;
 use tauri::State;
 
@@ -35,7 +35,7 @@ pub fn plan_export_file(state: State<'_, AppState>, plan: String, path: String) 
         let file = plans::export(b, &plan)?;
         let text = serde_json::to_string_pretty(&file).unwrap_or_default();
         std::fs::write(&path, text + "\n")
-            .map_err(|e| CoreError::io(format!("cannot write {path}"), e))?;
+            .map_err(|e| BookError::io(format!("cannot write {path}"), e))?;
         Ok(())
     })
 }

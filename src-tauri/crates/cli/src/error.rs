@@ -1,13 +1,16 @@
 //! The CLI's error: bad usage (exit 2) or a failure with a one-line reason (exit 1).
 
-use partnerbook_core::CoreError;
+use partnerbook_core::{
+    ApplicationError, AssetError, BookError, Coded, DemoError, DocumentError, LedgerError,
+    MailError, OutboxError, PartnerError, PayoutError,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error("{0}")]
     Usage(String),
-    #[error(transparent)]
-    Core(#[from] CoreError),
+    #[error("{0}")]
+    Core(Box<dyn Coded>),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -20,5 +23,29 @@ impl CliError {
         }
     }
 }
+
+/// Every area's error becomes a `CliError` with `?`.
+macro_rules! from_core {
+    ($($error:ty),+) => {
+        $(impl From<$error> for CliError {
+            fn from(e: $error) -> Self {
+                CliError::Core(Box::new(e))
+            }
+        })+
+    };
+}
+
+from_core!(
+    BookError,
+    PartnerError,
+    LedgerError,
+    PayoutError,
+    OutboxError,
+    MailError,
+    DocumentError,
+    AssetError,
+    ApplicationError,
+    DemoError
+);
 
 pub type CliResult<T = ()> = Result<T, CliError>;

@@ -1,35 +1,26 @@
-//! Partnerbook's core: everything the app does, as plain Rust functions over
-//! a `Book` (one SQLite file). The desktop shell, the CLI and the tests all
-//! call these the same way; nothing here knows about windows or HTTP.
+//! Partnerbook's core as one API: the desktop shell and the CLI call every
+//! area through these names. Each area is its own crate (see the README's
+//! "How it is built"); this crate only re-exports them and adds nothing.
 
-#[macro_use]
-mod text_enum;
+pub use partnerbook_book::{
+    audit, backup_path_for, files, groups, known_schema_version, money, progress, recent, settings,
+    suggest_path, tags, validate, Book, BookError, BookInfo, Coded, ErrorCode, ErrorExt, EXTENSION,
+};
 
-pub mod applications;
-pub mod assets;
-pub mod audit;
-pub mod book;
-pub mod commissions;
-pub mod conversions;
-pub mod demo;
-pub mod error;
-pub mod fx;
-pub mod groups;
-pub mod logo;
-pub mod mail;
-pub mod money;
-pub mod onboarding;
-pub mod partners;
-pub mod payouts;
-pub mod pdf;
-pub mod plans;
-pub mod progress;
-pub mod recent;
-pub mod reports;
-pub mod settings;
-pub mod statements;
-pub mod tags;
-mod time;
+pub use partnerbook_partners::{self as partners, onboarding, PartnerError};
 
-pub use book::Book;
-pub use error::{CoreError, Result};
+pub use partnerbook_ledger::{commissions, conversions, fx, import, plans, LedgerError};
+
+pub use partnerbook_payouts::{self as payouts, PayoutError};
+
+pub use partnerbook_outbox::{self as outbox, OutboxError};
+
+pub use partnerbook_mail::{self as mail, MailError};
+
+pub use partnerbook_documents::{logo, pdf, reports, statements, DocumentError};
+
+pub use partnerbook_assets::{self as assets, AssetError};
+
+pub use partnerbook_applications::{self as applications, ApplicationError};
+
+pub use partnerbook_demo::{self as demo, DemoError};

@@ -8,7 +8,7 @@ use partnerbook_core::applications::{
     self, Application, ApplicationQuery, ApplicationStatus, CheckSeverity, ScreeningSettings,
 };
 use partnerbook_core::audit::Actor;
-use partnerbook_core::{groups, Book, CoreError};
+use partnerbook_core::{groups, Book, BookError, ErrorExt};
 
 pub fn run(book: &mut Book, command: ApplicationsCommand) -> CliResult {
     match command {
@@ -34,7 +34,7 @@ pub fn run(book: &mut Book, command: ApplicationsCommand) -> CliResult {
             let status = match status.as_str() {
                 "all" => None,
                 s => Some(ApplicationStatus::parse(s).ok_or_else(|| {
-                    CoreError::invalid(
+                    BookError::invalid(
                         "status",
                         format!("\"{s}\" is not pending, approved, rejected or all"),
                     )
@@ -83,7 +83,7 @@ pub fn run(book: &mut Book, command: ApplicationsCommand) -> CliResult {
             let group = match group {
                 Some(g) => Some(
                     groups::find_id(book.conn(), &g)?
-                        .ok_or_else(|| CoreError::not_found(format!("group \"{g}\"")))?,
+                        .ok_or_else(|| BookError::not_found(format!("group \"{g}\"")))?,
                 ),
                 None => None,
             };
@@ -107,9 +107,9 @@ pub fn run(book: &mut Book, command: ApplicationsCommand) -> CliResult {
         ApplicationsCommand::Settings { set } => {
             if let Some(path) = set {
                 let text = std::fs::read_to_string(&path)
-                    .map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))?;
+                    .map_err(|e| BookError::io(format!("cannot read {}", path.display()), e))?;
                 let s: ScreeningSettings = serde_json::from_str(&text).map_err(|e| {
-                    CoreError::invalid("settings", format!("{}: {e}", path.display()))
+                    BookError::invalid("settings", format!("{}: {e}", path.display()))
                 })?;
                 applications::settings::set(book, &s, Actor::User)?;
                 println!(

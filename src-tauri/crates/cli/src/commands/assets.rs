@@ -8,12 +8,12 @@ use partnerbook_core::assets::kit::KitTarget;
 use partnerbook_core::assets::{self, links, AddOptions, Asset, AssetKind, AssetQuery};
 use partnerbook_core::audit::Actor;
 use partnerbook_core::partners;
-use partnerbook_core::{groups, Book, CoreError};
+use partnerbook_core::{groups, Book, BookError, ErrorExt};
 
-fn kind(text: Option<String>) -> Result<Option<AssetKind>, CoreError> {
+fn kind(text: Option<String>) -> Result<Option<AssetKind>, BookError> {
     text.map(|k| {
         AssetKind::parse(&k.replace('-', "_")).ok_or_else(|| {
-            CoreError::invalid(
+            BookError::invalid(
                 "kind",
                 format!("\"{k}\" is not banner, image, document, email_template, social_post, text_snippet or landing_page"),
             )
@@ -22,9 +22,9 @@ fn kind(text: Option<String>) -> Result<Option<AssetKind>, CoreError> {
     .transpose()
 }
 
-fn group_id(book: &Book, name: &str) -> Result<i64, CoreError> {
+fn group_id(book: &Book, name: &str) -> Result<i64, BookError> {
     groups::find_id(book.conn(), name)?
-        .ok_or_else(|| CoreError::not_found(format!("group \"{name}\"")))
+        .ok_or_else(|| BookError::not_found(format!("group \"{name}\"")))
 }
 
 fn size(a: &Asset) -> String {
@@ -218,7 +218,7 @@ pub fn kit(book: &mut Book, command: KitCommand) -> CliResult {
             id: group_id(book, &g)?,
         },
         (None, None) => {
-            return Err(CoreError::invalid("kit", "say --partner P or --group G").into())
+            return Err(BookError::invalid("kit", "say --partner P or --group G").into())
         }
     };
     let bar = Bar::new();

@@ -10,7 +10,7 @@ use partnerbook_core::partners::csv_import::{self, ImportOptions};
 use partnerbook_core::partners::search::{match_expression, search as run_search, PartnerQuery};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::settings::NewProgram;
-use partnerbook_core::{Book, CoreError};
+use partnerbook_core::{Book, BookError};
 use serde::Serialize;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -84,7 +84,7 @@ pub fn search(book: &Book, queries: usize, emit_sql: Option<&Path>, json: bool) 
 }
 
 fn typed_prefixes(book: &Book, wanted: usize) -> CliResult<Vec<String>> {
-    let db = |e| CliError::Core(CoreError::from(e));
+    let db = |e| CliError::from(BookError::from(e));
     // A spread of partners across the whole book, the same every run.
     let sql = "SELECT name, email FROM partners ORDER BY (id * 7919) % 10007 LIMIT 2000";
     let mut stmt = book.conn().prepare(sql).map_err(db)?;

@@ -68,8 +68,12 @@ fn run(dir: &std::path::Path, images: u32, partners: u32, json: bool) -> CliResu
             ])
         });
         let path = dir.join(format!("creative-{n:04}-{w}x{h}.png"));
-        img.save(&path)
-            .map_err(|e| partnerbook_core::CoreError::invalid("bench", e.to_string()))?;
+        img.save(&path).map_err(|e| {
+            <partnerbook_core::BookError as partnerbook_core::ErrorExt>::invalid(
+                "bench",
+                e.to_string(),
+            )
+        })?;
         bytes += std::fs::metadata(&path)?.len();
         paths.push(path);
     }
@@ -82,7 +86,7 @@ fn run(dir: &std::path::Path, images: u32, partners: u32, json: bool) -> CliResu
     let thumbnails: u32 = book
         .conn()
         .query_row("SELECT count(*) FROM asset_thumbs", [], |r| r.get(0))
-        .map_err(partnerbook_core::CoreError::from)?;
+        .map_err(partnerbook_core::BookError::from)?;
     // A group of partners, each with a referral code, and five texts to render for them.
     let group = partnerbook_core::groups::add(&mut book, "Bloggers", "", Actor::User)?;
     partnerbook_core::assets::links::set_base_url(&mut book, "https://bench.example", Actor::User)?;

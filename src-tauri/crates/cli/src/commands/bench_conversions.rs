@@ -10,11 +10,11 @@ use crate::error::{CliError, CliResult};
 use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::commissions::{what_if, WhatIfPlan, WhatIfRequest};
-use partnerbook_core::conversions::import::{import, ConversionImportOptions};
 use partnerbook_core::demo::{self, DemoOptions};
+use partnerbook_core::import::{self, import, ConversionImportOptions};
 use partnerbook_core::plans::{self, PlanFile};
 use partnerbook_core::progress::Quiet;
-use partnerbook_core::{fx, Book, CoreError};
+use partnerbook_core::{Book, BookError};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -80,7 +80,7 @@ fn run(dir: &Path, rows: u64, partners: u32, json: bool) -> CliResult {
     let version_id: i64 = book
         .conn()
         .query_row("SELECT max(id) FROM plan_versions", [], |r| r.get(0))
-        .map_err(CoreError::from)?;
+        .map_err(BookError::from)?;
     let request = WhatIfRequest {
         period: MONTH.into(),
         plan: WhatIfPlan::Version { version_id },
@@ -173,12 +173,12 @@ fn setup_plan_and_rates(book: &mut Book, dir: &Path) -> CliResult {
         text.push_str(&format!("{MONTH}-{day:02},1.08{:02},\n", day));
     }
     std::fs::write(&rates, text)?;
-    fx::import_file(book, &rates, &Quiet)?;
+    import::fx_rates(book, &rates, &Quiet)?;
     Ok(())
 }
 
 fn referral_codes(book: &Book) -> CliResult<Vec<String>> {
-    let db = |e| CliError::Core(CoreError::from(e));
+    let db = |e| CliError::from(BookError::from(e));
     let mut stmt = book
         .conn()
         .prepare("SELECT code FROM partner_codes WHERE kind = 'referral' ORDER BY partner_id")
@@ -275,7 +275,7 @@ fn sqlite3_import(dir: &Path, csv: &Path, schema: &str) -> CliResult<Option<u128
 /// import uses: the file is imported into a scratch table, then copied
 /// across with the columns ours has. No attribution, no commissions.
 fn sqlite3_into_our_table(book: &Book, dir: &Path, csv: &Path) -> CliResult<Option<u128>> {
-    let db = |e| CliError::Core(CoreError::from(e));
+    let db = |e| CliError::from(BookError::from(e));
     let ddl: Vec<String> = book
         .conn()
         .prepare("SELECT sql FROM sqlite_schema WHERE tbl_name = 'conversions' AND sql IS NOT NULL ORDER BY type DESC")

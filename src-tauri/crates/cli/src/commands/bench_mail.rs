@@ -14,7 +14,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-const SERVER: &str = include_str!("../../../core/tests/support/smtp_server.py");
+const SERVER: &str = include_str!("../../../mail/tests/support/smtp_server.py");
 
 #[derive(Serialize)]
 struct Figures {
@@ -77,7 +77,7 @@ fn run(dir: &Path, count: u32, json: bool) -> CliResult {
         Actor::User,
     )?;
     let start = Instant::now();
-    let queued = mail::queue_statements(&mut book, run_id, &Quiet)?;
+    let queued = partnerbook_core::statements::queue_statements(&mut book, run_id, &Quiet)?;
     let queue_millis = start.elapsed().as_millis();
     let start = Instant::now();
     let sent = mail::send_due(&mut book, None, count, &Quiet);

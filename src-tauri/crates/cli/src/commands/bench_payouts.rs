@@ -11,7 +11,7 @@ use partnerbook_core::audit::Actor;
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::payouts::{self, files};
 use partnerbook_core::progress::Quiet;
-use partnerbook_core::CoreError;
+use partnerbook_core::BookError;
 use serde::Serialize;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -63,7 +63,7 @@ fn run(dir: &Path, commissions: u64, partners: u32, json: bool) -> CliResult {
         "CREATE TEMP TABLE bench_partner (k INTEGER PRIMARY KEY, id INTEGER NOT NULL);
          INSERT INTO bench_partner (k, id) SELECT row_number() OVER (ORDER BY id) - 1, id FROM partners;",
     )
-    .map_err(CoreError::from)?;
+    .map_err(BookError::from)?;
     tx.execute(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
          INSERT INTO commissions (partner_id, line, kind, rounding, amount_minor, currency, state, due_on,
@@ -74,8 +74,8 @@ fn run(dir: &Path, commissions: u64, partners: u32, json: bool) -> CliResult {
            FROM n JOIN bench_partner p ON p.k = n.i % (SELECT count(*) FROM bench_partner)",
         [commissions as i64],
     )
-    .map_err(CoreError::from)?;
-    tx.commit().map_err(CoreError::from)?;
+    .map_err(BookError::from)?;
+    tx.commit().map_err(BookError::from)?;
 
     let start = Instant::now();
     let preview = payouts::preview_totals(&book, THROUGH)?;

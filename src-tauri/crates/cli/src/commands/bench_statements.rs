@@ -9,7 +9,7 @@ use partnerbook_core::audit::Actor;
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::statements::{self, Statement};
-use partnerbook_core::{payouts, Book, CoreError};
+use partnerbook_core::{payouts, Book, BookError};
 use serde::Serialize;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -51,7 +51,7 @@ fn run(dir: &Path, count: u32, chromium: u32, json: bool) -> CliResult {
             [run_id],
             |r| r.get(0),
         )
-        .map_err(CoreError::from)?;
+        .map_err(BookError::from)?;
     let html = dir.join("statement.html");
     std::fs::write(&html, html_statement(&statements::statement(&book, first)?))?;
     let chromium_millis = if chromium > 0 {
@@ -121,8 +121,8 @@ pub fn paid_run(dir: &Path, count: u32) -> CliResult<(Book, i64)> {
                 amount_minor * 3 / 10, currency, 'approved', '2026-11-15', 'now', 'now' FROM conversions;
          UPDATE program SET minimum_payout_minor = 0;",
     )
-    .map_err(CoreError::from)?;
-    tx.commit().map_err(CoreError::from)?;
+    .map_err(BookError::from)?;
+    tx.commit().map_err(BookError::from)?;
     let run = payouts::create(&mut book, "2026-11-30", Actor::User, &Quiet)?;
     payouts::approve(&mut book, run.id, Actor::User, &Quiet)?;
     Ok((book, run.id))

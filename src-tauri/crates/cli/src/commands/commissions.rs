@@ -7,7 +7,7 @@ use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::commissions::{self, CommissionQuery, CommissionState, EngineReport};
-use partnerbook_core::{fx, Book};
+use partnerbook_core::{import, Book};
 use std::path::Path;
 
 pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
@@ -86,7 +86,7 @@ pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
 
 pub fn fx_import(book: &mut Book, file: &Path) -> CliResult {
     let bar = Bar::new();
-    let (rates, engine) = fx::import_file(book, file, &bar)?;
+    let (rates, engine) = import::fx_rates(book, file, &bar)?;
     bar.finish();
     println!(
         "Imported {} rates over {} days",

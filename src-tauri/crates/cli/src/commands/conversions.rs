@@ -5,9 +5,9 @@ use crate::args::{ConversionsCommand, ImportCommand, PresetArg};
 use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
-use partnerbook_core::conversions::import::presets::PresetName;
-use partnerbook_core::conversions::import::{import as run_import, ConversionImportOptions};
 use partnerbook_core::conversions::{self, ConversionKind, ConversionQuery};
+use partnerbook_core::import::presets::PresetName;
+use partnerbook_core::import::{import as run_import, ConversionImportOptions};
 use partnerbook_core::Book;
 
 pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {

@@ -7,11 +7,12 @@ use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::mail::keychain::{self, PasswordHome};
-use partnerbook_core::mail::{
-    self, announce, settings, templates, AnnouncementInput, Audience, Decision, OutboxStatus,
-    TlsMode,
+use partnerbook_core::mail::{self, settings, TlsMode};
+use partnerbook_core::outbox::{
+    self, announce, templates, AnnouncementInput, Audience, Decision, OutboxStatus,
 };
-use partnerbook_core::{Book, CoreError};
+use partnerbook_core::statements;
+use partnerbook_core::{Book, BookError, ErrorExt};
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -37,7 +38,7 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
             options::set(&mut s.port, port);
             if let Some(t) = tls {
                 s.tls = TlsMode::parse(&t).ok_or_else(|| {
-                    CoreError::invalid(
+                    BookError::invalid(
                         "tls",
                         format!("\"{t}\" is not one of {}", TlsMode::choices()),
                     )
@@ -112,7 +113,7 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
         }
         MailCommand::QueueStatements { run } => {
             let bar = Bar::new();
-            let report = mail::queue_statements(book, run, &bar);
+            let report = statements::queue_statements(book, run, &bar);
             bar.finish();
             let report = report?;
             println!(
@@ -153,14 +154,14 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
             let status = status
                 .map(|s| {
                     OutboxStatus::parse(&s).ok_or_else(|| {
-                        CoreError::invalid(
+                        BookError::invalid(
                             "status",
                             format!("\"{s}\" is not one of {}", OutboxStatus::choices()),
                         )
                     })
                 })
                 .transpose()?;
-            let rows = mail::list(book, status, limit)?;
+            let rows = outbox::list(book, status, limit)?;
             if json {
                 output::json(&rows);
                 return Ok(());
@@ -185,21 +186,21 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
             let s = settings::get(book)?;
             let password = if std::io::stdin().is_terminal() {
                 rpassword::prompt_password(format!("SMTP password for {} at {}: ", s.user, s.host))
-                    .map_err(|e| CoreError::io("cannot read the password", e))?
+                    .map_err(|e| BookError::io("cannot read the password", e))?
             } else {
                 let mut line = String::new();
                 std::io::stdin()
                     .read_line(&mut line)
-                    .map_err(|e| CoreError::io("cannot read the password", e))?;
+                    .map_err(|e| BookError::io("cannot read the password", e))?;
                 line.trim_end_matches(['\r', '\n']).to_string()
             };
             if password.is_empty() {
-                return Err(CoreError::invalid("password", "is empty").into());
+                return Err(BookError::invalid("password", "is empty").into());
             }
             match keychain::save(&s, &password) {
                 PasswordHome::Keychain => println!("Password saved in the system keychain."),
                 PasswordHome::Unavailable { reason } => {
-                    return Err(CoreError::invalid(
+                    return Err(BookError::invalid(
                         "password",
                         format!("no system keychain could take it ({reason}); set PARTNERBOOK_SMTP_PASSWORD when sending instead"),
                     )
@@ -226,12 +227,12 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
             let audience = match (group, tag, all) {
                 (Some(g), _, _) => Audience::Group {
                     id: partnerbook_core::groups::find_id(book.conn(), &g)?
-                        .ok_or_else(|| CoreError::not_found(format!("group \"{g}\"")))?,
+                        .ok_or_else(|| BookError::not_found(format!("group \"{g}\"")))?,
                 },
                 (_, Some(t), _) => Audience::Tag { name: t },
                 (_, _, true) => Audience::All,
                 _ => {
-                    return Err(CoreError::invalid(
+                    return Err(BookError::invalid(
                         "audience",
                         "say --group NAME, --tag NAME or --all",
                     )
@@ -244,7 +245,7 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
                 html_body: html.as_deref().map(read).transpose()?.unwrap_or_default(),
                 audience,
             };
-            let a = mail::announce(book, &input, Actor::User)?;
+            let a = outbox::announce(book, &input, Actor::User)?;
             println!(
                 "Announcement #{} queued for {} ({} partners); `partnerbook mail send` sends it.",
                 a.id, a.audience_label, a.recipients
@@ -280,18 +281,18 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
                 (_, _, true) => Decision::Cancel,
                 _ => {
                     return Err(
-                        CoreError::invalid("decision", "say --sent, --retry or --cancel").into(),
+                        BookError::invalid("decision", "say --sent, --retry or --cancel").into(),
                     )
                 }
             };
-            mail::decide(book, id, decision, Actor::User)?;
+            outbox::decide(book, id, decision, Actor::User)?;
             println!("Message #{id}: {decision:?}.");
         }
     }
     Ok(())
 }
 
-fn read(path: &Path) -> Result<String, CoreError> {
+fn read(path: &Path) -> Result<String, BookError> {
     std::fs::read_to_string(path)
-        .map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))
+        .map_err(|e| BookError::io(format!("cannot read {}", path.display()), e))
 }

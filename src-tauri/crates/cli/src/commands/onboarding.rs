@@ -4,9 +4,10 @@ use crate::args::{OnboardingCommand, TermsCommand};
 use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
-use partnerbook_core::onboarding::{self, remind, terms, OnboardingChange};
+use partnerbook_core::onboarding::{self, terms, OnboardingChange};
+use partnerbook_core::outbox::reminders as remind;
 use partnerbook_core::partners::{self, TaxStatus};
-use partnerbook_core::{Book, CoreError};
+use partnerbook_core::{Book, BookError, ErrorExt};
 
 pub fn run(book: &mut Book, command: OnboardingCommand) -> CliResult {
     let today = chrono::Utc::now().date_naive();
@@ -53,7 +54,7 @@ pub fn run(book: &mut Book, command: OnboardingCommand) -> CliResult {
             let tax_form = tax_form
                 .map(|t| {
                     TaxStatus::parse(&t.replace('-', "")).ok_or_else(|| {
-                        CoreError::invalid(
+                        BookError::invalid(
                             "tax_form",
                             format!("\"{t}\" is not w9, w8ben, vat or none"),
                         )
@@ -93,7 +94,7 @@ pub fn terms(book: &mut Book, command: TermsCommand) -> CliResult {
     match command {
         TermsCommand::Publish { version, file } => {
             let body = std::fs::read_to_string(&file)
-                .map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;
+                .map_err(|e| BookError::io(format!("cannot read {}", file.display()), e))?;
             let t = terms::publish(book, &version, &body, Actor::User)?;
             println!("Terms {} published: partners on older terms must accept them before their next payout.", t.version);
         }

@@ -1,7 +1,7 @@
 //! Reading the options several commands share.
 
 use crate::error::CliResult;
-use partnerbook_core::{partners, Book, CoreError};
+use partnerbook_core::{partners, Book, BookError, ErrorExt};
 
 /// `--partner P` (id, email or code) as a partner id.
 pub fn partner_id(book: &Book, partner: Option<String>) -> CliResult<Option<i64>> {
@@ -21,7 +21,7 @@ pub fn parse_all<T>(
     Ok(values
         .iter()
         .map(|v| {
-            parse(v).ok_or_else(|| CoreError::invalid(field, format!("\"{v}\" is not {what}")))
+            parse(v).ok_or_else(|| BookError::invalid(field, format!("\"{v}\" is not {what}")))
         })
         .collect::<Result<Vec<_>, _>>()?)
 }

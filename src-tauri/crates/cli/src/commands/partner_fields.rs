@@ -6,7 +6,7 @@ use crate::error::CliResult;
 use partnerbook_core::partners::{
     self, CodeKind, PartnerCode, PartnerInput, PartnerStatus, PayoutMethod, TaxStatus,
 };
-use partnerbook_core::{groups, Book, CoreError};
+use partnerbook_core::{groups, Book, BookError, ErrorExt};
 
 /// Applies the given options to `input`; options not given leave fields as they are.
 pub fn apply(book: &Book, f: PartnerFields, input: &mut PartnerInput) -> CliResult {
@@ -59,7 +59,7 @@ pub fn apply(book: &Book, f: PartnerFields, input: &mut PartnerInput) -> CliResu
             None
         } else {
             let id = groups::find_id(book.conn(), &g)?.ok_or_else(|| {
-                CoreError::invalid(
+                BookError::invalid(
                     "group",
                     format!(
                         "no group is named \"{g}\"; add it with: partnerbook groups add \"{g}\""
@@ -90,7 +90,7 @@ pub fn apply(book: &Book, f: PartnerFields, input: &mut PartnerInput) -> CliResu
     }
     for pair in f.custom {
         let (key, value) = pair.split_once('=').ok_or_else(|| {
-            CoreError::invalid("custom", format!("\"{pair}\" should be KEY=VALUE"))
+            BookError::invalid("custom", format!("\"{pair}\" should be KEY=VALUE"))
         })?;
         if value.is_empty() {
             input.custom_fields.remove(key.trim());
@@ -110,6 +110,6 @@ fn choice<T>(
     choices: fn() -> String,
 ) -> CliResult<T> {
     parse(text).ok_or_else(|| {
-        CoreError::invalid(field, format!("\"{text}\" is not one of {}", choices())).into()
+        BookError::invalid(field, format!("\"{text}\" is not one of {}", choices())).into()
     })
 }

@@ -12,7 +12,7 @@ use partnerbook_core::partners::{
     self, csv_export, timeline, Partner, PartnerInput, PartnerStatus,
 };
 use partnerbook_core::progress::Quiet;
-use partnerbook_core::{groups, Book, CoreError};
+use partnerbook_core::{groups, Book, BookError, ErrorExt};
 use std::io::Write;
 
 pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
@@ -177,7 +177,7 @@ fn query(book: &Book, f: &Filter) -> CliResult<PartnerQuery> {
     let group_id = match &f.group {
         Some(name) => Some(
             groups::find_id(book.conn(), name)?
-                .ok_or_else(|| CoreError::not_found(format!("group \"{name}\"")))?,
+                .ok_or_else(|| BookError::not_found(format!("group \"{name}\"")))?,
         ),
         None => None,
     };
@@ -217,7 +217,7 @@ fn mapping(
             .iter()
             .position(|h| h.trim() == header.trim())
             .ok_or_else(|| {
-                CoreError::invalid(
+                BookError::invalid(
                     "mapping",
                     format!(
                         "the file has no column \"{header}\" (it has: {})",

@@ -9,7 +9,7 @@ use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::payouts::files::{self, PaymentFormat};
 use partnerbook_core::payouts::{self, AdjustmentKind, LineFilter, LineQuery, PayoutRun, Severity};
-use partnerbook_core::{partners, Book, CoreError};
+use partnerbook_core::{partners, Book, BookError, ErrorExt};
 
 pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
     match command {
@@ -149,7 +149,7 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
             let kind = kind
                 .map(|k| {
                     AdjustmentKind::parse(&k).ok_or_else(|| {
-                        CoreError::invalid(
+                        BookError::invalid(
                             "kind",
                             format!("\"{k}\" is not one of {}", AdjustmentKind::choices()),
                         )
@@ -189,7 +189,7 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
             if payouts::verify(book, run)? {
                 println!("Run #{run} matches its fingerprint.");
             } else {
-                return Err(CoreError::conflict(
+                return Err(BookError::conflict(
                     "run",
                     format!("run #{run} no longer matches its fingerprint"),
                 )

@@ -7,7 +7,7 @@ use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::money::Rounding;
 use partnerbook_core::settings::{self, Attribution, ProgramSettingsInput};
-use partnerbook_core::{Book, CoreError};
+use partnerbook_core::{Book, BookError, ErrorExt};
 
 pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
     match command {
@@ -82,5 +82,5 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
 }
 
 fn bad(field: &str, value: &str, choices: &str) -> CliError {
-    CoreError::invalid(field, format!("\"{value}\" is not one of {choices}")).into()
+    BookError::invalid(field, format!("\"{value}\" is not one of {choices}")).into()
 }

@@ -6,7 +6,7 @@ use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::pdf::Fonts;
 use partnerbook_core::reports::program;
-use partnerbook_core::{statements, Book, CoreError};
+use partnerbook_core::{statements, Book, BookError, ErrorExt};
 use std::path::Path;
 
 pub fn write(book: &Book, run: i64, out: &Path, json: bool) -> CliResult {
@@ -31,7 +31,7 @@ pub fn program_report(book: &Book, period: &str, out: &Path, json: bool) -> CliR
     let report = program::program(book, period)?;
     let pdf = program::render(&report, &Fonts::load()?);
     std::fs::write(out, &pdf)
-        .map_err(|e| CoreError::io(format!("cannot write {}", out.display()), e))?;
+        .map_err(|e| BookError::io(format!("cannot write {}", out.display()), e))?;
     if json {
         output::json(&report);
     } else {

@@ -1,0 +1,3 @@
+//! The applications crate's integration tests, as one test binary.
+
+mod applications;

@@ -1,0 +1,4 @@
+//! The book crate's integration tests, as one test binary.
+
+mod book;
+mod money;

@@ -1,0 +1,82 @@
+//! Presets for the exports people already have. Each names the columns it
+//! reads (matched by header, in any order, case-insensitively) and turns one
+//! row into conversions. The column names come from real exports; see each
+//! module for its source and what it assumes.
+
+mod generic;
+mod partnerstack;
+mod paypal;
+mod shopify;
+mod stripe;
+
+use super::fields::{CellError, Field, Row};
+use crate::conversions::ConversionInput;
+use chrono::{DateTime, Utc};
+use partnerbook_book::money::{Currency, Money};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PresetName {
+    #[default]
+    Generic,
+    Stripe,
+    Shopify,
+    Paypal,
+    Partnerstack,
+}
+
+impl PresetName {
+    pub fn parse(text: &str) -> Option<PresetName> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "generic" => Some(PresetName::Generic),
+            "stripe" => Some(PresetName::Stripe),
+            "shopify" => Some(PresetName::Shopify),
+            "paypal" => Some(PresetName::Paypal),
+            "partnerstack" => Some(PresetName::Partnerstack),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn preset(self) -> &'static Preset {
+        match self {
+            PresetName::Generic => &generic::PRESET,
+            PresetName::Stripe => &stripe::PRESET,
+            PresetName::Shopify => &shopify::PRESET,
+            PresetName::Paypal => &paypal::PRESET,
+            PresetName::Partnerstack => &partnerstack::PRESET,
+        }
+    }
+}
+
+pub(crate) struct Ctx {
+    pub base: Currency,
+    /// PayPal writes dates in the account's locale: 31/01/2024 or 01/31/2024.
+    pub day_first: bool,
+}
+
+pub(crate) enum Item {
+    Conversion(ConversionInput),
+    /// Exports that keep a running refunded total per sale (Stripe,
+    /// Shopify): the importer records only what is new since last time.
+    RefundedTotal {
+        original: String,
+        total: Money,
+        at: DateTime<Utc>,
+        customer_ref: String,
+        customer_email: String,
+    },
+    Skip(&'static str),
+}
+
+pub(crate) struct Preset {
+    /// Header (as exported) → what it holds.
+    pub columns: &'static [(&'static str, Field)],
+    pub required: &'static [Field],
+    pub read: fn(&Row, &Ctx) -> Result<Vec<Item>, CellError>,
+    /// Payment exports do not say which payments renew a subscription: a
+    /// customer's later sales are recurring payments.
+    pub repeat_sales_are_recurring: bool,
+}

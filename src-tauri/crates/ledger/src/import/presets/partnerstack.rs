@@ -1,0 +1,66 @@
+//! PartnerStack transactions, in the fields of its API's transaction object
+//! (no dashboard export was found to copy): key, created_at in epoch
+//! milliseconds, amount in integer cents (negative for refunds), currency,
+//! customer_key, customer_email, product_key, partnership_key. A refund
+//! names no sale: it follows its customer.
+
+use super::{Ctx, Item, Preset};
+use crate::conversions::{ConversionInput, ConversionKind};
+use crate::import::fields::{CellError, Field, Row};
+use chrono::DateTime;
+use partnerbook_book::money::Money;
+
+pub(super) static PRESET: Preset = Preset {
+    columns: &[
+        ("key", Field::ExternalId),
+        ("created_at", Field::OccurredAt),
+        ("amount", Field::Amount),
+        ("currency", Field::Currency),
+        ("customer_key", Field::CustomerId),
+        ("customer_email", Field::CustomerEmail),
+        ("product_key", Field::Product),
+        ("partnership_key", Field::PartnerKey),
+    ],
+    required: &[
+        Field::ExternalId,
+        Field::OccurredAt,
+        Field::Amount,
+        Field::Currency,
+    ],
+    read,
+    repeat_sales_are_recurring: true,
+};
+
+fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
+    let ms_text = row.required(Field::OccurredAt)?;
+    let at = ms_text
+        .parse::<i64>()
+        .ok()
+        .and_then(DateTime::from_timestamp_millis)
+        .ok_or_else(|| {
+            (
+                Field::OccurredAt,
+                format!("\"{ms_text}\" is not epoch milliseconds"),
+            )
+        })?;
+    let currency = row.currency(Field::Currency, None)?;
+    let cents_text = row.required(Field::Amount)?;
+    let cents: i64 = cents_text.parse().map_err(|_| {
+        (
+            Field::Amount,
+            format!("\"{cents_text}\" is not a whole number of cents"),
+        )
+    })?;
+    let kind = if cents < 0 {
+        ConversionKind::Refund
+    } else {
+        ConversionKind::Sale
+    };
+    let mut c = ConversionInput::new("", row.required(Field::ExternalId)?, kind, at);
+    c.amount = Some(Money::new(cents.abs(), currency));
+    c.customer_ref = row.get(Field::CustomerId).to_string();
+    c.customer_email = row.get(Field::CustomerEmail).to_string();
+    c.product = row.get(Field::Product).to_string();
+    c.partner_key = row.get(Field::PartnerKey).to_string();
+    Ok(vec![Item::Conversion(c)])
+}

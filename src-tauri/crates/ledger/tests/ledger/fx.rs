@@ -1,0 +1,88 @@
+use chrono::NaiveDate;
+use partnerbook_book::money::Currency;
+use partnerbook_book::settings::NewProgram;
+use partnerbook_book::{Book, BookError};
+use partnerbook_ledger::fx::*;
+use partnerbook_ledger::LedgerError;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn usd_book() -> (tempfile::TempDir, Book) {
+    let dir = tempfile::tempdir().unwrap();
+    let program = NewProgram {
+        program_name: "T".into(),
+        base_currency: "USD".into(),
+    };
+    let book = Book::create(&dir.path().join("b.partnerbook"), &program).unwrap();
+    (dir, book)
+}
+
+fn cur(c: &str) -> Currency {
+    Currency::from_code(c).unwrap()
+}
+
+#[test]
+fn ecb_file_gives_direct_inverse_and_cross_rates() {
+    let (dir, book) = usd_book();
+    let file = dir.path().join("eurofxref-hist.csv");
+    std::fs::write(&file, "Date,USD,JPY,GBP,CYP,\n2026-05-04,1.0800,160.00,0.8000,N/A,\n2026-05-01,1.0842,161.20,0.8512,N/A,\n").unwrap();
+    let report = import(book.conn(), &file).unwrap();
+    assert_eq!(report, FxImportReport { rates: 6, days: 2 });
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let eur_usd = lookup(book.conn(), day("2026-05-01"), cur("EUR"), cur("USD"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(eur_usd.rate, Decimal::from_str("1.0842").unwrap());
+    assert_eq!(eur_usd.source, "ECB 2026-05-01 EUR→USD 1.0842");
+    let weekend = lookup(book.conn(), day("2026-05-03"), cur("EUR"), cur("USD"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        weekend.rate,
+        Decimal::from_str("1.0842").unwrap(),
+        "Sunday uses Friday's rate"
+    );
+    let usd_eur = lookup(book.conn(), day("2026-05-04"), cur("USD"), cur("EUR"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        usd_eur.rate,
+        Decimal::ONE / Decimal::from_str("1.08").unwrap()
+    );
+    let gbp_usd = lookup(book.conn(), day("2026-05-04"), cur("GBP"), cur("USD"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        gbp_usd.rate,
+        Decimal::from_str("1.35").unwrap(),
+        "1.08 / 0.80 across EUR"
+    );
+    assert!(
+        lookup(book.conn(), day("2026-05-20"), cur("EUR"), cur("USD"))
+            .unwrap()
+            .is_none(),
+        "no guessing after a week"
+    );
+    assert!(
+        lookup(book.conn(), day("2026-05-01"), cur("CHF"), cur("USD"))
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_bad_cell_names_its_line_and_column() {
+    let (dir, book) = usd_book();
+    let file = dir.path().join("rates.csv");
+    std::fs::write(
+        &file,
+        "day,base,quote,rate\n2026-05-01,EUR,USD,1.08\n2026-05-02,EUR,USD,1e3\n",
+    )
+    .unwrap();
+    match import(book.conn(), &file) {
+        Err(LedgerError::Book(BookError::BadRow { line, column, .. })) => {
+            assert_eq!((line, column.as_str()), (3, "rate"))
+        }
+        other => panic!("{other:?}"),
+    }
+}

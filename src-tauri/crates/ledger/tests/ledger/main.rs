@@ -1,0 +1,11 @@
+//! The ledger's integration tests, as one test binary.
+
+mod commission_proptests;
+mod commissions;
+mod conversion_import;
+mod conversions;
+mod fx;
+mod plans;
+mod states;
+mod support;
+mod whatif;

@@ -1,0 +1,182 @@
+//! What-if: the same rules reproduce the book to the cent; other rules give
+//! the difference a hand computation gives; nothing is written.
+
+use crate::support::*;
+use partnerbook_book::audit::Actor;
+use partnerbook_book::progress::Quiet;
+use partnerbook_ledger::commissions::*;
+use partnerbook_ledger::conversions::ConversionKind;
+use partnerbook_ledger::plans::PlanFile;
+
+const TIERED: &str = r#"[
+    { "id": "tiers", "kind": "tiered", "mode": "marginal",
+      "tiers": [ { "from": "0.00", "rate": "10%" }, { "from": "1000.00", "rate": "20%" } ] },
+    { "id": "parent", "kind": "two_tier", "rate": "10%" },
+    { "id": "target", "kind": "target_bonus", "threshold": "1500.00", "bonus": "100.00" } ]"#;
+
+/// March: three sales (one partly refunded, one declined), one in April.
+fn march(rules: &str) -> T {
+    let mut t = setup(rules);
+    t.sale("o1", "2026-03-02", "800.00")
+        .sale("o2", "2026-03-10", "600.00")
+        .sale("o3", "2026-03-20", "400.00")
+        .sale("o4", "2026-04-02", "900.00");
+    t.run();
+    t.convert(
+        "o2/r1",
+        ConversionKind::Refund,
+        "2026-03-12",
+        "150.00",
+        "USD",
+    );
+    t.run();
+    let o3: i64 = t
+        .book
+        .conn()
+        .query_row(
+            "SELECT k.id FROM commissions k JOIN conversions c ON c.id = k.conversion_id
+              WHERE c.external_id = 'o3' AND k.line = 'direct'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    decline(&mut t.book, o3, "self-referral", Actor::User).unwrap();
+    t
+}
+
+fn try_version(t: &T, version_id: i64) -> WhatIfReport {
+    let request = WhatIfRequest {
+        period: "2026-03".into(),
+        plan: WhatIfPlan::Version { version_id },
+    };
+    what_if(&t.book, &request, &Quiet).unwrap()
+}
+
+#[test]
+fn the_rules_in_force_reproduce_the_book_to_the_cent() {
+    let t = march(TIERED);
+    let report = try_version(&t, 1);
+    // Ana: 10% of 800 + (200 at 10% + 400 at 20%) = 80 + 100 = 180, less the
+    // refunded quarter of o2's 100 (25) = 155, o3 declined, bonus 100 → 255.
+    // Pat: 10% of Ana's 80, 100 and 80 (her line was declined, his was
+    // not) = 26, less a quarter of 10 = 23.50.
+    assert_eq!(report.changed, [], "{report:?}");
+    assert_eq!(report.difference.minor, 0);
+    assert_eq!(report.actual_total, report.scenario_total);
+    assert_eq!(report.conversions, 3, "April is another period");
+    assert_eq!(report.unchanged, 2, "Ana and Pat");
+    let ana_march: i64 = t
+        .book
+        .conn()
+        .query_row(
+            "SELECT sum(amount_minor) FROM commissions WHERE partner_id = ?1 AND state NOT IN ('declined', 'reversed')
+               AND (conversion_id IN (SELECT id FROM conversions WHERE occurred_at < '2026-04')
+                    OR related_id IS NOT NULL OR kind = 'bonus')",
+            [t.ana],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ana_march, 25500);
+    assert_eq!(report.actual_total.minor, 25500 + 2350);
+}
+
+#[test]
+fn other_rules_show_the_difference_per_partner_and_in_total() {
+    let t = march(TIERED);
+    // A flat 25% plan, tried as a new version of the same plan.
+    let file: PlanFile = serde_json::from_str(
+        r#"{ "name": "Creators", "versions": [ { "effective_from": "2026-06-01",
+             "rules": [ { "id": "flat25", "kind": "percentage", "rate": "25%" } ] } ] }"#,
+    )
+    .unwrap();
+    let before: i64 = t
+        .book
+        .conn()
+        .query_row("SELECT total_changes()", [], |r| r.get(0))
+        .unwrap();
+    let report = what_if(
+        &t.book,
+        &WhatIfRequest {
+            period: "2026-03".into(),
+            plan: WhatIfPlan::File { plan: file },
+        },
+        &Quiet,
+    )
+    .unwrap();
+    let after: i64 = t
+        .book
+        .conn()
+        .query_row("SELECT total_changes()", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(before, after, "nothing written");
+    // Ana: 25% of 800 = 200; of 600 = 150 less a quarter (37.50) = 112.50;
+    // o3 stays declined; no bonus rule → 312.50. Pat: no two-tier rule → 0.
+    let ana = report
+        .changed
+        .iter()
+        .find(|r| r.partner_id == t.ana)
+        .unwrap();
+    assert_eq!((ana.actual.minor, ana.scenario.minor), (25500, 31250));
+    assert_eq!(ana.difference.minor, 5750);
+    let pat = report
+        .changed
+        .iter()
+        .find(|r| r.partner_id == t.pat)
+        .unwrap();
+    assert_eq!(pat.scenario.minor, 0);
+    assert_eq!(
+        report.difference.minor,
+        report.scenario_total.minor - report.actual_total.minor
+    );
+    assert_eq!(pat.actual.minor, 2350);
+    assert_eq!(report.difference.minor, 5750 - 2350);
+    assert!(
+        report.applies_to.contains("Creators"),
+        "{}",
+        report.applies_to
+    );
+    // And the book still holds what it held.
+    assert_eq!(try_version(&t, 1).difference.minor, 0);
+}
+
+#[test]
+fn a_plan_the_book_does_not_have_applies_to_everyone() {
+    let t = march(TIERED);
+    let file: PlanFile = serde_json::from_str(
+        r#"{ "name": "Flat fee", "versions": [ { "effective_from": "2026-01-01",
+             "rules": [ { "id": "cpa", "kind": "flat", "amount": "20.00" } ] } ] }"#,
+    )
+    .unwrap();
+    let report = what_if(
+        &t.book,
+        &WhatIfRequest {
+            period: "2026-03".into(),
+            plan: WhatIfPlan::File { plan: file },
+        },
+        &Quiet,
+    )
+    .unwrap();
+    assert!(report.applies_to.starts_with("every partner"));
+    // $20 per sale: o1 20; o2 20 less a quarter (5) = 15; o3 declined → 35.
+    let ana = report
+        .changed
+        .iter()
+        .find(|r| r.partner_id == t.ana)
+        .unwrap();
+    assert_eq!(ana.scenario.minor, 3500);
+}
+
+#[test]
+fn a_bad_period_is_named() {
+    let t = march(TIERED);
+    let err = what_if(
+        &t.book,
+        &WhatIfRequest {
+            period: "March".into(),
+            plan: WhatIfPlan::Version { version_id: 1 },
+        },
+        &Quiet,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("period"), "{err}");
+}

@@ -1,0 +1,4 @@
+//! The outbox's integration tests, as one test binary.
+
+mod placeholders;
+mod reminders;

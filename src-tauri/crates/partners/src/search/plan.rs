@@ -1,0 +1,263 @@
+//! How a query finds its partners, chosen by how many match:
+//! - nothing narrows it: the sort's index, in order;
+//! - up to `SORT_MATCHES_UP_TO` matches: fetch the matches and sort them;
+//! - more: take the set of matching ids once (one pass over the FTS posting
+//!   lists), then walk the sort's index keeping ids in the set. That stays
+//!   fast however many partners match; ranking or sorting 60,000 matches of
+//!   a one-letter search would not.
+//!
+//! Filters are tokens of the hidden `facets` column (see the migration), so
+//! counting and filtering are posting-list intersections, not row lookups.
+
+use super::{PartnerQuery, PartnerSort};
+use crate::error::Result;
+use partnerbook_book::tags;
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+const SORT_MATCHES_UP_TO: u64 = 2_000;
+
+pub(super) enum Plan {
+    /// SQL selecting matching ids in order.
+    Sorted { sql: String, params: Vec<Value> },
+    /// SQL listing every id in order, and the set of ids that match.
+    Walk { sql: String, matches: IdSet },
+}
+
+/// Turns typed text into an FTS5 query over the text columns: each word
+/// becomes a quoted prefix term, so punctuation and FTS operators in the
+/// text are never interpreted.
+pub fn match_expression(text: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!terms.is_empty()).then(|| {
+        format!(
+            "{{name email company website codes tags}} : ({})",
+            terms.join(" ")
+        )
+    })
+}
+
+/// The whole query as one FTS5 expression: typed words plus filter tokens.
+/// None when nothing narrows the list; Some("") when a filter can match
+/// nothing (an unknown tag).
+fn fts_expression(conn: &Connection, q: &PartnerQuery) -> Result<Option<String>> {
+    let mut parts: Vec<String> = match_expression(&q.text).into_iter().collect();
+    let facet = |tokens: Vec<String>| format!("facets : ({})", tokens.join(" OR "));
+    if !q.statuses.is_empty() {
+        parts.push(facet(
+            q.statuses
+                .iter()
+                .map(|s| format!("xstatus{}", s.as_str()))
+                .collect(),
+        ));
+    }
+    if let Some(g) = q.group_id {
+        parts.push(facet(vec![format!("xgroup{g}")]));
+    }
+    if let Some(tag) = q.tag.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        match tags::find_id(conn, tag)? {
+            Some(id) => parts.push(facet(vec![format!("xtag{id}")])),
+            None => return Ok(Some(String::new())),
+        }
+    }
+    if let Some(c) = q
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let code: String = c
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        parts.push(facet(vec![format!("xcountry{code}")]));
+    }
+    Ok((!parts.is_empty()).then(|| parts.join(" AND ")))
+}
+
+/// ORDER BY for the sort, and the index that yields rows in that order.
+fn order(q: &PartnerQuery) -> (String, &'static str) {
+    let d = if q.descending { "DESC" } else { "ASC" };
+    match q.sort {
+        PartnerSort::Relevance | PartnerSort::Name => {
+            (format!("p.sort_key {d}, p.id {d}"), "partners_sort")
+        }
+        PartnerSort::Created => (format!("p.created_at {d}, p.id {d}"), "partners_created"),
+        PartnerSort::Updated => (format!("p.updated_at {d}, p.id {d}"), "partners_updated"),
+        PartnerSort::Country => (
+            format!("p.country {d}, p.sort_key {d}, p.id {d}"),
+            "partners_country",
+        ),
+        PartnerSort::Status => (
+            format!("p.status {d}, p.sort_key {d}, p.id {d}"),
+            "partners_status",
+        ),
+    }
+}
+
+/// The plan for `q` and how many partners match.
+pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
+    let (order_by, index) = order(q);
+    let walk_all = format!("SELECT p.id FROM partners p INDEXED BY {index} ORDER BY {order_by}");
+    let Some(expr) = fts_expression(conn, q)? else {
+        let total: i64 = conn
+            .prepare_cached("SELECT count(*) FROM partners")?
+            .query_row([], |r| r.get(0))?;
+        return Ok((
+            Plan::Sorted {
+                sql: walk_all,
+                params: vec![],
+            },
+            total as u64,
+        ));
+    };
+    if expr.is_empty() {
+        return Ok((
+            Plan::Sorted {
+                sql: "SELECT 1 WHERE 0".into(),
+                params: vec![],
+            },
+            0,
+        ));
+    }
+    // One pass over the posting lists gives both the count and the set.
+    let matches = IdSet::matching(conn, &expr)?;
+    let total = matches.len();
+    if total > SORT_MATCHES_UP_TO {
+        return Ok((
+            Plan::Walk {
+                sql: walk_all,
+                matches,
+            },
+            total,
+        ));
+    }
+    let mut params = vec![Value::Text(expr)];
+    let words = folded_words(&q.text);
+    let order_by = if q.sort == PartnerSort::Relevance && !words.is_empty() {
+        // Partners whose name has every typed word first, then the rest
+        // (matched by email, company, code or tag), each by name.
+        let tests: Vec<String> = (0..words.len())
+            .map(|i| format!("(' ' || p.sort_key) LIKE ?{}", i + 2))
+            .collect();
+        params.extend(words.iter().map(|w| Value::Text(format!("% {w}%"))));
+        format!(
+            "CASE WHEN {} THEN 0 ELSE 1 END, {order_by}",
+            tests.join(" AND ")
+        )
+    } else {
+        order_by
+    };
+    let sql = format!(
+        "SELECT p.id FROM partner_search s JOIN partners p ON p.id = s.rowid WHERE partner_search MATCH ?1 ORDER BY {order_by}"
+    );
+    Ok((Plan::Sorted { sql, params }, total))
+}
+
+impl Plan {
+    /// The ids from `offset`, at most `limit` of them (all when None).
+    pub(super) fn ids(
+        &self,
+        conn: &Connection,
+        offset: usize,
+        limit: Option<usize>,
+    ) -> Result<Vec<i64>> {
+        let take = limit.unwrap_or(usize::MAX);
+        match self {
+            Plan::Sorted { sql, params } => {
+                let mut params = params.clone();
+                let n = params.len();
+                params.push(Value::Integer(limit.map_or(-1, |l| l as i64)));
+                params.push(Value::Integer(offset as i64));
+                let mut stmt =
+                    conn.prepare_cached(&format!("{sql} LIMIT ?{} OFFSET ?{}", n + 1, n + 2))?;
+                let ids =
+                    stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
+                Ok(ids.collect::<rusqlite::Result<_>>()?)
+            }
+            Plan::Walk { sql, matches } => {
+                let mut stmt = conn.prepare_cached(sql)?;
+                let mut rows = stmt.query([])?;
+                let mut out = Vec::new();
+                let mut skipped = 0;
+                while let Some(r) = rows.next()? {
+                    let id: i64 = r.get(0)?;
+                    if !matches.contains(id) {
+                        continue;
+                    }
+                    if skipped < offset {
+                        skipped += 1;
+                        continue;
+                    }
+                    out.push(id);
+                    if out.len() >= take {
+                        break;
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+}
+
+/// A set of partner ids as a bitmap: ids are dense small integers, so
+/// 100,000 partners take 12.5 KB and a membership test is one shift.
+pub(super) struct IdSet {
+    bits: Vec<u64>,
+    len: u64,
+}
+
+impl IdSet {
+    fn matching(conn: &Connection, expr: &str) -> Result<IdSet> {
+        let mut set = IdSet {
+            bits: Vec::new(),
+            len: 0,
+        };
+        let mut stmt =
+            conn.prepare_cached("SELECT rowid FROM partner_search WHERE partner_search MATCH ?1")?;
+        let mut rows = stmt.query([expr])?;
+        while let Some(r) = rows.next()? {
+            set.insert(r.get(0)?);
+        }
+        Ok(set)
+    }
+
+    fn insert(&mut self, id: i64) {
+        let Ok(id) = usize::try_from(id) else { return };
+        let word = id / 64;
+        if word >= self.bits.len() {
+            self.bits.resize(word + 1, 0);
+        }
+        let bit = 1u64 << (id % 64);
+        if self.bits[word] & bit == 0 {
+            self.bits[word] |= bit;
+            self.len += 1;
+        }
+    }
+
+    fn contains(&self, id: i64) -> bool {
+        usize::try_from(id).is_ok_and(|id| {
+            self.bits
+                .get(id / 64)
+                .is_some_and(|w| w & (1u64 << (id % 64)) != 0)
+        })
+    }
+
+    fn len(&self) -> u64 {
+        self.len
+    }
+}
+
+/// The typed words folded like sort keys ("Łuk" → "luk"), to compare with names.
+fn folded_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(crate::sort_key)
+        .flat_map(|w| w.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}

@@ -1,0 +1,204 @@
+//! Approving a run (back up, fingerprint, lock) and discarding a draft.
+
+use super::build::{draft, release};
+use super::read::get_run_in;
+use crate::error::{ErrorExt, PayoutError, Result};
+use crate::model::{money_at, PayoutRun};
+use partnerbook_book::audit::{self, Actor};
+use partnerbook_book::money::Money;
+use partnerbook_book::progress::Progress;
+use partnerbook_book::time::now;
+use partnerbook_book::{backup_path_for, Book};
+use partnerbook_partners::timeline::{self, ActivityKind};
+use rusqlite::{params, Connection};
+use sha2::{Digest, Sha256};
+
+/// Approves draft `run_id`: backs the book up beside it first, then in one
+/// transaction turns its paid lines pending, stamps the fingerprint and
+/// locks the run. A crash at any point leaves the draft or the approved run,
+/// never a mix.
+pub fn approve(
+    book: &mut Book,
+    run_id: i64,
+    actor: Actor,
+    progress: &dyn Progress,
+) -> Result<PayoutRun> {
+    draft(book.conn(), run_id)?;
+    progress.update("Backing up the book", 0, 3);
+    let backup = backup_path_for(book.path(), &format!("before-payout-run-{run_id}"));
+    book.backup_to(&backup)?;
+    progress.check()?;
+    progress.update("Fingerprinting the run", 1, 3);
+    let tx = book.transaction()?;
+    draft(&tx, run_id)?;
+    let fingerprint = fingerprint_of(&tx, run_id)?;
+    progress.check()?;
+    progress.update("Locking the run", 2, 3);
+    let stamp = now();
+    tx.execute(
+        "UPDATE payouts SET status = 'pending' WHERE run_id = ?1 AND status = 'draft'",
+        [run_id],
+    )?;
+    tx.execute(
+        "UPDATE payout_runs SET status = 'approved', fingerprint = ?2, approved_at = ?3, backup_path = ?4
+          WHERE id = ?1",
+        params![run_id, fingerprint, stamp, backup.to_string_lossy()],
+    )?;
+    let run = get_run_in(&tx, run_id)?;
+    for (partner_id, balance, pay) in paid_lines(&tx, run_id, &run)? {
+        timeline::add(
+            &tx,
+            partner_id,
+            ActivityKind::Payout,
+            actor,
+            &format!("Payout of {pay} approved in run #{run_id}"),
+            &format!(
+                "Balance {balance} through {}; fingerprint {}",
+                run.through,
+                &fingerprint[..16]
+            ),
+        )?;
+    }
+    audit::record(
+        &tx,
+        actor,
+        "payout_run",
+        Some(run_id),
+        "approve",
+        None,
+        Some(&audit::to_json(&run)),
+    )?;
+    progress.check()?;
+    tx.commit()?;
+    progress.update("Approved", 3, 3);
+    Ok(run)
+}
+
+fn paid_lines(conn: &Connection, run_id: i64, run: &PayoutRun) -> Result<Vec<(i64, Money, Money)>> {
+    let mut stmt = conn.prepare(
+        "SELECT partner_id, balance_minor, pay_minor, pay_currency FROM payouts
+          WHERE run_id = ?1 AND status = 'pending' ORDER BY partner_id",
+    )?;
+    let rows = stmt.query_map([run_id], |r| {
+        Ok((
+            r.get(0)?,
+            Money::new(r.get(1)?, run.total.currency),
+            money_at(r, 2, 3)?,
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Discards draft `run_id`: its commissions return to approved and its
+/// adjustments stay open for the next run; the run keeps its number.
+pub fn discard(book: &mut Book, run_id: i64, actor: Actor) -> Result<PayoutRun> {
+    let tx = book.transaction()?;
+    draft(&tx, run_id)?;
+    let before = get_run_in(&tx, run_id)?;
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM payouts WHERE run_id = ?1")?
+        .query_map([run_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    release(&tx, &ids)?;
+    tx.execute("DELETE FROM payouts WHERE run_id = ?1", [run_id])?;
+    tx.execute(
+        "UPDATE payout_runs SET status = 'discarded' WHERE id = ?1",
+        [run_id],
+    )?;
+    let after = get_run_in(&tx, run_id)?;
+    audit::record(
+        &tx,
+        actor,
+        "payout_run",
+        Some(run_id),
+        "discard",
+        Some(&audit::to_json(&before)),
+        Some(&audit::to_json(&after)),
+    )?;
+    tx.commit()?;
+    Ok(after)
+}
+
+/// SHA-256 (hex) over the run's canonical lines: the run, then each line
+/// by partner with what it pays, then every commission and adjustment it
+/// settles by id. Text, one fact per line, so anyone can recompute it.
+pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
+    let mut h = Sha256::new();
+    let (through, currency): (String, String) = conn.query_row(
+        "SELECT through, currency FROM payout_runs WHERE id = ?1",
+        [run_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    h.update(format!(
+        "partnerbook payout run 1\nrun {run_id} through {through} currency {currency}\n"
+    ));
+    let mut stmt = conn.prepare(
+        "SELECT id, partner_id, commissions_minor, clawbacks_minor, carried_minor, adjustments_minor,
+                balance_minor, coalesce(pay_minor, ''), pay_currency, coalesce(fx_rate, ''), method,
+                account, bic, coalesce(blocked, '')
+           FROM payouts WHERE run_id = ?1 ORDER BY partner_id",
+    )?;
+    let mut rows = stmt.query([run_id])?;
+    while let Some(r) = rows.next()? {
+        let mut line = String::from("payout");
+        for i in 0..14 {
+            let v: rusqlite::types::Value = r.get(i)?;
+            line.push('\t');
+            match v {
+                rusqlite::types::Value::Integer(n) => line.push_str(&n.to_string()),
+                rusqlite::types::Value::Text(t) => line.push_str(&t.replace(['\t', '\n'], " ")),
+                _ => {}
+            }
+        }
+        line.push('\n');
+        h.update(line);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.partner_id, c.amount_minor FROM commissions c JOIN payouts p ON p.id = c.payout_id
+          WHERE p.run_id = ?1 ORDER BY c.id",
+    )?;
+    let mut rows = stmt.query([run_id])?;
+    while let Some(r) = rows.next()? {
+        let (id, partner, amount): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        h.update(format!("commission\t{id}\t{partner}\t{amount}\n"));
+    }
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.partner_id, a.amount_minor, a.kind, a.reason FROM payout_adjustments a
+           JOIN payouts p ON p.id = a.payout_id WHERE p.run_id = ?1 ORDER BY a.id",
+    )?;
+    let mut rows = stmt.query([run_id])?;
+    while let Some(r) = rows.next()? {
+        let (id, partner, amount, kind, reason): (i64, i64, i64, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        let reason = reason.replace(['\t', '\n'], " ");
+        h.update(format!(
+            "adjustment\t{id}\t{partner}\t{amount}\t{kind}\t{reason}\n"
+        ));
+    }
+    Ok(hex(&h.finalize()))
+}
+
+/// Whether an approved run still matches the fingerprint it was approved
+/// with. Paying changes statuses, not the fingerprinted facts; a failed
+/// payout gives its commissions back to the balance, so a run with one can
+/// only be checked against the fingerprint printed on its statements.
+pub fn verify(book: &Book, run_id: i64) -> Result<bool> {
+    let run = get_run_in(book.conn(), run_id)?;
+    let stored = run.fingerprint.ok_or_else(|| {
+        PayoutError::conflict(
+            "run",
+            format!("run #{run_id} is not approved: it has no fingerprint yet"),
+        )
+    })?;
+    if run.settled_failed > 0 {
+        return Err(PayoutError::conflict(
+            "run",
+            format!("run #{run_id} has failed payouts whose commissions went back to the balance"),
+        ));
+    }
+    Ok(fingerprint_of(book.conn(), run_id)? == stored)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

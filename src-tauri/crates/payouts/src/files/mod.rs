@@ -1,0 +1,341 @@
+//! Payment files from an approved run: PayPal Payouts CSV, Wise batch CSV,
+//! SEPA Credit Transfer (pain.001.001.03) and a generic CSV. Every file is
+//! rendered from the locked run only, in partner order, with the run's own
+//! timestamps, so writing it again gives the same bytes. Files are written
+//! to a temporary name and renamed, then recorded in the book.
+
+pub mod generic;
+pub mod paypal;
+pub mod sepa;
+mod sepa_text;
+pub mod wise;
+
+use crate::adjust::{payer_in, Payer};
+use crate::error::{ErrorExt, PayoutError, Result};
+use crate::model::{payout_token, RunStatus};
+use crate::read::get_run_in;
+use partnerbook_book::audit::{self, Actor};
+use partnerbook_book::money::{Currency, Money};
+use partnerbook_book::text_enum;
+use partnerbook_book::time::now;
+use partnerbook_book::Book;
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+text_enum!(
+    /// Which provider's file to write.
+    PaymentFormat { Paypal = "paypal", Wise = "wise", Sepa = "sepa", Csv = "csv" }
+);
+
+/// One payout as the files need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileLine {
+    pub payout_id: i64,
+    /// "PB3-1042": names the payout in every file and in result files.
+    pub token: String,
+    pub partner_id: i64,
+    pub name: String,
+    pub email: String,
+    pub method: String,
+    pub account: String,
+    pub bic: String,
+    pub pay: Money,
+    pub balance: Money,
+    pub fx_rate: Option<String>,
+}
+
+/// The run facts every file carries.
+#[derive(Clone, Debug)]
+pub struct RunFacts {
+    pub run_id: i64,
+    pub through: String,
+    /// RFC 3339, from the approval: files never use the clock.
+    pub approved_at: String,
+    pub fingerprint: String,
+    pub currency: Currency,
+    pub program_name: String,
+    pub payer: Payer,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportedFile {
+    pub path: String,
+    pub payouts: u32,
+    pub total: Money,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SkippedPayout {
+    pub partner_id: i64,
+    pub partner_name: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportReport {
+    pub run_id: i64,
+    pub format: PaymentFormat,
+    pub files: Vec<ExportedFile>,
+    /// Paid in the run but not by this provider: in another file.
+    pub skipped: Vec<SkippedPayout>,
+}
+
+impl PaymentFormat {
+    /// Rows per file the provider accepts (PayPal 5,000; Wise 1,000).
+    fn max_rows(self) -> usize {
+        match self {
+            PaymentFormat::Paypal => 5_000,
+            PaymentFormat::Wise => 1_000,
+            PaymentFormat::Sepa | PaymentFormat::Csv => usize::MAX,
+        }
+    }
+
+    /// Why a payout is not in this format's file, or None when it is.
+    fn excludes(self, line: &FileLine) -> Option<String> {
+        let wanted = match self {
+            PaymentFormat::Paypal => "paypal",
+            PaymentFormat::Wise => "wise",
+            PaymentFormat::Sepa => "iban",
+            PaymentFormat::Csv => return None,
+        };
+        if line.method != wanted {
+            return Some(format!("paid by {}, not in this file", line.method));
+        }
+        if self == PaymentFormat::Sepa && line.pay.currency.code() != "EUR" {
+            return Some(format!(
+                "SEPA credit transfers are in EUR; this payout is in {}",
+                line.pay.currency
+            ));
+        }
+        None
+    }
+
+    fn render(self, run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
+        match self {
+            PaymentFormat::Paypal => paypal::render(run, lines),
+            PaymentFormat::Wise => wise::render(run, lines),
+            PaymentFormat::Sepa => sepa::render(run, lines),
+            PaymentFormat::Csv => generic::render(run, lines),
+        }
+    }
+
+    /// One currency per file, except the generic CSV which carries its own.
+    fn one_currency_per_file(self) -> bool {
+        self != PaymentFormat::Csv
+    }
+}
+
+/// Writes `format`'s file(s) for approved run `run_id` to `out`. When the
+/// provider needs several (one per currency, or its row limit), they are
+/// named `out` with "-EUR", "-2"… before the extension.
+pub fn export(
+    book: &mut Book,
+    run_id: i64,
+    format: PaymentFormat,
+    out: &Path,
+    actor: Actor,
+) -> Result<ExportReport> {
+    let run = run_facts(book.conn(), run_id)?;
+    let (lines, names) = file_lines(book.conn(), run_id)?;
+    let mut skipped = Vec::new();
+    let mut groups: BTreeMap<String, Vec<FileLine>> = BTreeMap::new();
+    for line in lines {
+        if let Some(reason) = format.excludes(&line) {
+            skipped.push(SkippedPayout {
+                partner_id: line.partner_id,
+                partner_name: names.get(&line.partner_id).cloned().unwrap_or_default(),
+                reason,
+            });
+            continue;
+        }
+        let key = if format.one_currency_per_file() {
+            line.pay.currency.code().to_string()
+        } else {
+            String::new()
+        };
+        groups.entry(key).or_default().push(line);
+    }
+    if format == PaymentFormat::Sepa && !groups.is_empty() && run.payer.iban.is_empty() {
+        return Err(PayoutError::invalid(
+            "payer_iban",
+            "set the account payouts are sent from first (its IBAN and BIC)",
+        ));
+    }
+    let mut parts: Vec<(String, Vec<FileLine>)> = Vec::new();
+    for (currency, lines) in groups {
+        let chunks: Vec<Vec<FileLine>> = lines
+            .chunks(format.max_rows())
+            .map(<[FileLine]>::to_vec)
+            .collect();
+        let many = chunks.len() > 1;
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            let mut suffix = String::new();
+            if !currency.is_empty() {
+                suffix.push('-');
+                suffix.push_str(&currency);
+            }
+            if many {
+                suffix.push_str(&format!("-{}", i + 1));
+            }
+            parts.push((suffix, chunk));
+        }
+    }
+    let single = parts.len() == 1;
+    let mut files = Vec::new();
+    for (suffix, chunk) in &parts {
+        let path = if single {
+            out.to_path_buf()
+        } else {
+            with_suffix(out, suffix)
+        };
+        let bytes = format.render(&run, chunk)?;
+        partnerbook_book::files::write_atomically(&path, &bytes)?;
+        let currency = chunk[0].pay.currency;
+        files.push(ExportedFile {
+            path: path.to_string_lossy().into_owned(),
+            payouts: chunk.len() as u32,
+            total: Money::new(
+                if format.one_currency_per_file() {
+                    chunk.iter().map(|l| l.pay.minor).sum()
+                } else {
+                    chunk.iter().map(|l| l.balance.minor).sum()
+                },
+                if format.one_currency_per_file() {
+                    currency
+                } else {
+                    run.currency
+                },
+            ),
+            sha256: partnerbook_book::files::sha256_hex(&bytes),
+        });
+    }
+    let tx = book.transaction()?;
+    for f in &files {
+        tx.execute(
+            "INSERT INTO payout_exports (run_id, format, path, sha256, payouts, total_minor, currency, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![run_id, format, f.path, f.sha256, f.payouts, f.total.minor, f.total.currency.code(), now()],
+        )?;
+    }
+    let report = ExportReport {
+        run_id,
+        format,
+        files,
+        skipped,
+    };
+    audit::record(
+        &tx,
+        actor,
+        "payout_run",
+        Some(run_id),
+        "export",
+        None,
+        Some(&audit::to_json(&report)),
+    )?;
+    tx.commit()?;
+    Ok(report)
+}
+
+fn run_facts(conn: &Connection, run_id: i64) -> Result<RunFacts> {
+    let run = get_run_in(conn, run_id)?;
+    if run.status != RunStatus::Approved {
+        return Err(PayoutError::conflict(
+            "run",
+            format!(
+                "run #{run_id} is {}: payment files come from an approved run",
+                run.status.as_str()
+            ),
+        ));
+    }
+    let program_name: String =
+        conn.query_row("SELECT program_name FROM program WHERE id = 1", [], |r| {
+            r.get(0)
+        })?;
+    Ok(RunFacts {
+        run_id,
+        through: run.through,
+        approved_at: run.approved_at.unwrap_or_default(),
+        fingerprint: run.fingerprint.unwrap_or_default(),
+        currency: run.total.currency,
+        program_name,
+        payer: payer_in(conn)?,
+    })
+}
+
+type Names = BTreeMap<i64, String>;
+
+/// The run's paid lines in partner order, and the partners' current names
+/// (for the skipped list; files use the names frozen in the run).
+pub fn file_lines(conn: &Connection, run_id: i64) -> Result<(Vec<FileLine>, Names)> {
+    let currency: String = conn.query_row(
+        "SELECT currency FROM payout_runs WHERE id = ?1",
+        [run_id],
+        |r| r.get(0),
+    )?;
+    let currency = Currency::from_code(&currency)?;
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.partner_id, p.payee_name, pa.email, p.method, p.account, p.bic, p.pay_minor,
+                p.pay_currency, p.balance_minor, p.fx_rate, pa.name
+           FROM payouts p JOIN partners pa ON pa.id = p.partner_id
+          WHERE p.run_id = ?1 AND p.pay_minor IS NOT NULL ORDER BY p.partner_id",
+    )?;
+    let mut rows = stmt.query([run_id])?;
+    let mut lines = Vec::new();
+    let mut names = Names::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let partner_id: i64 = r.get(1)?;
+        names.insert(partner_id, r.get(11)?);
+        lines.push(FileLine {
+            payout_id: id,
+            token: payout_token(run_id, id),
+            partner_id,
+            name: r.get(2)?,
+            email: r.get(3)?,
+            method: r.get(4)?,
+            account: r.get(5)?,
+            bic: r.get(6)?,
+            pay: crate::model::money_at(r, 7, 8)?,
+            balance: Money::new(r.get(9)?, currency),
+            fx_rate: r.get(10)?,
+        });
+    }
+    Ok((lines, names))
+}
+
+/// "payout.csv" + "-EUR" → "payout-EUR.csv".
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}{suffix}.{}", ext.to_string_lossy()),
+        None => format!("{stem}{suffix}"),
+    };
+    path.with_file_name(name)
+}
+
+/// "12.34": the amount in major units with a dot, as every provider reads it.
+pub(crate) fn plain_amount(m: Money) -> String {
+    m.to_decimal().to_string()
+}
+
+pub(crate) fn csv_error(e: csv::Error) -> PayoutError {
+    PayoutError::io(
+        "cannot write the payment file",
+        std::io::Error::other(e.to_string()),
+    )
+}
+
+/// What the partner sees on their statement line from the provider.
+pub(crate) fn note(run: &RunFacts) -> String {
+    format!("{} commissions through {}", run.program_name, run.through)
+}

@@ -1,0 +1,221 @@
+//! Reading a provider's result file back: which payouts went through and
+//! which failed. Any CSV with a status column works (PayPal's payouts
+//! report, Wise's batch export, a bank's return list, our own generic
+//! file with a status added): each row is matched by the payout token we
+//! wrote ("PB3-1042") in any column, or else by the recipient's account.
+//! A row we cannot match or read stops the import with its line; nothing
+//! is recorded then.
+
+use super::settle::{pending_payouts, settle_failed, settle_paid, Pending};
+use crate::error::{ErrorExt, PayoutError, Result};
+use crate::model::{parse_token, payout_token};
+use partnerbook_book::audit::Actor;
+use partnerbook_book::Book;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+use ts_rs::TS;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReconcileReport {
+    pub paid: u32,
+    pub failed: u32,
+    /// Rows about payouts already settled the same way, or still in progress.
+    pub unchanged: u32,
+}
+
+const PAID: &[&str] = &[
+    "paid",
+    "completed",
+    "complete",
+    "success",
+    "succeeded",
+    "sent",
+    "processed",
+    "settled",
+];
+const FAILED: &[&str] = &[
+    "failed",
+    "failure",
+    "returned",
+    "denied",
+    "blocked",
+    "refunded",
+    "reversed",
+    "rejected",
+    "cancelled",
+    "canceled",
+    "unclaimed",
+    "bounced",
+];
+const IN_PROGRESS: &[&str] = &[
+    "pending",
+    "processing",
+    "onhold",
+    "on hold",
+    "in progress",
+    "queued",
+];
+const REFERENCE_HEADERS: &[&str] = &[
+    "transaction id",
+    "transaction_id",
+    "provider_reference",
+    "reference",
+    "id",
+];
+const REASON_HEADERS: &[&str] = &[
+    "reason",
+    "failure reason",
+    "failure_reason",
+    "error",
+    "errors",
+    "message",
+];
+
+pub fn reconcile(
+    book: &mut Book,
+    run_id: i64,
+    path: &Path,
+    actor: Actor,
+) -> Result<ReconcileReport> {
+    let file = path.display().to_string();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .map_err(|e| {
+            PayoutError::io(
+                format!("cannot read {file}"),
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| bad(&file, 1, "header", &e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+    let status_col = headers
+        .iter()
+        .position(|h| h.contains("status"))
+        .ok_or_else(|| bad(&file, 1, "status", "the file has no status column"))?;
+    let reference_col = find(REFERENCE_HEADERS);
+    let reason_col = find(REASON_HEADERS);
+
+    let tx = book.transaction()?;
+    let mut pending: HashMap<i64, Pending> = pending_payouts(&tx, run_id, None)?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut settled: HashMap<i64, String> = tx
+        .prepare(
+            "SELECT id, status FROM payouts WHERE run_id = ?1 AND status IN ('paid', 'failed')",
+        )?
+        .query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let by_account: HashMap<String, i64> = tx
+        .prepare(
+            "SELECT lower(account), id FROM payouts WHERE run_id = ?1 AND pay_minor IS NOT NULL",
+        )?
+        .query_map(params![run_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut report = ReconcileReport::default();
+    for (i, record) in reader.records().enumerate() {
+        let line = i as u64 + 2;
+        let record = record.map_err(|e| bad(&file, line, "row", &e.to_string()))?;
+        let token = record
+            .iter()
+            .filter_map(parse_token)
+            .find(|(run, _)| *run == run_id)
+            .map(|(_, id)| id);
+        let payout = token
+            .or_else(|| record.iter().find_map(|v| by_account.get(&v.trim().to_lowercase()).copied()))
+            .ok_or_else(|| {
+                bad(&file, line, "reference", &format!("no payout of run #{run_id} named in this row (by its PB{run_id}-… reference or the recipient's account)"))
+            })?;
+        let status = record.get(status_col).unwrap_or("").trim().to_lowercase();
+        let outcome = if PAID.contains(&status.as_str()) {
+            "paid"
+        } else if FAILED.contains(&status.as_str()) {
+            "failed"
+        } else if IN_PROGRESS.contains(&status.as_str()) {
+            report.unchanged += 1;
+            continue;
+        } else {
+            return Err(bad(
+                &file,
+                line,
+                &headers[status_col],
+                &format!(
+                    "\"{status}\" is not a status we know (paid: {}; failed: {})",
+                    PAID.join(", "),
+                    FAILED.join(", ")
+                ),
+            ));
+        };
+        let reference = reference_col
+            .and_then(|c| record.get(c))
+            .map(str::trim)
+            .filter(|r| !r.is_empty() && parse_token(r).is_none());
+        match (pending.remove(&payout), settled.get(&payout).cloned()) {
+            (Some(p), _) if outcome == "paid" => {
+                settle_paid(
+                    &tx,
+                    run_id,
+                    &p,
+                    reference.unwrap_or(&format!("result file {file}")),
+                    actor,
+                )?;
+                settled.insert(payout, outcome.to_string());
+                report.paid += 1;
+            }
+            (Some(p), _) => {
+                let reason = reason_col
+                    .and_then(|c| record.get(c))
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("reported {status} by the provider"));
+                settle_failed(&tx, run_id, &p, &reason, reference, actor)?;
+                settled.insert(payout, outcome.to_string());
+                report.failed += 1;
+            }
+            (None, Some(was)) if was == outcome => report.unchanged += 1,
+            (None, Some(was)) => {
+                return Err(bad(
+                    &file,
+                    line,
+                    &headers[status_col],
+                    &format!(
+                        "payout {} was already recorded as {was}",
+                        payout_token(run_id, payout)
+                    ),
+                ));
+            }
+            (None, None) => {
+                return Err(bad(
+                    &file,
+                    line,
+                    "reference",
+                    &format!(
+                        "payout {} is not waiting for payment in run #{run_id}",
+                        payout_token(run_id, payout)
+                    ),
+                ));
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+fn bad(file: &str, line: u64, column: &str, reason: &str) -> PayoutError {
+    PayoutError::bad_row(
+        file.to_string(),
+        line,
+        column.to_string(),
+        reason.to_string(),
+    )
+}

@@ -1,0 +1,259 @@
+//! Every file read back: amounts equal the run's to the minor unit, the
+//! SEPA file validates against the official schema, and writing a file
+//! again gives the same bytes.
+
+use crate::support::with_payer;
+use partnerbook_book::audit::Actor;
+use partnerbook_book::progress::Quiet;
+use partnerbook_partners::{PartnerInput, PayoutMethod, TaxStatus};
+use partnerbook_payouts::files::*;
+use partnerbook_payouts::{approve, create};
+use partnerbook_testkit::{program, P};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// An approved run paying PayPal, Wise (one in GBP) and IBAN partners,
+/// with names SEPA has to spell in Latin letters.
+fn approved_run() -> (P, i64) {
+    let mut p = program();
+    with_payer(&mut p);
+    let names = [
+        ("Zoë Adams", PayoutMethod::Paypal, 12_345),
+        ("Łukasz Nowak", PayoutMethod::Iban, 50_001),
+        ("Søren Kierkegaard & Co", PayoutMethod::Iban, 7_000),
+        ("山田 太郎", PayoutMethod::Iban, 9_999),
+        ("Chloé \"Coco\" Martin, Ltd", PayoutMethod::Wise, 20_000),
+        ("Ana Lima", PayoutMethod::Paypal, 5_000),
+    ];
+    for (name, method, minor) in names {
+        let id = p.partner(name, method);
+        p.approved(id, minor, "2026-11-01");
+    }
+    let mut gb = PartnerInput::new("Gwen Hughes", "gwen@example.co.uk");
+    gb.terms_version = "2026-01".into();
+    gb.tax.status = TaxStatus::W9;
+    gb.payout.method = PayoutMethod::Wise;
+    gb.payout.email = "gwen@example.co.uk".into();
+    gb.payout_currency = "GBP".into();
+    let gwen = p.partner_with(gb);
+    p.approved(gwen, 10_000, "2026-11-01");
+    p.book
+        .conn()
+        .execute(
+            "INSERT INTO fx_rates (day, base, quote, rate, source) VALUES ('2026-11-30', 'EUR', 'GBP', '0.8345', 'ECB')",
+            [],
+        )
+        .unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    assert_eq!(run.paid_count, 7);
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
+    (p, run.id)
+}
+
+/// What the run pays per currency, by method.
+fn expected(p: &P, run: i64, method: Option<&str>) -> BTreeMap<String, i64> {
+    let (lines, _) = file_lines(p.book.conn(), run).unwrap();
+    let mut out = BTreeMap::new();
+    for l in lines
+        .iter()
+        .filter(|l| method.is_none_or(|m| l.method == m))
+    {
+        *out.entry(l.pay.currency.code().to_string()).or_insert(0) += l.pay.minor;
+    }
+    out
+}
+
+fn minor(text: &str) -> i64 {
+    let (int, frac) = text.split_once('.').unwrap();
+    assert_eq!(frac.len(), 2, "{text}");
+    int.parse::<i64>().unwrap() * 100 + frac.parse::<i64>().unwrap()
+}
+
+fn export_to(p: &mut P, run: i64, format: PaymentFormat, name: &str) -> ExportReport {
+    let out = p.dir.path().join(name);
+    export(&mut p.book, run, format, &out, Actor::User).unwrap()
+}
+
+#[test]
+fn paypal_file_pays_each_paypal_partner_exactly() {
+    let (mut p, run) = approved_run();
+    let report = export_to(&mut p, run, PaymentFormat::Paypal, "paypal.csv");
+    assert_eq!(report.files.len(), 1);
+    assert_eq!(report.skipped.len(), 5);
+    let mut got = BTreeMap::new();
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(&report.files[0].path)
+        .unwrap();
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        assert_eq!(rec.len(), 6);
+        assert!(rec[0].contains('@'));
+        assert!(rec[3].starts_with(&format!("PB{run}-")) && rec[3].len() <= 30);
+        assert_eq!(&rec[5], "PAYPAL");
+        *got.entry(rec[2].to_string()).or_insert(0) += minor(&rec[1]);
+    }
+    assert_eq!(got, expected(&p, run, Some("paypal")));
+    assert_eq!(report.files[0].total.minor, got["EUR"]);
+}
+
+#[test]
+fn wise_files_split_by_currency_and_add_up() {
+    let (mut p, run) = approved_run();
+    let report = export_to(&mut p, run, PaymentFormat::Wise, "wise.csv");
+    let names: Vec<String> = report
+        .files
+        .iter()
+        .map(|f| {
+            PathBuf::from(&f.path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(names, ["wise-EUR.csv", "wise-GBP.csv"]);
+    let mut got = BTreeMap::new();
+    for f in &report.files {
+        let mut r = csv::Reader::from_path(&f.path).unwrap();
+        assert_eq!(
+            r.headers().unwrap().iter().collect::<Vec<_>>(),
+            wise::HEADER
+        );
+        for rec in r.records() {
+            let rec = rec.unwrap();
+            assert_eq!((&rec[3], &rec[4], &rec[6]), ("PERSON", "target", "EUR"));
+            *got.entry(rec[7].to_string()).or_insert(0) += minor(&rec[5]);
+        }
+    }
+    assert_eq!(got, expected(&p, run, Some("wise")));
+    assert_eq!(got["GBP"], 8_345, "100.00 EUR at 0.8345");
+}
+
+#[test]
+fn generic_csv_lists_every_payout() {
+    let (mut p, run) = approved_run();
+    let report = export_to(&mut p, run, PaymentFormat::Csv, "all.csv");
+    assert!(report.skipped.is_empty());
+    let mut r = csv::Reader::from_path(&report.files[0].path).unwrap();
+    let mut got = BTreeMap::new();
+    let mut balance = 0;
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        *got.entry(rec[8].to_string()).or_insert(0) += minor(&rec[7]);
+        balance += minor(&rec[9]);
+    }
+    assert_eq!(got, expected(&p, run, None));
+    assert_eq!(
+        balance,
+        partnerbook_payouts::get_run(&p.book, run)
+            .unwrap()
+            .total
+            .minor
+    );
+}
+
+#[test]
+fn sepa_file_validates_against_the_iso_schema_and_adds_up() {
+    let (mut p, run) = approved_run();
+    let report = export_to(&mut p, run, PaymentFormat::Sepa, "sepa.xml");
+    let path = &report.files[0].path;
+    let xsd = shared_data("pain.001.001.03.xsd");
+    let out = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&xsd)
+        .arg(path)
+        .output()
+        .expect("xmllint (libxml2-utils) runs; .ci/setup installs it");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xml = std::fs::read_to_string(path).unwrap();
+    let amounts: Vec<i64> = xml
+        .split("<InstdAmt Ccy=\"EUR\">")
+        .skip(1)
+        .map(|s| minor(s.split('<').next().unwrap()))
+        .collect();
+    assert_eq!(amounts.len(), 3);
+    assert_eq!(
+        amounts.iter().sum::<i64>(),
+        expected(&p, run, Some("iban"))["EUR"]
+    );
+    let ctrl = xml
+        .split("<CtrlSum>")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    assert_eq!(minor(ctrl), amounts.iter().sum::<i64>());
+    assert!(xml.contains("<Nm>Lukasz Nowak</Nm>"));
+    assert!(xml.contains("<Nm>Soren Kierkegaard Co</Nm>"));
+    assert!(xml.is_ascii(), "SEPA character set only");
+    assert!(xml.contains("<IBAN>FR1420041010050500013M02606</IBAN>"));
+}
+
+#[test]
+fn writing_again_gives_the_same_bytes() {
+    let (mut p, run) = approved_run();
+    for (format, name) in [
+        (PaymentFormat::Paypal, "a.csv"),
+        (PaymentFormat::Wise, "b.csv"),
+        (PaymentFormat::Sepa, "c.xml"),
+        (PaymentFormat::Csv, "d.csv"),
+    ] {
+        let first = export_to(&mut p, run, format, name);
+        let bytes: Vec<Vec<u8>> = first
+            .files
+            .iter()
+            .map(|f| std::fs::read(&f.path).unwrap())
+            .collect();
+        let again = export_to(&mut p, run, format, name);
+        for (f, before) in again.files.iter().zip(bytes) {
+            assert_eq!(std::fs::read(&f.path).unwrap(), before, "{format:?}");
+        }
+        assert_eq!(
+            first.files.iter().map(|f| &f.sha256).collect::<Vec<_>>(),
+            again.files.iter().map(|f| &f.sha256).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn only_approved_runs_have_payment_files() {
+    let mut p = program();
+    let id = p.partner("Zoë Adams", PayoutMethod::Paypal);
+    p.approved(id, 10_000, "2026-11-01");
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let err = export(
+        &mut p.book,
+        run.id,
+        PaymentFormat::Csv,
+        &p.dir.path().join("x.csv"),
+        Actor::User,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("approved run"), "{err}");
+    assert!(!p.dir.path().join("x.csv").exists());
+}
+
+/// A reference file from ../shared/data, found beside the repository (or
+/// where PARTNERBOOK_SHARED_DATA points).
+fn shared_data(name: &str) -> PathBuf {
+    if let Ok(dir) = std::env::var("PARTNERBOOK_SHARED_DATA") {
+        return PathBuf::from(dir).join(name);
+    }
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .map(|a| a.join("shared/data").join(name))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} not found in shared/data beside the repository above {}",
+                here.display()
+            )
+        })
+}
