@@ -81,7 +81,7 @@ describe("App", () => {
   it("shows a settings error by its field", async () => {
     const user = setup(book, {
       settings_update: () => {
-        throw { code: "invalid_input", message: "cookie_window_days: must be between 1 and 3650 days" };
+        throw { code: "invalid_input", message: "must be between 1 and 3650 days", field: "cookie_window_days" };
       },
     });
     await user.click(await screen.findByTestId("nav-settings"));

@@ -37,7 +37,7 @@ describe("ImportJobOutcome", () => {
   });
 
   it("shows the error in a banner", () => {
-    show({ phase: "failed", error: { code: "io", message: "disk full" }, dryRun: false });
+    show({ phase: "failed", error: { code: "io", message: "disk full", field: null }, dryRun: false });
     expect(screen.getByTestId("job-error")).toHaveTextContent("Import failed: disk full");
   });
 

@@ -1,19 +1,14 @@
 import { CheckCircle2 } from "lucide-react";
 import { useEffect, useRef, type ReactNode } from "react";
-import type { AppError } from "../bindings/AppError";
-import type { JobProgress } from "../bindings/JobProgress";
+import type { AppError } from "../lib/errors";
 import { formatCount } from "../lib/format";
+import type { ImportJobState } from "../lib/useImportJob";
 import { Banner } from "./Banner";
 import { ProgressBar } from "./ProgressBar";
 import "./ImportJobOutcome.css";
 
-/** Where a check-then-import job stands; `R` is its report. */
-export type ImportJobState<R> =
-  | { phase: "idle" }
-  | { phase: "running"; dryRun: boolean; progress: JobProgress | null; cancelling: boolean }
-  | { phase: "checked"; report: R }
-  | { phase: "imported"; report: R }
-  | { phase: "failed"; error: AppError; dryRun: boolean };
+/** The state this shows; the hook that drives it is lib/useImportJob. */
+export type { ImportJobState };
 
 export type ImportJobOutcomeProps<R> = {
   state: ImportJobState<R>;

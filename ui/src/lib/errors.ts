@@ -1,52 +1,35 @@
-import type { AppError } from "../bindings/AppError";
+import type { AppError as ShellError } from "../bindings/AppError";
 
-/** The error every backend command rejects with (see the shell's error.rs). */
-export type { AppError };
+/**
+ * The error every backend command rejects with (see the shell's error.rs):
+ * a code generated from the Rust enums, or "unknown" for anything else thrown.
+ */
+export type AppError = Omit<ShellError, "code"> & { code: ShellError["code"] | "unknown" };
 
-export const ERROR_CODES = [
-  "invalid_input",
-  "bad_row",
-  "not_found",
-  "conflict",
-  "not_a_book",
-  "book_too_new",
-  "already_exists",
-  "cancelled",
-  "io",
-  "database",
-  "no_book",
-] as const;
-
-function isAppError(value: unknown): value is AppError {
+function isAppError(value: unknown): value is ShellError {
   return (
     typeof value === "object" &&
     value !== null &&
-    typeof (value as AppError).code === "string" &&
-    typeof (value as AppError).message === "string"
+    typeof (value as ShellError).code === "string" &&
+    typeof (value as ShellError).message === "string"
   );
 }
 
-/** Whatever was thrown, as `{ code, message }` with a message a person can read. */
+/** Whatever was thrown, as `{ code, message, field }` with a message a person can read. */
 export function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return { code: error.code, message: error.message };
-  if (typeof error === "string") return { code: "unknown", message: error };
-  if (error instanceof Error) return { code: "unknown", message: error.message };
-  return { code: "unknown", message: "Something went wrong." };
+  if (isAppError(error)) return { code: error.code, message: error.message, field: error.field ?? null };
+  if (typeof error === "string") return { code: "unknown", message: error, field: null };
+  if (error instanceof Error) return { code: "unknown", message: error.message, field: null };
+  return { code: "unknown", message: "Something went wrong.", field: null };
 }
 
 export function isCancelled(error: unknown): boolean {
   return toAppError(error).code === "cancelled";
 }
 
-/**
- * For invalid_input and conflict the core writes "field: what is wrong".
- * Returns the field and the rest, or null when the message names no field.
- */
+/** The field a refusal is about and what is wrong with it, or null when it names none. */
 export function fieldError(error: AppError): { field: string; message: string } | null {
-  if (error.code !== "invalid_input" && error.code !== "conflict") return null;
-  const match = /^([a-z][a-z0-9_]*): (.+)$/s.exec(error.message);
-  if (!match) return null;
-  return { field: match[1], message: match[2] };
+  return error.field ? { field: error.field, message: error.message } : null;
 }
 
 /** The message with its leading field name replaced by the field's label. */

@@ -33,7 +33,7 @@ describe("useFetched", () => {
     expect(hook.result.current.data).toBe("about a");
     hook.rerender({ k: "b" });
     expect(hook.result.current.data).toBeNull();
-    await act(async () => answer("b").reject({ code: "not_found", message: "commission 2" }));
+    await act(async () => answer("b").reject({ code: "not_found", message: "commission 2", field: null }));
     expect(hook.result.current).toMatchObject({ data: null, error: { code: "not_found" } });
   });
 });

@@ -9,7 +9,7 @@ type Handler = (args: Record<string, unknown>) => unknown;
 export function mockCommands(handlers: Record<string, Handler>) {
   vi.mocked(invoke).mockImplementation(async (cmd: string, args?: unknown) => {
     const handler = handlers[cmd];
-    if (!handler) throw { code: "not_found", message: `no mock for ${cmd}` };
+    if (!handler) throw { code: "not_found", message: `no mock for ${cmd}`, field: null };
     return handler((args ?? {}) as Record<string, unknown>);
   });
 }

@@ -240,7 +240,7 @@ describe("ApplicationsScreen", () => {
   it("shows a refused decision in the dialog", async () => {
     const user = setup({
       applications_approve: () => {
-        throw { code: "conflict", message: "application: application #1 (Ana Lima) is already approved" };
+        throw { code: "conflict", message: "application #1 (Ana Lima) is already approved", field: "application" };
       },
     });
     await ready();
@@ -309,7 +309,7 @@ describe("ApplicationsScreen", () => {
     const user = setup({
       applications_import: () => {
         attempt += 1;
-        if (attempt === 1) throw { code: "bad_row", message: 'forms.csv, line 3, column "Email": not an email address' };
+        if (attempt === 1) throw { code: "bad_row", message: 'forms.csv, line 3, column "Email": not an email address', field: null };
         return running.promise;
       },
     });
@@ -323,7 +323,7 @@ describe("ApplicationsScreen", () => {
     await user.click(screen.getByTestId("applications-import"));
     await user.click(await screen.findByTestId("applications-job-cancel"));
     expect(callsTo("job_cancel")).toHaveLength(1);
-    running.reject({ code: "cancelled", message: "cancelled" });
+    running.reject({ code: "cancelled", message: "cancelled", field: null });
     expect(await screen.findByTestId("applications-import-error")).toHaveTextContent("Import cancelled; nothing was added.");
   });
 
@@ -353,7 +353,7 @@ describe("ApplicationsScreen", () => {
     const user = setup({
       application_add: () => {
         tries += 1;
-        if (tries === 1) throw { code: "invalid_input", message: "email: not a valid email address" };
+        if (tries === 1) throw { code: "invalid_input", message: "not a valid email address", field: "email" };
         return { rows: 1, created: 1, merged: 0, auto_approved: 0, ids: [9] };
       },
     });

@@ -94,7 +94,7 @@ describe("ScreeningSettingsDialog", () => {
 
   it("refuses a weight over 100 before asking the backend, and shows the backend's refusals", async () => {
     const { user } = setup(() => {
-      throw { code: "invalid_input", message: "countries: XX is not a country code" };
+      throw { code: "invalid_input", message: "XX is not a country code", field: "countries" };
     });
     const spam = await screen.findByTestId("screening-weight-spam_patterns");
     await user.clear(spam);

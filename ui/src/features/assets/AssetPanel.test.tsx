@@ -40,7 +40,7 @@ function setup(a: Asset, extra: Parameters<typeof mockCommands>[0] = {}) {
     asset_thumbnail: () => null,
     asset_update: ({ id, edit }) => {
       const e = edit as AssetEdit;
-      if (e.landing_url === "ftp://x") throw { code: "invalid_input", message: "landing_url: must start with https://" };
+      if (e.landing_url === "ftp://x") throw { code: "invalid_input", message: "must start with https://", field: "landing_url" };
       current = { ...current, ...e, updated_at: "2026-03-05T10:00:00Z" };
       return assetDetail({ ...current, id: id as number });
     },
@@ -145,7 +145,7 @@ describe("AssetPanel", () => {
 describe("AssetPanel template editor", () => {
   beforeEach(() => clearThumbnails());
 
-  const REFUSAL = { code: "invalid_input", message: "template: the template: {{partner.nam}} is not a placeholder (known: {{partner.name}}, …)" };
+  const REFUSAL = { code: "invalid_input", message: "the template: {{partner.nam}} is not a placeholder (known: {{partner.name}}, …)", field: "template" };
 
   function setupEditor() {
     let saved = "<p>Hi {{partner.first_name}}</p>";

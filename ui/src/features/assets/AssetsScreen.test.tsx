@@ -135,7 +135,7 @@ describe("AssetsScreen", () => {
   it("shows why a file was refused", async () => {
     const user = setup({
       assets_add: () => {
-        throw { code: "invalid_input", message: "template: promo.txt: {{referal_link}} is not a placeholder (templates can use {{referral_link}})" };
+        throw { code: "invalid_input", message: "promo.txt: {{referal_link}} is not a placeholder (templates can use {{referral_link}})", field: "template" };
       },
     });
     vi.mocked(open).mockResolvedValue(["/d/promo.txt"]);
@@ -163,7 +163,7 @@ describe("AssetsScreen", () => {
     const user = setup({
       links_base_url_get: () => "",
       links_base_url_set: ({ url }) => {
-        if (url === "nope") throw { code: "invalid_input", message: "base_url: not a web address" };
+        if (url === "nope") throw { code: "invalid_input", message: "not a web address", field: "base_url" };
         return "https://acme.example/";
       },
     });

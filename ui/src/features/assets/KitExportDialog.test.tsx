@@ -54,7 +54,7 @@ describe("KitExportDialog", () => {
         return job.promise;
       },
       job_cancel: () => {
-        job.reject({ code: "cancelled", message: "cancelled" });
+        job.reject({ code: "cancelled", message: "cancelled", field: null });
         return null;
       },
     });
@@ -77,7 +77,7 @@ describe("KitExportDialog", () => {
   it("writes nothing when the save dialog is cancelled, and shows a failure", async () => {
     const user = setup({
       kit_export: () => {
-        throw { code: "io", message: "disk full" };
+        throw { code: "io", message: "disk full", field: null };
       },
     });
     await user.click(screen.getByTestId("kit-target-group"));

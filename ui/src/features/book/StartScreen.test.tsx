@@ -104,7 +104,7 @@ describe("StartScreen", () => {
   it("shows a file that already exists by the file field", async () => {
     const { user, onOpened } = await setup({
       book_create: () => {
-        throw { code: "already_exists", message: "/home/ana/Acme.partnerbook already exists; choose another file name" };
+        throw { code: "already_exists", message: "/home/ana/Acme.partnerbook already exists; choose another file name", field: null };
       },
     });
     await user.type(screen.getByTestId("create-name"), "Acme");
@@ -135,7 +135,7 @@ describe("StartScreen", () => {
   it("opens the demo book and shows errors in plain words", async () => {
     const { user, onOpened } = await setup({
       book_open_demo: () => {
-        throw { code: "io", message: "could not write the demo book: disk full" };
+        throw { code: "io", message: "could not write the demo book: disk full", field: null };
       },
     });
     await user.click(screen.getByTestId("open-demo"));

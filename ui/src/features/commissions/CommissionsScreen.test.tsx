@@ -159,7 +159,7 @@ describe("CommissionsScreen", () => {
     expect(screen.getByTestId("commissions-approve-due")).toBeDisabled();
     await user.click(screen.getByTestId("commissions-job-cancel"));
     expect(callsTo("job_cancel")).toHaveLength(1);
-    running.reject({ code: "cancelled", message: "cancelled" });
+    running.reject({ code: "cancelled", message: "cancelled", field: null });
     expect(await screen.findByText("Recomputing commissions cancelled; nothing was changed.")).toBeInTheDocument();
     expect(screen.queryByTestId("commissions-job")).not.toBeInTheDocument();
   });

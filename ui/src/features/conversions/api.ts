@@ -2,7 +2,8 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
 import type { ConversionImportOptions } from "../../bindings/ConversionImportOptions";
 import type { ConversionImportReport } from "../../bindings/ConversionImportReport";
-import type { ConversionPage } from "../../bindings/ConversionPage";
+import type { Conversion } from "../../bindings/Conversion";
+import type { Page } from "../../bindings/Page";
 import type { ConversionQuery } from "../../bindings/ConversionQuery";
 import type { ImportInspection } from "../../bindings/ImportInspection";
 import type { JobProgress } from "../../bindings/JobProgress";
@@ -10,7 +11,7 @@ import type { JobProgress } from "../../bindings/JobProgress";
 export type { JobProgress };
 
 export const conversionsApi = {
-  list: (query: ConversionQuery) => invoke<ConversionPage>("conversions_list", { query }),
+  list: (query: ConversionQuery) => invoke<Page<Conversion>>("conversions_list", { query }),
   inspect: (path: string) => invoke<ImportInspection>("conversions_inspect", { path }),
   import: (path: string, options: ConversionImportOptions, onProgress: (p: JobProgress) => void) =>
     invoke<ConversionImportReport>("conversions_import", { path, options, onProgress: new Channel<JobProgress>(onProgress) }),

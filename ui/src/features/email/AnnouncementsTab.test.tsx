@@ -51,7 +51,7 @@ function setup(extra: Parameters<typeof mockCommands>[0] = {}) {
     mail_audience: reach,
     mail_template_preview: (args) => {
       if (String(args.textBody).includes("{{total}}")) {
-        throw { code: "invalid_input", message: "text_body: {{total}} is not a placeholder of the announcement template (it can use {{partner.name}})" };
+        throw { code: "invalid_input", message: "{{total}} is not a placeholder of the announcement template (it can use {{partner.name}})", field: "text_body" };
       }
       return { to: "ana@example.com", subject: String(args.subject).replace("{{program.name}}", "Acme"), text_body: String(args.textBody), html_body: String(args.htmlBody) };
     },
@@ -159,7 +159,7 @@ describe("Email → Announcements", () => {
   it("shows a refusal under the field it names", async () => {
     const user = setup({
       mail_announce: () => {
-        throw { code: "invalid_input", message: "audience: group Gold has no active partners: nobody to write to" };
+        throw { code: "invalid_input", message: "group Gold has no active partners: nobody to write to", field: "audience" };
       },
     });
     await openAnnouncements(user);

@@ -152,7 +152,7 @@ describe("Email → Outbox", () => {
 
     await user.click(await screen.findByTestId("outbox-send-job-cancel"));
     expect(callsTo("job_cancel")).toHaveLength(1);
-    sending.reject({ code: "cancelled", message: "cancelled" });
+    sending.reject({ code: "cancelled", message: "cancelled", field: null });
     expect(await screen.findByTestId("outbox-send-report")).toHaveTextContent("Cancelled: the messages not sent yet stay in the outbox.");
   });
 

@@ -30,7 +30,8 @@ function refuseTotal(a: Args) {
   if (a.name === "announcement" && a.textBody.includes("{{total}}")) {
     throw {
       code: "invalid_input",
-      message: "text_body: {{total}} is not a placeholder of the announcement template (it can use {{partner.name}}, {{program.name}})",
+      message: "{{total}} is not a placeholder of the announcement template (it can use {{partner.name}}, {{program.name}})",
+      field: "text_body",
     };
   }
 }

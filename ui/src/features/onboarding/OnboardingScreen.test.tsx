@@ -143,7 +143,7 @@ describe("OnboardingScreen", () => {
       onboarding_set: ({ partnerId }) => {
         if (refuse) {
           refuse = false;
-          throw { code: "invalid_input", message: "tax_form_expires: the W-8BEN has already expired" };
+          throw { code: "invalid_input", message: "the W-8BEN has already expired", field: "tax_form_expires" };
         }
         return partner(partnerId as number, "Carla Dias", ["payout_details"], 9);
       },
@@ -195,7 +195,7 @@ describe("OnboardingScreen", () => {
   it("shows a refused welcome kit under its button", async () => {
     const user = setup({
       onboarding_set: () => {
-        throw { code: "conflict", message: "partner: partner #4 is not active: onboarding is for active partners" };
+        throw { code: "conflict", message: "partner #4 is not active: onboarding is for active partners", field: "partner" };
       },
     });
     await waitFor(() => expect(names("welcome_kit")).toHaveLength(1));
@@ -241,7 +241,7 @@ describe("OnboardingScreen", () => {
       terms_publish: ({ version, body }) => {
         if (refuse) {
           refuse = false;
-          throw { code: "conflict", message: "version: terms 2026-03 were published already: name the new text anew" };
+          throw { code: "conflict", message: "terms 2026-03 were published already: name the new text anew", field: "version" };
         }
         return { version, body, published_at: "2026-04-01T00:00:00Z", accepted_by: 0 };
       },

@@ -173,7 +173,7 @@ describe("PartnersScreen", () => {
         return answer.promise;
       },
       job_cancel: () => {
-        answer.reject({ code: "cancelled", message: "cancelled; nothing was changed" });
+        answer.reject({ code: "cancelled", message: "cancelled; nothing was changed", field: null });
         return null;
       },
     });

@@ -190,7 +190,7 @@ describe("PayoutsScreen", () => {
     await user.click(await screen.findByTestId("payout-job-cancel"));
     expect(callsTo("job_cancel")).toHaveLength(1);
     expect(screen.getByTestId("payout-job-cancel")).toHaveTextContent("Cancelling…");
-    creating.reject({ code: "cancelled", message: "cancelled" });
+    creating.reject({ code: "cancelled", message: "cancelled", field: null });
     expect(await screen.findByTestId("payout-create-error")).toHaveTextContent("Cancelled: no run was created.");
     expect(screen.queryByTestId("payout-job")).not.toBeInTheDocument();
     expect(screen.getByTestId("payout-create")).toBeEnabled();
@@ -199,7 +199,7 @@ describe("PayoutsScreen", () => {
   it("offers to open the draft that stands in the way", async () => {
     const user = setup({
       payout_run_create: () => {
-        throw { code: "conflict", message: "run: run #3 is still a draft: approve or discard it first" };
+        throw { code: "conflict", message: "run #3 is still a draft: approve or discard it first", field: "run" };
       },
     });
     await user.click(await screen.findByTestId("payouts-new-run"));
@@ -365,7 +365,7 @@ describe("PayoutsScreen", () => {
       }),
       file_open: () => null,
       file_reveal: () => {
-        throw { code: "io", message: "no file manager found" };
+        throw { code: "io", message: "no file manager found", field: null };
       },
     });
     vi.mocked(save).mockResolvedValue("/home/ana/payout-run-2-paypal.csv");
@@ -420,7 +420,7 @@ describe("PayoutsScreen", () => {
   it("shows a paying account error next to its field", async () => {
     const user = setup({
       payout_payer_set: () => {
-        throw { code: "invalid_input", message: "iban: check digits do not match" };
+        throw { code: "invalid_input", message: "check digits do not match", field: "iban" };
       },
     });
     await user.click(await screen.findByTestId("payer-edit"));

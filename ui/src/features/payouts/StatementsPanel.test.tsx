@@ -108,7 +108,7 @@ describe("StatementsPanel", () => {
     const user = setup({
       statements_write: () => ({ run_id: 2, dir: "/home/ana/statements", files: 1, bytes: 4_000, paths: statementPaths(1) }),
       file_open: () => {
-        throw { code: "io", message: "no application is set to open PDF files" };
+        throw { code: "io", message: "no application is set to open PDF files", field: null };
       },
     });
     vi.mocked(open).mockResolvedValue("/home/ana/statements");
@@ -134,12 +134,12 @@ describe("StatementsPanel", () => {
     await user.click(await screen.findByTestId("payout-statements"));
     await user.click(await screen.findByTestId("payout-statements-job-cancel"));
     expect(callsTo("job_cancel")).toHaveLength(1);
-    writing.reject({ code: "cancelled", message: "cancelled" });
+    writing.reject({ code: "cancelled", message: "cancelled", field: null });
     expect(await screen.findByTestId("payout-statements-error")).toHaveTextContent("Cancelled: not every statement was written.");
 
     mockCommands({
       statements_write: () => {
-        throw { code: "io", message: "cannot write /home/ana/statements: permission denied" };
+        throw { code: "io", message: "cannot write /home/ana/statements: permission denied", field: null };
       },
     });
     await user.click(screen.getByTestId("payout-statements"));
@@ -181,7 +181,7 @@ describe("EmailStatementsPanel", () => {
 
     mockCommands({
       mail_queue_statements: () => {
-        throw { code: "invalid_input", message: "from_email: set the sender's address in Settings → Email first" };
+        throw { code: "invalid_input", message: "set the sender's address in Settings → Email first", field: "from_email" };
       },
     });
     await user.click(screen.getByTestId("payout-email-statements"));

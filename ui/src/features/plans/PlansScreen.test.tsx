@@ -184,7 +184,7 @@ describe("PlansScreen", () => {
   it("shows the core's refusal in a banner, by rule", async () => {
     const user = setup({
       plan_save: () => {
-        throw { code: "invalid_input", message: 'versions[0].rules[1] (vip): partner: no partner has the email or code "x"' };
+        throw { code: "invalid_input", message: 'no partner has the email or code "x"', field: "versions[0].rules[1] (vip): partner" };
       },
     });
     await user.click((await screen.findAllByTestId("plan-item"))[1]);

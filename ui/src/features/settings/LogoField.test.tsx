@@ -64,7 +64,7 @@ describe("Settings → Business → Logo", () => {
   it("shows why a file was refused, and keeps the logo it had", async () => {
     const user = setup({
       logo_set: () => {
-        throw { code: "invalid_input", message: "logo: /x/logo.gif: not a PNG or JPEG image" };
+        throw { code: "invalid_input", message: "/x/logo.gif: not a PNG or JPEG image", field: "logo" };
       },
     });
     await screen.findByTestId("settings-logo-image");

@@ -61,7 +61,7 @@ describe("Settings → Email", () => {
   it("shows the core's refusal under the field it names", async () => {
     const user = setup({
       mail_settings_set: () => {
-        throw { code: "invalid_input", message: "tls: mail without encryption is only allowed to a server on this machine (127.0.0.1)" };
+        throw { code: "invalid_input", message: "mail without encryption is only allowed to a server on this machine (127.0.0.1)", field: "tls" };
       },
     });
     await user.selectOptions(await screen.findByTestId("mail-tls"), "none");
@@ -96,7 +96,7 @@ describe("Settings → Email", () => {
     const user = setup(
       {
         mail_send_test: () => {
-          throw { code: "invalid_input", message: "535 5.7.8 authentication failed" };
+          throw { code: "invalid_input", message: "535 5.7.8 authentication failed", field: null };
         },
       },
       { ...stored, user: "ana" },
@@ -214,7 +214,7 @@ describe("Settings → Email → password", () => {
     const user = setup(
       {
         mail_password_save: () => {
-          throw { code: "io", message: "the keychain is locked" };
+          throw { code: "io", message: "the keychain is locked", field: null };
         },
       },
       { ...stored, user: "ana" },

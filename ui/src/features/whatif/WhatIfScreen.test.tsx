@@ -127,7 +127,7 @@ describe("WhatIfScreen", () => {
     await user.click(await screen.findByTestId("whatif-run"));
     await user.click(await screen.findByTestId("whatif-cancel"));
     await waitFor(() => expect(callsTo("job_cancel")).toHaveLength(1));
-    running.reject({ code: "cancelled", message: "cancelled; nothing was changed" });
+    running.reject({ code: "cancelled", message: "cancelled; nothing was changed", field: null });
     expect(await screen.findByTestId("whatif-error")).toHaveTextContent("What-if cancelled. Nothing was written");
     expect(screen.getByTestId("whatif-run")).toBeEnabled();
   });

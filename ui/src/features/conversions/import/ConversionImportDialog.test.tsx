@@ -118,7 +118,7 @@ describe("ConversionImportDialog", () => {
 
   it("shows a bad row in full and says nothing was written", async () => {
     const { user } = setup(() => {
-      throw { code: "bad_row", message: 'payments.csv, line 7, column "Amount": "12,x" is not an amount' };
+      throw { code: "bad_row", message: 'payments.csv, line 7, column "Amount": "12,x" is not an amount', field: null };
     });
     await user.click(screen.getByTestId("conversions-import-choose"));
     await user.click(await screen.findByTestId("conversions-import-check"));
@@ -135,7 +135,7 @@ describe("ConversionImportDialog", () => {
     await user.click(await screen.findByTestId("conversions-import-check"));
     await user.click(await screen.findByTestId("conversions-import-cancel"));
     expect(callsTo("job_cancel")).toHaveLength(1);
-    running.reject({ code: "cancelled", message: "cancelled" });
+    running.reject({ code: "cancelled", message: "cancelled", field: null });
     expect(await screen.findByTestId("conversions-import-error")).toHaveTextContent("Check cancelled; nothing was written.");
   });
 });

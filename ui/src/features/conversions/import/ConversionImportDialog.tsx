@@ -1,35 +1,42 @@
-import { FileSpreadsheet } from "lucide-react";
 import { useMemo, useState } from "react";
-import type { ImportInspection } from "../../../bindings/ImportInspection";
 import type { PresetName } from "../../../bindings/PresetName";
 import { Banner } from "../../../components/Banner";
 import { Button } from "../../../components/Button";
 import { Dialog } from "../../../components/Dialog";
 import { Field } from "../../../components/Field";
-import { describeError, toAppError } from "../../../lib/errors";
+import { ImportChooseFile } from "../../../components/ImportChooseFile";
+import { ImportJobFooter } from "../../../components/ImportJobFooter";
 import { plural } from "../../../lib/format";
+import { useImportJob } from "../../../lib/useImportJob";
 import { chooseConversionsCsv, conversionsApi } from "../api";
 import { ImportOutcome } from "./ImportOutcome";
 import { OverridesEditor } from "./OverridesEditor";
 import { buildMapping, checkOverrides, missingRequired, rowsWithIssues, type Override } from "./overrides";
 import { PresetSection } from "./PresetSection";
 import { SampleTable } from "./SampleTable";
-import { useConversionImport } from "./useConversionImport";
 import "./ConversionImport.css";
 
 type Props = { baseCurrency: string; onClose: () => void; onImported: () => void };
 
 export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Props) {
-  const [path, setPath] = useState<string | null>(null);
-  const [inspection, setInspection] = useState<ImportInspection | null>(null);
   const [preset, setPreset] = useState<PresetName>("generic");
   const [overrides, setOverrides] = useState<Override[]>([]);
   const [dayFirst, setDayFirst] = useState(false);
   const [source, setSource] = useState("");
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const job = useConversionImport();
-  const { state } = job;
+  const job = useImportJob({
+    choose: chooseConversionsCsv,
+    load: conversionsApi.inspect,
+    start: conversionsApi.import,
+    cancelJob: conversionsApi.cancelJob,
+    // A new file starts from its detected format and no choices of one's own.
+    onLoaded: (found) => {
+      setPreset(found.suggested);
+      setOverrides([]);
+      setDayFirst(false);
+      setSource("");
+    },
+  });
+  const { preview: inspection, state } = job;
   const running = state.phase === "running";
   const finished = state.phase === "imported";
 
@@ -41,27 +48,6 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
   );
   const blocked = !inspection || missing.length > 0 || issues.length > 0;
 
-  const choose = async () => {
-    setLoadError(null);
-    const picked = await chooseConversionsCsv().catch((e) => (setLoadError(describeError(toAppError(e))), null));
-    if (!picked) return;
-    setLoading(true);
-    job.reset();
-    try {
-      const found = await conversionsApi.inspect(picked);
-      setPath(picked);
-      setInspection(found);
-      setPreset(found.suggested);
-      setOverrides([]);
-      setDayFirst(false);
-      setSource("");
-    } catch (e) {
-      setLoadError(describeError(toAppError(e)));
-    } finally {
-      setLoading(false);
-    }
-  };
-
   // Any change of the options makes the last check stale.
   const changed =
     <T,>(set: (v: T) => void) =>
@@ -71,8 +57,8 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
     };
 
   const run = (dryRun: boolean) => {
-    if (!path || blocked) return;
-    void job.run(path, {
+    if (blocked) return;
+    void job.run({
       preset,
       mapping: buildMapping(overrides),
       source: source.trim() || null,
@@ -81,42 +67,23 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
     });
   };
 
+  // Closing cancels a running import; a finished one is reported however the dialog closes.
   const close = () => {
-    if (running) return void job.cancel();
+    if (running) return job.cancel();
     if (finished) onImported();
     onClose();
   };
 
-  const footer = finished ? (
-    <Button variant="primary" onClick={close} data-testid="conversions-import-done">
-      Done
-    </Button>
-  ) : (
-    <>
-      {running ? (
-        <Button onClick={() => void job.cancel()} disabled={state.cancelling} data-testid="conversions-import-cancel">
-          {state.cancelling ? "Cancelling…" : "Cancel"}
-        </Button>
-      ) : (
-        <Button onClick={onClose}>Close</Button>
-      )}
-      {inspection && (
-        <>
-          <Button onClick={() => run(true)} disabled={running || blocked} busy={running && state.dryRun} data-testid="conversions-import-check">
-            Check
-          </Button>
-          <Button
-            variant="primary"
-            onClick={() => run(false)}
-            disabled={state.phase !== "checked" || blocked}
-            busy={running && !state.dryRun}
-            data-testid="conversions-import-run"
-          >
-            {state.phase === "checked" ? `Import ${plural(state.report.rows, "row")}` : "Import"}
-          </Button>
-        </>
-      )}
-    </>
+  const footer = (
+    <ImportJobFooter
+      job={job}
+      testIdPrefix="conversions-import"
+      labels={{ cancelJob: "Cancel", close: "Close" }}
+      blocked={blocked}
+      onRun={run}
+      onClose={onClose}
+      onDone={close}
+    />
   );
 
   return (
@@ -129,19 +96,19 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
       testId="conversions-import-dialog"
     >
       <div className="cimport">
-        {loadError && <Banner onDismiss={() => setLoadError(null)}>{loadError}</Banner>}
+        {job.loadError && <Banner onDismiss={job.dismissLoadError}>{job.loadError}</Banner>}
         {!inspection ? (
-          <div className="cimport-choose">
-            <FileSpreadsheet size={28} aria-hidden />
-            <p>
-              Exports from Stripe, Shopify, PayPal and PartnerStack are recognised as they are. Any other CSV works when it
-              has an id and a date for each row. Importing the same file twice records nothing new; amounts in other currencies
-              are converted to {baseCurrency} with the day's FX rate.
-            </p>
-            <Button variant="primary" onClick={choose} busy={loading} data-testid="conversions-import-choose">
-              Choose CSV file…
-            </Button>
-          </div>
+          <ImportChooseFile
+            className="cimport-choose"
+            label="Choose CSV file…"
+            testId="conversions-import-choose"
+            busy={job.loading}
+            onChoose={job.choose}
+          >
+            Exports from Stripe, Shopify, PayPal and PartnerStack are recognised as they are. Any other CSV works when it has
+            an id and a date for each row. Importing the same file twice records nothing new; amounts in other currencies are
+            converted to {baseCurrency} with the day's FX rate.
+          </ImportChooseFile>
         ) : (
           <>
             <div className="cimport-file">
@@ -149,7 +116,7 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
                 <strong>{inspection.file}</strong>
                 <span className="muted"> · {plural(inspection.headers.length, "column")}</span>
               </span>
-              <Button variant="link" size="sm" onClick={choose} disabled={running}>
+              <Button variant="link" size="sm" onClick={job.choose} disabled={running}>
                 Choose another file
               </Button>
             </div>

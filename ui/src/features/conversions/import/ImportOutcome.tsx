@@ -2,11 +2,11 @@ import type { ConversionImportReport } from "../../../bindings/ConversionImportR
 import { ImportJobOutcome } from "../../../components/ImportJobOutcome";
 import { describeError } from "../../../lib/errors";
 import { formatCount } from "../../../lib/format";
+import type { ImportJobState } from "../../../lib/useImportJob";
 import { commissionsSummary, importSummary, skippedReasons, skippedTotal } from "./report";
-import type { ImportJobState } from "./useConversionImport";
 
 /** What the last check or import did: progress, the counts, or the error. */
-export function ImportOutcome({ state }: { state: ImportJobState }) {
+export function ImportOutcome({ state }: { state: ImportJobState<ConversionImportReport> }) {
   return (
     <ImportJobOutcome
       state={state}

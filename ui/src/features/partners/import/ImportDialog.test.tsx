@@ -92,7 +92,7 @@ describe("ImportDialog", () => {
 
   it("shows the bad row in the core's words", async () => {
     const { user } = setup(() => {
-      throw { code: "bad_row", message: 'partners.csv, line 7, column "Email": "ana@" is not an email address' };
+      throw { code: "bad_row", message: 'partners.csv, line 7, column "Email": "ana@" is not an email address', field: null };
     });
     await user.click(screen.getByTestId("import-choose"));
     await screen.findAllByTestId("mapping-row");
@@ -113,7 +113,7 @@ describe("ImportDialog", () => {
     await user.click(screen.getByTestId("import-run"));
     await user.click(await screen.findByTestId("import-cancel"));
     expect(callsTo("job_cancel")).toHaveLength(1);
-    running.reject({ code: "cancelled", message: "cancelled; nothing was changed" });
+    running.reject({ code: "cancelled", message: "cancelled; nothing was changed", field: null });
     expect(await screen.findByTestId("import-error")).toHaveTextContent("Import cancelled; nothing was changed.");
   });
 });

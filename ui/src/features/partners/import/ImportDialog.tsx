@@ -1,19 +1,19 @@
-import { FileSpreadsheet } from "lucide-react";
 import { useMemo, useState } from "react";
-import type { ImportPreview } from "../../../bindings/ImportPreview";
 import type { ImportReport } from "../../../bindings/ImportReport";
 import type { OnExisting } from "../../../bindings/OnExisting";
 import { Banner } from "../../../components/Banner";
 import { Button } from "../../../components/Button";
 import { Dialog } from "../../../components/Dialog";
+import { ImportChooseFile } from "../../../components/ImportChooseFile";
+import { ImportJobFooter } from "../../../components/ImportJobFooter";
 import { RadioCards } from "../../../components/RadioCards";
-import { describeError, sentence, toAppError } from "../../../lib/errors";
+import { sentence } from "../../../lib/errors";
 import { fileName, plural } from "../../../lib/format";
+import { useImportJob } from "../../../lib/useImportJob";
 import { chooseCsvToImport, partnersApi } from "../api";
 import { ImportStatus } from "./ImportStatus";
 import { checkMapping, columnsWithIssues } from "./mapping";
 import { MappingTable } from "./MappingTable";
-import { useImportJob } from "./useImportJob";
 import "./ImportDialog.css";
 
 const ON_EXISTING: { value: OnExisting; label: string; description: string }[] = [
@@ -25,37 +25,21 @@ const ON_EXISTING: { value: OnExisting; label: string; description: string }[] =
 type Props = { onClose: () => void; onImported: (report: ImportReport) => void };
 
 export function ImportDialog({ onClose, onImported }: Props) {
-  const [path, setPath] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [targets, setTargets] = useState<string[]>([]);
   const [onExisting, setOnExisting] = useState<OnExisting>("update");
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const job = useImportJob();
-  const { state } = job;
+  const job = useImportJob({
+    choose: chooseCsvToImport,
+    load: partnersApi.importPreview,
+    start: partnersApi.import,
+    cancelJob: partnersApi.cancelJob,
+    onLoaded: (p) => setTargets(p.suggested),
+  });
+  const { path, preview, state } = job;
   const running = state.phase === "running";
 
   const file = path ? fileName(path) : "the file";
   const issues = useMemo(() => (preview ? checkMapping(preview.headers, targets, file) : []), [preview, targets, file]);
   const flagged = useMemo(() => columnsWithIssues(issues), [issues]);
-
-  const choose = async () => {
-    setLoadError(null);
-    const picked = await chooseCsvToImport().catch((e) => (setLoadError(describeError(toAppError(e))), null));
-    if (!picked) return;
-    setLoading(true);
-    job.reset();
-    try {
-      const p = await partnersApi.importPreview(picked);
-      setPath(picked);
-      setPreview(p);
-      setTargets(p.suggested);
-    } catch (e) {
-      setLoadError(describeError(toAppError(e)));
-    } finally {
-      setLoading(false);
-    }
-  };
 
   const changeMapping = (next: string[]) => {
     setTargets(next);
@@ -66,45 +50,25 @@ export function ImportDialog({ onClose, onImported }: Props) {
     job.reset();
   };
 
-  const check = () => path && void job.run(path, targets, onExisting, true);
-  const importNow = () => path && void job.run(path, targets, onExisting, false);
+  const run = (dryRun: boolean) => void job.run({ mapping: targets, on_existing: onExisting, dry_run: dryRun });
 
+  // Closing cancels a running import; a finished one is reported by Done only.
   const close = () => {
-    if (running) void job.cancel();
+    if (running) job.cancel();
     else onClose();
   };
 
   const finished = state.phase === "imported";
-  const footer = finished ? (
-    <Button variant="primary" onClick={() => (onImported(state.report), onClose())} data-testid="import-done">
-      Done
-    </Button>
-  ) : (
-    <>
-      {running ? (
-        <Button onClick={() => void job.cancel()} disabled={state.cancelling} data-testid="import-cancel">
-          {state.cancelling ? "Cancelling…" : "Cancel import"}
-        </Button>
-      ) : (
-        <Button onClick={onClose}>Cancel</Button>
-      )}
-      {preview && (
-        <>
-          <Button onClick={check} disabled={running || issues.length > 0} busy={running && state.dryRun} data-testid="import-check">
-            Check
-          </Button>
-          <Button
-            variant="primary"
-            onClick={importNow}
-            disabled={state.phase !== "checked" || issues.length > 0}
-            busy={running && !state.dryRun}
-            data-testid="import-run"
-          >
-            {state.phase === "checked" ? `Import ${plural(state.report.rows, "row")}` : "Import"}
-          </Button>
-        </>
-      )}
-    </>
+  const footer = (
+    <ImportJobFooter
+      job={job}
+      testIdPrefix="import"
+      labels={{ cancelJob: "Cancel import", close: "Cancel" }}
+      blocked={issues.length > 0}
+      onRun={run}
+      onClose={onClose}
+      onDone={(report) => (onImported(report), onClose())}
+    />
   );
 
   return (
@@ -117,23 +81,17 @@ export function ImportDialog({ onClose, onImported }: Props) {
       testId="import-dialog"
     >
       <div className="import">
-        {loadError && <Banner onDismiss={() => setLoadError(null)}>{loadError}</Banner>}
+        {job.loadError && <Banner onDismiss={job.dismissLoadError}>{job.loadError}</Banner>}
         {!preview ? (
-          <div className="import-choose">
-            <FileSpreadsheet size={28} aria-hidden />
-            <p>
-              The first line must name the columns. Every partner needs an email and a name; other columns can be
-              mapped to any field or kept as custom fields.
-            </p>
-            <Button variant="primary" onClick={choose} busy={loading} data-testid="import-choose">
-              Choose a CSV file…
-            </Button>
-          </div>
+          <ImportChooseFile className="import-choose" label="Choose a CSV file…" testId="import-choose" busy={job.loading} onChoose={job.choose}>
+            The first line must name the columns. Every partner needs an email and a name; other columns can be mapped to
+            any field or kept as custom fields.
+          </ImportChooseFile>
         ) : (
           <>
             <div className="import-section-head">
               <h3>Columns</h3>
-              <Button variant="link" size="sm" onClick={choose} disabled={running}>
+              <Button variant="link" size="sm" onClick={job.choose} disabled={running}>
                 Choose another file
               </Button>
             </div>

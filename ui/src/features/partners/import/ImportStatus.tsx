@@ -2,10 +2,10 @@ import type { ImportReport } from "../../../bindings/ImportReport";
 import { ImportJobOutcome } from "../../../components/ImportJobOutcome";
 import { describeError } from "../../../lib/errors";
 import { formatCount, plural } from "../../../lib/format";
-import type { JobState } from "./useImportJob";
+import type { ImportJobState } from "../../../lib/useImportJob";
 
 /** What the last check or import did: progress, counts, or the error. */
-export function ImportStatus({ state }: { state: JobState }) {
+export function ImportStatus({ state }: { state: ImportJobState<ImportReport> }) {
   return (
     <ImportJobOutcome
       state={state}

@@ -160,7 +160,7 @@ describe("Earnings tab: the plan that pays the partner", () => {
   it("shows a refused change in plain words and keeps the plan as it was", async () => {
     const { user, onSaved } = await openEarnings(base, {
       partner_set_plan: () => {
-        throw { code: "not_found", message: "no plan named VIP" };
+        throw { code: "not_found", message: "no plan named VIP", field: null };
       },
     });
     const select = screen.getByTestId("partner-plan-select");
@@ -207,7 +207,7 @@ describe("Earnings tab: recent commissions", () => {
   it("shows why the lines could not be loaded", async () => {
     await openEarnings(base, {
       commissions_list: () => {
-        throw { code: "database", message: "the book is locked" };
+        throw { code: "database", message: "the book is locked", field: null };
       },
     });
     expect(await within(screen.getByTestId("partner-commissions")).findByRole("alert")).toHaveTextContent("The book is locked.");
@@ -264,7 +264,7 @@ describe("Earnings tab: holding the partner's payouts", () => {
   it("keeps the form open with the refusal in plain words", async () => {
     const { user, onSaved } = await openEarnings(base, {
       partner_set_payout_hold: () => {
-        throw { code: "invalid_input", message: "reason: say why the payouts are held" };
+        throw { code: "invalid_input", message: "say why the payouts are held", field: "reason" };
       },
     });
     await user.click(screen.getByTestId("partner-hold"));

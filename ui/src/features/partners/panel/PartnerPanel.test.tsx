@@ -134,7 +134,7 @@ describe("PartnerPanel, existing partner", () => {
       { mode: "edit", id: 5 },
       {
         partner_update: () => {
-          throw { code: "invalid_input", message: "address: at most 6 lines" };
+          throw { code: "invalid_input", message: "at most 6 lines", field: "address" };
         },
       },
     );
@@ -151,7 +151,7 @@ describe("PartnerPanel, existing partner", () => {
       { mode: "edit", id: 5 },
       {
         partner_update: () => {
-          throw { code: "conflict", message: "email: another partner already has this email" };
+          throw { code: "conflict", message: "another partner already has this email", field: "email" };
         },
       },
     );
@@ -281,7 +281,7 @@ describe("PartnerPanel, new partner", () => {
       { mode: "new" },
       {
         partner_create: () => {
-          throw { code: "invalid_input", message: "referral_codes: \"a\" must be 2 to 64 letters, digits, '-', '_' or '.'" };
+          throw { code: "invalid_input", message: "\"a\" must be 2 to 64 letters, digits, '-', '_' or '.'", field: "referral_codes" };
         },
       },
     );

@@ -83,12 +83,12 @@ describe("usePartnerRows", () => {
   it("reports a failed page and lets it be asked for again", async () => {
     let fail = true;
     const fetch = vi.fn(async (q: PartnerQuery) => {
-      if (fail) throw { code: "database", message: "database error: locked" };
+      if (fail) throw { code: "database", message: "database error: locked", field: null };
       return page(q.offset, 10);
     });
     const onError = vi.fn();
     const { result } = renderHook(() => usePartnerRows(toQuery(EMPTY_FILTERS), "k", fetch, onError));
-    await waitFor(() => expect(onError).toHaveBeenCalledWith({ code: "database", message: "database error: locked" }));
+    await waitFor(() => expect(onError).toHaveBeenCalledWith({ code: "database", message: "database error: locked", field: null }));
     fail = false;
     act(() => result.current.ensureRange(0, 5));
     await waitFor(() => expect(result.current.total).toBe(10));

@@ -66,9 +66,11 @@ export function PlanEditor({ title, initial, isNewPlan, dateLocked, groups, plan
       onSaved(plan, form.effective_from);
     } catch (err) {
       const error = toAppError(err);
-      const placed = error.code === "invalid_input" || error.code === "conflict" ? serverErrorKey(error.message) : null;
+      // The rule's path is the error's field ("versions[0].rules[2] (tiers): tiers[1].rate").
+      const path = error.field ? `${error.field}: ${error.message}` : null;
+      const placed = path ? serverErrorKey(path) : null;
       if (placed) setErrors({ [placed.key]: placed.message });
-      setBanner(placed ? describeServerError(error.message) : describeError(error));
+      setBanner(path && placed ? describeServerError(path) : describeError(error));
       setRefusals((n) => n + 1);
     } finally {
       setSaving(false);
