@@ -159,7 +159,7 @@ fn sepa_file_validates_against_the_iso_schema_and_adds_up() {
     let (mut p, run) = approved_run();
     let report = export_to(&mut p, run, PaymentFormat::Sepa, "sepa.xml");
     let path = &report.files[0].path;
-    let xsd = shared_data("pain.001.001.03.xsd");
+    let xsd = reference("pain.001.001.03.xsd");
     let out = Command::new("xmllint")
         .args(["--noout", "--schema"])
         .arg(&xsd)
@@ -240,20 +240,9 @@ fn only_approved_runs_have_payment_files() {
     assert!(!p.dir.path().join("x.csv").exists());
 }
 
-/// A reference file from ../shared/data, found beside the repository (or
-/// where PARTNERBOOK_SHARED_DATA points).
-fn shared_data(name: &str) -> PathBuf {
-    if let Ok(dir) = std::env::var("PARTNERBOOK_SHARED_DATA") {
-        return PathBuf::from(dir).join(name);
-    }
-    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    here.ancestors()
-        .map(|a| a.join("shared/data").join(name))
-        .find(|p| p.exists())
-        .unwrap_or_else(|| {
-            panic!(
-                "{name} not found in shared/data beside the repository above {}",
-                here.display()
-            )
-        })
+/// A reference file kept with these tests (see tests/data/README.md).
+fn reference(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
