@@ -114,7 +114,7 @@ pub fn screening_settings_set(
 
 #[tauri::command(async)]
 pub fn onboarding_list(state: State<'_, AppState>, all: bool) -> AppResult<Vec<OnboardingRow>> {
-    let today = chrono::Utc::now().date_naive();
+    let today = partnerbook_core::time::today();
     state.with_book(|b| Ok(onboarding::list(b, today, all)?))
 }
 
@@ -130,7 +130,7 @@ pub fn onboarding_set(
 /// Queues a reminder to partners stuck `days` or more; returns how many.
 #[tauri::command(async)]
 pub fn onboarding_remind(state: State<'_, AppState>, days: u32) -> AppResult<u32> {
-    let today = chrono::Utc::now().date_naive();
+    let today = partnerbook_core::time::today();
     state.with_book(|b| Ok(remind::queue(b, days, today, Actor::User)?))
 }
 

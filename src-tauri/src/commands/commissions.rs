@@ -35,7 +35,7 @@ pub fn commissions_approve_due(
     state: State<'_, AppState>,
     as_of: Option<String>,
 ) -> AppResult<u64> {
-    let day = as_of.unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string());
+    let day = as_of.unwrap_or_else(|| partnerbook_core::time::today().to_string());
     state.with_book(|b| Ok(commissions::approve_due(b, &day, Actor::User)?))
 }
 

@@ -26,7 +26,7 @@ pub(super) fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
 /// `program.partnerbook` → `program.partnerbook.20261122-020309.before-schema-2.bak`:
 /// beside the book, sortable by time, saying why it was made.
 pub fn backup_path_for(book: &Path, why: &str) -> PathBuf {
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    let stamp = crate::time::current().format("%Y%m%d-%H%M%S");
     let mut name = book
         .file_name()
         .map(|n| n.to_os_string())

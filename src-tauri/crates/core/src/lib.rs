@@ -4,7 +4,8 @@
 
 pub use partnerbook_book::{
     audit, backup_path_for, files, groups, known_schema_version, money, progress, recent, settings,
-    suggest_path, tags, validate, Book, BookError, BookInfo, Coded, ErrorCode, ErrorExt, EXTENSION,
+    suggest_path, tags, time, validate, Book, BookError, BookInfo, Coded, ErrorCode, ErrorExt,
+    EXTENSION,
 };
 
 pub use partnerbook_partners::{self as partners, onboarding, PartnerError};

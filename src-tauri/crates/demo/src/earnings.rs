@@ -44,7 +44,7 @@ pub(super) fn fill(
     progress: &dyn Progress,
 ) -> Result<()> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed_ea71);
-    let today = Utc::now().date_naive();
+    let today = partnerbook_book::time::today();
     let start = today - Duration::days(365);
     plans_for_groups(conn, today)?;
     fx_rates(conn, &mut rng, start - Duration::days(14), today)?;

@@ -10,7 +10,7 @@ mod people;
 
 pub use error::{DemoError, Result};
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use partnerbook_book::audit::Actor;
 use partnerbook_book::groups;
 use partnerbook_book::progress::Progress;
@@ -75,7 +75,7 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
     let total_weight: u32 = LOCALES.iter().map(|l| l.weight).sum();
     let mut ids: Vec<i64> = Vec::with_capacity(options.partners as usize);
     let mut referrers = Vec::with_capacity(options.partners as usize);
-    let now = Utc::now();
+    let now = partnerbook_book::time::current();
     for n in 0..options.partners {
         let locale = pick_locale(&mut rng, total_weight);
         let mut input = person(&mut rng, locale, n);
@@ -266,7 +266,8 @@ fn payout_and_tax(rng: &mut ChaCha8Rng, locale: &Locale, p: &mut PartnerInput, n
         }
         _ if rng.random_bool(0.7) => {
             p.tax.status = TaxStatus::W8ben;
-            let expires = Utc::now().date_naive() + Duration::days(rng.random_range(-60..1000));
+            let expires =
+                partnerbook_book::time::today() + Duration::days(rng.random_range(-60..1000));
             p.tax.form_expires = expires.format("%Y-%m-%d").to_string();
         }
         _ => {}

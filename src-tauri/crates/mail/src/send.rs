@@ -302,7 +302,7 @@ fn defer(book: &Book, id: i64, reply: &str) -> Result<()> {
         params![
             id,
             OutboxStatus::Queued,
-            stamp(chrono::Utc::now() + wait),
+            stamp(partnerbook_book::time::current() + wait),
             reply
         ],
     )?;

@@ -72,7 +72,7 @@ pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
             print_engine(&report, json);
         }
         CommissionsCommand::ApproveDue { as_of } => {
-            let day = as_of.unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string());
+            let day = as_of.unwrap_or_else(|| partnerbook_core::time::today().to_string());
             let n = commissions::approve_due(book, &day, Actor::User)?;
             println!("Approved {} commissions due by {day}", output::count(n));
         }

@@ -10,7 +10,7 @@ use partnerbook_core::partners::{self, TaxStatus};
 use partnerbook_core::{Book, BookError, ErrorExt};
 
 pub fn run(book: &mut Book, command: OnboardingCommand) -> CliResult {
-    let today = chrono::Utc::now().date_naive();
+    let today = partnerbook_core::time::today();
     match command {
         OnboardingCommand::List { all, json } => {
             let rows = onboarding::list(book, today, all)?;

@@ -221,7 +221,9 @@ fn give_back(
         )?
         .query_map([sale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let today = Utc::now().date_naive().format("%Y-%m-%d").to_string();
+    // A clawback falls due on the refund's own day: the first run whose
+    // cut-off covers that day nets it, whenever the refund was imported.
+    let refund_day = c.occurred_at.date_naive().format("%Y-%m-%d").to_string();
     for (line_id, amount, state) in lines {
         let state =
             super::CommissionState::parse(&state).unwrap_or(super::CommissionState::Pending);
@@ -259,7 +261,7 @@ fn give_back(
                 "clawback",
                 format!("clawback:{line_id}"),
                 "approved",
-                today.clone(),
+                refund_day.clone(),
             )
         } else {
             let due: String = conn.query_row(

@@ -27,6 +27,7 @@ struct Row {
     state: String,
     decline_reason: Option<String>,
     related_id: Option<i64>,
+    due_on: String,
     conversion: Option<(String, String, String, String)>,
     plan: Option<(String, u32)>,
 }
@@ -37,7 +38,8 @@ pub fn explain(book: &Book, id: i64) -> Result<String> {
         .query_row(
             "SELECT k.kind, k.line, k.rule_id, k.base_minor, k.base_currency, k.rate, k.flat_minor, k.fx_rate,
                     k.fx_source, k.rounding, k.detail, k.amount_minor, k.currency, k.hold_reason, k.state,
-                    k.decline_reason, k.related_id, c.kind, c.external_id, c.occurred_at, c.product, pl.name, v.version
+                    k.decline_reason, k.related_id, c.kind, c.external_id, c.occurred_at, c.product, pl.name, v.version,
+                    k.due_on
                FROM commissions k
                LEFT JOIN conversions c ON c.id = k.conversion_id
                LEFT JOIN plan_versions v ON v.id = k.plan_version_id
@@ -71,6 +73,7 @@ pub fn explain(book: &Book, id: i64) -> Result<String> {
                     state: r.get(14)?,
                     decline_reason: r.get(15)?,
                     related_id: r.get(16)?,
+                    due_on: r.get(23)?,
                     conversion,
                     plan,
                 })
@@ -186,8 +189,8 @@ fn sentence(r: &Row) -> String {
             r.related_id.unwrap_or_default(), base
         ),
         ("clawback", Some(t)) => format!(
-            "{t}: clawed back from commission {}, already paid, because {what} refunded {base}; netted in the next payout.",
-            r.related_id.unwrap_or_default()
+            "{t}: clawed back from commission {}, already paid, because {what} refunded {base} on {}; netted in the first payout run through {} or later.",
+            r.related_id.unwrap_or_default(), r.due_on, r.due_on
         ),
         (_, Some(t)) => format!("{t} ({}).", r.line),
     };

@@ -202,6 +202,41 @@ fn partial_refunds_reduce_pro_rata_and_a_full_refund_reverses() {
     assert_eq!(states, ["reversed", "reversed"], "nothing is owed any more");
 }
 
+/// A refund of a paid sale, imported a month later: its clawback falls due
+/// on the refund's day, so the run whose cut-off covers that day nets it,
+/// and the explanation says which run that is.
+#[test]
+fn a_clawback_is_due_on_the_refunds_day_not_the_day_it_was_imported() {
+    let mut t = setup(PCT30);
+    t.sale("o1", "2026-10-03", "100.00");
+    t.run();
+    crate::support::pay_in_a_run(t.book.conn(), None, true);
+    t.convert(
+        "o1/r1",
+        ConversionKind::Refund,
+        "2026-11-05",
+        "100.00",
+        "USD",
+    );
+    let _clock = partnerbook_book::time::fix_clock(at("2026-12-05"));
+    assert_eq!(t.run().clawbacks, 1);
+    let (id, due): (i64, String) = t
+        .book
+        .conn()
+        .query_row(
+            "SELECT id, due_on FROM commissions WHERE kind = 'clawback'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(due, "2026-11-05");
+    let text = explain(&t.book, id).unwrap();
+    assert!(
+        text.contains("refunded 100.00 USD on 2026-11-05; netted in the first payout run through 2026-11-05 or later"),
+        "{text}"
+    );
+}
+
 #[test]
 fn refunds_after_payment_are_clawed_back_to_the_cent() {
     let mut t = setup(PCT30);

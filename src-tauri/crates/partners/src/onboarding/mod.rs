@@ -182,7 +182,7 @@ pub fn set(
         )?;
     }
     tx.commit()?;
-    let today = chrono::Utc::now().date_naive();
+    let today = partnerbook_book::time::today();
     rows(book.conn(), today, Some(partner))?
         .into_iter()
         .next()

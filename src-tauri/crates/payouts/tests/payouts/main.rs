@@ -2,6 +2,7 @@
 
 mod eligibility;
 mod files;
+mod late_refunds;
 mod onboarding;
 mod proptests;
 mod runs;
