@@ -92,15 +92,30 @@ fn primary<'r>(rules: &'r [CompiledRule], f: &Facts) -> Option<&'r CompiledRule>
         .max_by_key(|r| specificity(r, f))
 }
 
-/// Whole months from the first sale to this payment (0 in the same month).
-fn months_since(first: DateTime<Utc>, at: DateTime<Utc>) -> i64 {
+/// Billing months from the first sale to this payment, by calendar month:
+/// a month starts again on the first sale's day of the month, or on the
+/// month's last day when it is shorter (31 Jan, 28 Feb, 31 Mar, 30 Apr are
+/// months 0, 1, 2 and 3).
+pub(crate) fn months_since(first: DateTime<Utc>, at: DateTime<Utc>) -> i64 {
     let months =
         i64::from(at.year() - first.year()) * 12 + i64::from(at.month()) - i64::from(first.month());
-    if at.day() < first.day() {
+    let anniversary = first.day().min(days_in_month(at.year(), at.month()));
+    if at.day() < anniversary {
         months - 1
     } else {
         months
     }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    chrono::NaiveDate::from_ymd_opt(next_year, next_month, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(31, |d| d.day())
 }
 
 fn held(partner_id: i64, rule_id: &str, reason: String) -> Line {
@@ -180,7 +195,8 @@ pub(crate) fn lines(
                 return Vec::new();
             }
             let stepped = step_down.filter(|(after, _)| k >= i64::from(*after));
-            detail = json!({ "month": k, "months": months, "stepped_down": stepped.is_some() });
+            detail = json!({ "month": k, "months": months, "stepped_down": stepped.is_some(),
+                             "first_sale": f.first_sale_at.map(|d| d.format("%Y-%m-%d").to_string()) });
             let rate = stepped.map_or(*rate, |(_, r)| r);
             (Some(rate), None, value * rate)
         }

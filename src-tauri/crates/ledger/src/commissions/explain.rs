@@ -170,7 +170,10 @@ fn sentence(r: &Row) -> String {
                 (None, false, _) => String::new(),
             };
             let recurring = match month {
-                Some(m) => format!(" (payment in month {m} after the first sale{})",
+                Some(m) => format!(" (payment in billing month {m} after the first sale{}{})",
+                    r.detail.get("first_sale").and_then(Value::as_str)
+                        .map(|d| format!(" on {d}; a month runs to the same day of the next month, or its last day"))
+                        .unwrap_or_default(),
                     if r.detail.get("stepped_down").and_then(Value::as_bool) == Some(true) { ", after the step-down" } else { "" }),
                 None => String::new(),
             };

@@ -147,6 +147,41 @@ fn recurring_for_twelve_months_with_a_step_down_after_six() {
     );
 }
 
+/// A subscription started on the 31st renews on the last day of shorter
+/// months: 28 Feb is month 1, 31 Mar month 2, 30 Apr month 3 (past a
+/// three-month window).
+#[test]
+fn recurring_months_end_on_the_same_day_or_the_months_last_day() {
+    let rules = r#"[
+        { "id": "first", "kind": "percentage", "rate": "30%", "applies_to": ["sale"] },
+        { "id": "renewals", "kind": "recurring", "rate": "20%", "months": 3, "step_down": { "after_months": 2, "rate": "10%" } } ]"#;
+    let mut t = setup(rules);
+    t.sale("o1", "2026-01-31", "100.00");
+    for (id, day) in [
+        ("o2", "2026-02-28"),
+        ("o3", "2026-03-31"),
+        ("o4", "2026-04-30"),
+    ] {
+        t.convert(id, ConversionKind::Recurring, day, "100.00", "USD");
+    }
+    t.run();
+    assert_eq!(
+        t.cents(t.ana),
+        [3000, 2000, 1000],
+        "months 1 and 2 (stepped down); month 3 is past the window"
+    );
+    let renewal: i64 = t
+        .book
+        .conn()
+        .query_row("SELECT max(id) FROM commissions", [], |r| r.get(0))
+        .unwrap();
+    let text = explain(&t.book, renewal).unwrap();
+    assert!(
+        text.contains("billing month 2 after the first sale on 2026-01-31"),
+        "{text}"
+    );
+}
+
 #[test]
 fn two_tier_on_top_and_split_add_up() {
     let mut top = setup(
