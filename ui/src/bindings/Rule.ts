@@ -25,4 +25,8 @@ product?: string | null,
  * Only this partner (a per-partner override): their email in files,
  * their id in the book.
  */
-partner?: string | null, description?: string, } & ({ "kind": "percentage", rate: string, } | { "kind": "flat", amount: string, } | { "kind": "hybrid", amount: string, rate: string, } | { "kind": "tiered", mode: TierMode, measure: Measure, tiers: Array<Tier>, } | { "kind": "recurring", rate: string, months: number | null, step_down: StepDown | null, } | { "kind": "two_tier", rate: string, of: ShareOf, mode: TwoTierMode, } | { "kind": "target_bonus", measure: Measure, threshold: string, bonus: string, });
+partner?: string | null, description?: string, } & ({ "kind": "percentage", rate: string, } | { "kind": "flat", amount: string, } | { "kind": "hybrid", amount: string, rate: string, } | { "kind": "tiered", mode: TierMode, measure: Measure, tiers: Array<Tier>, } | { "kind": "recurring", rate: string, months: number | null, step_down: StepDown | null, } | { "kind": "two_tier", rate: string, of: ShareOf, mode: TwoTierMode, 
+/**
+ * 1 (or absent) the parent, 2 the grandparent…
+ */
+level?: number, } | { "kind": "target_bonus", measure: Measure, threshold: string, bonus: string, });

@@ -10,4 +10,8 @@ import type { TwoTierMode } from "./TwoTierMode";
  * What a rule pays. Rates are percentages ("30%"); amounts are in the
  * program's base currency ("5.00").
  */
-export type RuleKind = { "kind": "percentage", rate: string, } | { "kind": "flat", amount: string, } | { "kind": "hybrid", amount: string, rate: string, } | { "kind": "tiered", mode: TierMode, measure: Measure, tiers: Array<Tier>, } | { "kind": "recurring", rate: string, months: number | null, step_down: StepDown | null, } | { "kind": "two_tier", rate: string, of: ShareOf, mode: TwoTierMode, } | { "kind": "target_bonus", measure: Measure, threshold: string, bonus: string, };
+export type RuleKind = { "kind": "percentage", rate: string, } | { "kind": "flat", amount: string, } | { "kind": "hybrid", amount: string, rate: string, } | { "kind": "tiered", mode: TierMode, measure: Measure, tiers: Array<Tier>, } | { "kind": "recurring", rate: string, months: number | null, step_down: StepDown | null, } | { "kind": "two_tier", rate: string, of: ShareOf, mode: TwoTierMode, 
+/**
+ * 1 (or absent) the parent, 2 the grandparent…
+ */
+level?: number, } | { "kind": "target_bonus", measure: Measure, threshold: string, bonus: string, };

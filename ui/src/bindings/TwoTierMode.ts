@@ -2,6 +2,8 @@
 
 /**
  * Two-tier: on top, the parent earns extra; split, the parent's share comes
- * out of the partner's commission and the two add up to it exactly.
+ * out of the partner's commission and the two add up to it exactly. Each
+ * two-tier rule pays one level of the partner's chain: 1 (the default) the
+ * parent, 2 the grandparent, and so on up to `MAX_LEVELS`.
  */
 export type TwoTierMode = "on_top" | "split";

@@ -23,6 +23,7 @@ const RULES: Rule[] = [
   { id: "lifetime", kind: "recurring", rate: "15%", months: null, step_down: null, partner: "42", description: "Founding partner" },
   { id: "two-tier-1", kind: "two_tier", rate: "10%", of: "commission", mode: "on_top" },
   { id: "split", kind: "two_tier", rate: "25%", of: "commission", mode: "split" },
+  { id: "grandparent", kind: "two_tier", rate: "1%", of: "sale", mode: "on_top", level: 2 },
   { id: "bonus", kind: "target_bonus", measure: "count", threshold: "20", bonus: "100.00" },
   { id: "revenue-bonus", kind: "target_bonus", measure: "revenue", threshold: "10000.00", bonus: "500.00" },
 ];

@@ -30,6 +30,8 @@ export type RuleForm = {
   stepRate: string;
   of: ShareOf;
   twoTierMode: TwoTierMode;
+  /** Which ancestor a two-tier rule pays: "1" the parent, "2" the grandparent… */
+  level: string;
   threshold: string;
   bonus: string;
   appliesTo: ConversionKind[];
@@ -47,7 +49,7 @@ export const RULE_KINDS: { value: RuleKindName; label: string }[] = [
   { value: "hybrid", label: "Flat + percentage" },
   { value: "tiered", label: "Tiered" },
   { value: "recurring", label: "Recurring" },
-  { value: "two_tier", label: "Two-tier (parent)" },
+  { value: "two_tier", label: "Two-tier (parent and up)" },
   { value: "target_bonus", label: "Target bonus" },
 ];
 
@@ -94,6 +96,7 @@ export function blankRule(kind: RuleKindName, id: string): RuleForm {
     stepRate: "",
     of: "commission",
     twoTierMode: "on_top",
+    level: "1",
     threshold: "",
     bonus: "",
     appliesTo: [],
@@ -148,6 +151,7 @@ export function ruleToForm(rule: Rule, partnerName = ""): RuleForm {
       f.rate = rateToInput(rule.rate);
       f.of = rule.of;
       f.twoTierMode = rule.mode;
+      f.level = String(rule.level ?? 1);
       break;
     case "target_bonus":
       f.measure = rule.measure;
@@ -194,7 +198,10 @@ export function formToRule(f: RuleForm): Rule {
         step_down: f.stepDown ? { after_months: whole(f.stepAfter), rate: rate(f.stepRate) } : null,
       };
     case "two_tier":
-      return { ...base, kind: "two_tier", rate: rate(f.rate), of: f.of, mode: f.twoTierMode };
+      // Level 1 is the default: left out, so a parent rule's file stays as it was.
+      return f.level === "1"
+        ? { ...base, kind: "two_tier", rate: rate(f.rate), of: f.of, mode: f.twoTierMode }
+        : { ...base, kind: "two_tier", rate: rate(f.rate), of: f.of, mode: f.twoTierMode, level: Number(f.level) };
     case "target_bonus":
       return { ...base, kind: "target_bonus", measure: f.measure, threshold: f.threshold.trim(), bonus: f.bonus.trim() };
   }

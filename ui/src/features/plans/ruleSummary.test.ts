@@ -51,6 +51,10 @@ describe("rule sentences", () => {
   it("two-tier on top or split", () => {
     expect(say({ id: "p", kind: "two_tier", rate: "10%", of: "commission", mode: "on_top" })).toBe("Parent earns 10% of the commission, on top");
     expect(say({ id: "p", kind: "two_tier", rate: "2%", of: "sale", mode: "on_top" })).toBe("Parent earns 2% of the sale, on top");
+    expect(say({ id: "g", kind: "two_tier", rate: "1%", of: "sale", mode: "on_top", level: 2 })).toBe("Grandparent earns 1% of the sale, on top");
+    expect(say({ id: "a", kind: "two_tier", rate: "1%", of: "sale", mode: "on_top", level: 3 })).toBe(
+      "Ancestor 3 levels up earns 1% of the sale, on top",
+    );
     expect(say({ id: "p", kind: "two_tier", rate: "25%", of: "commission", mode: "split" })).toBe(
       "Parent earns 25% of the commission, split from the partner's share",
     );

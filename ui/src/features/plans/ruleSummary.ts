@@ -90,15 +90,24 @@ export function ruleSummary(rule: Rule, currency: string, opts: Opts = {}): stri
       const step = rule.step_down ? `, then ${rule.step_down.rate} after ${months(rule.step_down.after_months)}` : "";
       return `${rule.rate} of each ${kindsPhrase(rule)} ${length}${step}`;
     }
-    case "two_tier":
+    case "two_tier": {
+      const who = ancestorName(rule.level ?? 1);
       return rule.mode === "on_top"
-        ? `Parent earns ${rule.rate} of the ${rule.of === "sale" ? "sale" : "commission"}, on top`
-        : `Parent earns ${rule.rate} of the commission, split from the partner's share`;
+        ? `${who} earns ${rule.rate} of the ${rule.of === "sale" ? "sale" : "commission"}, on top`
+        : `${who} earns ${rule.rate} of the commission, split from the partner's share`;
+    }
     case "target_bonus":
       return rule.measure === "count"
         ? `${money(rule.bonus, currency, opts)} bonus once the partner makes ${sales(rule.threshold, opts)} in a calendar month`
         : `${money(rule.bonus, currency, opts)} bonus once the partner's monthly revenue reaches ${money(rule.threshold, currency, opts)}`;
   }
+}
+
+/** Who a two-tier rule of `level` pays, capitalised: "Parent", "Grandparent", "Ancestor 3 levels up". */
+export function ancestorName(level: number): string {
+  if (level <= 1) return "Parent";
+  if (level === 2) return "Grandparent";
+  return `Ancestor ${level} levels up`;
 }
 
 /** Who and what a rule is limited to, in words; empty when it is for everyone. */

@@ -9,13 +9,14 @@
 //! 4. a recurring rule, for a recurring payment,
 //! 5. any other rule that pays for this kind of conversion.
 //!
-//! Two-tier rules add a line for the partner's parent on top (or split the
-//! partner's commission with them); target bonuses are per month (engine).
+//! Two-tier rules add a line for an active ancestor of the partner (level 1
+//! the parent, 2 the grandparent…) on top, or split the partner's commission
+//! with them; target bonuses are per month (engine).
 
 use crate::conversions::ConversionKind;
 use crate::fx::FxRate;
 use crate::plans::compile::{CompiledRule, Pays};
-use crate::plans::{Measure, ShareOf, TierMode, TwoTierMode};
+use crate::plans::{Measure, ShareOf, TierMode, TwoTierMode, MAX_LEVELS};
 use chrono::{DateTime, Datelike, Utc};
 use partnerbook_book::money::{Currency, Money, Rounding};
 use rust_decimal::Decimal;
@@ -29,8 +30,9 @@ pub(crate) struct Facts {
     pub quantity: u32,
     pub product: String,
     pub partner_id: i64,
-    /// The partner's parent, when active (two-tier).
-    pub parent_id: Option<i64>,
+    /// The partner's ancestors by level (index 0 the parent), each when
+    /// active (two-tier).
+    pub ancestors: Vec<Option<i64>>,
     /// When the customer's first sale was (recurring windows count from it).
     pub first_sale_at: Option<DateTime<Utc>>,
     /// The rate into the base currency; None when one is needed and missing.
@@ -44,7 +46,7 @@ pub(crate) struct Facts {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Line {
     pub partner_id: i64,
-    /// 'direct' or 'parent'.
+    /// 'direct', 'parent', or 'level2', 'level3'… for further ancestors.
     pub line: &'static str,
     pub kind: &'static str,
     pub rule_id: String,
@@ -283,6 +285,9 @@ fn tiered(
     (total, bands)
 }
 
+/// The line key of each two-tier level, parent first.
+const LEVEL_LINES: [&str; MAX_LEVELS as usize] = ["parent", "level2", "level3", "level4", "level5"];
+
 fn two_tier(
     rules: &[CompiledRule],
     f: &Facts,
@@ -292,46 +297,55 @@ fn two_tier(
     base: Currency,
     rounding: Rounding,
 ) {
-    let Some(parent) = f.parent_id else { return };
-    let Some(rule) = rules
-        .iter()
-        .find(|r| matches!(r.pays, Pays::TwoTier { .. }))
-    else {
-        return;
-    };
-    let Pays::TwoTier { rate, of, mode } = rule.pays else {
-        return;
-    };
     let round = |d: Decimal| Money::from_decimal(d, base, rounding).map(|m| m.minor).ok();
-    let share = match of {
-        ShareOf::Commission => child_exact * rate,
-        ShareOf::Sale => value * rate,
-    };
-    let Some(parent_amount) = round(share) else {
-        return;
-    };
-    if mode == TwoTierMode::Split {
-        // The two lines add up to the partner's rounded commission exactly:
-        // the parent's share is rounded, the partner keeps the rest.
+    let mut split_off = 0;
+    for rule in rules {
+        let Pays::TwoTier {
+            rate,
+            of,
+            mode,
+            level,
+        } = rule.pays
+        else {
+            continue;
+        };
+        let Some(Some(ancestor)) = f.ancestors.get(level as usize - 1) else {
+            continue;
+        };
+        let share = match of {
+            ShareOf::Commission => child_exact * rate,
+            ShareOf::Sale => value * rate,
+        };
+        let Some(amount) = round(share) else {
+            continue;
+        };
+        if mode == TwoTierMode::Split {
+            split_off += amount;
+        }
+        out.push(Line {
+            partner_id: *ancestor,
+            line: LEVEL_LINES[level as usize - 1],
+            kind: "two_tier",
+            rule_id: rule.id.clone(),
+            rate: Some(rate),
+            flat_minor: None,
+            fx: None,
+            amount_minor: Some(amount),
+            hold_reason: None,
+            detail: json!({ "child": f.partner_id, "of": of, "mode": mode, "level": level,
+                            "exact": share.normalize().to_string() }),
+        });
+    }
+    if split_off != 0 {
+        // The lines add up to the partner's rounded commission exactly: each
+        // ancestor's share is rounded, the partner keeps the rest.
         if let (Some(child), Some(total)) = (out.first_mut(), round(child_exact)) {
-            child.amount_minor = Some(total - parent_amount);
+            child.amount_minor = Some(total - split_off);
             if let Value::Object(map) = &mut child.detail {
-                map.insert("split_with_parent".into(), json!(parent_amount));
+                map.insert("split_with_parent".into(), json!(split_off));
             }
         }
     }
-    out.push(Line {
-        partner_id: parent,
-        line: "parent",
-        kind: "two_tier",
-        rule_id: rule.id.clone(),
-        rate: Some(rate),
-        flat_minor: None,
-        fx: None,
-        amount_minor: Some(parent_amount),
-        hold_reason: None,
-        detail: json!({ "child": f.partner_id, "of": of, "mode": mode, "exact": share.normalize().to_string() }),
-    });
 }
 
 /// A target bonus reached in a month.

@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::fx::{self, FxRate};
 use crate::plans;
 use crate::plans::compile::{compile, CompiledRule};
+use crate::plans::MAX_LEVELS;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use partnerbook_book::money::Currency;
 use partnerbook_book::settings::{self, ProgramSettings};
@@ -145,12 +146,23 @@ impl<'c> Context<'c> {
         Ok(self.partner(id)?.is_some_and(|p| p.active))
     }
 
-    /// The partner's parent, when the parent is active (two-tier).
-    pub fn active_parent(&mut self, id: i64) -> Result<Option<i64>> {
-        let Some(parent) = self.partner(id)?.and_then(|p| p.parent_id) else {
-            return Ok(None);
-        };
-        Ok(self.is_active(parent)?.then_some(parent))
+    /// The partner's ancestors up the chain of parents, level 1 (the
+    /// parent) first, as far as two-tier rules reach; an inactive one earns
+    /// nothing (None) but the chain goes on above them.
+    pub fn active_ancestors(&mut self, id: i64) -> Result<Vec<Option<i64>>> {
+        let mut out = Vec::new();
+        let mut at = id;
+        while out.len() < MAX_LEVELS as usize {
+            let Some(parent) = self.partner(at)?.and_then(|p| p.parent_id) else {
+                break;
+            };
+            if parent == id || out.contains(&Some(parent)) {
+                break;
+            }
+            out.push(self.is_active(parent)?.then_some(parent));
+            at = parent;
+        }
+        Ok(out)
     }
 
     /// The rules in force for a partner on `day`, and the version they come
@@ -246,7 +258,7 @@ impl<'c> Context<'c> {
             quantity: c.quantity,
             product: c.product.clone(),
             partner_id: c.partner_id,
-            parent_id: self.active_parent(c.partner_id)?,
+            ancestors: self.active_ancestors(c.partner_id)?,
             first_sale_at: c.first_sale_at,
             fx,
             month_revenue_before,

@@ -181,7 +181,12 @@ fn sentence(r: &Row) -> String {
         }
         ("two_tier", Some(t)) => {
             let of = if r.detail.get("of").and_then(Value::as_str) == Some("sale") { "the sale" } else { "their partner's commission" };
-            format!("Two-tier: {} of {of} on {what}, as the referring partner's parent = {t}{}.", pct(&r.rate), rounded(t))
+            let who = match r.detail.get("level").and_then(Value::as_u64).unwrap_or(1) {
+                1 => "parent".to_string(),
+                2 => "grandparent".to_string(),
+                n => format!("ancestor {n} levels up"),
+            };
+            format!("Two-tier: {} of {of} on {what}, as the referring partner's {who} = {t}{}.", pct(&r.rate), rounded(t))
         }
         ("bonus", Some(t)) => {
             let month = r.detail.get("month").and_then(Value::as_str).unwrap_or("the month");

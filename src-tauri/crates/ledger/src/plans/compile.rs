@@ -1,7 +1,7 @@
 //! Rules checked and turned into exact numbers once, for the engine. Every
 //! error names the rule and its field ("rules[2] (pro-40): rate: …").
 
-use super::model::{Measure, Rule, RuleKind, ShareOf, TierMode, TwoTierMode};
+use super::model::{Measure, Rule, RuleKind, ShareOf, TierMode, TwoTierMode, MAX_LEVELS};
 use crate::conversions::ConversionKind;
 use crate::error::{ErrorExt, LedgerError, Result};
 use partnerbook_book::money::rate::parse_percent;
@@ -31,6 +31,8 @@ pub(crate) enum Pays {
         rate: Decimal,
         of: ShareOf,
         mode: TwoTierMode,
+        /// 1 the parent, 2 the grandparent…
+        level: u32,
     },
     TargetBonus {
         measure: Measure,
@@ -56,7 +58,7 @@ pub(crate) fn compile(
     partner_id: &dyn Fn(&str) -> Result<i64>,
 ) -> Result<Vec<CompiledRule>> {
     let mut ids = HashSet::new();
-    rules
+    let compiled = rules
         .iter()
         .enumerate()
         .map(|(i, rule)| {
@@ -94,7 +96,67 @@ pub(crate) fn compile(
                 partner_id,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    if let Some((i, why)) = never_applied(&compiled) {
+        return Err(LedgerError::invalid(
+            format!("rules[{i}] ({})", compiled[i].id),
+            format!("{why}: it would never apply; remove it or narrow the other rule"),
+        ));
+    }
+    Ok(compiled)
+}
+
+/// The first rule the engine would never apply, and why: a two-tier rule
+/// for a level another one already pays, or a rule every conversion of
+/// whose kinds another rule with the same partner and product wins.
+fn never_applied(rules: &[CompiledRule]) -> Option<(usize, String)> {
+    let same_scope = |a: &CompiledRule, b: &CompiledRule| {
+        a.partner_id == b.partner_id
+            && a.product.as_deref().map(str::to_lowercase)
+                == b.product.as_deref().map(str::to_lowercase)
+    };
+    for (j, rule) in rules.iter().enumerate() {
+        match rule.pays {
+            Pays::TwoTier { level, .. } => {
+                let earlier = rules[..j]
+                    .iter()
+                    .find(|r| matches!(r.pays, Pays::TwoTier { level: l, .. } if l == level));
+                if let Some(other) = earlier {
+                    return Some((j, format!("\"{}\" already pays level {level}", other.id)));
+                }
+            }
+            Pays::TargetBonus { .. } => {}
+            _ if rule.kinds.is_empty() => {}
+            _ => {
+                let winner = |kind: ConversionKind| {
+                    rules.iter().enumerate().find(|(i, r)| {
+                        *i != j
+                            && same_scope(r, rule)
+                            && r.kinds.contains(&kind)
+                            && !matches!(r.pays, Pays::TwoTier { .. } | Pays::TargetBonus { .. })
+                            && (rank(r, kind), *i < j) > (rank(rule, kind), false)
+                    })
+                };
+                let winners: Vec<_> = rule.kinds.iter().map(|k| winner(*k)).collect();
+                if let Some(Some((_, other))) = winners
+                    .first()
+                    .filter(|_| winners.iter().all(Option::is_some))
+                {
+                    return Some((
+                        j,
+                        format!("\"{}\" pays the same conversions first", other.id),
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// How specific a rule is for a kind of conversion, as the engine ranks
+/// them (compute::specificity, for rules of the same partner and product).
+fn rank(rule: &CompiledRule, kind: ConversionKind) -> bool {
+    matches!(rule.pays, Pays::Recurring { .. }) && kind == ConversionKind::Recurring
 }
 
 fn amount(text: &str, base: Currency, field: &str) -> Result<Money> {
@@ -176,17 +238,32 @@ fn pays(kind: &RuleKind, base: Currency) -> Result<Pays> {
                 step_down,
             }
         }
-        RuleKind::TwoTier { rate, of, mode } => {
+        RuleKind::TwoTier {
+            rate,
+            of,
+            mode,
+            level,
+        } => {
             if *mode == TwoTierMode::Split && *of == ShareOf::Sale {
                 return Err(LedgerError::invalid(
                     "of",
                     "a split shares the partner's commission, not the sale",
                 ));
             }
+            let level = level.unwrap_or(1);
+            if !(1..=MAX_LEVELS).contains(&level) {
+                return Err(LedgerError::invalid(
+                    "level",
+                    format!(
+                        "must be between 1 and {MAX_LEVELS} (1 is the parent, 2 the grandparent…)"
+                    ),
+                ));
+            }
             Pays::TwoTier {
                 rate: parse_percent(rate, "rate")?,
                 of: *of,
                 mode: *mode,
+                level,
             }
         }
         RuleKind::TargetBonus {

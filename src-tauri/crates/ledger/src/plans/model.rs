@@ -43,7 +43,9 @@ pub struct StepDown {
 }
 
 /// Two-tier: on top, the parent earns extra; split, the parent's share comes
-/// out of the partner's commission and the two add up to it exactly.
+/// out of the partner's commission and the two add up to it exactly. Each
+/// two-tier rule pays one level of the partner's chain: 1 (the default) the
+/// parent, 2 the grandparent, and so on up to `MAX_LEVELS`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -98,6 +100,10 @@ pub enum RuleKind {
         of: ShareOf,
         #[serde(default)]
         mode: TwoTierMode,
+        /// 1 (or absent) the parent, 2 the grandparent…
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        level: Option<u32>,
     },
     /// Reach `threshold` in a calendar month, earn `bonus` once.
     TargetBonus {
@@ -107,6 +113,9 @@ pub enum RuleKind {
         bonus: String,
     },
 }
+
+/// How many levels up a partner's chain two-tier rules can pay.
+pub const MAX_LEVELS: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

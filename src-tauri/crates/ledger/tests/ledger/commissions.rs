@@ -182,6 +182,47 @@ fn recurring_months_end_on_the_same_day_or_the_months_last_day() {
     );
 }
 
+/// A second two-tier rule pays the grandparent: each level as data.
+#[test]
+fn two_tier_pays_each_level_of_ancestors_that_are_active() {
+    let mut t = setup(
+        r#"[{ "id": "base", "kind": "percentage", "rate": "30%" },
+            { "id": "parent", "kind": "two_tier", "rate": "10%" },
+            { "id": "grandparent", "kind": "two_tier", "rate": "1%", "of": "sale", "level": 2 }]"#,
+    );
+    let gil = partners::create(
+        &mut t.book,
+        &PartnerInput::new("Gil Grand", "gil@example.com"),
+        Actor::User,
+    )
+    .unwrap()
+    .id;
+    let mut pat = PartnerInput::from(&partners::get(&t.book, t.pat).unwrap());
+    pat.parent_id = Some(gil);
+    partners::update(&mut t.book, t.pat, &pat, "", Actor::User).unwrap();
+    t.sale("o1", "2026-03-01", "100.00");
+    t.run();
+    assert_eq!(
+        (t.cents(t.ana), t.cents(t.pat), t.cents(gil)),
+        (vec![3000], vec![300], vec![100]),
+        "30% to Ana, 10% of that to Pat, 1% of the sale to Gil"
+    );
+    let gil_line: i64 = t
+        .book
+        .conn()
+        .query_row(
+            "SELECT id FROM commissions WHERE partner_id = ?1",
+            [gil],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let text = explain(&t.book, gil_line).unwrap();
+    assert!(
+        text.contains("as the referring partner's grandparent"),
+        "{text}"
+    );
+}
+
 #[test]
 fn two_tier_on_top_and_split_add_up() {
     let mut top = setup(

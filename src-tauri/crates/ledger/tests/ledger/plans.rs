@@ -37,7 +37,7 @@ const FILE: &str = r#"{
         { "id": "ana", "kind": "hybrid", "amount": "2.00", "rate": "35%", "partner": "ana@example.com" },
         { "id": "renewals", "kind": "recurring", "rate": "20%", "months": 12,
           "step_down": { "after_months": 6, "rate": "10%" } },
-        { "id": "tiers", "kind": "tiered", "mode": "marginal", "tiers": [
+        { "id": "tiers", "kind": "tiered", "mode": "marginal", "product": "team", "tiers": [
             { "from": "0", "rate": "20%" }, { "from": "1000.00", "rate": "25%" } ] },
         { "id": "parent", "kind": "two_tier", "rate": "10%" },
         { "id": "target", "kind": "target_bonus", "threshold": "5000.00", "bonus": "250.00" }
@@ -102,6 +102,52 @@ fn new_dates_add_versions_and_the_right_one_is_in_force() {
         rules_on("2025-12-31").is_none(),
         "nothing before the first version"
     );
+}
+
+/// Rules the engine would never apply are refused when the plan comes in,
+/// naming the rule and the one that always wins over it.
+#[test]
+fn rules_that_would_never_apply_are_refused_by_name() {
+    let (_d, mut book) = book();
+    let cases = [
+        (
+            r#"{ "id": "p1", "kind": "two_tier", "rate": "10%" }, { "id": "p2", "kind": "two_tier", "rate": "1%", "of": "sale" }"#,
+            "versions[0].rules[1] (p2)",
+            "\"p1\" already pays level 1",
+        ),
+        (
+            r#"{ "id": "deep", "kind": "two_tier", "rate": "1%", "level": 6 }"#,
+            "versions[0].rules[0] (deep): level",
+            "between 1 and 5",
+        ),
+        (
+            r#"{ "id": "base", "kind": "percentage", "rate": "30%" }, { "id": "again", "kind": "percentage", "rate": "25%" }"#,
+            "versions[0].rules[1] (again)",
+            "\"base\" pays the same conversions first",
+        ),
+        (
+            r#"{ "id": "renewals-only", "kind": "percentage", "rate": "5%", "applies_to": ["recurring"] }, { "id": "rec", "kind": "recurring", "rate": "10%" }"#,
+            "versions[0].rules[0] (renewals-only)",
+            "\"rec\" pays the same conversions first",
+        ),
+    ];
+    for (rules, field, why) in cases {
+        let text = format!(
+            r#"{{ "name": "P", "versions": [ {{ "effective_from": "2026-01-01", "rules": [ {rules} ] }} ] }}"#
+        );
+        let file: PlanFile = serde_json::from_str(&text).unwrap();
+        let err = import(&mut book, &file, Actor::User).unwrap_err();
+        assert_eq!(err.field(), Some(field), "{rules}: {err}");
+        assert!(err.reason().contains(why), "{rules}: {err}");
+    }
+    // Narrower rules still apply beside a broad one: not refused.
+    let fine = r#"{ "name": "Fine", "versions": [ { "effective_from": "2026-01-01", "rules": [
+        { "id": "base", "kind": "percentage", "rate": "30%" },
+        { "id": "pro", "kind": "percentage", "rate": "40%", "product": "Pro" },
+        { "id": "rec", "kind": "recurring", "rate": "10%" },
+        { "id": "p1", "kind": "two_tier", "rate": "10%" },
+        { "id": "p2", "kind": "two_tier", "rate": "1%", "of": "sale", "level": 2 } ] } ] }"#;
+    import(&mut book, &serde_json::from_str(fine).unwrap(), Actor::User).unwrap();
 }
 
 #[test]

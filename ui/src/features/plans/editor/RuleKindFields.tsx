@@ -1,6 +1,6 @@
 import { Field } from "../../../components/Field";
 import type { RuleForm } from "../ruleForm";
-import { tierModeHint } from "../ruleSummary";
+import { ancestorName, tierModeHint } from "../ruleSummary";
 import type { Errors } from "../validate";
 import { CountInput, MoneyInput, RateInput, Segmented } from "./inputs";
 import { TierRows } from "./TierRows";
@@ -131,7 +131,12 @@ export function RuleKindFields({ idBase, rule, currency, errors, onChange }: Pro
       return (
         <div className="pl-stack">
           <div className="pl-grid">
-            {rate("Parent's rate", "The partner's parent (the one who referred them) earns this.")}
+            {rate(
+              `${ancestorName(Number(rule.level))}'s rate`,
+              rule.level === "1"
+                ? "The partner's parent (the one who referred them) earns this."
+                : "The partner's ancestor at this level of the chain of referrers earns this.",
+            )}
             <Field label="Of the" error={errors.of}>
               <Segmented
                 name={id("of")}
@@ -146,7 +151,23 @@ export function RuleKindFields({ idBase, rule, currency, errors, onChange }: Pro
               />
             </Field>
           </div>
-          <Field label="Paid" hint={rule.twoTierMode === "on_top" ? "The parent's share is extra: the partner keeps all of theirs." : "The parent's share comes out of the partner's commission; the two add up to it exactly."}>
+          <Field label="Earned by" hint="One rule per level: a second rule pays the grandparent, and so on up to 5 levels." error={errors.level}>
+            <Segmented
+              name={id("level")}
+              label="Earned by"
+              value={rule.level}
+              invalid={!!errors.level}
+              options={[
+                { value: "1", label: "Parent" },
+                { value: "2", label: "Grandparent" },
+                { value: "3", label: "3 up" },
+                { value: "4", label: "4 up" },
+                { value: "5", label: "5 up" },
+              ]}
+              onChange={(v) => onChange({ level: v })}
+            />
+          </Field>
+          <Field label="Paid" hint={rule.twoTierMode === "on_top" ? "Their share is extra: the partner keeps all of theirs." : "Their share comes out of the partner's commission; the lines add up to it exactly."}>
             <Segmented
               name={id("mode")}
               label="Paid"
