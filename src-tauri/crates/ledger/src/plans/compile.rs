@@ -97,13 +97,20 @@ pub(crate) fn compile(
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    if let Some((i, why)) = never_applied(&compiled) {
-        return Err(LedgerError::invalid(
-            format!("rules[{i}] ({})", compiled[i].id),
-            format!("{why}: it would never apply; remove it or narrow the other rule"),
-        ));
-    }
     Ok(compiled)
+}
+
+/// Refuses a version with a rule the engine would never apply. Checked
+/// where plans come in, not when stored rules are read, so a book saved
+/// before this check still computes.
+pub(crate) fn every_rule_applies(rules: &[CompiledRule]) -> Result<()> {
+    match never_applied(rules) {
+        Some((i, why)) => Err(LedgerError::invalid(
+            format!("rules[{i}] ({})", rules[i].id),
+            format!("{why}: it would never apply; remove it or narrow the other rule"),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// The first rule the engine would never apply, and why: a two-tier rule

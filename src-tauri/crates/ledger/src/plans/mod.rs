@@ -72,7 +72,8 @@ pub fn import_in(conn: &Connection, file: &PlanFile, actor: Actor) -> Result<i64
             .format("%Y-%m-%d")
             .to_string();
         let rules = with_partner_ids(conn, &v.rules).map_err(at)?;
-        compile::compile(&rules, base, &stored_partner_id).map_err(at)?;
+        let compiled = compile::compile(&rules, base, &stored_partner_id).map_err(at)?;
+        compile::every_rule_applies(&compiled).map_err(at)?;
         let json = serde_json::to_string(&rules).unwrap_or_else(|_| "[]".into());
         add_version(conn, id, &day, &json).map_err(at)?;
     }
