@@ -384,9 +384,15 @@ fn plan_conversions_commissions_and_what_if() {
         (back["plan_name"].clone(), back["plan_id"].clone()),
         (json!("Everyone"), json!(null))
     );
-    let used = app.ok("plans_list", json!({}));
+    let plans = app.ok("plans_list", json!({}));
+    let everyone = plans
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Everyone")
+        .unwrap();
     assert_eq!(
-        used[0]["versions"][0]["used"], true,
+        everyone["versions"][0]["used"], true,
         "it produced commissions"
     );
 }

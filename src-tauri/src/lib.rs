@@ -49,6 +49,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::conversions::conversions_list,
             commands::plans::plans_list,
             commands::plans::plan_save,
+            commands::plans::plan_set_default,
             commands::plans::plan_import_file,
             commands::plans::plan_export_file,
             commands::plans::partner_set_plan,

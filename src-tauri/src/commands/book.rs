@@ -3,6 +3,7 @@
 use crate::error::AppResult;
 use crate::state::AppState;
 use partnerbook_core::demo::{self, DemoOptions};
+use partnerbook_core::plans;
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::recent::{self, RecentBook};
 use partnerbook_core::settings::NewProgram;
@@ -34,7 +35,10 @@ pub fn book_create(
     path: String,
     program: NewProgram,
 ) -> AppResult<BookInfo> {
-    make_current(&state, Book::create(Path::new(&path), &program)?)
+    make_current(
+        &state,
+        plans::default::create_book(Path::new(&path), &program)?,
+    )
 }
 
 #[tauri::command(async)]

@@ -21,6 +21,16 @@ pub fn plan_save(state: State<'_, AppState>, file: PlanFile) -> AppResult<Plan> 
     state.with_book(|b| Ok(plans::import(b, &file, Actor::User)?))
 }
 
+/// Makes `plan` (a name or id; null: none) the plan for partners with no
+/// plan of their own or from their group.
+#[tauri::command(async)]
+pub fn plan_set_default(state: State<'_, AppState>, plan: Option<String>) -> AppResult<Vec<Plan>> {
+    state.with_book(|b| {
+        plans::default::set_default(b, plan.as_deref(), Actor::User)?;
+        Ok(plans::list(b)?)
+    })
+}
+
 #[tauri::command(async)]
 pub fn plan_import_file(state: State<'_, AppState>, path: String) -> AppResult<Plan> {
     state.with_book(|b| {

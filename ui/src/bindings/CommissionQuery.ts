@@ -3,6 +3,10 @@ import type { CommissionState } from "./CommissionState";
 
 export type CommissionQuery = { partner_id: number | null, states: Array<CommissionState>, 
 /**
+ * Only lines held for a reason (no plan applies yet, a missing FX rate…).
+ */
+held?: boolean, 
+/**
  * Inclusive "YYYY-MM-DD" bounds on the conversion (or bonus) date.
  */
 from: string | null, to: string | null, offset: number, 

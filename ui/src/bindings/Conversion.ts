@@ -6,4 +6,8 @@ import type { Money } from "./Money";
 /**
  * A stored conversion, as lists and the app show it.
  */
-export type Conversion = { id: number, source: string, external_id: string, kind: ConversionKind, occurred_at: string, amount: Money | null, quantity: number, product: string, customer_id: number | null, customer_ref: string | null, referral_code: string, coupon_code: string, link_id: string, partner_key: string, original_external_id: string, partner_id: number | null, partner_name: string | null, attribution: AttributionMethod, };
+export type Conversion = { id: number, source: string, external_id: string, kind: ConversionKind, occurred_at: string, amount: Money | null, quantity: number, product: string, customer_id: number | null, customer_ref: string | null, referral_code: string, coupon_code: string, link_id: string, partner_key: string, original_external_id: string, partner_id: number | null, partner_name: string | null, attribution: AttributionMethod, 
+/**
+ * Why its commission waits, when it does ("no plan applies…").
+ */
+held: string | null, };

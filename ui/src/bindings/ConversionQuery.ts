@@ -5,7 +5,12 @@ export type ConversionQuery = { partner_id: number | null,
 /**
  * Only conversions nobody could be credited with.
  */
-unattributed: boolean, kinds: Array<ConversionKind>, 
+unattributed: boolean, 
+/**
+ * Only conversions whose commission is held for a reason (no plan
+ * applies yet, a missing FX rate…).
+ */
+held?: boolean, kinds: Array<ConversionKind>, 
 /**
  * Inclusive "YYYY-MM-DD" bounds on the conversion date.
  */

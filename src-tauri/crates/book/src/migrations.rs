@@ -18,6 +18,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0008_applications_onboarding.sql"),
     include_str!("../migrations/0009_assets.sql"),
     include_str!("../migrations/0010_checks_without_in_lists.sql"),
+    include_str!("../migrations/0011_default_plan.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

@@ -48,7 +48,7 @@ pub fn create(path: &Path, options: &DemoOptions, progress: &dyn Progress) -> Re
         program_name: "Fjord Notes Partner Program".into(),
         base_currency: "USD".into(),
     };
-    let mut book = Book::create(path, &program)?;
+    let mut book = partnerbook_ledger::plans::default::create_book(path, &program)?;
     let filled = fill(&mut book, options, progress);
     if let Err(e) = filled {
         drop(book);

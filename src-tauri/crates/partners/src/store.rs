@@ -13,12 +13,13 @@ const SELECT: &str =
         p.country, p.language, p.status, p.group_id, g.name, p.custom_fields, p.parent_id, pp.name,
         p.payout_method, p.payout_email, p.iban, p.bic, p.payout_other, p.payout_currency,
         p.tax_status, p.tax_form_expires, p.vat_id, p.terms_version, p.terms_accepted_at,
-        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name), p.payout_hold, p.address
+        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name, dp.name), p.payout_hold, p.address
    FROM partners p
    LEFT JOIN groups g ON g.id = p.group_id
    LEFT JOIN partners pp ON pp.id = p.parent_id
    LEFT JOIN plans op ON op.id = p.plan_id
-   LEFT JOIN plans gp ON gp.id = g.plan_id";
+   LEFT JOIN plans gp ON gp.id = g.plan_id
+   LEFT JOIN plans dp ON dp.id = (SELECT default_plan_id FROM program WHERE id = 1)";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
     let json_err = |i: usize, e: serde_json::Error| {

@@ -418,6 +418,9 @@ pub enum ConversionsCommand {
         /// Only those nobody could be credited with.
         #[arg(long)]
         unattributed: bool,
+        /// Only those whose commission waits for something (a plan, an FX rate).
+        #[arg(long)]
+        held: bool,
         #[arg(long)]
         kind: Vec<String>,
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -457,6 +460,9 @@ pub enum PlansCommand {
         #[arg(long)]
         plan: String,
     },
+    /// The plan for partners with none of their own or from their group
+    /// ("none": their sales are held until a plan applies).
+    Default { plan: String },
 }
 
 #[derive(Subcommand)]
@@ -467,6 +473,9 @@ pub enum CommissionsCommand {
         /// pending, approved, in_payout, paid, declined or reversed.
         #[arg(long)]
         state: Vec<String>,
+        /// Only lines held for a reason (no plan applies yet, a missing FX rate).
+        #[arg(long)]
+        held: bool,
         #[arg(long, value_name = "YYYY-MM-DD")]
         from: Option<String>,
         #[arg(long, value_name = "YYYY-MM-DD")]

@@ -13,7 +13,7 @@ pub fn init(path: &Path, name: &str, currency: &str) -> CliResult {
         program_name: name.to_string(),
         base_currency: currency.to_string(),
     };
-    let book = Book::create(path, &program)?;
+    let book = partnerbook_core::plans::default::create_book(path, &program)?;
     let info = book.info()?;
     println!(
         "Created {} ({}, {})",

@@ -15,6 +15,7 @@ pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
         CommissionsCommand::List {
             partner,
             state,
+            held,
             from,
             to,
             limit,
@@ -32,6 +33,7 @@ pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
                 &CommissionQuery {
                     partner_id,
                     states,
+                    held: Some(held),
                     from,
                     to,
                     offset: 0,

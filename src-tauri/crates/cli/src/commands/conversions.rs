@@ -68,6 +68,7 @@ pub fn run(book: &Book, command: ConversionsCommand) -> CliResult {
     let ConversionsCommand::List {
         partner,
         unattributed,
+        held,
         kind,
         from,
         to,
@@ -79,6 +80,7 @@ pub fn run(book: &Book, command: ConversionsCommand) -> CliResult {
     let q = ConversionQuery {
         partner_id,
         unattributed,
+        held: Some(held),
         kinds,
         from,
         to,

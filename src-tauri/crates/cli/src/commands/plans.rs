@@ -67,6 +67,18 @@ pub fn run(book: &mut Book, command: PlansCommand) -> CliResult {
                 plan.as_deref().unwrap_or("their group's plan")
             );
         }
+        PlansCommand::Default { plan } => {
+            let plan = (!plan.eq_ignore_ascii_case("none")).then_some(plan);
+            plans::default::set_default(book, plan.as_deref(), Actor::User)?;
+            match plan {
+                Some(p) => println!(
+                    "{p} now applies to partners with no plan of their own or from their group"
+                ),
+                None => {
+                    println!("No default plan: sales no plan applies to are held until one does")
+                }
+            }
+        }
     }
     Ok(())
 }

@@ -120,7 +120,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .map_or(31, |d| d.day())
 }
 
-fn held(partner_id: i64, rule_id: &str, reason: String) -> Line {
+pub(crate) fn held(partner_id: i64, rule_id: &str, reason: String) -> Line {
     Line {
         partner_id,
         line: "direct",

@@ -125,7 +125,8 @@ impl<'c> Context<'c> {
         let found = self
             .conn
             .prepare_cached(
-                "SELECT p.status = 'active', p.parent_id, coalesce(p.plan_id, g.plan_id)
+                "SELECT p.status = 'active', p.parent_id,
+                        coalesce(p.plan_id, g.plan_id, (SELECT default_plan_id FROM program WHERE id = 1))
                    FROM partners p LEFT JOIN groups g ON g.id = p.group_id WHERE p.id = ?1",
             )?
             .query_row([id], |r| {
@@ -227,14 +228,18 @@ impl<'c> Context<'c> {
     }
 
     /// The lines a sale or action earns and the plan version they come
-    /// from; None when the partner is not active or on no plan.
+    /// from; None when the partner is not active. When no plan applies yet,
+    /// one held line says so, so the sale waits for a plan in plain view.
     pub fn lines_for(&mut self, c: &Todo) -> Result<Option<(Option<i64>, Vec<Line>)>> {
         if !self.is_active(c.partner_id)? {
             return Ok(None);
         }
-        let Some((version_id, rules)) = self.rules_for(c.partner_id, c.occurred_at.date_naive())?
-        else {
-            return Ok(None);
+        let day = c.occurred_at.date_naive();
+        let Some((version_id, rules)) = self.rules_for(c.partner_id, day)? else {
+            let reason = format!(
+                "no plan applies to this partner on {day}: put them or their group on a plan, or date a plan version on or before that day, then compute again"
+            );
+            return Ok(Some((None, vec![compute::held(c.partner_id, "", reason)])));
         };
         let facts = self.facts(c)?;
         let lines = compute::lines(&rules, &facts, self.base(), self.settings.rounding);

@@ -140,7 +140,7 @@ const INSERT_LINE: &str = insert_line!();
 const UPSERT_LINE: &str = concat!(
     insert_line!(),
     " ON CONFLICT (partner_id, conversion_id, line) DO UPDATE SET
-        rule_id = excluded.rule_id, rate = excluded.rate, flat_minor = excluded.flat_minor,
+        plan_version_id = excluded.plan_version_id, rule_id = excluded.rule_id, rate = excluded.rate, flat_minor = excluded.flat_minor,
         fx_rate = excluded.fx_rate, fx_source = excluded.fx_source, detail = excluded.detail,
         amount_minor = excluded.amount_minor, hold_reason = excluded.hold_reason, updated_at = excluded.updated_at
       WHERE commissions.state = 'pending' AND commissions.hold_reason IS NOT NULL"

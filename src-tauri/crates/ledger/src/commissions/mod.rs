@@ -48,6 +48,10 @@ pub struct Commission {
 pub struct CommissionQuery {
     pub partner_id: Option<i64>,
     pub states: Vec<CommissionState>,
+    /// Only lines held for a reason (no plan applies yet, a missing FX rate…).
+    #[serde(default)]
+    #[ts(optional)]
+    pub held: Option<bool>,
     /// Inclusive "YYYY-MM-DD" bounds on the conversion (or bonus) date.
     pub from: Option<String>,
     pub to: Option<String>,
@@ -98,6 +102,9 @@ pub fn list(book: &Book, q: &CommissionQuery) -> Result<CommissionPage> {
         f.push(format!("k.partner_id = {p}"));
     }
     f.any_of("k.state", q.states.iter().map(|s| s.as_str().to_string()));
+    if q.held == Some(true) {
+        f.push("k.state = 'pending' AND k.hold_reason IS NOT NULL");
+    }
     if let Some(from) = &q.from {
         let from = f.param(from.clone());
         f.push(format!("coalesce(c.occurred_at, k.due_on) >= {from}"));

@@ -45,6 +45,11 @@ pub struct ConversionQuery {
     pub partner_id: Option<i64>,
     /// Only conversions nobody could be credited with.
     pub unattributed: bool,
+    /// Only conversions whose commission is held for a reason (no plan
+    /// applies yet, a missing FX rate…).
+    #[serde(default)]
+    #[ts(optional)]
+    pub held: Option<bool>,
     pub kinds: Vec<ConversionKind>,
     /// Inclusive "YYYY-MM-DD" bounds on the conversion date.
     pub from: Option<String>,
@@ -53,6 +58,9 @@ pub struct ConversionQuery {
     /// 0 means 100; at most 1,000.
     pub limit: u32,
 }
+
+/// Conversions with a commission line held for a reason.
+const HELD_CONVERSIONS: &str = "(SELECT k.conversion_id FROM commissions k WHERE k.state = 'pending' AND k.hold_reason IS NOT NULL AND k.conversion_id IS NOT NULL)";
 
 /// A page of conversions, newest first.
 pub type ConversionPage = Page<Conversion>;
@@ -66,6 +74,9 @@ pub fn list(book: &Book, q: &ConversionQuery) -> Result<ConversionPage> {
     }
     if q.unattributed {
         f.push("c.partner_id IS NULL");
+    }
+    if q.held == Some(true) {
+        f.push(format!("c.id IN {HELD_CONVERSIONS}"));
     }
     f.any_of("c.kind", q.kinds.iter().map(|k| k.as_str().to_string()));
     if let Some(from) = &q.from {
@@ -85,7 +96,9 @@ pub fn list(book: &Book, q: &ConversionQuery) -> Result<ConversionPage> {
     let sql = format!(
         "SELECT c.id, c.source, c.external_id, c.kind, c.occurred_at, c.amount_minor, c.currency, c.quantity,
                 c.product, c.customer_id, cu.external_id, c.referral_code, c.coupon_code, c.link_id, c.partner_key,
-                c.original_external_id, c.partner_id, p.name, c.attribution
+                c.original_external_id, c.partner_id, p.name, c.attribution,
+                (SELECT k.hold_reason FROM commissions k
+                  WHERE k.conversion_id = c.id AND k.state = 'pending' AND k.hold_reason IS NOT NULL LIMIT 1)
            FROM conversions c
            LEFT JOIN customers cu ON cu.id = c.customer_id
            LEFT JOIN partners p ON p.id = c.partner_id
@@ -114,6 +127,7 @@ pub fn list(book: &Book, q: &ConversionQuery) -> Result<ConversionPage> {
             partner_id: r.get(16)?,
             partner_name: r.get(17)?,
             attribution: AttributionMethod::parse(&r.get::<_, String>(18)?),
+            held: r.get(19)?,
         })
     })?;
     Ok(ConversionPage {

@@ -194,6 +194,8 @@ pub struct Conversion {
     pub partner_id: Option<i64>,
     pub partner_name: Option<String>,
     pub attribution: AttributionMethod,
+    /// Why its commission waits, when it does ("no plan applies…").
+    pub held: Option<String>,
 }
 
 /// A conversion's customer: their row, and the partner they belong to.

@@ -1,9 +1,11 @@
 //! Commission plans: named, effective-dated versions of rules, kept as data.
 //! A version that produced commissions is never edited, only superseded (the
 //! database refuses). Groups and partners are put on plans; the partner's
-//! own plan wins over their group's.
+//! own plan wins over their group's, and the program's default plan applies
+//! when neither has one.
 
 pub(crate) mod compile;
+pub mod default;
 mod model;
 
 pub use model::*;
@@ -215,10 +217,11 @@ fn get_in(conn: &Connection, id: i64) -> Result<Plan> {
         .prepare("SELECT name FROM groups WHERE plan_id = ?1 ORDER BY name COLLATE NOCASE")?
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    let is_default = default::default_id(conn)? == Some(id);
     let partners_on_plan: i64 = conn.query_row(
         "SELECT count(*) FROM partners p LEFT JOIN groups g ON g.id = p.group_id
-          WHERE p.plan_id = ?1 OR (p.plan_id IS NULL AND g.plan_id = ?1)",
-        [id],
+          WHERE coalesce(p.plan_id, g.plan_id, CASE WHEN ?2 THEN ?1 END) = ?1",
+        params![id, is_default],
         |r| r.get(0),
     )?;
     let mut stmt = conn.prepare(
@@ -244,6 +247,7 @@ fn get_in(conn: &Connection, id: i64) -> Result<Plan> {
         description,
         groups,
         partners_on_plan: partners_on_plan as u64,
+        is_default,
         versions,
     })
 }

@@ -195,5 +195,8 @@ pub struct Plan {
     pub description: String,
     pub groups: Vec<String>,
     pub partners_on_plan: u64,
+    /// The program's default plan: partners with no plan of their own and
+    /// none from their group earn under it (and are counted on it).
+    pub is_default: bool,
     pub versions: Vec<PlanVersion>,
 }

@@ -5,6 +5,7 @@ mod commissions;
 mod conversion_import;
 mod conversions;
 mod fx;
+mod no_plan;
 mod plans;
 mod states;
 mod support;
