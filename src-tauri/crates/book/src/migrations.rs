@@ -19,6 +19,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0009_assets.sql"),
     include_str!("../migrations/0010_checks_without_in_lists.sql"),
     include_str!("../migrations/0011_default_plan.sql"),
+    include_str!("../migrations/0012_payee_snapshot.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

@@ -31,6 +31,7 @@ pub fn approve(
     progress.update("Fingerprinting the run", 1, 3);
     let tx = book.transaction()?;
     draft(&tx, run_id)?;
+    snapshot_payees(&tx, run_id)?;
     let fingerprint = fingerprint_of(&tx, run_id)?;
     progress.check()?;
     progress.update("Locking the run", 2, 3);
@@ -40,9 +41,10 @@ pub fn approve(
         [run_id],
     )?;
     tx.execute(
-        "UPDATE payout_runs SET status = 'approved', fingerprint = ?2, approved_at = ?3, backup_path = ?4
+        "UPDATE payout_runs SET status = 'approved', fingerprint = ?2, approved_at = ?3, backup_path = ?4,
+                fingerprint_scheme = ?5
           WHERE id = ?1",
-        params![run_id, fingerprint, stamp, backup.to_string_lossy()],
+        params![run_id, fingerprint, stamp, backup.to_string_lossy(), SCHEME],
     )?;
     let run = get_run_in(&tx, run_id)?;
     for (partner_id, balance, pay) in paid_lines(&tx, run_id, &run)? {
@@ -119,29 +121,58 @@ pub fn discard(book: &mut Book, run_id: i64, actor: Actor) -> Result<PayoutRun> 
     Ok(after)
 }
 
+/// Freezes each payee's details into their payout: statements print these,
+/// whatever the partner's record says later.
+fn snapshot_payees(conn: &Connection, run_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE payouts SET payee_company = pa.company, payee_email = pa.email,
+                payee_address = pa.address, payee_country = pa.country, payee_tax_id = pa.vat_id
+           FROM partners pa WHERE pa.id = payouts.partner_id AND payouts.run_id = ?1",
+        [run_id],
+    )?;
+    Ok(())
+}
+
+/// The fingerprint scheme runs are approved with now: 2 covers the payee
+/// block too (1, before it was frozen, did not).
+const SCHEME: i64 = 2;
+
 /// SHA-256 (hex) over the run's canonical lines: the run, then each line
-/// by partner with what it pays, then every commission and adjustment it
-/// settles by id. Text, one fact per line, so anyone can recompute it.
+/// by partner with what it pays and (scheme 2) to whom, then every
+/// commission and adjustment it settles by id. Text, one fact per line, so
+/// anyone can recompute it. A draft is fingerprinted with today's payee
+/// details, which approval freezes: the same text either way.
 pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
     let mut h = Sha256::new();
-    let (through, currency): (String, String) = conn.query_row(
-        "SELECT through, currency FROM payout_runs WHERE id = ?1",
+    let (through, currency, approved, stored_scheme): (String, String, bool, i64) = conn.query_row(
+        "SELECT through, currency, status = 'approved', fingerprint_scheme FROM payout_runs WHERE id = ?1",
         [run_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
+    let scheme = if approved { stored_scheme } else { SCHEME };
     h.update(format!(
-        "partnerbook payout run 1\nrun {run_id} through {through} currency {currency}\n"
+        "partnerbook payout run {scheme}\nrun {run_id} through {through} currency {currency}\n"
     ));
-    let mut stmt = conn.prepare(
-        "SELECT id, partner_id, commissions_minor, clawbacks_minor, carried_minor, adjustments_minor,
-                balance_minor, coalesce(pay_minor, ''), pay_currency, coalesce(fx_rate, ''), method,
-                account, bic, coalesce(blocked, '')
-           FROM payouts WHERE run_id = ?1 ORDER BY partner_id",
-    )?;
+    let payee = if scheme >= 2 {
+        if approved {
+            ", p.payee_company, p.payee_email, p.payee_address, p.payee_country, p.payee_tax_id"
+        } else {
+            ", pa.company, pa.email, pa.address, pa.country, pa.vat_id"
+        }
+    } else {
+        ""
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.id, p.partner_id, p.commissions_minor, p.clawbacks_minor, p.carried_minor, p.adjustments_minor,
+                p.balance_minor, coalesce(p.pay_minor, ''), p.pay_currency, coalesce(p.fx_rate, ''), p.method,
+                p.account, p.bic, coalesce(p.blocked, ''), p.payee_name{payee}
+           FROM payouts p JOIN partners pa ON pa.id = p.partner_id WHERE p.run_id = ?1 ORDER BY p.partner_id"
+    ))?;
+    let columns = if scheme >= 2 { 20 } else { 14 };
     let mut rows = stmt.query([run_id])?;
     while let Some(r) = rows.next()? {
         let mut line = String::from("payout");
-        for i in 0..14 {
+        for i in 0..columns {
             let v: rusqlite::types::Value = r.get(i)?;
             line.push('\t');
             match v {

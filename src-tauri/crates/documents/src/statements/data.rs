@@ -67,6 +67,8 @@ pub struct Statement {
     pub partner_address: String,
     pub partner_email: String,
     pub partner_country: String,
+    /// Their VAT or tax id, when they gave one.
+    pub partner_tax_id: String,
     pub lines: Vec<StatementLine>,
     pub adjustments: Vec<StatementAdjustment>,
     pub commissions: Money,
@@ -115,6 +117,7 @@ pub fn from_head(conn: &Connection, head: StatementHead) -> Result<Statement> {
         String,
         String,
         String,
+        String,
         i64,
         i64,
         i64,
@@ -124,17 +127,18 @@ pub fn from_head(conn: &Connection, head: StatementHead) -> Result<Statement> {
         String,
         String,
     );
-    let (name, company, address, email, country, commissions, clawbacks, carried, adjustments_total, balance, fx_rate, method, account): Payee =
+    // The payee as frozen when the run was approved, not as they are today.
+    let (name, company, address, email, country, tax_id, commissions, clawbacks, carried, adjustments_total, balance, fx_rate, method, account): Payee =
         conn.query_row(
-            "SELECT p.payee_name, pa.company, pa.address, pa.email, pa.country, p.commissions_minor, p.clawbacks_minor,
-                    p.carried_minor, p.adjustments_minor, p.balance_minor, p.fx_rate,
-                    p.method, p.account
-               FROM payouts p JOIN partners pa ON pa.id = p.partner_id WHERE p.id = ?1",
+            "SELECT payee_name, payee_company, payee_address, payee_email, payee_country, payee_tax_id,
+                    commissions_minor, clawbacks_minor, carried_minor, adjustments_minor, balance_minor, fx_rate,
+                    method, account
+               FROM payouts WHERE id = ?1",
             [payout_id],
             |r| {
                 Ok((
                     r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?,
-                    r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?,
+                    r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?,
                 ))
             },
         )?;
@@ -165,6 +169,7 @@ pub fn from_head(conn: &Connection, head: StatementHead) -> Result<Statement> {
         partner_address: address,
         partner_email: email,
         partner_country: country,
+        partner_tax_id: tax_id,
         lines: lines(conn, payout_id, currency)?,
         adjustments: adjustments(conn, payout_id)?,
         commissions: money(commissions),

@@ -274,6 +274,8 @@ fn first_page_head(
     let lines = std::iter::once(s.partner_company.as_str())
         .chain(address)
         .chain([s.partner_country.as_str(), s.partner_email.as_str()]);
+    let tax_id = (!s.partner_tax_id.is_empty()).then(|| format!("Tax ID {}", s.partner_tax_id));
+    let lines = lines.chain(tax_id.as_deref());
     for line in lines {
         if !line.is_empty() {
             y -= 12.0;

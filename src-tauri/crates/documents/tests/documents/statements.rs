@@ -277,3 +277,46 @@ fn the_letterhead_has_the_logo_and_the_partner_their_postal_address() {
         std::fs::read(again.join(file.file_name().unwrap())).unwrap()
     );
 }
+
+/// The payee block is frozen at approval: a statement written again after
+/// the partner moved and changed company and email says what it said, and
+/// the run still verifies.
+#[test]
+fn a_statement_prints_the_payee_as_they_were_at_approval() {
+    let mut p = program();
+    let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
+    let mut input =
+        partnerbook_partners::PartnerInput::from(&partnerbook_partners::get(&p.book, zoe).unwrap());
+    input.company = "Adams Media".into();
+    input.address = "12 Rue des Lilas\n75011 Paris".into();
+    input.country = "FR".into();
+    partnerbook_partners::update(&mut p.book, zoe, &input, "", Actor::User).unwrap();
+    sale(&mut p, zoe, 1, 50_000, "Pro plan");
+    let run = approved(&mut p);
+
+    input.company = "Zoë Adams Studio".into();
+    input.address = "Calle Mayor 5\n28013 Madrid".into();
+    input.country = "ES".into();
+    input.email = "zoe@studio.es".into();
+    partnerbook_partners::update(&mut p.book, zoe, &input, "", Actor::User).unwrap();
+
+    let s = statement(&p.book, payout_of(&p, run, zoe)).unwrap();
+    let text = pdftotext(
+        &render(&s, &Fonts::load().unwrap(), None),
+        p.dir.path(),
+        None,
+    );
+    for then in [
+        "Adams Media",
+        "12 Rue des Lilas",
+        "75011 Paris",
+        "FR",
+        "zoe.adams@example.com",
+    ] {
+        assert!(text.contains(then), "{then} missing:\n{text}");
+    }
+    for now in ["Studio", "Madrid", "zoe@studio.es"] {
+        assert!(!text.contains(now), "{now} printed:\n{text}");
+    }
+    assert!(partnerbook_payouts::verify(&p.book, run).unwrap());
+}

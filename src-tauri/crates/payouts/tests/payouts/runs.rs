@@ -500,3 +500,34 @@ fn payer_iban_and_bic_are_checked_when_entered() {
     assert_eq!(payer.iban, "FR1420041010050500013M02606");
     assert_eq!(payer.name, "Acme GmbH");
 }
+
+/// The fingerprint covers the payee block frozen at approval: rewriting
+/// an address in the file (past the lock) is noticed.
+#[test]
+fn the_fingerprint_covers_the_payee_frozen_at_approval() {
+    let mut p = program();
+    let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
+    p.approved(zoe, 10_000, "2026-11-01");
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let draft_fingerprint = fingerprint_of(p.book.conn(), run.id).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
+    assert_eq!(run.fingerprint.as_deref(), Some(draft_fingerprint.as_str()));
+    let conn = p.book.conn();
+    let frozen: String = conn
+        .query_row(
+            "SELECT payee_email FROM payouts WHERE run_id = ?1",
+            [run.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(frozen, "zoe.adams@example.com");
+    let err = conn
+        .execute("UPDATE payouts SET payee_address = 'elsewhere'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("locked"), "{err}");
+    conn.execute_batch(
+        "DROP TRIGGER payouts_locked_payee; UPDATE payouts SET payee_address = 'elsewhere';",
+    )
+    .unwrap();
+    assert!(!verify(&p.book, run.id).unwrap());
+}
