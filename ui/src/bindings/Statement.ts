@@ -21,7 +21,11 @@ period_from: string | null, period_to: string, letterhead: Letterhead, partner_i
 /**
  * Their postal address, one line per line.
  */
-partner_address: string, partner_email: string, partner_country: string, lines: Array<StatementLine>, adjustments: Array<StatementAdjustment>, commissions: Money, clawbacks: Money, carried: Money, adjustments_total: Money, balance: Money, 
+partner_address: string, partner_email: string, partner_country: string, 
+/**
+ * Their VAT or tax id, when they gave one.
+ */
+partner_tax_id: string, lines: Array<StatementLine>, adjustments: Array<StatementAdjustment>, commissions: Money, clawbacks: Money, carried: Money, adjustments_total: Money, balance: Money, 
 /**
  * What was sent, in the payout currency, and the rate used.
  */
