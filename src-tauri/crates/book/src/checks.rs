@@ -32,6 +32,32 @@ pub(super) fn rewrite_in_lists(tx: &Transaction) -> rusqlite_migration::HookResu
     Ok(())
 }
 
+/// Adds 'adjustment' to the kinds a commission line may be, in place: the
+/// same procedure as `rewrite_in_lists`, on the CHECK that step spelled out.
+pub(super) fn allow_adjustment_lines(tx: &Transaction) -> rusqlite_migration::HookResult {
+    let sql: String = tx.query_row(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'commissions'",
+        [],
+        |r| r.get(0),
+    )?;
+    let old = "kind = 'clawback')";
+    if !sql.contains(old) {
+        return Err(rusqlite_migration::HookError::Hook(
+            "the commissions table's kind CHECK is not as schema 10 wrote it".into(),
+        ));
+    }
+    let widened = sql.replacen(old, "kind = 'clawback' OR kind = 'adjustment')", 1);
+    let version: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    tx.pragma_update(None, "writable_schema", true)?;
+    tx.execute(
+        "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'commissions'",
+        [widened],
+    )?;
+    tx.pragma_update(None, "schema_version", version + 1)?;
+    tx.pragma_update(None, "writable_schema", false)?;
+    Ok(())
+}
+
 /// `sql` with every `word [NOT] IN ('x', …)` over quoted strings spelled out.
 pub(super) fn without_in_lists(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() * 2);

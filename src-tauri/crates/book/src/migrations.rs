@@ -20,18 +20,19 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0010_checks_without_in_lists.sql"),
     include_str!("../migrations/0011_default_plan.sql"),
     include_str!("../migrations/0012_payee_snapshot.sql"),
+    include_str!("../migrations/0013_adjustment_lines.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).
 const CHECKS_STEP: usize = 9;
+/// The step whose hook lets commissions be adjustment lines (checks.rs).
+const ADJUSTMENTS_STEP: usize = 12;
 
 fn migrations(steps: &[&'static str]) -> Migrations<'static> {
-    let step = |(i, sql): (usize, &&'static str)| {
-        if i == CHECKS_STEP {
-            M::up_with_hook(sql, crate::checks::rewrite_in_lists)
-        } else {
-            M::up(sql)
-        }
+    let step = |(i, sql): (usize, &&'static str)| match i {
+        CHECKS_STEP => M::up_with_hook(sql, crate::checks::rewrite_in_lists),
+        ADJUSTMENTS_STEP => M::up_with_hook(sql, crate::checks::allow_adjustment_lines),
+        _ => M::up(sql),
     };
     Migrations::new(steps.iter().enumerate().map(step).collect())
 }

@@ -242,47 +242,83 @@ fn tiered(
     value: Decimal,
     base: Currency,
 ) -> (Decimal, Vec<(String, Decimal, String)>) {
-    let start = |minor: i64| Decimal::from_i128_with_scale(i128::from(minor), base.exponent());
-    let band_of = |reached: Decimal, as_count: bool| {
-        tiers
-            .iter()
-            .rev()
-            .find(|(from, _)| {
-                if as_count {
-                    Decimal::from(*from) <= reached
-                } else {
-                    start(*from) <= reached
-                }
-            })
-            .copied()
-            .unwrap_or(tiers[0])
-    };
     if measure == Measure::Count || mode == TierMode::Band {
         let (reached, as_count) = match measure {
             Measure::Count => (Decimal::from(f.month_count_before + 1), true),
             Measure::Revenue => (f.month_revenue_before + value, false),
         };
-        let (from, rate) = band_of(reached, as_count);
+        let (from, rate) = band_of(tiers, reached, as_count, base);
         return (
             value * rate,
             vec![(from.to_string(), rate, value.to_string())],
         );
     }
     let before = f.month_revenue_before;
-    let after = before + value;
-    let mut total = Decimal::ZERO;
-    let mut bands = Vec::new();
-    for (i, (from, rate)) in tiers.iter().enumerate() {
-        let lo = start(*from).max(before);
-        let hi = tiers
-            .get(i + 1)
-            .map_or(after, |(next, _)| start(*next).min(after));
-        if hi > lo {
-            total += (hi - lo) * rate;
-            bands.push((from.to_string(), *rate, (hi - lo).to_string()));
-        }
-    }
+    let bands: Vec<_> = slices(tiers, before, before + value, base).collect();
+    let total = bands.iter().map(|(_, rate, slice)| slice * rate).sum();
+    let bands = bands
+        .into_iter()
+        .map(|(from, rate, slice)| (from.to_string(), rate, slice.to_string()))
+        .collect();
     (total, bands)
+}
+
+/// The band `reached` falls in: (where it starts, its rate). Starts are
+/// minor units of `base`, or counts when `as_count`.
+pub(crate) fn band_of(
+    tiers: &[(i64, Decimal)],
+    reached: Decimal,
+    as_count: bool,
+    base: Currency,
+) -> (i64, Decimal) {
+    tiers
+        .iter()
+        .rev()
+        .find(|(from, _)| {
+            if as_count {
+                Decimal::from(*from) <= reached
+            } else {
+                start(*from, base) <= reached
+            }
+        })
+        .copied()
+        .unwrap_or(tiers[0])
+}
+
+/// The marginal commission on revenue from `before` to `after`: each slice
+/// at its band's rate.
+pub(crate) fn marginal(
+    tiers: &[(i64, Decimal)],
+    before: Decimal,
+    after: Decimal,
+    base: Currency,
+) -> Decimal {
+    slices(tiers, before, after, base)
+        .map(|(_, rate, slice)| slice * rate)
+        .sum()
+}
+
+/// (band start, rate, slice) of revenue from `before` to `after`.
+fn slices(
+    tiers: &[(i64, Decimal)],
+    before: Decimal,
+    after: Decimal,
+    base: Currency,
+) -> impl Iterator<Item = (i64, Decimal, Decimal)> + '_ {
+    tiers
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, (from, rate))| {
+            let lo = start(*from, base).max(before);
+            let hi = tiers
+                .get(i + 1)
+                .map_or(after, |(next, _)| start(*next, base).min(after));
+            (hi > lo).then_some((*from, *rate, hi - lo))
+        })
+}
+
+fn start(minor: i64, base: Currency) -> Decimal {
+    Decimal::from_i128_with_scale(i128::from(minor), base.exponent())
 }
 
 /// The line key of each two-tier level, parent first.
@@ -353,6 +389,18 @@ pub(crate) struct Bonus {
     pub rule_id: String,
     pub amount_minor: i64,
     pub detail: Value,
+}
+
+/// The target bonus rules that apply to a partner: (rule id, rule).
+pub(crate) fn bonus_rules(
+    rules: &[CompiledRule],
+    partner_id: i64,
+) -> impl Iterator<Item = (String, &CompiledRule)> {
+    rules
+        .iter()
+        .filter(move |r| r.partner_id.is_none_or(|p| p == partner_id))
+        .filter(|r| matches!(r.pays, Pays::TargetBonus { .. }))
+        .map(|r| (r.id.clone(), r))
 }
 
 /// The target bonuses a partner's month reaches under `rules`: `revenue`

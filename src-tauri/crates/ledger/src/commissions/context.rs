@@ -205,15 +205,17 @@ impl<'c> Context<'c> {
         else {
             return Ok(None);
         };
+        Ok(Some((Some(version_id), self.version_rules(version_id)?)))
+    }
+
+    /// The compiled rules of plan version `version_id`, read once.
+    pub fn version_rules(&mut self, version_id: i64) -> Result<Rc<Vec<CompiledRule>>> {
         if !self.rules.contains_key(&version_id) {
             let rules = plans::rules_of(self.conn, version_id)?;
             let compiled = compile(&rules, self.base(), &plans::stored_partner_id)?;
             self.rules.insert(version_id, Rc::new(compiled));
         }
-        Ok(Some((
-            Some(version_id),
-            Rc::clone(&self.rules[&version_id]),
-        )))
+        Ok(Rc::clone(&self.rules[&version_id]))
     }
 
     /// The rate that values `currency` money in the base currency on `day`.
@@ -279,7 +281,8 @@ impl<'c> Context<'c> {
         Ok(self.months[&key].before(at))
     }
 
-    /// The partner's whole month: revenue in the base currency and count.
+    /// The partner's whole month: revenue in the base currency and count,
+    /// net of refunds.
     pub fn month_total(
         &mut self,
         partner_id: i64,
@@ -289,8 +292,7 @@ impl<'c> Context<'c> {
         let key = (partner_id, year, month);
         self.load_month(key)?;
         let tally = &self.months[&key];
-        let n = tally.running.len();
-        Ok((tally.total_of_first(n), n as i64))
+        Ok(tally.at_index(tally.running.len()))
     }
 
     /// Counts a dealt-with sale or renewal in its partner's month.
@@ -307,7 +309,28 @@ impl<'c> Context<'c> {
         let key = (c.partner_id, c.occurred_at.year(), c.occurred_at.month());
         self.load_month(key)?;
         if let Some(month) = self.months.get_mut(&key) {
-            month.add(c.occurred_at, value);
+            month.add(c.occurred_at, value, 1);
+        }
+        Ok(())
+    }
+
+    /// Takes a refund of a sale out of the sale's month: its revenue counts
+    /// no more (and the sale, once refunded in full, no more as a sale).
+    pub fn refund_in_month(
+        &mut self,
+        partner_id: i64,
+        sale_at: DateTime<Utc>,
+        refunded_minor: i64,
+        currency: Currency,
+        fully: bool,
+    ) -> Result<()> {
+        let Some(value) = self.base_value(sale_at, refunded_minor, currency)? else {
+            return Ok(());
+        };
+        let key = (partner_id, sale_at.year(), sale_at.month());
+        self.load_month(key)?;
+        if let Some(month) = self.months.get_mut(&key) {
+            month.add(sale_at, -value, -i64::from(fully));
         }
         Ok(())
     }
@@ -357,7 +380,30 @@ impl<'c> Context<'c> {
                     continue;
                 };
                 if let Some(value) = self.base_value(at, minor, currency)? {
-                    tally.add(at, value);
+                    tally.add(at, value, 1);
+                }
+            }
+            // Refunds of the month's sales take their part back out.
+            let refunds: Vec<(String, i64, i64, Option<Currency>)> = self
+                .conn
+                .prepare_cached(
+                    "SELECT s.occurred_at, min(s.amount_minor, sum(r.amount_minor)), s.amount_minor, s.currency
+                       FROM conversions s JOIN conversions r ON r.original_id = s.id
+                      WHERE s.partner_id = ?1 AND s.kind IN ('sale', 'recurring') AND s.occurred_at >= ?2
+                        AND s.occurred_at < ?3 AND s.computed_at IS NOT NULL
+                        AND r.kind IN ('refund', 'chargeback') AND r.computed_at IS NOT NULL
+                      GROUP BY s.id",
+                )?
+                .query_map(rusqlite::params![partner_id, start, end], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for (at, refunded, sale, currency) in refunds {
+                let (Some(at), Some(currency)) = (parse_stamp(&at), currency) else {
+                    continue;
+                };
+                if let Some(value) = self.base_value(at, refunded, currency)? {
+                    tally.add(at, -value, -i64::from(refunded >= sale));
                 }
             }
         }
@@ -366,32 +412,35 @@ impl<'c> Context<'c> {
     }
 }
 
-/// A partner's month as a running total in time order, so "before this
+/// A partner's month as running totals in time order, so "before this
 /// moment" is a binary search; conversions mostly arrive in order, and one
-/// that does not shifts the totals after it.
+/// that does not shifts the totals after it. A refund is entered at its
+/// sale's moment, so the month is net of refunds of its own sales.
 #[derive(Default)]
 struct MonthTally {
-    /// (when, revenue up to and including it), sorted by time.
-    running: Vec<(DateTime<Utc>, Decimal)>,
+    /// (when, revenue so far, sales so far), sorted by time.
+    running: Vec<(DateTime<Utc>, Decimal, i64)>,
 }
 
 impl MonthTally {
     fn before(&self, at: DateTime<Utc>) -> (Decimal, i64) {
-        let n = self.running.partition_point(|(when, _)| *when < at);
-        (self.total_of_first(n), n as i64)
+        self.at_index(self.running.partition_point(|(when, ..)| *when < at))
     }
 
-    fn total_of_first(&self, n: usize) -> Decimal {
-        n.checked_sub(1)
-            .map_or(Decimal::ZERO, |last| self.running[last].1)
+    /// The totals of the first `n` entries.
+    fn at_index(&self, n: usize) -> (Decimal, i64) {
+        n.checked_sub(1).map_or((Decimal::ZERO, 0), |last| {
+            (self.running[last].1, self.running[last].2)
+        })
     }
 
-    fn add(&mut self, at: DateTime<Utc>, value: Decimal) {
-        let n = self.running.partition_point(|(when, _)| *when <= at);
-        let revenue = self.total_of_first(n) + value;
-        self.running.insert(n, (at, revenue));
+    fn add(&mut self, at: DateTime<Utc>, value: Decimal, sales: i64) {
+        let n = self.running.partition_point(|(when, ..)| *when <= at);
+        let (revenue, count) = self.at_index(n);
+        self.running.insert(n, (at, revenue + value, count + sales));
         for entry in &mut self.running[n + 1..] {
             entry.1 += value;
+            entry.2 += sales;
         }
     }
 }

@@ -3,15 +3,19 @@
 //! lines. Re-running it over the same inputs writes nothing new: every line
 //! has a stable key (partner, conversion, line) and a conversion is marked
 //! done once its lines are final. Refunds reverse unpaid commissions pro
-//! rata and claw back paid ones; target bonuses are paid once per month.
+//! rata and claw back paid ones. Every month a run touched is then trued up
+//! as a whole (periods.rs): tiers and target bonuses count the month's
+//! sales net of refunds, whatever order they arrived in.
 
 use super::compute::{self, Line};
 use super::context::{Context, Todo, TODO_COLUMNS};
+use super::periods;
 use crate::error::Result;
 use chrono::{Datelike, Duration, NaiveDate, Utc};
+use partnerbook_book::money::Currency;
 use partnerbook_book::progress::Progress;
 use partnerbook_book::settings::ProgramSettings;
-use partnerbook_book::time::now;
+use partnerbook_book::time::{now, parse_stamp};
 use partnerbook_book::Book;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -27,6 +31,9 @@ pub struct EngineReport {
     pub reversals: u64,
     pub clawbacks: u64,
     pub bonuses: u64,
+    /// Lines that true a month up: a later sale lifted its band, a refund
+    /// dropped it back, a target was lost or reached again.
+    pub adjustments: u64,
 }
 
 /// Computes commissions for every attributed conversion not yet dealt with.
@@ -48,7 +55,7 @@ pub fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<EngineReport
     let mut waiting = Vec::new();
     for (i, (c, has_lines)) in todo.iter().enumerate() {
         let done = if c.kind.gives_money_back() {
-            give_back(conn, &ctx.settings, c, &mut report)?
+            give_back(conn, &mut ctx, c, &mut report, &mut months)?
         } else {
             earn(conn, &mut ctx, c, !has_lines, &mut report)?
         };
@@ -65,12 +72,13 @@ pub fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<EngineReport
         }
     }
     for c in waiting {
-        if give_back(conn, &ctx.settings, c, &mut report)? {
+        if give_back(conn, &mut ctx, c, &mut report, &mut months)? {
             mark_done(conn, &mut ctx, c)?;
         }
     }
     for (partner, year, month) in months {
-        report.bonuses += bonuses(conn, &mut ctx, partner, year, month)?;
+        report.adjustments += periods::true_up(conn, &mut ctx, partner, year, month)?;
+        bonuses(conn, &mut ctx, partner, year, month, &mut report)?;
     }
     progress.update("Computing commissions", total, total);
     Ok(report)
@@ -191,22 +199,26 @@ fn write_line(
 /// refunded, so several partial refunds add up to the cent.
 fn give_back(
     conn: &Connection,
-    settings: &ProgramSettings,
+    ctx: &mut Context,
     c: &Todo,
     report: &mut EngineReport,
+    months: &mut BTreeSet<(i64, i32, u32)>,
 ) -> Result<bool> {
     let Some(sale_id) = c.original_id else {
         return Ok(true);
     };
-    let (sale_amount, sale_done): (i64, bool) = conn.query_row(
-        "SELECT amount_minor, computed_at IS NOT NULL FROM conversions WHERE id = ?1",
+    type Sale = (i64, bool, Option<i64>, String, Option<Currency>);
+    let (sale_amount, sale_done, sale_partner, sale_at, sale_currency): Sale = conn.query_row(
+        "SELECT amount_minor, computed_at IS NOT NULL, partner_id, occurred_at, currency
+           FROM conversions WHERE id = ?1",
         [sale_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?;
     if !sale_done {
         // The sale's own commission is still held: wait for it.
         return Ok(false);
     }
+    let settings = &ctx.settings.clone();
     let refunded_so_far: i64 = conn.query_row(
         "SELECT coalesce(sum(amount_minor), 0) FROM conversions
           WHERE original_id = ?1 AND kind IN ('refund', 'chargeback') AND (computed_at IS NOT NULL OR id = ?2)",
@@ -214,6 +226,20 @@ fn give_back(
         |r| r.get(0),
     )?;
     let refunded = refunded_so_far.min(sale_amount);
+    // The sale's month counts what the sale kept: this refund comes out of it.
+    if let (Some(partner), Some(at), Some(currency)) =
+        (sale_partner, parse_stamp(&sale_at), sale_currency)
+    {
+        let before = (refunded_so_far - c.amount_minor).clamp(0, sale_amount);
+        ctx.refund_in_month(
+            partner,
+            at,
+            refunded - before,
+            currency,
+            refunded >= sale_amount && before < sale_amount,
+        )?;
+        months.insert((partner, at.year(), at.month()));
+    }
     let lines: Vec<(i64, i64, String)> = conn
         .prepare_cached(
             "SELECT id, amount_minor, state FROM commissions
@@ -318,27 +344,45 @@ pub(crate) fn month_end(year: i32, month: u32) -> chrono::DateTime<Utc> {
         .and_utc()
 }
 
-/// Target bonuses for one partner's month, paid once when reached.
+/// Target bonuses for one partner's month, counted on its sales net of
+/// refunds: paid once when reached; a month that loses its target after a
+/// refund (or reaches it again) gets an adjustment.
 fn bonuses(
     conn: &Connection,
     ctx: &mut Context,
     partner_id: i64,
     year: i32,
     month: u32,
-) -> Result<u64> {
+    report: &mut EngineReport,
+) -> Result<()> {
     if !ctx.is_active(partner_id)? {
-        return Ok(0);
+        return Ok(());
     }
     let end = month_end(year, month);
     let Some((version_id, rules)) = ctx.rules_for(partner_id, end.date_naive())? else {
-        return Ok(0);
+        return Ok(());
     };
     let (revenue, count) = ctx.month_total(partner_id, year, month)?;
     let key_month = format!("{year:04}-{month:02}");
     let due = due_after_hold(&ctx.settings, end.date_naive());
-    let mut written = 0;
-    for bonus in compute::bonuses(&rules, partner_id, &key_month, revenue, count, ctx.base()) {
-        written += conn
+    let reached = compute::bonuses(&rules, partner_id, &key_month, revenue, count, ctx.base());
+    for (rule_id, _) in compute::bonus_rules(&rules, partner_id) {
+        let owed = reached.iter().find(|b| b.rule_id == rule_id);
+        let adjustment = periods::Adjustment {
+            partner_id,
+            version_id,
+            rule_id: &rule_id,
+            due: &due,
+            detail: serde_json::json!({ "month": key_month, "revenue": revenue.to_string(),
+                                        "count": count, "reached": owed.is_some() }),
+        };
+        let owed = owed.map_or(0, |b| b.amount_minor);
+        if periods::true_up_bonus(conn, ctx, &key_month, owed, &adjustment)? {
+            report.adjustments += 1;
+        }
+    }
+    for bonus in reached {
+        report.bonuses += conn
             .prepare_cached(
                 "INSERT INTO commissions (partner_id, line, kind, plan_version_id, rule_id, flat_minor, rounding, detail,
                     amount_minor, currency, state, due_on, created_at, updated_at)
@@ -358,5 +402,5 @@ fn bonuses(
                 now(),
             ])? as u64;
     }
-    Ok(written)
+    Ok(())
 }

@@ -8,6 +8,7 @@ use partnerbook_book::Book;
 use rusqlite::OptionalExtension;
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::str::FromStr;
 
 struct Row {
     kind: String,
@@ -200,7 +201,59 @@ fn sentence(r: &Row) -> String {
             "{t}: clawed back from commission {}, already paid, because {what} refunded {base} on {}; netted in the first payout run through {} or later.",
             r.related_id.unwrap_or_default(), r.due_on, r.due_on
         ),
+        ("adjustment", Some(t)) => adjustment(r, t),
         (_, Some(t)) => format!("{t} ({}).", r.line),
     };
     format!("{body}{plan}{state}")
+}
+
+/// An adjustment line: why the month's lines came to something else once
+/// its last sale or refund was in.
+fn adjustment(r: &Row, t: &str) -> String {
+    let d = &r.detail;
+    let text = |k: &str| {
+        d.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let minor = |k: &str| d.get(k).and_then(Value::as_i64).unwrap_or_default();
+    let revenue = Decimal::from_str(&text("revenue"))
+        .ok()
+        .and_then(|v| Money::from_decimal(v, r.currency, Rounding::HalfUp).ok())
+        .map_or(text("revenue"), |m| m.to_string());
+    if r.line.starts_with("bonus:") {
+        let month = text("month");
+        let reached = d.get("reached").and_then(Value::as_bool) == Some(true);
+        return format!(
+            "Target bonus for {month} {}: the month's sales came to {revenue} net of refunds, which {} the target; {t}.",
+            if reached { "restored" } else { "taken back" },
+            if reached { "reaches" } else { "no longer reaches" },
+        );
+    }
+    let period = text("period");
+    let count = d.get("count").and_then(Value::as_i64).unwrap_or_default();
+    let how = match d.get("band_rate").and_then(Value::as_str) {
+        Some(rate) => {
+            let rate = rate
+                .parse::<Decimal>()
+                .map(format_percent)
+                .unwrap_or_default();
+            let from = money(minor("band_from"), r.currency);
+            if d.get("measure").and_then(Value::as_str) == Some("count") {
+                format!(
+                    "{count} sales reach the band from {}, so each sale of the month pays {rate}",
+                    minor("band_from")
+                )
+            } else {
+                format!("that reaches the band from {from}, so each sale of the month pays {rate}")
+            }
+        }
+        None => "each slice of the month's sales pays its band's rate".to_string(),
+    };
+    format!(
+        "Tier adjustment for {period}: the month's sales came to {revenue} net of refunds ({count} sales); {how}. Its lines had come to {}; they come to {}: {t}.",
+        money(minor("had"), r.currency),
+        money(minor("target"), r.currency),
+    )
 }

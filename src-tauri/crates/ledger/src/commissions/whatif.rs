@@ -5,17 +5,18 @@
 //! The scenario replaces the rules of one plan (its partners use them for
 //! the whole month, whatever version was in force) or, for a plan the book
 //! does not have, of every partner. Everything else is the engine's own
-//! logic: tiers and bonuses see the month as it happened, refunds recorded
-//! so far take their share back, declined lines stay declined. The month is
-//! replayed in time order, so where a sale arrived after a later one was
-//! computed (whose tier could not count it), the same rules show that
-//! difference too.
+//! logic: tiers and bonuses see the month as it happened, net of the
+//! refunds recorded so far, declined lines stay declined, and the month is
+//! trued up as a whole as the engine trues it up (periods.rs), so the rules
+//! in force reproduce the book whatever order its sales arrived in.
 
 use super::compute;
 use super::context::{Context, Scenario, Todo, TODO_COLUMNS};
 use super::engine::month_end;
+use super::periods::{self, PeriodLine};
 use crate::error::{ErrorExt, LedgerError, Result};
 use crate::plans::compile::compile;
+use crate::plans::compile::Pays;
 use crate::plans::{self, PlanFile, Rule};
 use chrono::{Datelike, NaiveDate};
 use partnerbook_book::money::Money;
@@ -23,6 +24,7 @@ use partnerbook_book::progress::Progress;
 use partnerbook_book::Book;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use ts_rs::TS;
@@ -105,6 +107,7 @@ pub fn what_if(
     let mut scenario_by: HashMap<i64, i64> = HashMap::new();
     let mut conversions_by: HashMap<i64, u64> = HashMap::new();
     let mut held = 0;
+    let mut tiered: BTreeMap<(i64, String), Vec<PeriodLine>> = BTreeMap::new();
     let mut stmt = conn.prepare(&format!(
         "SELECT {TODO_COLUMNS} FROM conversions c
           WHERE c.partner_id IS NOT NULL AND c.kind NOT IN ('refund', 'chargeback')
@@ -115,8 +118,8 @@ pub fn what_if(
     while let Some(row) = rows.next()? {
         let c = Todo::from_row(row)?;
         *conversions_by.entry(c.partner_id).or_default() += 1;
+        let (refund, sale) = (refunded.get(&c.id).copied().unwrap_or(0), c.amount_minor);
         if let Some((_, lines)) = ctx.lines_for(&c)? {
-            let (refund, sale) = (refunded.get(&c.id).copied().unwrap_or(0), c.amount_minor);
             for line in lines {
                 let key = || (line.partner_id, Some(c.id), line.line.to_string());
                 if !declined.is_empty() && declined.contains(&key()) {
@@ -129,14 +132,73 @@ pub fn what_if(
                 let back =
                     compute::given_back(amount, refund.min(sale), sale, ctx.settings.rounding);
                 *scenario_by.entry(line.partner_id).or_default() += amount - back;
+                if line.line == "direct" && line.detail.get("tiers").is_some() {
+                    let major = c.currency.map_or(rust_decimal::Decimal::ZERO, |cur| {
+                        rust_decimal::Decimal::from_i128_with_scale(
+                            i128::from(sale),
+                            cur.exponent(),
+                        )
+                    });
+                    tiered
+                        .entry((line.partner_id, line.rule_id.clone()))
+                        .or_default()
+                        .push(PeriodLine {
+                            amount,
+                            value: line.fx.as_ref().map_or(major, |fx| major * fx.rate),
+                            sale_minor: sale,
+                            refunded_minor: refund,
+                            given: -back,
+                            due_on: String::new(),
+                            at: partnerbook_book::time::stamp(c.occurred_at),
+                        });
+                }
             }
         }
         ctx.count_in_month(&c)?;
+        if let (true, Some(currency)) = (refund > 0, c.currency) {
+            ctx.refund_in_month(
+                c.partner_id,
+                c.occurred_at,
+                refund.min(sale),
+                currency,
+                refund >= sale,
+            )?;
+        }
         done += 1;
         if done.is_multiple_of(20_000) {
             progress.check()?;
             progress.update("Recomputing", done, total as u64);
         }
+    }
+    // The month as a whole, as the engine trues it up: each tiered rule's
+    // lines valued again at the month's final band or slices.
+    for ((partner_id, rule_id), lines) in tiered {
+        let Some((_, rules)) = ctx.rules_for(partner_id, month_end(year, month).date_naive())?
+        else {
+            continue;
+        };
+        let Some(Pays::Tiered {
+            mode,
+            measure,
+            tiers,
+        }) = rules
+            .iter()
+            .find(|r| r.id == rule_id)
+            .map(|r| r.pays.clone())
+        else {
+            continue;
+        };
+        let (owed, _) = periods::revalue(
+            &mut ctx,
+            partner_id,
+            (year, month),
+            mode,
+            measure,
+            &tiers,
+            &lines,
+        )?;
+        let had: i64 = lines.iter().map(|l| l.amount + l.given).sum();
+        *scenario_by.entry(partner_id).or_default() += owed - had;
     }
     let mut seen: Vec<i64> = conversions_by.keys().copied().collect();
     seen.sort_unstable();
@@ -315,8 +377,9 @@ fn actual_by_partner(
            LEFT JOIN commissions o ON o.id = k.related_id
            LEFT JOIN conversions c ON c.id = coalesce(o.conversion_id, k.conversion_id)
           WHERE k.state NOT IN ('declined', 'reversed') AND k.amount_minor IS NOT NULL
-            AND ((k.kind <> 'bonus' AND c.occurred_at >= ?1 AND c.occurred_at < ?2)
-                 OR (k.kind = 'bonus' AND k.line LIKE 'bonus:%:' || ?3))
+            AND ((k.kind NOT IN ('bonus', 'adjustment') AND c.occurred_at >= ?1 AND c.occurred_at < ?2)
+                 OR (k.kind = 'bonus' AND k.line LIKE 'bonus:%:' || ?3)
+                 OR (k.kind = 'adjustment' AND k.line LIKE '%:' || ?3 || ':%'))
           GROUP BY k.partner_id",
     )?;
     let rows = stmt.query_map(params![start, end, month], |r| Ok((r.get(0)?, r.get(1)?)))?;

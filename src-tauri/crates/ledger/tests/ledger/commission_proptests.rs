@@ -71,10 +71,8 @@ proptest! {
 
     /// Whatever happened in a month (sales across tiers, partial and full
     /// refunds, payment in between), the what-if under the rules in force
-    /// gives back exactly what the book holds: it shares the engine's logic.
-    /// (Sales arrive in time order: a sale imported after a later one was
-    /// computed leaves the later one's tier as it was, and the what-if,
-    /// replaying the month in order, shows that difference.)
+    /// gives back exactly what the book holds: it shares the engine's logic,
+    /// the month's true-up included.
     #[test]
     fn what_if_under_the_same_rules_changes_nothing(
         mut sales in proptest::collection::vec((1i64..200_000, 1u32..28, 0u32..5), 1..12),

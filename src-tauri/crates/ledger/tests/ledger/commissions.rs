@@ -100,8 +100,10 @@ fn tiers_band_and_marginal() {
         .sale("o2", "2026-03-02", "600.00")
         .sale("o3", "2026-04-01", "600.00");
     band.run();
-    // $600 at 20%; then the month reaches $1,200: the whole $600 at 25%; April starts over.
-    assert_eq!(band.cents(band.ana), [12000, 15000, 12000]);
+    // $600 at 20%; then the month reaches $1,200: the second $600 at 25%,
+    // and the first topped up to 25% by an adjustment line (+$30); April
+    // starts over.
+    assert_eq!(band.cents(band.ana), [12000, 15000, 12000, 3000]);
     let mut marginal = setup(&tiered("marginal"));
     marginal
         .sale("o1", "2026-03-01", "600.00")

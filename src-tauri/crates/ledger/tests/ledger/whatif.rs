@@ -56,8 +56,10 @@ fn try_version(t: &T, version_id: i64) -> WhatIfReport {
 fn the_rules_in_force_reproduce_the_book_to_the_cent() {
     let t = march(TIERED);
     let report = try_version(&t, 1);
-    // Ana: 10% of 800 + (200 at 10% + 400 at 20%) = 80 + 100 = 180, less the
-    // refunded quarter of o2's 100 (25) = 155, o3 declined, bonus 100 → 255.
+    // Ana: 10% of 800 = 80; o2 kept 450 of its 600 (a 150 refund), which
+    // fills 800 to 1,250 of the month: 200 at 10% + 250 at 20% = 70 (its
+    // line of 100, less 25 refunded pro rata, trued up by -5); o3 declined;
+    // the month nets 1,650, so the 1,500 target's bonus of 100 → 250.
     // Pat: 10% of Ana's 80, 100 and 80 (her line was declined, his was
     // not) = 26, less a quarter of 10 = 23.50.
     assert_eq!(report.changed, [], "{report:?}");
@@ -76,8 +78,17 @@ fn the_rules_in_force_reproduce_the_book_to_the_cent() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(ana_march, 25500);
-    assert_eq!(report.actual_total.minor, 25500 + 2350);
+    let adjustments: i64 = t
+        .book
+        .conn()
+        .query_row(
+            "SELECT sum(amount_minor) FROM commissions WHERE partner_id = ?1 AND kind = 'adjustment'",
+            [t.ana],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!((ana_march, adjustments), (25500, -500));
+    assert_eq!(report.actual_total.minor, 25000 + 2350);
 }
 
 #[test]
@@ -110,14 +121,15 @@ fn other_rules_show_the_difference_per_partner_and_in_total() {
         .unwrap();
     assert_eq!(before, after, "nothing written");
     // Ana: 25% of 800 = 200; of 600 = 150 less a quarter (37.50) = 112.50;
-    // o3 stays declined; no bonus rule → 312.50. Pat: no two-tier rule → 0.
+    // o3 stays declined; no bonus rule → 312.50 (the book: 250, above).
+    // Pat: no two-tier rule → 0.
     let ana = report
         .changed
         .iter()
         .find(|r| r.partner_id == t.ana)
         .unwrap();
-    assert_eq!((ana.actual.minor, ana.scenario.minor), (25500, 31250));
-    assert_eq!(ana.difference.minor, 5750);
+    assert_eq!((ana.actual.minor, ana.scenario.minor), (25000, 31250));
+    assert_eq!(ana.difference.minor, 6250);
     let pat = report
         .changed
         .iter()
@@ -129,7 +141,7 @@ fn other_rules_show_the_difference_per_partner_and_in_total() {
         report.scenario_total.minor - report.actual_total.minor
     );
     assert_eq!(pat.actual.minor, 2350);
-    assert_eq!(report.difference.minor, 5750 - 2350);
+    assert_eq!(report.difference.minor, 6250 - 2350);
     assert!(
         report.applies_to.contains("Creators"),
         "{}",
