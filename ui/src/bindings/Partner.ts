@@ -2,6 +2,7 @@
 import type { PartnerCode } from "./PartnerCode";
 import type { PartnerStatus } from "./PartnerStatus";
 import type { PayoutDetails } from "./PayoutDetails";
+import type { PlanFrom } from "./PlanFrom";
 import type { TaxInfo } from "./TaxInfo";
 
 /**
@@ -25,9 +26,15 @@ country: string, language: string, status: PartnerStatus, group_id: number | nul
  */
 plan_id: number | null, 
 /**
- * The plan that pays them: their own, else their group's.
+ * The plan that pays them: their own, else their group's, else the
+ * program's default.
  */
 plan_name: string | null, 
+/**
+ * Where that plan comes from: their own, their group's, or the
+ * program's default; None when no plan applies.
+ */
+plan_from?: PlanFrom, 
 /**
  * Why their payouts are held by the manager; None when not held.
  */

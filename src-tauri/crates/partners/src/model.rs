@@ -6,6 +6,10 @@ use std::collections::BTreeMap;
 use ts_rs::TS;
 
 text_enum!(
+    /// Where the plan that pays a partner comes from.
+    PlanFrom { Own = "own", Group = "group", Default = "default" }
+);
+text_enum!(
     /// Where a partner stands with the program.
     PartnerStatus { Applicant = "applicant", Active = "active", Paused = "paused", Rejected = "rejected", Terminated = "terminated" }
 );
@@ -86,8 +90,13 @@ pub struct Partner {
     pub updated_at: String,
     /// A plan of their own, overriding their group's.
     pub plan_id: Option<i64>,
-    /// The plan that pays them: their own, else their group's.
+    /// The plan that pays them: their own, else their group's, else the
+    /// program's default.
     pub plan_name: Option<String>,
+    /// Where that plan comes from: their own, their group's, or the
+    /// program's default; None when no plan applies.
+    #[ts(optional)]
+    pub plan_from: Option<PlanFrom>,
     /// Why their payouts are held by the manager; None when not held.
     pub payout_hold: Option<String>,
 }

@@ -13,7 +13,9 @@ const SELECT: &str =
         p.country, p.language, p.status, p.group_id, g.name, p.custom_fields, p.parent_id, pp.name,
         p.payout_method, p.payout_email, p.iban, p.bic, p.payout_other, p.payout_currency,
         p.tax_status, p.tax_form_expires, p.vat_id, p.terms_version, p.terms_accepted_at,
-        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name, dp.name), p.payout_hold, p.address
+        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name, dp.name), p.payout_hold, p.address,
+        CASE WHEN op.id IS NOT NULL THEN 'own' WHEN gp.id IS NOT NULL THEN 'group'
+             WHEN dp.id IS NOT NULL THEN 'default' END
    FROM partners p
    LEFT JOIN groups g ON g.id = p.group_id
    LEFT JOIN partners pp ON pp.id = p.parent_id
@@ -66,6 +68,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
         plan_name: r.get(29)?,
         payout_hold: r.get(30)?,
         address: r.get(31)?,
+        plan_from: r.get(32)?,
     })
 }
 

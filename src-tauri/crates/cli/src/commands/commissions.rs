@@ -106,13 +106,14 @@ fn print_engine(r: &EngineReport, json: bool) {
         output::json(r);
     } else {
         println!(
-            "Computed {} conversions: {} lines, {} still held, {} reversals, {} clawbacks, {} bonuses",
+            "Computed {} conversions: {} lines, {} still held, {} reversals, {} clawbacks, {} bonuses, {} month adjustments",
             output::count(r.conversions),
             output::count(r.lines),
             r.held,
             r.reversals,
             r.clawbacks,
-            r.bonuses
+            r.bonuses,
+            r.adjustments
         );
     }
 }
