@@ -5,13 +5,14 @@ import { cx } from "../../lib/cx";
 import { STATE_LABELS, STATES } from "./labels";
 import type { Period } from "./period";
 
-export type Filters = { partner: PartnerRef | null; states: CommissionState[]; period: Period };
+/** `held`: only lines waiting for a plan or an FX rate (pending ones, whatever `states` says). */
+export type Filters = { partner: PartnerRef | null; states: CommissionState[]; held: boolean; period: Period };
 
-export const EMPTY_FILTERS: Filters = { partner: null, states: [], period: { mode: "month", month: "" } };
+export const EMPTY_FILTERS: Filters = { partner: null, states: [], held: false, period: { mode: "month", month: "" } };
 
 export function hasFilters(f: Filters): boolean {
   const p = f.period;
-  return f.partner !== null || f.states.length > 0 || (p.mode === "month" ? p.month !== "" : p.from !== "" || p.to !== "");
+  return f.partner !== null || f.states.length > 0 || f.held || (p.mode === "month" ? p.month !== "" : p.from !== "" || p.to !== "");
 }
 
 type Props = { filters: Filters; onChange: (f: Filters) => void; periodError: string | null };
@@ -52,6 +53,19 @@ export function CommissionFilters({ filters, onChange, periodError }: Props) {
             </button>
           );
         })}
+      </div>
+      <div className="kstates" role="group" aria-label="Held">
+        <button
+          type="button"
+          className={cx("kstate", filters.held && "kstate-on kstate-held")}
+          aria-pressed={filters.held}
+          onClick={() => onChange({ ...filters, held: !filters.held })}
+          title="Lines not computed yet: they wait for a plan or an FX rate"
+          data-testid="commissions-held"
+        >
+          <span className="kstate-dot" aria-hidden />
+          Held
+        </button>
       </div>
       <div className="kperiod" role="group" aria-label="Period">
         {p.mode === "month" ? (

@@ -11,6 +11,7 @@ import { useFetched } from "../../lib/useFetched";
 import { formatStamp } from "../conversions/labels";
 import { commissionsApi } from "./api";
 import { DeclineForm } from "./DeclineForm";
+import { splitHoldReason } from "./holdReason";
 import { canDecline, kindLabel, stateLabel, stateTone } from "./labels";
 import "./CommissionPanel.css";
 
@@ -27,6 +28,7 @@ export function CommissionPanel({ commission: c, onClose, onDeclined }: Props) {
   );
   const slow = useDelayed(explain.loading && explain.data === null);
   useEffect(() => setDeclining(false), [c.id]);
+  const hold = c.hold_reason ? splitHoldReason(c.hold_reason) : null;
 
   return (
     <aside
@@ -82,7 +84,8 @@ export function CommissionPanel({ commission: c, onClose, onDeclined }: Props) {
           <Fact label="Due on">
             <span className="num">{c.due_on}</span>
           </Fact>
-          {c.hold_reason && <Fact label="Held because">{c.hold_reason}</Fact>}
+          {hold && <Fact label="Held because">{hold.missing}</Fact>}
+          {hold?.todo && <Fact label="To complete it">{hold.todo}</Fact>}
           {c.decline_reason && <Fact label="Declined because">{c.decline_reason}</Fact>}
         </dl>
         {declining && <DeclineForm commission={c} onCancel={() => setDeclining(false)} onDeclined={(d) => (setDeclining(false), onDeclined(d))} />}

@@ -1,13 +1,21 @@
-import { Coins, SearchX } from "lucide-react";
+import { CheckCircle2, Coins, SearchX } from "lucide-react";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 
-type Props = { filtered: boolean; baseCurrency: string; onClear: () => void };
+type Props = { filtered: boolean; held: boolean; baseCurrency: string; onClear: () => void };
 
-export function CommissionsEmpty({ filtered, baseCurrency, onClear }: Props) {
+export function CommissionsEmpty({ filtered, held, baseCurrency, onClear }: Props) {
   return (
     <div className="kcenter" data-testid="commissions-empty">
-      {filtered ? (
+      {held ? (
+        <EmptyState
+          icon={<CheckCircle2 size={20} />}
+          title="Nothing is held"
+          actions={<Button onClick={onClear}>Clear filters</Button>}
+        >
+          Every line these filters show has a plan and the FX rate it needs, so its amount is computed.
+        </EmptyState>
+      ) : filtered ? (
         <EmptyState
           icon={<SearchX size={20} />}
           title="No commissions match"

@@ -35,13 +35,14 @@ function setup(extra: Parameters<typeof mockCommands>[0] = {}) {
   vi.mocked(invoke).mockReset();
   let book: Commission[] = [
     line(3),
-    line(2, { amount: null, hold_reason: "no EUR→USD rate for 2026-03-03" }),
+    line(2, { amount: null, hold_reason: "no EUR→USD rate for 2026-03-03: import FX rates, then run again" }),
     line(1, { kind: "clawback", amount: { minor: -500, currency: "USD" }, state: "approved", partner_name: "Bruno Costa" }),
   ];
   mockCommands({
     commissions_list: ({ query }) => {
       const q = query as CommissionQuery;
-      const rows = book.filter((c) => !q.states.length || q.states.includes(c.state));
+      const held = (c: Commission) => c.state === "pending" && c.hold_reason !== null;
+      const rows = book.filter((c) => (!q.states.length || q.states.includes(c.state)) && (!q.held || held(c)));
       return { total: rows.length === 3 ? 1234 : rows.length, sum: { minor: 1234567, currency: "USD" }, rows };
     },
     commission_explain: ({ id }) => `Sentence for commission ${id}.`,
@@ -69,7 +70,7 @@ describe("CommissionsScreen", () => {
     expect(screen.getByTestId("commissions-sum")).toHaveTextContent("$12,345.67");
     expect(within(row(3)).getByText("$12.50")).toBeInTheDocument();
     expect(within(row(2)).getByText("held")).toBeInTheDocument();
-    expect(within(row(2)).getByText("no EUR→USD rate for 2026-03-03")).toBeInTheDocument();
+    expect(within(row(2)).getByText("No EUR→USD rate for 2026-03-03")).toBeInTheDocument();
     expect(within(row(1)).getByText("Clawback")).toBeInTheDocument();
     expect(within(row(1)).getByText(/\$5\.00/)).toHaveClass("ltable-negative");
     expect(within(row(1)).getByText("Approved")).toBeInTheDocument();
@@ -86,7 +87,7 @@ describe("CommissionsScreen", () => {
     await user.keyboard("j");
     expect(row(2)).toHaveAttribute("aria-selected", "true");
     expect(await screen.findByText("Sentence for commission 2.")).toBeInTheDocument();
-    expect(within(screen.getByTestId("commission-panel")).getByText("no EUR→USD rate for 2026-03-03")).toBeInTheDocument();
+    expect(within(screen.getByTestId("commission-panel")).getByText("No EUR→USD rate for 2026-03-03")).toBeInTheDocument();
 
     await user.keyboard("{Escape}");
     expect(screen.queryByTestId("commission-panel")).not.toBeInTheDocument();
@@ -131,6 +132,32 @@ describe("CommissionsScreen", () => {
     await user.click(await screen.findByRole("option", { name: /Ana Lima/ }));
     await waitFor(() => expect(callsTo("commissions_list").at(-1)).toMatchObject({ query: { partner_id: 7 } }));
     expect(screen.getByTestId("commissions-partner-chosen")).toHaveTextContent("Ana Lima");
+  });
+
+  it("shows only the held lines, what they wait for and what to do", async () => {
+    const user = setup();
+    await screen.findByTestId("commissions-count");
+    await user.click(screen.getByTestId("commissions-held"));
+    await waitFor(() => expect(screen.getAllByTestId("commission-row")).toHaveLength(1));
+    expect(callsTo("commissions_list").at(-1)).toMatchObject({ query: { held: true, states: [], offset: 0 } });
+    expect(screen.getByTestId("commissions-held")).toHaveAttribute("aria-pressed", "true");
+    expect(within(row(2)).getByText("No EUR→USD rate for 2026-03-03").closest("td")).toHaveAttribute(
+      "title",
+      "No EUR→USD rate for 2026-03-03. Import FX rates, then run again.",
+    );
+
+    await user.click(row(2));
+    const panel = await screen.findByTestId("commission-panel");
+    expect(within(panel).getByText("No EUR→USD rate for 2026-03-03")).toBeInTheDocument();
+    expect(within(panel).getByText("Import FX rates, then run again.")).toBeInTheDocument();
+
+    // Held lines are pending ones: none is approved.
+    await user.click(screen.getByTestId("commissions-state-approved"));
+    expect(await screen.findByText("Nothing is held")).toBeInTheDocument();
+    await user.click(screen.getByTestId("commissions-filters-clear"));
+    await waitFor(() => expect(screen.getAllByTestId("commission-row")).toHaveLength(3));
+    expect(callsTo("commissions_list").at(-1)).toMatchObject({ query: { held: false, states: [] } });
+    expect(screen.getByTestId("commissions-held")).toHaveAttribute("aria-pressed", "false");
   });
 
   it("approves what is due by the day chosen", async () => {

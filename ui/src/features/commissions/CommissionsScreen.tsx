@@ -41,8 +41,8 @@ export function CommissionsScreen({ baseCurrency }: { baseCurrency: string }) {
   if (!bounds.error) lastGood.current = { from: bounds.from, to: bounds.to };
   const { from, to } = lastGood.current;
   const query = useMemo<CommissionQuery>(
-    () => ({ partner_id: filters.partner?.id ?? null, states: filters.states, from, to, offset, limit: PAGE_SIZE }),
-    [filters.partner, filters.states, from, to, offset],
+    () => ({ partner_id: filters.partner?.id ?? null, states: filters.states, held: filters.held, from, to, offset, limit: PAGE_SIZE }),
+    [filters.partner, filters.states, filters.held, from, to, offset],
   );
   const key = JSON.stringify(query);
   const list = useFetched(key, () => commissionsApi.list(query));
@@ -145,7 +145,7 @@ export function CommissionsScreen({ baseCurrency }: { baseCurrency: string }) {
           {page === null ? (
             <div className="kcenter">{showSpinner && <Spinner size={20} label="Loading commissions" />}</div>
           ) : page.total === 0 ? (
-            <CommissionsEmpty filtered={hasFilters(filters)} baseCurrency={baseCurrency} onClear={() => changeFilters(EMPTY_FILTERS)} />
+            <CommissionsEmpty filtered={hasFilters(filters)} held={filters.held} baseCurrency={baseCurrency} onClear={() => changeFilters(EMPTY_FILTERS)} />
           ) : (
             <>
               <CommissionsTable rows={rows} selectedId={selectedId} onRowClick={onRowClick} onKeyDown={onKeyDown} tableRef={tableRef} compact={shown !== null} />

@@ -4,6 +4,7 @@ import { Pill } from "../../components/Pill";
 import { cx } from "../../lib/cx";
 import { formatMoney } from "../../lib/moneyDisplay";
 import { formatStamp } from "../conversions/labels";
+import { holdReasonText, splitHoldReason } from "./holdReason";
 import { isVoid, kindLabel, kindTone, stateLabel, stateTone } from "./labels";
 import "../../components/LedgerTable.css";
 
@@ -81,7 +82,7 @@ const CommissionRow = memo(function CommissionRow({ c, selected, onClick, compac
           {c.rule_id}
         </td>
       )}
-      <td className="col-end" title={c.hold_reason ?? undefined}>
+      <td className="col-end" title={c.hold_reason ? holdReasonText(c.hold_reason) : undefined}>
         <Amount c={c} />
       </td>
       <td>
@@ -99,7 +100,7 @@ function Amount({ c }: { c: Commission }) {
     return (
       <>
         <span className="ltable-main muted">held</span>
-        {c.hold_reason && <span className="ltable-sub">{c.hold_reason}</span>}
+        {c.hold_reason && <span className="ltable-sub">{splitHoldReason(c.hold_reason).missing}</span>}
       </>
     );
   }

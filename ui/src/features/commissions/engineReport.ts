@@ -12,6 +12,7 @@ export function engineSummary(r: EngineReport): string {
   if (r.reversals) extras.push(plural(r.reversals, "reversal"));
   if (r.clawbacks) extras.push(plural(r.clawbacks, "clawback"));
   if (r.bonuses) extras.push(plural(r.bonuses, "bonus", "bonuses"));
+  if (r.adjustments) extras.push(plural(r.adjustments, "month adjustment"));
   const lines = plural(r.lines, "commission line");
   return extras.length ? `${lines} (${extras.join(", ")})` : lines;
 }

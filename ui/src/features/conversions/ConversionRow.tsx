@@ -3,9 +3,13 @@ import type { Conversion } from "../../bindings/Conversion";
 import { Pill } from "../../components/Pill";
 import { formatCount } from "../../lib/format";
 import { formatMoney } from "../../lib/moneyDisplay";
+import { holdReasonText, splitHoldReason } from "../commissions/holdReason";
 import { attributionLabel, fileEvidence, formatStamp, KIND_LABELS, kindTone } from "./labels";
 
-/** One conversion; unattributed ones say what the file held that matched nobody. */
+/**
+ * One conversion; unattributed ones say what the file held that matched
+ * nobody, and those whose commission waits say why, so it can be fixed.
+ */
 export const ConversionRow = memo(function ConversionRow({ c }: { c: Conversion }) {
   const attributed = c.partner_id !== null;
   const evidence = attributed ? "" : fileEvidence(c);
@@ -31,7 +35,14 @@ export const ConversionRow = memo(function ConversionRow({ c }: { c: Conversion 
       </td>
       <td title={attributed ? (c.partner_name ?? "") : evidence}>
         {attributed ? (
-          <span className="ltable-main conv-partner">{c.partner_name}</span>
+          <>
+            <span className="ltable-main conv-partner">{c.partner_name}</span>
+            {c.held && (
+              <span className="ltable-sub" title={`Commission held: ${holdReasonText(c.held)}`} data-testid="conversion-held">
+                Commission held: {splitHoldReason(c.held).missing}
+              </span>
+            )}
+          </>
         ) : (
           <>
             <Pill tone="muted">Unattributed</Pill>

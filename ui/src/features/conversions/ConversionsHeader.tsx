@@ -1,16 +1,16 @@
 import { Upload } from "lucide-react";
 import type { ConversionKind } from "../../bindings/ConversionKind";
 import { Button } from "../../components/Button";
+import { Segmented } from "../../components/Segmented";
 import { cx } from "../../lib/cx";
 import { formatCount, plural } from "../../lib/format";
 import { KIND_LABELS, KINDS } from "./labels";
-import "../../components/Segmented.css";
-
-export type View = "all" | "unattributed";
+import type { View } from "./views";
 
 type Props = {
   total: number | null;
   unattributed: number | null;
+  held: number | null;
   view: View;
   onView: (v: View) => void;
   kind: ConversionKind | "";
@@ -18,42 +18,36 @@ type Props = {
   onImport: () => void;
 };
 
-export function ConversionsHeader({ total, unattributed, view, onView, kind, onKind, onImport }: Props) {
+export function ConversionsHeader({ total, unattributed, held, view, onView, kind, onKind, onImport }: Props) {
   return (
     <header className="conv-header">
       <div className="conv-title">
         <h1>Conversions</h1>
         <span className="conv-count num" data-testid="conversions-count" aria-live="polite">
-          {total === null ? "\u00a0" : view === "unattributed" ? `${formatCount(total)} unattributed` : plural(total, "conversion")}
+          {total === null ? "\u00a0" : view === "all" ? plural(total, "conversion") : `${formatCount(total)} ${view}`}
         </span>
       </div>
       <div className="conv-tools">
-        <div className="segmented" role="group" aria-label="Show">
-          <button
-            type="button"
-            className={cx("segmented-item", view === "all" && "segmented-on")}
-            aria-pressed={view === "all"}
-            onClick={() => onView("all")}
-            data-testid="conversions-filter-all"
-          >
-            All
-          </button>
-          <button
-            type="button"
-            className={cx("segmented-item", view === "unattributed" && "segmented-on")}
-            aria-pressed={view === "unattributed"}
-            onClick={() => onView("unattributed")}
-            data-testid="conversions-filter-unattributed"
-            title="Conversions nobody could be credited with"
-          >
-            Unattributed
-            {unattributed !== null && unattributed > 0 && (
-              <span className="segmented-badge num" data-testid="conversions-unattributed-count">
-                {formatCount(unattributed)}
-              </span>
-            )}
-          </button>
-        </div>
+        <Segmented
+          label="Show"
+          value={view}
+          onChange={onView}
+          options={[
+            { value: "all", label: "All", testId: "conversions-filter-all" },
+            {
+              value: "unattributed",
+              label: <Counted label="Unattributed" count={unattributed} testId="conversions-unattributed-count" />,
+              title: "Conversions nobody could be credited with",
+              testId: "conversions-filter-unattributed",
+            },
+            {
+              value: "held",
+              label: <Counted label="Held" count={held} testId="conversions-held-count" />,
+              title: "Sales whose commission waits for a plan or an FX rate",
+              testId: "conversions-filter-held",
+            },
+          ]}
+        />
         <select
           className={cx("input input-sm conv-kind", kind !== "" && "conv-filter-on")}
           aria-label="Kind"
@@ -73,5 +67,19 @@ export function ConversionsHeader({ total, unattributed, view, onView, kind, onK
         </Button>
       </div>
     </header>
+  );
+}
+
+/** A view's name with how many it holds, when there are any to look into. */
+function Counted({ label, count, testId }: { label: string; count: number | null; testId: string }) {
+  return (
+    <>
+      {label}
+      {count !== null && count > 0 && (
+        <span className="segmented-badge num" data-testid={testId}>
+          {formatCount(count)}
+        </span>
+      )}
+    </>
   );
 }

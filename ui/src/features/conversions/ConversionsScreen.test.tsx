@@ -6,7 +6,7 @@ import type { Conversion } from "../../bindings/Conversion";
 import type { ConversionQuery } from "../../bindings/ConversionQuery";
 import { ToastProvider } from "../../components/Toast";
 import { callsTo, mockCommands } from "../../test/tauri";
-import { ConversionsScreen } from "./ConversionsScreen";
+import { ConversionsScreen, PAGE_SIZE } from "./ConversionsScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
@@ -31,19 +31,28 @@ function conversion(i: number, patch: Partial<Conversion> = {}): Conversion {
     partner_id: 7,
     partner_name: "Ana Lima",
     attribution: "referral_code",
+    held: null,
     ...patch,
   };
 }
 
+const noPlan =
+  "no plan applies to this partner on 2026-03-01: put them or their group on a plan, or date a plan version on or before that day, then compute again";
+
 const all: Conversion[] = [
   conversion(250, { partner_id: null, partner_name: null, attribution: "none", referral_code: "ghost", coupon_code: "SPRING" }),
-  ...Array.from({ length: 249 }, (_, i) => conversion(249 - i)),
+  ...Array.from({ length: 249 }, (_, i) => conversion(249 - i, { held: i < 2 ? noPlan : null })),
 ];
 
 function list(q: ConversionQuery) {
-  const hits = all.filter((c) => (!q.unattributed || c.partner_id === null) && (!q.kinds.length || q.kinds.includes(c.kind)));
+  const hits = all.filter(
+    (c) => (!q.unattributed || c.partner_id === null) && (!q.held || c.held !== null) && (!q.kinds.length || q.kinds.includes(c.kind)),
+  );
   return { total: hits.length, rows: hits.slice(q.offset, q.offset + (q.limit || 100)) };
 }
+
+/** The last page the screen asked for (the badges ask for counts too). */
+const lastPageAsked = () => callsTo("conversions_list").filter((c) => (c.query as ConversionQuery).limit === PAGE_SIZE).at(-1);
 
 function setup() {
   vi.mocked(invoke).mockReset();
@@ -71,7 +80,7 @@ describe("ConversionsScreen", () => {
 
     await user.click(screen.getByTestId("conversions-page-next"));
     await waitFor(() => expect(screen.getAllByTestId("conversion-row")[0]).toHaveAttribute("data-id", "150"));
-    expect(callsTo("conversions_list").at(-1)).toMatchObject({ query: { offset: 100, limit: 100, unattributed: false } });
+    expect(lastPageAsked()).toMatchObject({ query: { offset: 100, limit: 100, unattributed: false } });
   });
 
   it("shows only the unattributed, and what their file said", async () => {
@@ -79,7 +88,7 @@ describe("ConversionsScreen", () => {
     await screen.findAllByTestId("conversion-row");
     await user.click(screen.getByTestId("conversions-filter-unattributed"));
     await waitFor(() => expect(screen.getAllByTestId("conversion-row")).toHaveLength(1));
-    expect(callsTo("conversions_list").at(-1)).toMatchObject({ query: { unattributed: true, offset: 0 } });
+    expect(lastPageAsked()).toMatchObject({ query: { unattributed: true, offset: 0 } });
     expect(screen.getByTestId("conversions-filter-unattributed")).toHaveAttribute("aria-pressed", "true");
     const row = screen.getByTestId("conversion-row");
     expect(within(row).getByText("Unattributed")).toBeInTheDocument();
@@ -87,7 +96,31 @@ describe("ConversionsScreen", () => {
 
     await user.selectOptions(screen.getByLabelText("Kind"), "Refund");
     expect(await screen.findByTestId("conversions-empty")).toHaveTextContent("No refund conversions without a partner");
-    expect(callsTo("conversions_list").at(-1)).toMatchObject({ query: { unattributed: true, kinds: ["refund"] } });
+    expect(lastPageAsked()).toMatchObject({ query: { unattributed: true, kinds: ["refund"] } });
+  });
+
+  it("shows the sales whose commission waits, why, and what to do", async () => {
+    const user = setup();
+    expect(await screen.findByTestId("conversions-held-count")).toHaveTextContent("2");
+    expect(callsTo("conversions_list")).toContainEqual({ query: expect.objectContaining({ held: true, unattributed: false, limit: 1 }) });
+    const waiting = within(screen.getAllByTestId("conversion-row")[1]).getByTestId("conversion-held");
+    expect(waiting).toHaveTextContent("Commission held: No plan applies to this partner on 2026-03-01");
+    expect(waiting).toHaveAttribute(
+      "title",
+      "Commission held: No plan applies to this partner on 2026-03-01. Put them or their group on a plan, or date a plan version on or before that day, then compute again.",
+    );
+    expect(within(screen.getAllByTestId("conversion-row")[3]).queryByTestId("conversion-held")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("conversions-filter-held"));
+    await waitFor(() => expect(screen.getAllByTestId("conversion-row")).toHaveLength(2));
+    expect(lastPageAsked()).toMatchObject({ query: { held: true, unattributed: false, offset: 0 } });
+    expect(screen.getByTestId("conversions-filter-held")).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByTestId("conversions-count")).toHaveTextContent("2 held");
+    expect(screen.getAllByTestId("conversion-held")).toHaveLength(2);
+
+    await user.selectOptions(screen.getByLabelText("Kind"), "Refund");
+    expect(await screen.findByTestId("conversions-empty")).toHaveTextContent("No refund conversions with a held commission");
+    expect(lastPageAsked()).toMatchObject({ query: { held: true, kinds: ["refund"] } });
   });
 
   it("tells a new book what to do first", async () => {
@@ -100,5 +133,6 @@ describe("ConversionsScreen", () => {
     );
     expect(await screen.findByText("No conversions yet")).toBeInTheDocument();
     expect(screen.queryByTestId("conversions-unattributed-count")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("conversions-held-count")).not.toBeInTheDocument();
   });
 });

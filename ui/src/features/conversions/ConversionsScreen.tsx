@@ -11,10 +11,11 @@ import { describeError } from "../../lib/errors";
 import { useDelayed } from "../../lib/useDelayed";
 import { useFetched } from "../../lib/useFetched";
 import { conversionsApi } from "./api";
-import { ConversionsHeader, type View } from "./ConversionsHeader";
+import { ConversionsHeader } from "./ConversionsHeader";
 import { ConversionsTable } from "./ConversionsTable";
 import { ConversionImportDialog } from "./import/ConversionImportDialog";
 import { KIND_LABELS } from "./labels";
+import { viewQuery, type View } from "./views";
 import "./conversions.css";
 
 export const PAGE_SIZE = 100;
@@ -25,14 +26,10 @@ export function ConversionsScreen({ baseCurrency }: { baseCurrency: string }) {
   const [offset, setOffset] = useState(0);
   const [importing, setImporting] = useState(false);
 
-  const query = useMemo<ConversionQuery>(
-    () => ({ partner_id: null, unattributed: view === "unattributed", kinds: kind ? [kind] : [], from: null, to: null, offset, limit: PAGE_SIZE }),
-    [view, kind, offset],
-  );
+  const query = useMemo<ConversionQuery>(() => ({ ...viewQuery(view, kind), offset, limit: PAGE_SIZE }), [view, kind, offset]);
   const list = useFetched(JSON.stringify(query), () => conversionsApi.list(query));
-  const badge = useFetched(`unattributed:${kind}`, () =>
-    conversionsApi.list({ ...query, unattributed: true, offset: 0, limit: 1 }),
-  );
+  const unattributed = useViewCount("unattributed", kind);
+  const held = useViewCount("held", kind);
   const page = list.data;
   const firstLoad = page === null && list.loading;
   const showSpinner = useDelayed(firstLoad, 300);
@@ -41,14 +38,16 @@ export function ConversionsScreen({ baseCurrency }: { baseCurrency: string }) {
   const changeKind = (k: ConversionKind | "") => (setKind(k), setOffset(0));
   const imported = () => {
     list.reload();
-    badge.reload();
+    unattributed.reload();
+    held.reload();
   };
 
   return (
     <div className="conv" data-testid="conversions-screen">
       <ConversionsHeader
         total={page?.total ?? null}
-        unattributed={badge.data?.total ?? null}
+        unattributed={unattributed.data?.total ?? null}
+        held={held.data?.total ?? null}
         view={view}
         onView={changeView}
         kind={kind}
@@ -82,6 +81,13 @@ export function ConversionsScreen({ baseCurrency }: { baseCurrency: string }) {
   );
 }
 
+/** How many conversions a view holds, for its badge: one row asked for, the total read. */
+function useViewCount(view: View, kind: ConversionKind | "") {
+  return useFetched(`${view}:${kind}`, () => conversionsApi.list({ ...viewQuery(view, kind), offset: 0, limit: 1 }));
+}
+
+const VIEW_SUFFIX: Record<View, string> = { all: "", unattributed: " without a partner", held: " with a held commission" };
+
 type EmptyProps = { view: View; kind: ConversionKind | ""; onImport: () => void; onAllKinds: () => void };
 
 function Empty({ view, kind, onImport, onAllKinds }: EmptyProps) {
@@ -92,11 +98,17 @@ function Empty({ view, kind, onImport, onAllKinds }: EmptyProps) {
         Nothing to look into: each conversion was credited through a code, a coupon, a link or the customer's partner.
       </EmptyState>
     );
+  } else if (view === "held" && !kind) {
+    content = (
+      <EmptyState icon={<CheckCircle2 size={20} />} title="No commission is waiting">
+        Every credited sale's commission is computed: none waits for a plan or an FX rate.
+      </EmptyState>
+    );
   } else if (kind) {
     content = (
       <EmptyState
         icon={<SearchX size={20} />}
-        title={`No ${KIND_LABELS[kind].toLowerCase()} conversions${view === "unattributed" ? " without a partner" : ""}`}
+        title={`No ${KIND_LABELS[kind].toLowerCase()} conversions${VIEW_SUFFIX[view]}`}
         actions={<Button onClick={onAllKinds}>Show all kinds</Button>}
       >
         Other kinds of conversions may be in the book.

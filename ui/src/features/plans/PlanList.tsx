@@ -2,6 +2,7 @@ import type { Plan } from "../../bindings/Plan";
 import { cx } from "../../lib/cx";
 import { formatDate, plural } from "../../lib/format";
 import { versionInForce } from "./dates";
+import { DefaultPill } from "./view/PlanDefault";
 
 type Props = { plans: Plan[]; selectedId: number | null; today: string; onSelect: (id: number) => void };
 
@@ -29,6 +30,7 @@ export function PlanList({ plans, selectedId, today, onSelect }: Props) {
           >
             <span className="pl-item-top">
               <span className="pl-item-name">{p.name}</span>
+              {p.is_default && <DefaultPill />}
               <span className="pl-item-count num">{plural(p.partners_on_plan, "partner")}</span>
             </span>
             <span className="pl-item-version">{currentVersionText(p, today)}</span>

@@ -19,6 +19,7 @@ function standard(): Plan {
     description: "Everyone who is not in a group of their own.",
     groups: ["Default"],
     partners_on_plan: 120,
+    is_default: true,
     versions: [
       { id: 11, version: 1, effective_from: "2026-01-01", used: true, rules: [{ id: "percentage-1", kind: "percentage", rate: "20%" }] },
       {
@@ -42,6 +43,7 @@ const gold: Plan = {
   description: "",
   groups: [],
   partners_on_plan: 0,
+  is_default: false,
   versions: [{ id: 21, version: 1, effective_from: "2027-01-01", used: false, rules: [{ id: "flat-1", kind: "flat", amount: "5.00" }] }],
 };
 
@@ -110,6 +112,53 @@ describe("PlansScreen", () => {
     await user.click(versions[0]);
     expect(screen.getAllByTestId("rule-summary").map((s) => s.textContent)).toEqual(["20% of each sale and renewal"]);
     expect(screen.queryByTestId("plan-version-edit")).not.toBeInTheDocument();
+  });
+
+  it("marks the default plan, and makes another plan the default", async () => {
+    const user = setup({
+      plan_set_default: () => [
+        { ...gold, is_default: true, partners_on_plan: 4 },
+        { ...standard(), is_default: false, partners_on_plan: 116 },
+      ],
+    });
+    await screen.findAllByTestId("plan-item");
+    const item = (id: number) => screen.getAllByTestId("plan-item").find((i) => i.dataset.id === String(id))!;
+    expect(within(item(1)).getByTestId("plan-default")).toHaveTextContent("Default");
+    expect(within(item(2)).queryByTestId("plan-default")).not.toBeInTheDocument();
+
+    await user.click(item(1));
+    const detail = screen.getByTestId("plan-detail");
+    expect(within(detail).getByTestId("plan-default")).toBeInTheDocument();
+    expect(within(detail).getByTestId("plan-default-note")).toHaveTextContent("Applies to partners with no plan of their own or from their group.");
+    expect(screen.queryByTestId("plan-make-default")).not.toBeInTheDocument();
+
+    await user.click(item(2));
+    expect(screen.queryByTestId("plan-default-note")).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("plan-make-default"));
+    expect(callsTo("plan_set_default")).toEqual([{ plan: "2" }]);
+    expect(
+      await screen.findByText("Gold is now the default plan. Recompute commissions to complete sales held for want of a plan."),
+    ).toBeInTheDocument();
+    expect(within(screen.getByTestId("plan-detail")).getByTestId("plan-default-note")).toBeInTheDocument();
+    expect(screen.getByTestId("plan-detail")).toHaveTextContent("4 partners on this plan");
+    expect(screen.queryByTestId("plan-make-default")).not.toBeInTheDocument();
+    expect(within(item(2)).getByTestId("plan-default")).toBeInTheDocument();
+    expect(within(item(1)).queryByTestId("plan-default")).not.toBeInTheDocument();
+    expect(item(1)).toHaveTextContent("116 partners");
+    // The answer is the new list: nothing asked again.
+    expect(callsTo("plans_list")).toHaveLength(1);
+  });
+
+  it("says why the default could not move", async () => {
+    const user = setup({
+      plan_set_default: () => {
+        throw { code: "not_found", message: 'plan "2" not found', field: null };
+      },
+    });
+    await screen.findAllByTestId("plan-item");
+    await user.click(screen.getByTestId("plan-make-default"));
+    expect(await screen.findByText('Plan "2" not found.')).toBeInTheDocument();
+    expect(screen.getByTestId("plan-make-default")).toBeEnabled();
   });
 
   it("makes a new version from the latest one and saves only that version", async () => {

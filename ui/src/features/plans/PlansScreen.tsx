@@ -203,6 +203,7 @@ export function PlansScreen({ baseCurrency }: { baseCurrency: string }) {
                   onNewVersion={newVersion}
                   onEdit={edit}
                   onPlanSaved={(p) => showSaved(p)}
+                  onPlansChanged={setPlans}
                 />
               ) : (
                 <EmptyState

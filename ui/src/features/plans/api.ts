@@ -13,6 +13,8 @@ export const plansApi = {
   importFile: (path: string) => invoke<Plan>("plan_import_file", { path }),
   /** `plan` is the plan's name or id as text. */
   exportFile: (plan: string, path: string) => invoke<null>("plan_export_file", { plan, path }),
+  /** Makes `plan` (name or id as text; null: none) the default; answers every plan, counts moved. */
+  setDefault: (plan: string | null) => invoke<Plan[]>("plan_set_default", { plan }),
   groups: () => invoke<Group[]>("groups_list"),
   partner: (id: number) => invoke<Partner>("partner_get", { id }),
 };

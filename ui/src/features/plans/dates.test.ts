@@ -12,7 +12,7 @@ const version = (id: number, effective_from: string, used = false): PlanVersion 
   rules: [{ id: `r${id}`, kind: "percentage", rate: `${id}0%` }],
 });
 
-const plan = (versions: PlanVersion[]): Plan => ({ id: 1, name: "Standard", description: "", groups: ["Gold"], partners_on_plan: 3, versions });
+const plan = (versions: PlanVersion[]): Plan => ({ id: 1, name: "Standard", description: "", groups: ["Gold"], partners_on_plan: 3, is_default: false, versions });
 
 describe("dates", () => {
   it("finds the first day of next month, across a year", () => {

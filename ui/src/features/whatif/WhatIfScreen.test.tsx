@@ -20,12 +20,13 @@ const plans: Plan[] = [
     description: "",
     groups: [],
     partners_on_plan: 3,
+    is_default: false,
     versions: [
       { id: 11, version: 1, effective_from: "2026-01-01", used: true, rules: [] },
       { id: 12, version: 2, effective_from: "2026-07-01", used: false, rules: [] },
     ],
   },
-  { id: 2, name: "Gold", description: "", groups: [], partners_on_plan: 1, versions: [{ id: 21, version: 1, effective_from: "2026-01-01", used: true, rules: [] }] },
+  { id: 2, name: "Gold", description: "", groups: [], partners_on_plan: 1, is_default: false, versions: [{ id: 21, version: 1, effective_from: "2026-01-01", used: true, rules: [] }] },
 ];
 
 const report: WhatIfReport = {

@@ -38,6 +38,8 @@ function Counts({ report }: { report: ConversionImportReport }) {
     ["Bonuses", c.bonuses],
   ];
   if (c.clawbacks) commissions.push(["Clawbacks", c.clawbacks]);
+  // A later sale lifted a month into a higher band, or a refund dropped it back.
+  if (c.adjustments) commissions.push(["Month adjustments", c.adjustments]);
   const reasons = skippedReasons(report);
   return (
     <>

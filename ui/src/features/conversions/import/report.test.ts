@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ConversionImportReport } from "../../../bindings/ConversionImportReport";
 import { commissionsSummary, importSummary, skippedReasons, skippedTotal } from "./report";
 
-const engine = { conversions: 100, lines: 96, held: 4, reversals: 2, clawbacks: 0, bonuses: 1 };
+const engine = { conversions: 100, lines: 96, held: 4, reversals: 2, clawbacks: 0, bonuses: 1, adjustments: 0 };
 const report: ConversionImportReport = {
   rows: 1200,
   recorded: 1000,

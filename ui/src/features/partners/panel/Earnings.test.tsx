@@ -43,7 +43,7 @@ const base: Partner = {
   payout_hold: null,
 };
 
-const plan = (id: number, name: string, groups: string[]): Plan => ({ id, name, description: "", groups, partners_on_plan: 0, versions: [] });
+const plan = (id: number, name: string, groups: string[]): Plan => ({ id, name, description: "", groups, partners_on_plan: 0, is_default: false, versions: [] });
 const plans = [plan(1, "Standard", ["Creators"]), plan(3, "VIP", [])];
 
 function line(id: number, patch: Partial<Commission> = {}): Commission {
@@ -129,7 +129,7 @@ describe("Earnings tab: the plan that pays the partner", () => {
   it("warns when no plan pays them", async () => {
     await openEarnings({ ...base, group_id: null, group_name: null, plan_name: null });
     const text = screen.getByTestId("partner-plan");
-    expect(text).toHaveTextContent("No plan: this partner earns no commissions");
+    expect(text).toHaveTextContent("No plan: this partner's sales wait, held, until a plan applies");
     expect(text).toHaveClass("earn-plan-none");
     expect(optionLabels(screen.getByTestId("partner-plan-select"))[0]).toBe("Group's plan (no group)");
   });

@@ -1,5 +1,6 @@
 // Which commission plan pays a partner, and why: a plan of their own
-// overrides their group's; with neither they earn nothing.
+// overrides their group's; with neither, the program's default plan pays
+// them; with no default either, their sales wait for a plan.
 
 import type { Partner } from "../../../bindings/Partner";
 import type { Plan } from "../../../bindings/Plan";
@@ -7,13 +8,15 @@ import type { Plan } from "../../../bindings/Plan";
 export type PlanSource =
   | { kind: "own"; plan: string }
   | { kind: "group"; plan: string; group: string | null }
+  | { kind: "default"; plan: string }
   | { kind: "none" };
 
-type PlanFields = Pick<Partner, "plan_id" | "plan_name" | "group_name">;
+type PlanFields = Pick<Partner, "plan_id" | "plan_name" | "group_name" | "plan_from">;
 
 export function planSource(p: PlanFields): PlanSource {
   if (p.plan_name === null) return { kind: "none" };
   if (p.plan_id !== null) return { kind: "own", plan: p.plan_name };
+  if (p.plan_from === "default") return { kind: "default", plan: p.plan_name };
   return { kind: "group", plan: p.plan_name, group: p.group_name };
 }
 
@@ -24,8 +27,10 @@ export function describePlanSource(s: PlanSource): string {
       return `${s.plan} \u2014 their own plan`;
     case "group":
       return s.group ? `${s.plan} \u2014 from the group ${s.group}` : `${s.plan} \u2014 from their group`;
+    case "default":
+      return `${s.plan} \u2014 the program's default plan`;
     case "none":
-      return "No plan: this partner earns no commissions";
+      return "No plan: this partner's sales wait, held, until a plan applies";
   }
 }
 
@@ -34,7 +39,7 @@ export function describePlanSource(s: PlanSource): string {
  * no plan of their own; otherwise looked up among the plans (by group name).
  */
 export function groupPlanName(p: PlanFields, plans: Plan[] | null): string | null {
-  if (p.plan_id === null) return p.plan_name;
+  if (p.plan_id === null) return p.plan_from === "default" ? null : p.plan_name;
   if (!p.group_name || !plans) return null;
   return plans.find((plan) => plan.groups.includes(p.group_name as string))?.name ?? null;
 }
@@ -59,5 +64,6 @@ export function planChangedMessage(p: Pick<Partner, "name"> & PlanFields): strin
   const s = planSource(p);
   if (s.kind === "own") return `${p.name} is now paid by ${s.plan}, a plan of their own.`;
   if (s.kind === "group") return `${p.name} now follows their group's plan, ${s.plan}.`;
-  return `${p.name} is on no plan now and earns no commissions.`;
+  if (s.kind === "default") return `${p.name} now earns under the program's default plan, ${s.plan}.`;
+  return `${p.name} is on no plan now: their sales wait, held, until a plan applies.`;
 }

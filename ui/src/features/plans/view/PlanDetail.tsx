@@ -5,6 +5,7 @@ import { Button } from "../../../components/Button";
 import { formatDate, plural } from "../../../lib/format";
 import { versionInForce } from "../dates";
 import { usePartnerNames } from "../usePartnerNames";
+import { DEFAULT_PLAN_NOTE, DefaultPill, MakeDefaultButton } from "./PlanDefault";
 import { PlanGroups } from "./PlanGroups";
 import { RuleView } from "./RuleView";
 import { VersionTimeline } from "./VersionTimeline";
@@ -20,10 +21,23 @@ type Props = {
   onNewVersion: () => void;
   onEdit: (versionId: number) => void;
   onPlanSaved: (plan: Plan) => void;
+  /** Every plan, as the core answers once the default moved. */
+  onPlansChanged: (plans: Plan[]) => void;
 };
 
 /** The selected plan: its groups, its versions, and one version's rules in words. */
-export function PlanDetail({ plan, groups, today, selectedVersionId, currency, onSelectVersion, onNewVersion, onEdit, onPlanSaved }: Props) {
+export function PlanDetail({
+  plan,
+  groups,
+  today,
+  selectedVersionId,
+  currency,
+  onSelectVersion,
+  onNewVersion,
+  onEdit,
+  onPlanSaved,
+  onPlansChanged,
+}: Props) {
   const inForce = versionInForce(plan.versions, today);
   const version = plan.versions.find((v) => v.id === selectedVersionId) ?? inForce ?? plan.versions[plan.versions.length - 1] ?? null;
   const names = usePartnerNames((version?.rules ?? []).flatMap((r) => (r.partner ? [r.partner] : [])));
@@ -34,8 +48,15 @@ export function PlanDetail({ plan, groups, today, selectedVersionId, currency, o
       <header className="pl-detail-head">
         <div className="pl-detail-title">
           <h2>{plan.name}</h2>
+          {plan.is_default && <DefaultPill />}
           <span className="muted num">{plural(plan.partners_on_plan, "partner")} on this plan</span>
+          {!plan.is_default && <MakeDefaultButton plan={plan} onChanged={onPlansChanged} />}
         </div>
+        {plan.is_default && (
+          <p className="pl-default-note" data-testid="plan-default-note">
+            {DEFAULT_PLAN_NOTE}
+          </p>
+        )}
         <p className={plan.description ? "pl-detail-description" : "pl-detail-description muted"}>
           {plan.description || "No description."}
         </p>
