@@ -76,8 +76,11 @@ pub fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<EngineReport
             mark_done(conn, &mut ctx, c)?;
         }
     }
+    let tiers = periods::book_has_tiers(conn)?;
     for (partner, year, month) in months {
-        report.adjustments += periods::true_up(conn, &mut ctx, partner, year, month)?;
+        if tiers {
+            report.adjustments += periods::true_up(conn, &mut ctx, partner, year, month)?;
+        }
         bonuses(conn, &mut ctx, partner, year, month, &mut report)?;
     }
     progress.update("Computing commissions", total, total);

@@ -16,7 +16,7 @@ use super::compute::{self, given_back};
 use super::context::Context;
 use crate::error::Result;
 use crate::plans::compile::Pays;
-use crate::plans::{Measure, TierMode};
+use crate::plans::{self, Measure, RuleKind, TierMode};
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::time::{now, parse_stamp};
 use rusqlite::{params, Connection};
@@ -39,6 +39,24 @@ pub(crate) struct PeriodLine {
     pub at: String,
 }
 
+/// Whether any plan version of the book pays by tiers; a book without one
+/// has no month to true up for them, and a run skips the look.
+pub(crate) fn book_has_tiers(conn: &Connection) -> Result<bool> {
+    let mut stmt = conn.prepare("SELECT id FROM plan_versions")?;
+    let versions: Vec<i64> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for version in versions {
+        if plans::rules_of(conn, version)?
+            .iter()
+            .any(|rule| matches!(rule.kind, RuleKind::Tiered { .. }))
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// Writes the adjustment lines partner `partner_id`'s month needs; returns
 /// how many.
 pub(crate) fn true_up(
@@ -50,60 +68,20 @@ pub(crate) fn true_up(
 ) -> Result<u64> {
     let period = format!("{year:04}-{month:02}");
     let (start, end) = month_bounds(year, month);
+    // Most months have no tiered rule at all: find which rules are tiered
+    // before reading each line with its refunds.
     let mut groups: BTreeMap<(i64, String), Vec<PeriodLine>> = BTreeMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT k.plan_version_id, k.rule_id, k.amount_minor, k.base_minor, k.base_currency, k.fx_rate,
-                k.due_on, c.occurred_at,
-                (SELECT coalesce(sum(r.amount_minor), 0) FROM conversions r
-                  WHERE r.original_id = c.id AND r.kind IN ('refund', 'chargeback') AND r.computed_at IS NOT NULL),
-                (SELECT coalesce(sum(x.amount_minor), 0) FROM commissions x
-                  WHERE x.related_id = k.id AND x.kind IN ('reversal', 'clawback') AND x.state <> 'reversed'),
-                (SELECT max(x.due_on) FROM commissions x WHERE x.related_id = k.id AND x.state <> 'reversed')
-           FROM commissions k JOIN conversions c ON c.id = k.conversion_id
-          WHERE k.partner_id = ?1 AND k.kind = 'commission' AND k.line = 'direct'
-            AND k.amount_minor IS NOT NULL AND k.plan_version_id IS NOT NULL
-            AND k.state NOT IN ('reversed', 'declined')
-            AND c.occurred_at >= ?2 AND c.occurred_at < ?3
-          ORDER BY c.occurred_at, c.id",
-    )?;
-    let mut rows = stmt.query(params![partner_id, start, end])?;
-    while let Some(r) = rows.next()? {
-        let (version, rule): (i64, String) = (r.get(0)?, r.get(1)?);
-        let (sale_minor, currency): (i64, Option<Currency>) = (r.get(3)?, r.get(4)?);
-        let fx: Option<String> = r.get(5)?;
-        let Some(value) = base_value(sale_minor, currency, fx.as_deref()) else {
-            continue;
-        };
-        let back_due: Option<String> = r.get(10)?;
-        let due_on: String = r.get(6)?;
-        groups.entry((version, rule)).or_default().push(PeriodLine {
-            amount: r.get(2)?,
-            value,
-            sale_minor,
-            refunded_minor: r.get(8)?,
-            given: r.get(9)?,
-            due_on: back_due.filter(|b| *b > due_on).unwrap_or(due_on),
-            at: r.get(7)?,
-        });
-    }
-    // A month whose lines were all reversed may still hold adjustments.
-    for line in adjusted_lines(conn, partner_id, &period)? {
-        if let Some(key) = tier_key(&line, &period) {
-            groups.entry(key).or_default();
+    for key in rules_of_month(conn, partner_id, (&start, &end), &period)? {
+        if tiered(ctx, &key)?.is_some() {
+            groups.insert(key, Vec::new());
         }
+    }
+    for ((version, rule), lines) in groups.iter_mut() {
+        *lines = period_lines(conn, partner_id, (&start, &end), *version, rule)?;
     }
     let mut written = 0;
     for ((version, rule_id), lines) in groups {
-        let rules = ctx.version_rules(version)?;
-        let Some(Pays::Tiered {
-            mode,
-            measure,
-            tiers,
-        }) = rules
-            .iter()
-            .find(|r| r.id == rule_id)
-            .map(|r| r.pays.clone())
-        else {
+        let Some((mode, measure, tiers)) = tiered(ctx, &(version, rule_id.clone()))? else {
             continue;
         };
         let key = format!("tier:{version}:{rule_id}:{period}");
@@ -153,6 +131,97 @@ pub(crate) fn true_up(
         written += 1;
     }
     Ok(written)
+}
+
+type Tiers = (TierMode, Measure, Vec<(i64, Decimal)>);
+
+/// The tiers of a (version, rule), when that rule pays by tiers.
+fn tiered(ctx: &mut Context, (version, rule_id): &(i64, String)) -> Result<Option<Tiers>> {
+    let rules = ctx.version_rules(*version)?;
+    Ok(rules
+        .iter()
+        .find(|r| &r.id == rule_id)
+        .and_then(|r| match &r.pays {
+            Pays::Tiered {
+                mode,
+                measure,
+                tiers,
+            } => Some((*mode, *measure, tiers.clone())),
+            _ => None,
+        }))
+}
+
+/// The (version, rule) pairs the partner's direct lines of the month were
+/// written under, and those of the month's earlier tier adjustments (a
+/// month whose lines were all reversed may still hold some).
+fn rules_of_month(
+    conn: &Connection,
+    partner_id: i64,
+    (start, end): (&str, &str),
+    period: &str,
+) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT k.plan_version_id, k.rule_id
+           FROM commissions k JOIN conversions c ON c.id = k.conversion_id
+          WHERE k.partner_id = ?1 AND k.kind = 'commission' AND k.line = 'direct'
+            AND k.plan_version_id IS NOT NULL AND k.rule_id IS NOT NULL
+            AND c.occurred_at >= ?2 AND c.occurred_at < ?3",
+    )?;
+    let rows = stmt.query_map(params![partner_id, start, end], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    let mut keys: Vec<(i64, String)> = rows.collect::<rusqlite::Result<_>>()?;
+    keys.extend(
+        adjusted_lines(conn, partner_id, period)?
+            .iter()
+            .filter_map(|line| tier_key(line, period)),
+    );
+    Ok(keys)
+}
+
+/// The month's live lines of one tiered rule, with their refunds.
+fn period_lines(
+    conn: &Connection,
+    partner_id: i64,
+    (start, end): (&str, &str),
+    version: i64,
+    rule_id: &str,
+) -> Result<Vec<PeriodLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.amount_minor, k.base_minor, k.base_currency, k.fx_rate, k.due_on, c.occurred_at,
+                (SELECT coalesce(sum(r.amount_minor), 0) FROM conversions r
+                  WHERE r.original_id = c.id AND r.kind IN ('refund', 'chargeback') AND r.computed_at IS NOT NULL),
+                (SELECT coalesce(sum(x.amount_minor), 0) FROM commissions x
+                  WHERE x.related_id = k.id AND x.kind IN ('reversal', 'clawback') AND x.state <> 'reversed'),
+                (SELECT max(x.due_on) FROM commissions x WHERE x.related_id = k.id AND x.state <> 'reversed')
+           FROM commissions k JOIN conversions c ON c.id = k.conversion_id
+          WHERE k.partner_id = ?1 AND k.kind = 'commission' AND k.line = 'direct'
+            AND k.plan_version_id = ?4 AND k.rule_id = ?5
+            AND k.amount_minor IS NOT NULL AND k.state NOT IN ('reversed', 'declined')
+            AND c.occurred_at >= ?2 AND c.occurred_at < ?3
+          ORDER BY c.occurred_at, c.id",
+    )?;
+    let mut rows = stmt.query(params![partner_id, start, end, version, rule_id])?;
+    let mut lines = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (sale_minor, currency): (i64, Option<Currency>) = (r.get(1)?, r.get(2)?);
+        let fx: Option<String> = r.get(3)?;
+        let Some(value) = base_value(sale_minor, currency, fx.as_deref()) else {
+            continue;
+        };
+        let back_due: Option<String> = r.get(8)?;
+        let due_on: String = r.get(4)?;
+        lines.push(PeriodLine {
+            amount: r.get(0)?,
+            value,
+            sale_minor,
+            refunded_minor: r.get(6)?,
+            given: r.get(7)?,
+            due_on: back_due.filter(|b| *b > due_on).unwrap_or(due_on),
+            at: r.get(5)?,
+        });
+    }
+    Ok(lines)
 }
 
 /// What the month's lines come to, each valued again at the month's final
