@@ -1,6 +1,6 @@
 //! The ledger follows the events, not the order they arrive in: the same
-//! sales, refunds and plan assignment, imported in any order and in any
-//! batches, end with the same amounts for every partner; and a run whose
+//! sales, refunds, plan assignment and FX rates, imported in any order and
+//! in any batches, end with the same amounts for every partner; and a run whose
 //! cut-off covers the period pays all of it, once.
 
 use crate::support::at;
@@ -11,15 +11,28 @@ use partnerbook_book::settings::NewProgram;
 use partnerbook_book::Book;
 use partnerbook_ledger::commissions::{self, approve_due};
 use partnerbook_ledger::conversions::{self, ConversionInput, ConversionKind};
+use partnerbook_ledger::fx;
 use partnerbook_ledger::plans::{self, PlanFile};
 use partnerbook_partners::{self as partners, CodeKind, PartnerCode, PartnerInput};
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
 enum Event {
-    Sale { n: usize, day: String, cents: i64 },
-    Refund { n: usize, day: String, cents: i64 },
+    Sale {
+        n: usize,
+        day: String,
+        cents: i64,
+        currency: &'static str,
+    },
+    Refund {
+        n: usize,
+        day: String,
+        cents: i64,
+        currency: &'static str,
+    },
     Plan,
+    /// EUR→USD for every day of the two months; euro sales wait for it.
+    Rates,
 }
 
 fn book(dir: &std::path::Path) -> (Book, i64, i64) {
@@ -43,20 +56,30 @@ fn book(dir: &std::path::Path) -> (Book, i64, i64) {
     (book, ana, pat)
 }
 
-fn apply(book: &mut Book, event: &Event, mode: &str) {
-    let usd = |cents: i64| Some(Money::new(cents, Currency::from_code("USD").unwrap()));
+fn apply(book: &mut Book, event: &Event, mode: &str, dir: &std::path::Path) {
+    let money = |cents: i64, code| Some(Money::new(cents, Currency::from_code(code).unwrap()));
     match event {
-        Event::Sale { n, day, cents } => {
+        Event::Sale {
+            n,
+            day,
+            cents,
+            currency,
+        } => {
             let mut c =
                 ConversionInput::new("shop", &format!("o{n}"), ConversionKind::Sale, at(day));
-            c.amount = usd(*cents);
+            c.amount = money(*cents, currency);
             c.referral_code = "ANA".into();
             conversions::record(book, &c, Actor::Import).unwrap();
         }
-        Event::Refund { n, day, cents } => {
+        Event::Refund {
+            n,
+            day,
+            cents,
+            currency,
+        } => {
             let mut c =
                 ConversionInput::new("shop", &format!("o{n}/r"), ConversionKind::Refund, at(day));
-            c.amount = usd(*cents);
+            c.amount = money(*cents, currency);
             c.original_external_id = format!("o{n}");
             conversions::record(book, &c, Actor::Import).unwrap();
         }
@@ -70,6 +93,17 @@ fn apply(book: &mut Book, event: &Event, mode: &str) {
             ))
             .unwrap();
             plans::import(book, &file, Actor::User).unwrap();
+        }
+        Event::Rates => {
+            let mut text = String::from("day,base,quote,rate\n");
+            for month in [3, 4] {
+                for day in 1..=30 {
+                    text.push_str(&format!("2026-{month:02}-{day:02},EUR,USD,1.0850\n"));
+                }
+            }
+            let path = dir.join("rates.csv");
+            std::fs::write(&path, text).unwrap();
+            fx::import(book.conn(), &path).unwrap();
         }
     }
 }
@@ -86,9 +120,9 @@ fn owed(book: &Book, partner: i64) -> (i64, i64) {
         .unwrap()
 }
 
-fn sale_strategy() -> impl Strategy<Value = (i64, u32, u32, u32)> {
-    // (cents, month 3 or 4, day, refunded quarters)
-    (1_000i64..150_000, 3u32..5, 1u32..28, 0u32..5)
+fn sale_strategy() -> impl Strategy<Value = (i64, u32, u32, u32, bool)> {
+    // (cents, month 3 or 4, day, refunded quarters, in euros)
+    (1_000i64..150_000, 3u32..5, 1u32..28, 0u32..5, any::<bool>())
 }
 
 proptest! {
@@ -97,24 +131,25 @@ proptest! {
     #[test]
     fn any_order_and_batching_of_the_same_events_owes_the_same(
         sales in proptest::collection::vec(sale_strategy(), 1..8),
-        shuffle in proptest::collection::vec(any::<u32>(), 17),
-        cuts in proptest::collection::vec(any::<bool>(), 17),
+        shuffle in proptest::collection::vec(any::<u32>(), 18),
+        cuts in proptest::collection::vec(any::<bool>(), 18),
         marginal in any::<bool>(),
     ) {
         let mode = if marginal { "marginal" } else { "band" };
-        let mut events = vec![Event::Plan];
-        for (n, (cents, month, day, quarters)) in sales.iter().enumerate() {
-            events.push(Event::Sale { n, day: format!("2026-{month:02}-{day:02}"), cents: *cents });
+        let mut events = vec![Event::Plan, Event::Rates];
+        for (n, (cents, month, day, quarters, eur)) in sales.iter().enumerate() {
+            let currency = if *eur { "EUR" } else { "USD" };
+            events.push(Event::Sale { n, day: format!("2026-{month:02}-{day:02}"), cents: *cents, currency });
             if *quarters > 0 {
                 let back = (cents * i64::from(*quarters) / 4).max(1);
-                events.push(Event::Refund { n, day: format!("2026-{month:02}-28"), cents: back });
+                events.push(Event::Refund { n, day: format!("2026-{month:02}-28"), cents: back, currency });
             }
         }
         // In time order, all at once.
         let dir = tempfile::tempdir().unwrap();
         let (mut calm, ana, pat) = book(dir.path());
         for e in &events {
-            apply(&mut calm, e, mode);
+            apply(&mut calm, e, mode, dir.path());
         }
         commissions::run(&mut calm, &Quiet).unwrap();
         // Shuffled, with the engine run after random batches.
@@ -123,7 +158,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let (mut busy, _, _) = book(dir.path());
         for (k, i) in order.iter().enumerate() {
-            apply(&mut busy, &events[*i], mode);
+            apply(&mut busy, &events[*i], mode, dir.path());
             if cuts[k] {
                 commissions::run(&mut busy, &Quiet).unwrap();
             }
