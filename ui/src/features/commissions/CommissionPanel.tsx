@@ -72,9 +72,11 @@ export function CommissionPanel({ commission: c, onClose, onDeclined }: Props) {
           <Fact label="State">{stateLabel(c.state)}</Fact>
           <Fact label="Partner">{c.partner_name}</Fact>
           <Fact label="Kind">{kindLabel(c.kind)}</Fact>
-          <Fact label="Rule">
-            <span className="ltable-code">{c.rule_id}</span>
-          </Fact>
+          {c.rule_id && (
+            <Fact label="Rule">
+              <span className="ltable-code">{c.rule_id}</span>
+            </Fact>
+          )}
           {c.conversion_external_id && (
             <Fact label="Conversion">
               <span className="ltable-code">{c.conversion_external_id}</span>
