@@ -171,18 +171,7 @@ fn get_in(conn: &rusqlite::Connection, id: i64) -> Result<Adjustment> {
             "SELECT id, partner_id, kind, amount_minor, currency, reason, payout_id, created_at
                FROM payout_adjustments WHERE id = ?1",
             [id],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            },
+            |r| r.try_into(),
         )
         .optional()?
         .ok_or_else(|| PayoutError::not_found(format!("adjustment #{id}")))?;

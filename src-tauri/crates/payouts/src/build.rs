@@ -232,7 +232,8 @@ pub(super) fn compute_rows(
         sums.entry(r.get(0)?).or_insert([0; 4])[3] = r.get(1)?;
     }
     let facts = payees(conn, partner)?;
-    let mut rates: HashMap<Currency, std::result::Result<fx::FxRate, String>> = HashMap::new();
+    // Each currency's rate, looked up once; a missing one blocks, a failing lookup is an error.
+    let mut rates: HashMap<Currency, Option<fx::FxRate>> = HashMap::new();
     let base = settings.base_currency;
     let mut out = Vec::with_capacity(sums.len());
     for (partner_id, [commissions, clawbacks, carried, adjustments]) in sums {
@@ -240,25 +241,26 @@ pub(super) fn compute_rows(
             continue;
         };
         let balance = commissions + clawbacks + adjustments;
-        let rate = rates
-            .entry(*pay_currency)
-            .or_insert_with(|| match fx::lookup(conn, day, base, *pay_currency) {
-                Ok(Some(rate)) => Ok(rate),
-                Ok(None) => Err(format!(
-                    "no {base}→{pay_currency} exchange rate on or before {day}"
-                )),
-                Err(e) => Err(e.to_string()),
-            })
-            .clone();
+        let rate = match rates.get(pay_currency) {
+            Some(known) => known.clone(),
+            None => {
+                let found = fx::lookup(conn, day, base, *pay_currency)?;
+                rates.insert(*pay_currency, found.clone());
+                found
+            }
+        };
+        let missing = rate
+            .is_none()
+            .then(|| format!("no {base}→{pay_currency} exchange rate on or before {day}"));
         let blocked = blockers(
             f,
             Money::new(balance, base),
             settings.minimum_payout,
             day,
-            rate.as_ref().err().map(String::as_str),
+            missing.as_deref(),
         );
         let pay = match (&rate, blocked.is_empty()) {
-            (Ok(rate), true) => Some(convert(
+            (Some(rate), true) => Some(convert(
                 balance,
                 base,
                 rate,
@@ -285,7 +287,7 @@ pub(super) fn compute_rows(
             },
             pay: pay.filter(|m| m.minor > 0),
             pay_currency: *pay_currency,
-            fx: rate.ok().filter(|_| *pay_currency != base),
+            fx: rate.filter(|_| *pay_currency != base),
             facts: f.clone(),
             bic: bic.clone(),
         });

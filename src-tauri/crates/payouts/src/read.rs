@@ -40,17 +40,7 @@ pub fn get_run_in(conn: &Connection, id: i64) -> Result<PayoutRun> {
             "SELECT through, currency, status, fingerprint, backup_path, created_at, approved_at
                FROM payout_runs WHERE id = ?1",
             [id],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            },
+            |r| r.try_into(),
         )
         .optional()?
         .ok_or_else(|| PayoutError::not_found(format!("payout run #{id}")))?;

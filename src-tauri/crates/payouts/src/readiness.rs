@@ -74,19 +74,7 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
                FROM payouts p JOIN partners pa ON pa.id = p.partner_id
               WHERE p.run_id = ?1 ORDER BY pa.sort_key, p.id",
         )?
-        .query_map([run_id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-            ))
-        })?
+        .query_map([run_id], |r| r.try_into())?
         .collect::<rusqlite::Result<_>>()?;
     let mut accounts: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
     for (_, partner_id, name, method, account, blocked, balance, tax, expires) in &lines {

@@ -135,12 +135,7 @@ pub fn from_head(conn: &Connection, head: StatementHead) -> Result<Statement> {
                     method, account
                FROM payouts WHERE id = ?1",
             [payout_id],
-            |r| {
-                Ok((
-                    r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?,
-                    r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?,
-                ))
-            },
+            |r| r.try_into(),
         )?;
     let method_label = PayoutMethod::parse(&method)
         .map(partnerbook_partners::payout_method::method_name)
@@ -216,22 +211,7 @@ fn lines(conn: &Connection, payout_id: i64, currency: Currency) -> Result<Vec<St
         i64,
     );
     let raw: Vec<Raw> = stmt
-        .query_map([payout_id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-                r.get(11)?,
-            ))
-        })?
+        .query_map([payout_id], |r| r.try_into())?
         .collect::<rusqlite::Result<_>>()?;
     raw.into_iter()
         .map(

@@ -13,6 +13,7 @@
 //! the parent, 2 the grandparent…) on top, or split the partner's commission
 //! with them; target bonuses are per month (engine).
 
+use super::month;
 use crate::conversions::ConversionKind;
 use crate::fx::FxRate;
 use crate::plans::compile::{CompiledRule, Pays};
@@ -63,7 +64,7 @@ pub(crate) struct Line {
 /// rate is needed and missing.
 pub(crate) fn base_value(f: &Facts, base: Currency) -> Option<Decimal> {
     let currency = f.currency?;
-    let major = Decimal::from_i128_with_scale(i128::from(f.amount_minor), currency.exponent());
+    let major = Money::new(f.amount_minor, currency).to_decimal();
     if currency == base {
         return Some(major);
     }
@@ -101,23 +102,12 @@ fn primary<'r>(rules: &'r [CompiledRule], f: &Facts) -> Option<&'r CompiledRule>
 pub(crate) fn months_since(first: DateTime<Utc>, at: DateTime<Utc>) -> i64 {
     let months =
         i64::from(at.year() - first.year()) * 12 + i64::from(at.month()) - i64::from(first.month());
-    let anniversary = first.day().min(days_in_month(at.year(), at.month()));
+    let anniversary = first.day().min(month::days_in(at.year(), at.month()));
     if at.day() < anniversary {
         months - 1
     } else {
         months
     }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let (next_year, next_month) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    chrono::NaiveDate::from_ymd_opt(next_year, next_month, 1)
-        .and_then(|d| d.pred_opt())
-        .map_or(31, |d| d.day())
 }
 
 pub(crate) fn held(partner_id: i64, rule_id: &str, reason: String) -> Line {
@@ -161,10 +151,7 @@ pub(crate) fn lines(
         (false, _) => Decimal::ZERO,
     };
     let round = |d: Decimal| Money::from_decimal(d, base, rounding).map(|m| m.minor).ok();
-    let flat = |m: &Money| {
-        Decimal::from_i128_with_scale(i128::from(m.minor), base.exponent())
-            * Decimal::from(f.quantity)
-    };
+    let flat = |m: &Money| Money::new(m.minor, base).to_decimal() * Decimal::from(f.quantity);
     let mut detail = json!({});
     let (rate, flat_minor, exact): (Option<Decimal>, Option<i64>, Decimal) = match &rule.pays {
         Pays::Percentage(rate) => (Some(*rate), None, value * rate),
@@ -318,7 +305,7 @@ fn slices(
 }
 
 fn start(minor: i64, base: Currency) -> Decimal {
-    Decimal::from_i128_with_scale(i128::from(minor), base.exponent())
+    Money::new(minor, base).to_decimal()
 }
 
 /// The line key of each two-tier level, parent first.
@@ -426,10 +413,7 @@ pub(crate) fn bonuses(
                 return None;
             };
             let reached = match measure {
-                Measure::Revenue => {
-                    revenue
-                        >= Decimal::from_i128_with_scale(i128::from(*threshold), base.exponent())
-                }
+                Measure::Revenue => revenue >= Money::new(*threshold, base).to_decimal(),
                 Measure::Count => count >= *threshold,
             };
             reached.then(|| Bonus {

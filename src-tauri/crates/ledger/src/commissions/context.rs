@@ -4,6 +4,7 @@
 //! running month (tiers and bonuses depend on what came before).
 
 use super::compute::{self, Facts, Line};
+use super::month;
 use crate::conversions::ConversionKind;
 use crate::error::Result;
 use crate::fx::{self, FxRate};
@@ -11,7 +12,7 @@ use crate::plans;
 use crate::plans::compile::{compile, CompiledRule};
 use crate::plans::MAX_LEVELS;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use partnerbook_book::money::Currency;
+use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::settings::{self, ProgramSettings};
 use partnerbook_book::time::parse_stamp;
 use rusqlite::{Connection, OptionalExtension};
@@ -342,7 +343,7 @@ impl<'c> Context<'c> {
         minor: i64,
         currency: Currency,
     ) -> Result<Option<Decimal>> {
-        let major = Decimal::from_i128_with_scale(i128::from(minor), currency.exponent());
+        let major = Money::new(minor, currency).to_decimal();
         if currency == self.base() {
             return Ok(Some(major));
         }
@@ -358,12 +359,7 @@ impl<'c> Context<'c> {
         let mut tally = MonthTally::default();
         if self.months_from_book {
             let (partner_id, year, month) = key;
-            let start = format!("{year:04}-{month:02}-01T00:00:00Z");
-            let end = if month == 12 {
-                format!("{:04}-01-01T00:00:00Z", year + 1)
-            } else {
-                format!("{year:04}-{:02}-01T00:00:00Z", month + 1)
-            };
+            let (start, end) = month::bounds(year, month);
             let rows: Vec<(String, i64, Option<Currency>)> = self
                 .conn
                 .prepare_cached(

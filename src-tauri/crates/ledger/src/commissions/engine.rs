@@ -9,9 +9,10 @@
 
 use super::compute::{self, Line};
 use super::context::{Context, Todo, TODO_COLUMNS};
+use super::month;
 use super::periods;
 use crate::error::Result;
-use chrono::{Datelike, Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate};
 use partnerbook_book::money::Currency;
 use partnerbook_book::progress::Progress;
 use partnerbook_book::settings::ProgramSettings;
@@ -221,7 +222,7 @@ fn give_back(
         // The sale's own commission is still held: wait for it.
         return Ok(false);
     }
-    let settings = &ctx.settings.clone();
+    let rounding = ctx.settings.rounding;
     let refunded_so_far: i64 = conn.query_row(
         "SELECT coalesce(sum(amount_minor), 0) FROM conversions
           WHERE original_id = ?1 AND kind IN ('refund', 'chargeback') AND (computed_at IS NOT NULL OR id = ?2)",
@@ -243,17 +244,17 @@ fn give_back(
         )?;
         months.insert((partner, at.year(), at.month()));
     }
-    let lines: Vec<(i64, i64, String)> = conn
+    let lines: Vec<(i64, i64, String, String)> = conn
         .prepare_cached(
-            "SELECT id, amount_minor, state FROM commissions
+            "SELECT id, amount_minor, state, due_on FROM commissions
               WHERE conversion_id = ?1 AND kind IN ('commission', 'two_tier') AND amount_minor IS NOT NULL",
         )?
-        .query_map([sale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([sale_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     // A clawback falls due on the refund's own day: the first run whose
     // cut-off covers that day nets it, whenever the refund was imported.
     let refund_day = c.occurred_at.date_naive().format("%Y-%m-%d").to_string();
-    for (line_id, amount, state) in lines {
+    for (line_id, amount, state, line_due) in lines {
         let state =
             super::CommissionState::parse(&state).unwrap_or(super::CommissionState::Pending);
         if matches!(
@@ -263,7 +264,7 @@ fn give_back(
             continue;
         }
         // What should be given back in all for this line, minus what already was.
-        let target = compute::given_back(amount, refunded, sale_amount, settings.rounding);
+        let target = compute::given_back(amount, refunded, sale_amount, rounding);
         let given: i64 = conn.query_row(
             "SELECT coalesce(-sum(amount_minor), 0) FROM commissions
               WHERE related_id = ?1 AND kind IN ('reversal', 'clawback') AND state <> 'reversed'",
@@ -293,16 +294,12 @@ fn give_back(
                 refund_day.clone(),
             )
         } else {
-            let due: String = conn.query_row(
-                "SELECT due_on FROM commissions WHERE id = ?1",
-                [line_id],
-                |r| r.get(0),
-            )?;
+            // A reversal nets the line it reverses, when that falls due.
             (
                 "reversal",
                 format!("reversal:{line_id}"),
                 state.as_str(),
-                due,
+                line_due,
             )
         };
         conn.prepare_cached(
@@ -333,20 +330,6 @@ fn give_back(
     Ok(true)
 }
 
-/// The last moment of a calendar month.
-pub(crate) fn month_end(year: i32, month: u32) -> chrono::DateTime<Utc> {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    };
-    let last_day = next.unwrap_or_default() - Duration::days(1);
-    last_day
-        .and_hms_opt(23, 59, 59)
-        .unwrap_or_default()
-        .and_utc()
-}
-
 /// Target bonuses for one partner's month, counted on its sales net of
 /// refunds: paid once when reached; a month that loses its target after a
 /// refund (or reaches it again) gets an adjustment.
@@ -361,7 +344,7 @@ fn bonuses(
     if !ctx.is_active(partner_id)? {
         return Ok(());
     }
-    let end = month_end(year, month);
+    let end = month::end(year, month);
     let Some((version_id, rules)) = ctx.rules_for(partner_id, end.date_naive())? else {
         return Ok(());
     };

@@ -6,6 +6,7 @@ mod compute;
 pub(crate) mod context;
 pub mod engine;
 mod explain;
+mod month;
 mod periods;
 pub mod state;
 mod whatif;

@@ -14,6 +14,7 @@
 
 use super::compute::{self, given_back};
 use super::context::Context;
+use super::month;
 use crate::error::Result;
 use crate::plans::compile::Pays;
 use crate::plans::{self, Measure, RuleKind, TierMode};
@@ -22,7 +23,7 @@ use partnerbook_book::time::{now, parse_stamp};
 use rusqlite::{params, Connection};
 use rust_decimal::Decimal;
 use serde_json::json;
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::str::FromStr;
 
 /// One commission line of a tiered rule in the month, as the true-up (and
@@ -67,23 +68,14 @@ pub(crate) fn true_up(
     month: u32,
 ) -> Result<u64> {
     let period = format!("{year:04}-{month:02}");
-    let (start, end) = month_bounds(year, month);
-    // Most months have no tiered rule at all: find which rules are tiered
-    // before reading each line with its refunds.
-    let mut groups: BTreeMap<(i64, String), Vec<PeriodLine>> = BTreeMap::new();
-    for key in rules_of_month(conn, partner_id, (&start, &end), &period)? {
-        if tiered(ctx, &key)?.is_some() {
-            groups.insert(key, Vec::new());
-        }
-    }
-    for ((version, rule), lines) in groups.iter_mut() {
-        *lines = period_lines(conn, partner_id, (&start, &end), *version, rule)?;
-    }
+    let (start, end) = month::bounds(year, month);
     let mut written = 0;
-    for ((version, rule_id), lines) in groups {
-        let Some((mode, measure, tiers)) = tiered(ctx, &(version, rule_id.clone()))? else {
+    for (version, rule_id) in rules_of_month(conn, partner_id, (&start, &end), &period)? {
+        // Most rules are not tiered: their lines (with refunds) are not read.
+        let Some((mode, measure, tiers)) = tiered(ctx, version, &rule_id)? else {
             continue;
         };
+        let lines = period_lines(conn, partner_id, (&start, &end), version, &rule_id)?;
         let key = format!("tier:{version}:{rule_id}:{period}");
         let (had_adjusted, seen, adjusted_due) = adjustments(conn, partner_id, &key)?;
         let (target, band) = revalue(
@@ -136,11 +128,11 @@ pub(crate) fn true_up(
 type Tiers = (TierMode, Measure, Vec<(i64, Decimal)>);
 
 /// The tiers of a (version, rule), when that rule pays by tiers.
-fn tiered(ctx: &mut Context, (version, rule_id): &(i64, String)) -> Result<Option<Tiers>> {
-    let rules = ctx.version_rules(*version)?;
+fn tiered(ctx: &mut Context, version: i64, rule_id: &str) -> Result<Option<Tiers>> {
+    let rules = ctx.version_rules(version)?;
     Ok(rules
         .iter()
-        .find(|r| &r.id == rule_id)
+        .find(|r| r.id == rule_id)
         .and_then(|r| match &r.pays {
             Pays::Tiered {
                 mode,
@@ -159,7 +151,7 @@ fn rules_of_month(
     partner_id: i64,
     (start, end): (&str, &str),
     period: &str,
-) -> Result<Vec<(i64, String)>> {
+) -> Result<BTreeSet<(i64, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT k.plan_version_id, k.rule_id
            FROM commissions k JOIN conversions c ON c.id = k.conversion_id
@@ -170,7 +162,7 @@ fn rules_of_month(
     let rows = stmt.query_map(params![partner_id, start, end], |r| {
         Ok((r.get(0)?, r.get(1)?))
     })?;
-    let mut keys: Vec<(i64, String)> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut keys: BTreeSet<(i64, String)> = rows.collect::<rusqlite::Result<_>>()?;
     keys.extend(
         adjusted_lines(conn, partner_id, period)?
             .iter()
@@ -288,8 +280,7 @@ fn net_value(l: &PeriodLine) -> Decimal {
 }
 
 fn base_value(minor: i64, currency: Option<Currency>, fx: Option<&str>) -> Option<Decimal> {
-    let currency = currency?;
-    let major = Decimal::from_i128_with_scale(i128::from(minor), currency.exponent());
+    let major = Money::new(minor, currency?).to_decimal();
     match fx {
         Some(rate) => Decimal::from_str(rate).ok().map(|r| major * r),
         None => Some(major),
@@ -410,15 +401,4 @@ fn insert_adjustment(
         now(),
     ])?;
     Ok(())
-}
-
-/// "YYYY-MM-01T00:00:00Z" of the month and of the next one.
-fn month_bounds(year: i32, month: u32) -> (String, String) {
-    let start = format!("{year:04}-{month:02}-01T00:00:00Z");
-    let end = if month == 12 {
-        format!("{:04}-01-01T00:00:00Z", year + 1)
-    } else {
-        format!("{year:04}-{:02}-01T00:00:00Z", month + 1)
-    };
-    (start, end)
 }

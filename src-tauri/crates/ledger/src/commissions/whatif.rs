@@ -12,7 +12,7 @@
 
 use super::compute;
 use super::context::{Context, Scenario, Todo, TODO_COLUMNS};
-use super::engine::month_end;
+use super::month;
 use super::periods::{self, PeriodLine};
 use crate::error::{ErrorExt, LedgerError, Result};
 use crate::plans::compile::compile;
@@ -89,8 +89,7 @@ pub fn what_if(
 ) -> Result<WhatIfReport> {
     let conn = book.conn();
     let (year, month) = parse_period(&request.period)?;
-    let start = format!("{year:04}-{month:02}-01T00:00:00Z");
-    let end = partnerbook_book::time::stamp(month_end(year, month) + chrono::Duration::seconds(1));
+    let (start, end) = month::bounds(year, month);
     let (scenario, label, applies_to) = scenario(conn, &request.plan)?;
     let mut ctx = Context::for_scenario(conn, scenario)?;
     let base = ctx.base();
@@ -134,10 +133,7 @@ pub fn what_if(
                 *scenario_by.entry(line.partner_id).or_default() += amount - back;
                 if line.line == "direct" && line.detail.get("tiers").is_some() {
                     let major = c.currency.map_or(rust_decimal::Decimal::ZERO, |cur| {
-                        rust_decimal::Decimal::from_i128_with_scale(
-                            i128::from(sale),
-                            cur.exponent(),
-                        )
+                        Money::new(sale, cur).to_decimal()
                     });
                     tiered
                         .entry((line.partner_id, line.rule_id.clone()))
@@ -173,7 +169,7 @@ pub fn what_if(
     // The month as a whole, as the engine trues it up: each tiered rule's
     // lines valued again at the month's final band or slices.
     for ((partner_id, rule_id), lines) in tiered {
-        let Some((_, rules)) = ctx.rules_for(partner_id, month_end(year, month).date_naive())?
+        let Some((_, rules)) = ctx.rules_for(partner_id, month::end(year, month).date_naive())?
         else {
             continue;
         };
@@ -206,7 +202,7 @@ pub fn what_if(
         if !ctx.is_active(partner_id)? {
             continue;
         }
-        let Some((_, rules)) = ctx.rules_for(partner_id, month_end(year, month).date_naive())?
+        let Some((_, rules)) = ctx.rules_for(partner_id, month::end(year, month).date_naive())?
         else {
             continue;
         };
