@@ -207,6 +207,13 @@ fn sentence(r: &Row) -> String {
     format!("{body}{plan}{state}")
 }
 
+fn sales(count: i64) -> String {
+    match count {
+        1 => "1 sale".to_string(),
+        n => format!("{n} sales"),
+    }
+}
+
 /// An adjustment line: why the month's lines came to something else once
 /// its last sale or refund was in.
 fn adjustment(r: &Row, t: &str) -> String {
@@ -251,8 +258,23 @@ fn adjustment(r: &Row, t: &str) -> String {
         }
         None => "each slice of the month's sales pays its band's rate".to_string(),
     };
+    if r.line.starts_with("share:") {
+        let rate = text("rate")
+            .parse::<Decimal>()
+            .map(format_percent)
+            .unwrap_or_default();
+        return format!(
+            "Two-tier adjustment for {period}: {}'s month came to {revenue} net of refunds ({}); {how}: their commission comes to {}. Your {rate} of it had come to {}; it comes to {}: {t}.",
+            text("of_name"),
+            sales(count),
+            money(minor("commission"), r.currency),
+            money(minor("had"), r.currency),
+            money(minor("target"), r.currency),
+        );
+    }
     format!(
-        "Tier adjustment for {period}: the month's sales came to {revenue} net of refunds ({count} sales); {how}. Its lines had come to {}; they come to {}: {t}.",
+        "Tier adjustment for {period}: the month's sales came to {revenue} net of refunds ({}); {how}. Its lines had come to {}; they come to {}: {t}.",
+        sales(count),
         money(minor("had"), r.currency),
         money(minor("target"), r.currency),
     )

@@ -17,13 +17,13 @@ use super::context::Context;
 use super::month;
 use crate::error::Result;
 use crate::plans::compile::Pays;
-use crate::plans::{self, Measure, RuleKind, TierMode};
+use crate::plans::{self, Measure, RuleKind, ShareOf, TierMode, TwoTierMode};
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::time::{now, parse_stamp};
 use rusqlite::{params, Connection};
 use rust_decimal::Decimal;
 use serde_json::json;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
 /// One commission line of a tiered rule in the month, as the true-up (and
@@ -38,6 +38,33 @@ pub(crate) struct PeriodLine {
     pub given: i64,
     pub due_on: String,
     pub at: String,
+    /// The two-tier lines the same sale earned the partner's parent and
+    /// those above: a share of commission follows the commission.
+    pub shares: Vec<ShareLine>,
+}
+
+/// An ancestor's two-tier line on one of the month's sales.
+pub(crate) struct ShareLine {
+    pub partner_id: i64,
+    pub rule_id: String,
+    pub amount: i64,
+    /// What reversals and clawbacks already gave back (negative).
+    pub given: i64,
+}
+
+/// A two-tier rule paying a share of the partner's commission: (rule id,
+/// rate, whether the share comes out of the commission).
+pub(crate) type ShareRule = (String, Decimal, bool);
+
+/// A month's lines valued again at its final band or slices.
+pub(crate) struct Revalued {
+    /// What the partner's lines come to.
+    pub target: i64,
+    /// The partner's commission on them before any split share came out.
+    pub commission: i64,
+    pub band: Option<(i64, Decimal)>,
+    /// Per (ancestor, two-tier rule): (what their shares come to, what they had).
+    pub shares: BTreeMap<(i64, String), (i64, i64)>,
 }
 
 /// Whether any plan version of the book pays by tiers; a book without one
@@ -75,27 +102,19 @@ pub(crate) fn true_up(
         let Some((mode, measure, tiers)) = tiered(ctx, version, &rule_id)? else {
             continue;
         };
+        let shares = share_rules(&ctx.version_rules(version)?);
         let lines = period_lines(conn, partner_id, (&start, &end), version, &rule_id)?;
-        let key = format!("tier:{version}:{rule_id}:{period}");
-        let (had_adjusted, seen, adjusted_due) = adjustments(conn, partner_id, &key)?;
-        let (target, band) = revalue(
+        let valued = revalue(
             ctx,
             partner_id,
             (year, month),
-            mode,
-            measure,
-            &tiers,
+            (mode, measure, &tiers),
             &lines,
+            &shares,
         )?;
-        let had: i64 = lines.iter().map(|l| l.amount + l.given).sum::<i64>() + had_adjusted;
-        let difference = target - had;
-        if difference == 0 {
-            continue;
-        }
         let due = lines
             .iter()
             .map(|l| l.due_on.as_str())
-            .chain(adjusted_due.as_deref())
             .max()
             .unwrap_or_default()
             .to_string();
@@ -103,26 +122,155 @@ pub(crate) fn true_up(
         let detail = json!({
             "period": period, "mode": mode, "measure": measure,
             "revenue": revenue.normalize().to_string(), "count": count,
-            "band_from": band.map(|(from, _)| from), "band_rate": band.map(|(_, rate)| rate.normalize().to_string()),
-            "target": target, "had": had, "latest_sale": lines.last().map(|l| l.at.clone()),
+            "band_from": valued.band.map(|(from, _)| from),
+            "band_rate": valued.band.map(|(_, rate)| rate.normalize().to_string()),
+            "latest_sale": lines.last().map(|l| l.at.clone()),
         });
-        let adjustment = Adjustment {
+        let key = format!("tier:{version}:{rule_id}:{period}");
+        let had: i64 = lines.iter().map(|l| l.amount + l.given).sum();
+        let owner = Owner {
             partner_id,
-            version_id: Some(version),
+            version,
             rule_id: &rule_id,
             due: &due,
-            detail,
         };
-        insert_adjustment(
+        written += u64::from(true_up_line(
             conn,
             ctx,
-            &format!("{key}:{}", seen + 1),
-            difference,
-            &adjustment,
-        )?;
-        written += 1;
+            &key,
+            (valued.target, had),
+            &owner,
+            &detail,
+        )?);
+        let mut shares_owed = valued.shares;
+        // An ancestor whose lines of the month were all reversed is owed
+        // nothing now: earlier adjustments of theirs are trued up to zero.
+        for ancestor in ancestors_of_month(conn, partner_id, (&start, &end), version, &rule_id)? {
+            shares_owed.entry(ancestor).or_default();
+        }
+        for ((ancestor, share_rule), (target, had)) in &shares_owed {
+            if !shares.iter().any(|(id, ..)| id == share_rule) {
+                continue;
+            }
+            let mut detail = detail.clone();
+            detail["of_partner"] = json!(partner_id);
+            detail["of_name"] = json!(name_of(conn, partner_id)?);
+            detail["commission"] = json!(valued.commission);
+            detail["rate"] = json!(shares
+                .iter()
+                .find(|(id, ..)| id == share_rule)
+                .map(|(_, rate, _)| rate.normalize().to_string()));
+            let owner = Owner {
+                partner_id: *ancestor,
+                rule_id: share_rule,
+                ..owner
+            };
+            let key = format!("share:{version}:{rule_id}:{share_rule}:{period}:{partner_id}");
+            written += u64::from(true_up_line(
+                conn,
+                ctx,
+                &key,
+                (*target, *had),
+                &owner,
+                &detail,
+            )?);
+        }
     }
     Ok(written)
+}
+
+/// (ancestor, two-tier rule) of every two-tier line the partner's sales of
+/// the month earned under a tiered rule, reversed or not.
+fn ancestors_of_month(
+    conn: &Connection,
+    partner_id: i64,
+    (start, end): (&str, &str),
+    version: i64,
+    rule_id: &str,
+) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT k.partner_id, k.rule_id
+           FROM commissions d JOIN conversions c ON c.id = d.conversion_id
+           JOIN commissions k ON k.conversion_id = d.conversion_id AND k.kind = 'two_tier'
+                             AND k.plan_version_id = d.plan_version_id
+          WHERE d.partner_id = ?1 AND d.kind = 'commission' AND d.line = 'direct'
+            AND d.plan_version_id = ?4 AND d.rule_id = ?5
+            AND c.occurred_at >= ?2 AND c.occurred_at < ?3",
+    )?;
+    let rows = stmt.query_map(params![partner_id, start, end, version, rule_id], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whose adjustment: partner, plan version and rule, and when it falls due.
+#[derive(Clone, Copy)]
+struct Owner<'a> {
+    partner_id: i64,
+    version: i64,
+    rule_id: &'a str,
+    due: &'a str,
+}
+
+/// Writes the adjustment under `key` that brings what a partner's lines
+/// `had` (with the adjustments already written under it) to `target`.
+fn true_up_line(
+    conn: &Connection,
+    ctx: &Context,
+    key: &str,
+    (target, had): (i64, i64),
+    owner: &Owner,
+    detail: &serde_json::Value,
+) -> Result<bool> {
+    let (adjusted, seen, adjusted_due) = adjustments(conn, owner.partner_id, key)?;
+    let had = had + adjusted;
+    let difference = target - had;
+    if difference == 0 {
+        return Ok(false);
+    }
+    let due = adjusted_due
+        .filter(|d| d.as_str() > owner.due)
+        .unwrap_or_else(|| owner.due.to_string());
+    let mut detail = detail.clone();
+    detail["target"] = json!(target);
+    detail["had"] = json!(had);
+    let adjustment = Adjustment {
+        partner_id: owner.partner_id,
+        version_id: Some(owner.version),
+        rule_id: owner.rule_id,
+        due: &due,
+        detail,
+    };
+    insert_adjustment(
+        conn,
+        ctx,
+        &format!("{key}:{}", seen + 1),
+        difference,
+        &adjustment,
+    )?;
+    Ok(true)
+}
+
+fn name_of(conn: &Connection, partner_id: i64) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT name FROM partners WHERE id = ?1")?
+        .query_row([partner_id], |r| r.get(0))?)
+}
+
+/// The two-tier rules among `rules` that pay a share of the commission.
+pub(crate) fn share_rules(rules: &[crate::plans::compile::CompiledRule]) -> Vec<ShareRule> {
+    rules
+        .iter()
+        .filter_map(|r| match r.pays {
+            Pays::TwoTier {
+                rate,
+                of: ShareOf::Commission,
+                mode,
+                ..
+            } => Some((r.id.clone(), rate, mode == TwoTierMode::Split)),
+            _ => None,
+        })
+        .collect()
 }
 
 type Tiers = (TierMode, Measure, Vec<(i64, Decimal)>);
@@ -180,7 +328,7 @@ fn period_lines(
     rule_id: &str,
 ) -> Result<Vec<PeriodLine>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT k.amount_minor, k.base_minor, k.base_currency, k.fx_rate, k.due_on, c.occurred_at,
+        "SELECT k.amount_minor, k.base_minor, k.base_currency, k.fx_rate, k.due_on, c.occurred_at, c.id,
                 (SELECT coalesce(sum(r.amount_minor), 0) FROM conversions r
                   WHERE r.original_id = c.id AND r.kind IN ('refund', 'chargeback') AND r.computed_at IS NOT NULL),
                 (SELECT coalesce(sum(x.amount_minor), 0) FROM commissions x
@@ -194,6 +342,14 @@ fn period_lines(
           ORDER BY c.occurred_at, c.id",
     )?;
     let mut rows = stmt.query(params![partner_id, start, end, version, rule_id])?;
+    let mut shares = conn.prepare_cached(
+        "SELECT k.partner_id, k.rule_id, k.amount_minor,
+                (SELECT coalesce(sum(x.amount_minor), 0) FROM commissions x
+                  WHERE x.related_id = k.id AND x.kind IN ('reversal', 'clawback') AND x.state <> 'reversed')
+           FROM commissions k
+          WHERE k.conversion_id = ?1 AND k.kind = 'two_tier' AND k.plan_version_id = ?2
+            AND k.amount_minor IS NOT NULL AND k.state NOT IN ('reversed', 'declined')",
+    )?;
     let mut lines = Vec::new();
     while let Some(r) = rows.next()? {
         let (sale_minor, currency): (i64, Option<Currency>) = (r.get(1)?, r.get(2)?);
@@ -201,73 +357,112 @@ fn period_lines(
         let Some(value) = base_value(sale_minor, currency, fx.as_deref()) else {
             continue;
         };
-        let back_due: Option<String> = r.get(8)?;
+        let back_due: Option<String> = r.get(9)?;
         let due_on: String = r.get(4)?;
+        let conversion: i64 = r.get(6)?;
+        let shares = shares
+            .query_map(params![conversion, version], |r| {
+                Ok(ShareLine {
+                    partner_id: r.get(0)?,
+                    rule_id: r.get(1)?,
+                    amount: r.get(2)?,
+                    given: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         lines.push(PeriodLine {
             amount: r.get(0)?,
             value,
             sale_minor,
-            refunded_minor: r.get(6)?,
-            given: r.get(7)?,
+            refunded_minor: r.get(7)?,
+            given: r.get(8)?,
             due_on: back_due.filter(|b| *b > due_on).unwrap_or(due_on),
             at: r.get(5)?,
+            shares,
         });
     }
     Ok(lines)
 }
 
 /// What the month's lines come to, each valued again at the month's final
-/// band or slices (less its refunds), and the band for band tiers. Tiers
-/// count the partner's whole month, net of refunds, as the engine does.
+/// band or slices (less its refunds), and the band for band tiers; with
+/// what the ancestors' shares of that commission come to. Tiers count the
+/// partner's whole month, net of refunds, as the engine does.
 pub(crate) fn revalue(
     ctx: &mut Context,
     partner_id: i64,
     (year, month): (i32, u32),
-    mode: TierMode,
-    measure: Measure,
-    tiers: &[(i64, Decimal)],
+    (mode, measure, tiers): (TierMode, Measure, &[(i64, Decimal)]),
     lines: &[PeriodLine],
-) -> Result<(i64, Option<(i64, Decimal)>)> {
+    share_rules: &[ShareRule],
+) -> Result<Revalued> {
     let base = ctx.base();
     let rounding = ctx.settings.rounding;
     let round = |d: Decimal| Money::from_decimal(d, base, rounding).map_or(0, |m| m.minor);
-    let as_written = |l: &PeriodLine, exact_on_net: Decimal| {
-        // Valued on what the sale kept; written on its whole value, then
-        // given back pro rata as a refund is.
-        let whole = if l.refunded_minor >= l.sale_minor {
-            l.amount
-        } else {
-            round(exact_on_net * l.value / net_value(l))
-        };
-        whole
-            - given_back(
-                whole,
-                l.refunded_minor.min(l.sale_minor),
-                l.sale_minor,
-                rounding,
-            )
-    };
-    if mode == TierMode::Band || measure == Measure::Count {
+    let band = if mode == TierMode::Band || measure == Measure::Count {
         let (revenue, count) = ctx.month_total(partner_id, year, month)?;
         let (reached, as_count) = match measure {
             Measure::Revenue => (revenue, false),
             Measure::Count => (Decimal::from(count), true),
         };
-        let band = compute::band_of(tiers, reached, as_count, base);
-        let total = lines
-            .iter()
-            .map(|l| as_written(l, net_value(l) * band.1))
-            .sum();
-        return Ok((total, Some(band)));
-    }
-    let mut total = 0;
+        Some(compute::band_of(tiers, reached, as_count, base))
+    } else {
+        None
+    };
+    let mut out = Revalued {
+        target: 0,
+        commission: 0,
+        band,
+        shares: BTreeMap::new(),
+    };
     for l in lines {
-        let at = parse_stamp(&l.at).unwrap_or_default();
-        let (before, _) = ctx.month_before(partner_id, at)?;
-        let value = net_value(l);
-        total += as_written(l, compute::marginal(tiers, before, before + value, base));
+        // A sale refunded in full keeps nothing: its lines net to zero.
+        let kept = l.refunded_minor < l.sale_minor;
+        let exact_on_net = match band {
+            Some((_, rate)) => net_value(l) * rate,
+            None if kept => {
+                let at = parse_stamp(&l.at).unwrap_or_default();
+                let (before, _) = ctx.month_before(partner_id, at)?;
+                compute::marginal(tiers, before, before + net_value(l), base)
+            }
+            None => Decimal::ZERO,
+        };
+        // Valued on what the sale kept; written on its whole value, each line
+        // rounded as the engine rounds it, then given back pro rata as a
+        // refund is.
+        let exact = if kept {
+            exact_on_net * l.value / net_value(l)
+        } else {
+            Decimal::ZERO
+        };
+        let net = |amount: i64| {
+            if !kept {
+                return 0;
+            }
+            amount - given_back(amount, l.refunded_minor, l.sale_minor, rounding)
+        };
+        let whole = round(exact);
+        let mut split = 0;
+        for share in &l.shares {
+            let Some((_, rate, splits)) = share_rules.iter().find(|(id, ..)| *id == share.rule_id)
+            else {
+                continue;
+            };
+            let amount = round(exact * rate);
+            if *splits {
+                split += amount;
+            }
+            let entry = out
+                .shares
+                .entry((share.partner_id, share.rule_id.clone()))
+                .or_default();
+            entry.0 += net(amount);
+            entry.1 += share.amount + share.given;
+        }
+        out.target += net(whole - split);
+        out.commission += net(whole);
     }
-    Ok((total, None))
+    Ok(out)
 }
 
 /// A line's sale value net of its refunds.

@@ -13,7 +13,7 @@
 use super::compute;
 use super::context::{Context, Scenario, Todo, TODO_COLUMNS};
 use super::month;
-use super::periods::{self, PeriodLine};
+use super::periods::{self, PeriodLine, ShareLine};
 use crate::error::{ErrorExt, LedgerError, Result};
 use crate::plans::compile::compile;
 use crate::plans::compile::Pays;
@@ -119,6 +119,8 @@ pub fn what_if(
         *conversions_by.entry(c.partner_id).or_default() += 1;
         let (refund, sale) = (refunded.get(&c.id).copied().unwrap_or(0), c.amount_minor);
         if let Some((_, lines)) = ctx.lines_for(&c)? {
+            let mut tiered_line = None;
+            let mut shares = Vec::new();
             for line in lines {
                 let key = || (line.partner_id, Some(c.id), line.line.to_string());
                 if !declined.is_empty() && declined.contains(&key()) {
@@ -131,14 +133,20 @@ pub fn what_if(
                 let back =
                     compute::given_back(amount, refund.min(sale), sale, ctx.settings.rounding);
                 *scenario_by.entry(line.partner_id).or_default() += amount - back;
-                if line.line == "direct" && line.detail.get("tiers").is_some() {
+                if line.kind == "two_tier" {
+                    shares.push(ShareLine {
+                        partner_id: line.partner_id,
+                        rule_id: line.rule_id.clone(),
+                        amount,
+                        given: -back,
+                    });
+                } else if line.line == "direct" && line.detail.get("tiers").is_some() {
                     let major = c.currency.map_or(rust_decimal::Decimal::ZERO, |cur| {
                         Money::new(sale, cur).to_decimal()
                     });
-                    tiered
-                        .entry((line.partner_id, line.rule_id.clone()))
-                        .or_default()
-                        .push(PeriodLine {
+                    tiered_line = Some((
+                        (line.partner_id, line.rule_id.clone()),
+                        PeriodLine {
                             amount,
                             value: line.fx.as_ref().map_or(major, |fx| major * fx.rate),
                             sale_minor: sale,
@@ -146,8 +154,14 @@ pub fn what_if(
                             given: -back,
                             due_on: String::new(),
                             at: partnerbook_book::time::stamp(c.occurred_at),
-                        });
+                            shares: Vec::new(),
+                        },
+                    ));
                 }
+            }
+            if let Some((key, mut line)) = tiered_line {
+                line.shares = shares;
+                tiered.entry(key).or_default().push(line);
             }
         }
         ctx.count_in_month(&c)?;
@@ -184,17 +198,19 @@ pub fn what_if(
         else {
             continue;
         };
-        let (owed, _) = periods::revalue(
+        let month = periods::revalue(
             &mut ctx,
             partner_id,
             (year, month),
-            mode,
-            measure,
-            &tiers,
+            (mode, measure, &tiers),
             &lines,
+            &periods::share_rules(&rules),
         )?;
         let had: i64 = lines.iter().map(|l| l.amount + l.given).sum();
-        *scenario_by.entry(partner_id).or_default() += owed - had;
+        *scenario_by.entry(partner_id).or_default() += month.target - had;
+        for ((ancestor, _), (target, had)) in month.shares {
+            *scenario_by.entry(ancestor).or_default() += target - had;
+        }
     }
     let mut seen: Vec<i64> = conversions_by.keys().copied().collect();
     seen.sort_unstable();

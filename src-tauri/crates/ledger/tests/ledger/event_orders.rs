@@ -56,7 +56,10 @@ fn book(dir: &std::path::Path) -> (Book, i64, i64) {
     (book, ana, pat)
 }
 
-fn apply(book: &mut Book, event: &Event, mode: &str, dir: &std::path::Path) {
+/// `modes`: the tiers' mode ("band" or "marginal") and the parent's share's
+/// ("on_top" or "split").
+fn apply(book: &mut Book, event: &Event, modes: (&str, &str), dir: &std::path::Path) {
+    let (mode, share) = modes;
     let money = |cents: i64, code| Some(Money::new(cents, Currency::from_code(code).unwrap()));
     match event {
         Event::Sale {
@@ -88,7 +91,7 @@ fn apply(book: &mut Book, event: &Event, mode: &str, dir: &std::path::Path) {
                 r#"{{ "name": "Creators", "groups": ["Creators"], "versions": [ {{ "effective_from": "2026-01-01", "rules": [
                     {{ "id": "tiers", "kind": "tiered", "mode": "{mode}", "tiers": [
                         {{ "from": "0", "rate": "15%" }}, {{ "from": "1000.00", "rate": "25%" }} ] }},
-                    {{ "id": "parent", "kind": "two_tier", "rate": "2%", "of": "sale" }},
+                    {{ "id": "parent", "kind": "two_tier", "rate": "10%", "of": "commission", "mode": "{share}" }},
                     {{ "id": "target", "kind": "target_bonus", "threshold": "2500.00", "bonus": "75.00" }} ] }} ] }}"#
             ))
             .unwrap();
@@ -134,8 +137,12 @@ proptest! {
         shuffle in proptest::collection::vec(any::<u32>(), 18),
         cuts in proptest::collection::vec(any::<bool>(), 18),
         marginal in any::<bool>(),
+        split in any::<bool>(),
     ) {
-        let mode = if marginal { "marginal" } else { "band" };
+        let mode = (
+            if marginal { "marginal" } else { "band" },
+            if split { "split" } else { "on_top" },
+        );
         let mut events = vec![Event::Plan, Event::Rates];
         for (n, (cents, month, day, quarters, eur)) in sales.iter().enumerate() {
             let currency = if *eur { "EUR" } else { "USD" };

@@ -168,3 +168,86 @@ fn a_month_whose_target_is_refunded_away_earns_no_bonus() {
         "the new sale's 10% and the bonus again"
     );
 }
+
+fn two_tier_bands(mode: &str) -> String {
+    format!(
+        r#"[{{ "id": "bands", "kind": "tiered", "mode": "band", "tiers": [
+        {{ "from": "0", "rate": "20%" }}, {{ "from": "1000.00", "rate": "25%" }} ] }},
+        {{ "id": "parent", "kind": "two_tier", "rate": "10%", "of": "commission", "mode": "{mode}" }}]"#
+    )
+}
+
+/// What a partner is owed in all: lines not reversed or declined.
+fn owed(t: &T, partner: i64) -> i64 {
+    t.lines(partner)
+        .iter()
+        .filter(|(_, _, state)| state != "reversed" && state != "declined")
+        .map(|(_, cents, _)| cents)
+        .sum()
+}
+
+#[test]
+fn a_parents_share_of_commission_follows_the_partners_tier_adjustment() {
+    for order in [["o1", "o2"], ["o2", "o1"]] {
+        let mut t = setup(&two_tier_bands("on_top"));
+        for id in order {
+            match id {
+                "o1" => t.sale("o1", "2026-03-05", "600.00"),
+                _ => t.sale("o2", "2026-03-20", "700.00"),
+            };
+            t.run();
+        }
+        assert_eq!(owed(&t, t.ana), 32_500, "25% of 1,300.00");
+        assert_eq!(
+            owed(&t, t.pat),
+            3_250,
+            "on top: 10% of Ana's 325.00 ({order:?}): {:?}",
+            t.lines(t.pat)
+        );
+        assert_eq!(
+            t.run().adjustments,
+            0,
+            "a month already right is left alone"
+        );
+    }
+    // A refund drops the month back: the parent gives back his share too.
+    let mut t = setup(&two_tier_bands("on_top"));
+    t.sale("o1", "2026-03-05", "600.00");
+    t.sale("o2", "2026-03-20", "700.00");
+    t.run();
+    t.convert(
+        "o2/r",
+        ConversionKind::Refund,
+        "2026-03-25",
+        "700.00",
+        "USD",
+    );
+    t.run();
+    assert_eq!((owed(&t, t.ana), owed(&t, t.pat)), (12_000, 1_200));
+    let text = explain(&t.book, last_line(&t)).unwrap();
+    assert!(
+        text.starts_with("Two-tier adjustment for 2026-03: Ana Lima's month came to 600.00 USD net of refunds (1 sale); that reaches the band from 0.00 USD, so each sale of the month pays 20%: their commission comes to 120.00 USD. Your 10% of it had come to 15.00 USD; it comes to 12.00 USD: -3.00 USD."),
+        "the parent's adjustment names whose month: {text}"
+    );
+}
+
+#[test]
+fn a_split_month_pays_partner_and_parent_the_commission_once() {
+    for order in [["o1", "o2"], ["o2", "o1"]] {
+        let mut t = setup(&two_tier_bands("split"));
+        for id in order {
+            match id {
+                "o1" => t.sale("o1", "2026-03-05", "600.00"),
+                _ => t.sale("o2", "2026-03-20", "700.00"),
+            };
+            t.run();
+        }
+        assert_eq!(
+            (owed(&t, t.ana), owed(&t, t.pat)),
+            (29_250, 3_250),
+            "split: 325.00 in all, the parent's 10% out of it ({order:?}): {:?} {:?}",
+            t.lines(t.ana),
+            t.lines(t.pat)
+        );
+    }
+}

@@ -60,8 +60,10 @@ fn the_rules_in_force_reproduce_the_book_to_the_cent() {
     // fills 800 to 1,250 of the month: 200 at 10% + 250 at 20% = 70 (its
     // line of 100, less 25 refunded pro rata, trued up by -5); o3 declined;
     // the month nets 1,650, so the 1,500 target's bonus of 100 → 250.
-    // Pat: 10% of Ana's 80, 100 and 80 (her line was declined, his was
-    // not) = 26, less a quarter of 10 = 23.50.
+    // Pat: 10% of Ana's commission on each sale: 8 on o1, 8 on o3 (her
+    // line was declined, his was not), and on o2 his share follows her line
+    // to the month's slices: 10% of 93.33 = 9.33, less a quarter refunded
+    // = 7.00; 23.00 in all.
     assert_eq!(report.changed, [], "{report:?}");
     assert_eq!(report.difference.minor, 0);
     assert_eq!(report.actual_total, report.scenario_total);
@@ -88,7 +90,7 @@ fn the_rules_in_force_reproduce_the_book_to_the_cent() {
         )
         .unwrap();
     assert_eq!((ana_march, adjustments), (25500, -500));
-    assert_eq!(report.actual_total.minor, 25000 + 2350);
+    assert_eq!(report.actual_total.minor, 25000 + 2300);
 }
 
 #[test]
@@ -140,8 +142,8 @@ fn other_rules_show_the_difference_per_partner_and_in_total() {
         report.difference.minor,
         report.scenario_total.minor - report.actual_total.minor
     );
-    assert_eq!(pat.actual.minor, 2350);
-    assert_eq!(report.difference.minor, 6250 - 2350);
+    assert_eq!(pat.actual.minor, 2300);
+    assert_eq!(report.difference.minor, 6250 - 2300);
     assert!(
         report.applies_to.contains("Creators"),
         "{}",
