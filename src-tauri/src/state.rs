@@ -5,7 +5,8 @@
 //! keychain.
 
 use crate::error::{AppError, AppResult};
-use partnerbook_core::Book;
+use partnerbook_core::audit::Actor;
+use partnerbook_core::{payouts, Book};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -118,7 +119,16 @@ pub fn with_book<T>(
 ) -> AppResult<T> {
     let mut guard = lock(slot);
     match guard.as_mut() {
-        Some(book) => f(book),
+        Some(book) => {
+            let out = f(book)?;
+            // A draft payout run follows any partner whose payout facts the
+            // command changed; approval checks again, so a failure here is
+            // logged, not the command's.
+            if let Err(e) = payouts::refresh_draft(book, Actor::User) {
+                tracing::warn!("draft run not refreshed: {e}");
+            }
+            Ok(out)
+        }
         None => Err(AppError::no_book()),
     }
 }

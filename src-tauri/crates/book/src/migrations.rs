@@ -21,6 +21,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0011_default_plan.sql"),
     include_str!("../migrations/0012_payee_snapshot.sql"),
     include_str!("../migrations/0013_adjustment_lines.sql"),
+    include_str!("../migrations/0014_draft_follows_payees.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

@@ -34,24 +34,24 @@ fn run(cli: Cli) -> CliResult {
             seed,
             partners_only,
         } => commands::book::demo(&path, partners, seed, !partners_only),
-        Command::Partners(c) => commands::partners::run(&mut open(cli.book)?, c),
-        Command::Groups(c) => commands::groups::run(&mut open(cli.book)?, c),
-        Command::Settings(c) => commands::settings::run(&mut open(cli.book)?, c),
+        Command::Partners(c) => edit(cli.book, |b| commands::partners::run(b, c)),
+        Command::Groups(c) => edit(cli.book, |b| commands::groups::run(b, c)),
+        Command::Settings(c) => edit(cli.book, |b| commands::settings::run(b, c)),
         Command::Check { json } => commands::book::check(&open(cli.book)?, json),
-        Command::Import(c) => commands::conversions::import(&mut open(cli.book)?, c),
+        Command::Import(c) => edit(cli.book, |b| commands::conversions::import(b, c)),
         Command::Conversions(c) => commands::conversions::run(&open(cli.book)?, c),
-        Command::Plans(c) => commands::plans::run(&mut open(cli.book)?, c),
-        Command::Commissions(c) => commands::commissions::run(&mut open(cli.book)?, c),
+        Command::Plans(c) => edit(cli.book, |b| commands::plans::run(b, c)),
+        Command::Commissions(c) => edit(cli.book, |b| commands::commissions::run(b, c)),
         Command::Fx(args::FxCommand::Import { file }) => {
-            commands::commissions::fx_import(&mut open(cli.book)?, &file)
+            edit(cli.book, |b| commands::commissions::fx_import(b, &file))
         }
-        Command::Payout(c) => commands::payouts::run(&mut open(cli.book)?, c),
-        Command::Mail(c) => commands::mail::run(&mut open(cli.book)?, c),
-        Command::Applications(c) => commands::applications::run(&mut open(cli.book)?, c),
-        Command::Onboarding(c) => commands::onboarding::run(&mut open(cli.book)?, c),
-        Command::Assets(c) => commands::assets::run(&mut open(cli.book)?, c),
-        Command::Kit(c) => commands::assets::kit(&mut open(cli.book)?, c),
-        Command::Terms(c) => commands::onboarding::terms(&mut open(cli.book)?, c),
+        Command::Payout(c) => edit(cli.book, |b| commands::payouts::run(b, c)),
+        Command::Mail(c) => edit(cli.book, |b| commands::mail::run(b, c)),
+        Command::Applications(c) => edit(cli.book, |b| commands::applications::run(b, c)),
+        Command::Onboarding(c) => edit(cli.book, |b| commands::onboarding::run(b, c)),
+        Command::Assets(c) => edit(cli.book, |b| commands::assets::run(b, c)),
+        Command::Kit(c) => edit(cli.book, |b| commands::assets::kit(b, c)),
+        Command::Terms(c) => edit(cli.book, |b| commands::onboarding::terms(b, c)),
         Command::Report(args::ReportCommand::Program { period, out, json }) => {
             commands::statements::program_report(&open(cli.book)?, &period, &out, json)
         }
@@ -100,6 +100,15 @@ fn run(cli: Cli) -> CliResult {
             json,
         }) => commands::bench_conversions::conversions(rows, partners, json),
     }
+}
+
+/// Runs a command that may change the book; a draft payout run then
+/// follows any partner whose payout facts changed (payouts::refresh_draft).
+fn edit(book: Option<PathBuf>, command: impl FnOnce(&mut Book) -> CliResult) -> CliResult {
+    let mut book = open(book)?;
+    command(&mut book)?;
+    partnerbook_core::payouts::refresh_draft(&mut book, partnerbook_core::audit::Actor::User)?;
+    Ok(())
 }
 
 fn open(book: Option<PathBuf>) -> CliResult<Book> {

@@ -216,20 +216,8 @@ pub fn set_hold(
         None => "Payouts no longer held".to_string(),
     };
     timeline::add(&tx, partner_id, ActivityKind::Status, actor, &summary, "")?;
-    // A draft shows the change at once.
-    let draft_run: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM payout_runs WHERE status = 'draft'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(run_id) = draft_run {
-        let day = draft(&tx, run_id)?;
-        let settings = settings::get(&tx)?;
-        release_partner(&tx, run_id, partner_id)?;
-        build_in(&tx, run_id, day, &settings, Some(partner_id), &Quiet)?;
-    }
+    // A draft shows the change at once (the trigger marked the partner).
+    super::refresh::refresh_in(&tx, actor)?;
     audit::record(
         &tx,
         actor,

@@ -31,6 +31,10 @@ pub fn approve(
     progress.update("Fingerprinting the run", 1, 3);
     let tx = book.transaction()?;
     draft(&tx, run_id)?;
+    // The facts are read once, now: a line that no longer matches its
+    // partner is built again before it is locked.
+    super::refresh::mark_drifted(&tx, run_id)?;
+    super::refresh::refresh_in(&tx, actor)?;
     snapshot_payees(&tx, run_id)?;
     let fingerprint = fingerprint_of(&tx, run_id)?;
     progress.check()?;

@@ -4,6 +4,7 @@
 
 use super::eligibility::{blockers, PayeeFacts};
 use super::read;
+use super::refresh::ACCOUNT;
 use crate::error::{ErrorExt, PayoutError, Result};
 use crate::model::{PayoutRun, RunStatus};
 use chrono::NaiveDate;
@@ -14,6 +15,7 @@ use partnerbook_book::settings::{self, ProgramSettings};
 use partnerbook_book::time::now;
 use partnerbook_book::Book;
 use partnerbook_ledger::{commissions, fx};
+use partnerbook_partners::payout_method::mask_account;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -128,7 +130,7 @@ pub(super) fn build_in(
             progress.update("Writing partner lines", i as u64, total);
             progress.check()?;
         }
-        let blocked = (!r.blocked.is_empty()).then(|| r.blocked.join("; "));
+        let blocked = (!r.blocked.is_empty()).then(|| crate::model::blocked_text(&r.blocked));
         insert.execute(params![
             run_id,
             r.partner_id,
@@ -232,6 +234,7 @@ pub(super) fn compute_rows(
         sums.entry(r.get(0)?).or_insert([0; 4])[3] = r.get(1)?;
     }
     let facts = payees(conn, partner)?;
+    let sharers = sharers(conn, partner)?;
     // Each currency's rate, looked up once; a missing one blocks, a failing lookup is an error.
     let mut rates: HashMap<Currency, Option<fx::FxRate>> = HashMap::new();
     let base = settings.base_currency;
@@ -252,13 +255,28 @@ pub(super) fn compute_rows(
         let missing = rate
             .is_none()
             .then(|| format!("no {base}→{pay_currency} exchange rate on or before {day}"));
-        let blocked = blockers(
+        let mut blocked = blockers(
             f,
             Money::new(balance, base),
             settings.minimum_payout,
             day,
             missing.as_deref(),
         );
+        let account = f.account().trim().to_lowercase();
+        let others: Vec<String> = sharers
+            .get(&account)
+            .into_iter()
+            .flatten()
+            .filter(|(id, _)| *id != partner_id)
+            .map(|(id, name)| format!("{name} (#{id})"))
+            .collect();
+        if !account.is_empty() && !others.is_empty() {
+            blocked.push(format!(
+                "payout account {} is also on {}: correct it, or hold one of them to pay the other",
+                mask_account(&account),
+                others.join(", ")
+            ));
+        }
         let pay = match (&rate, blocked.is_empty()) {
             (Some(rate), true) => Some(convert(
                 balance,
@@ -310,6 +328,27 @@ fn convert(
         to,
         rounding,
     )?)
+}
+
+/// Active partners not on hold, by payout account (trimmed, lower case):
+/// one account on two of them is one person paid twice, or a typo paying a
+/// stranger, so neither is paid until it is corrected or one is held.
+fn sharers(conn: &Connection, partner: Option<i64>) -> Result<HashMap<String, Vec<(i64, String)>>> {
+    let sql = format!(
+        "SELECT id, name, lower(trim({ACCOUNT})) FROM partners
+          WHERE status = 'active' AND payout_hold IS NULL AND payout_method <> 'none'
+            AND (?1 IS NULL OR lower(trim({ACCOUNT})) = (SELECT lower(trim({ACCOUNT})) FROM partners WHERE id = ?1))"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([partner])?;
+    let mut out: HashMap<String, Vec<(i64, String)>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let account: String = r.get(2)?;
+        if !account.is_empty() {
+            out.entry(account).or_default().push((r.get(0)?, r.get(1)?));
+        }
+    }
+    Ok(out)
 }
 
 type Payee = (String, Currency, String, PayeeFacts);

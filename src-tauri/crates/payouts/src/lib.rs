@@ -19,6 +19,7 @@ mod model;
 mod read;
 mod readiness;
 mod reconcile;
+mod refresh;
 mod settle;
 mod statement_head;
 
@@ -37,5 +38,6 @@ pub use read::{
 };
 pub use readiness::{readiness, Readiness, ReadinessItem, Severity};
 pub use reconcile::{reconcile, ReconcileReport};
+pub use refresh::refresh_draft;
 pub use settle::{mark_failed, mark_paid};
 pub use statement_head::{statement_head, statement_number, StatementHead};

@@ -100,3 +100,19 @@ pub(crate) fn money_at(
 ) -> rusqlite::Result<Money> {
     Ok(Money::new(r.get(minor)?, r.get(currency)?))
 }
+
+/// A held line's reasons as stored: a JSON list (a reason may hold "; ").
+pub(crate) fn blocked_text(reasons: &[String]) -> String {
+    serde_json::to_string(reasons).unwrap_or_default()
+}
+
+/// A held line's reasons from what is stored: the JSON list, or the "; "
+/// joined text of runs made before it.
+pub(crate) fn blocked_reasons(text: &str) -> Vec<String> {
+    if text.starts_with('[') {
+        if let Ok(list) = serde_json::from_str(text) {
+            return list;
+        }
+    }
+    text.split("; ").map(str::to_string).collect()
+}

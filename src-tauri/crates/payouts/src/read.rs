@@ -185,7 +185,8 @@ pub(crate) fn lines_in(conn: &Connection, q: &LineQuery) -> Result<LinesPage> {
                 method: r.get(12)?,
                 account_masked: mask_account(&account),
                 blocked: blocked
-                    .map(|b| b.split("; ").map(str::to_string).collect())
+                    .as_deref()
+                    .map(crate::model::blocked_reasons)
                     .unwrap_or_default(),
                 status: r.get::<_, PayoutStatus>(15)?,
                 reference: r.get(16)?,

@@ -12,7 +12,6 @@ use partnerbook_partners::payout_method::{mask_account, method_name};
 use partnerbook_partners::PayoutMethod;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use ts_rs::TS;
 
 /// Tax forms expiring this soon after the cut-off are flagged.
@@ -34,11 +33,13 @@ pub struct ReadinessItem {
     pub severity: Severity,
     /// A stable key to group by: "tax_form", "payout_method", "onboarding",
     /// "hold", "negative_balance", "below_minimum", "fx", "details_changed",
-    /// "shared_account", "tax_form_expiring", "partner_status".
+    /// "shared_account", "line_rebuilt", "tax_form_expiring", "partner_status".
     pub check: String,
     pub partner_id: i64,
     pub partner_name: String,
     pub message: String,
+    /// The partner's balance in the run: what a hold carries forward.
+    pub balance: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -76,7 +77,6 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
         )?
         .query_map([run_id], |r| r.try_into())?
         .collect::<rusqlite::Result<_>>()?;
-    let mut accounts: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
     for (_, partner_id, name, method, account, blocked, balance, tax, expires) in &lines {
         let item = |severity, check: &str, message: String| ReadinessItem {
             severity,
@@ -84,13 +84,13 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
             partner_id: *partner_id,
             partner_name: name.clone(),
             message,
+            balance: Money::new(*balance, run.total.currency),
         };
-        for reason in blocked.iter().flat_map(|b| b.split("; ")) {
-            items.push(item(
-                Severity::Blocker,
-                check_of(reason),
-                reason.to_string(),
-            ));
+        for reason in blocked
+            .iter()
+            .flat_map(|b| crate::model::blocked_reasons(b))
+        {
+            items.push(item(Severity::Blocker, check_of(&reason), reason));
         }
         if let Some(share) = near_minimum(*balance, minimum) {
             items.push(item(
@@ -116,6 +116,15 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
                 }
             }
         }
+        if let Some((before, after)) = rebuilt(book, &run.created_at, *partner_id)? {
+            items.push(item(
+                Severity::Warning,
+                "line_rebuilt",
+                format!(
+                    "line rebuilt after the partner's payout details changed: {before} → {after}"
+                ),
+            ));
+        }
         if let Some((prev_run, prev_method, prev_account)) =
             previous_details(book, run_id, *partner_id)?
         {
@@ -132,49 +141,6 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
                     ),
                 ));
             }
-        }
-        if !account.trim().is_empty() {
-            accounts
-                .entry(account.trim().to_lowercase())
-                .or_default()
-                .push((*partner_id, name.clone()));
-        }
-    }
-    // The same account on two partners, among everyone in the book: one
-    // person paid twice, or a typo sending money to a stranger.
-    let mut stmt = conn.prepare(
-        "SELECT id, name, lower(CASE payout_method WHEN 'iban' THEN iban WHEN 'other' THEN payout_other ELSE payout_email END)
-           FROM partners WHERE payout_method <> 'none'",
-    )?;
-    let mut everyone: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
-    let mut rows = stmt.query(params![])?;
-    while let Some(r) = rows.next()? {
-        let account: String = r.get(2)?;
-        if accounts.contains_key(account.trim()) {
-            everyone
-                .entry(account.trim().to_string())
-                .or_default()
-                .push((r.get(0)?, r.get(1)?));
-        }
-    }
-    for (account, holders) in everyone.iter().filter(|(_, h)| h.len() > 1) {
-        for (id, name) in accounts.get(account).into_iter().flatten() {
-            let others: Vec<String> = holders
-                .iter()
-                .filter(|(o, _)| o != id)
-                .map(|(o, n)| format!("{n} (#{o})"))
-                .collect();
-            items.push(ReadinessItem {
-                severity: Severity::Blocker,
-                check: "shared_account".into(),
-                partner_id: *id,
-                partner_name: name.clone(),
-                message: format!(
-                    "payout account {} is also on {}: hold one of them or correct it",
-                    mask_account(account),
-                    others.join(", ")
-                ),
-            });
         }
     }
     let blockers = items
@@ -201,6 +167,7 @@ fn check_of(reason: &str) -> &'static str {
         ("no payout method", "payout_method"),
         ("onboarding", "onboarding"),
         ("held by", "hold"),
+        ("payout account", "shared_account"),
         ("negative balance", "negative_balance"),
         ("below the minimum", "below_minimum"),
         ("nothing to pay", "zero_balance"),
@@ -236,4 +203,40 @@ fn previous_details(
         )?
         .query_row(params![partner_id, run_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?)
+}
+
+/// The last rebuild of a partner's draft line since the run was made, as
+/// "PayPal an…@example.com, to pay" before and after.
+fn rebuilt(book: &Book, since: &str, partner_id: i64) -> Result<Option<(String, String)>> {
+    use rusqlite::OptionalExtension;
+    let found: Option<(Option<String>, Option<String>)> = book
+        .conn()
+        .prepare_cached(
+            "SELECT before, after FROM audit_log
+              WHERE entity = 'payout_line' AND action = 'rebuilt' AND entity_id = ?1 AND at >= ?2
+              ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![partner_id, since], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let describe = |json: Option<String>| {
+        let v: serde_json::Value = json
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_default();
+        let text = |k: &str| {
+            v.get(k)
+                .and_then(|x| x.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        if v.is_null() {
+            return "no line".to_string();
+        }
+        let state = if text("status") == "held" {
+            "held"
+        } else {
+            "to pay"
+        };
+        format!("{} {}, {state}", label(&text("method")), text("account"))
+    };
+    Ok(found.map(|(before, after)| (describe(before), describe(after))))
 }

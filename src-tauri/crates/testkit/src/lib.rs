@@ -61,7 +61,13 @@ impl P {
         match method {
             PayoutMethod::Paypal | PayoutMethod::Wise => p.payout.email = email.clone(),
             PayoutMethod::Iban => {
-                p.payout.iban = "DE89370400440532013000".into();
+                // One account per partner: a shared one holds both.
+                let n: i64 = self
+                    .book
+                    .conn()
+                    .query_row("SELECT count(*) FROM partners", [], |r| r.get(0))
+                    .unwrap();
+                p.payout.iban = german_iban(532_013_000 + n);
                 p.payout.bic = "COBADEFFXXX".into();
             }
             PayoutMethod::Other => p.payout.other = "cheque to the office".into(),
@@ -116,4 +122,16 @@ impl P {
             )
             .unwrap()
     }
+}
+
+/// A valid German IBAN (bank 37040044) for `account`: the check digits make
+/// the whole number 1 modulo 97 (ISO 13616).
+pub fn german_iban(account: i64) -> String {
+    let bban = format!("37040044{account:010}");
+    // "DE00" moved to the end, letters as numbers (D = 13, E = 14).
+    let digits = format!("{bban}131400");
+    let rest = digits
+        .bytes()
+        .fold(0u64, |acc, d| (acc * 10 + u64::from(d - b'0')) % 97);
+    format!("DE{:02}{bban}", 98 - rest)
 }

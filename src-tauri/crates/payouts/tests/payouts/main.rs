@@ -1,5 +1,6 @@
 //! The payouts crate's integration tests, as one test binary.
 
+mod drafts;
 mod eligibility;
 mod files;
 mod late_refunds;
