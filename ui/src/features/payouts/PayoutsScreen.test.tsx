@@ -78,11 +78,11 @@ const readiness: Readiness = {
   blockers: 3,
   warnings: 2,
   items: [
-    { severity: "blocker", check: "payout_method", partner_id: 9, partner_name: "Bruno Costa", message: "no payout method" },
-    { severity: "warning", check: "details_changed", partner_id: 1, partner_name: "Ana Lima", message: "payout details changed since run #2" },
-    { severity: "blocker", check: "tax_form", partner_id: 9, partner_name: "Bruno Costa", message: "tax form missing: W-9 or W-8BEN needed" },
-    { severity: "warning", check: "near_minimum", partner_id: 4, partner_name: "Dina Reyes", message: "$45.00 is 90% of the minimum payout" },
-    { severity: "blocker", check: "payout_method", partner_id: 5, partner_name: "Eli Moss", message: "no payout method" },
+    { severity: "blocker", check: "payout_method", partner_id: 9, partner_name: "Bruno Costa", message: "no payout method", balance: { minor: 12000, currency: "USD" } },
+    { severity: "warning", check: "details_changed", partner_id: 1, partner_name: "Ana Lima", message: "payout details changed since run #2", balance: { minor: 20000, currency: "USD" } },
+    { severity: "blocker", check: "tax_form", partner_id: 9, partner_name: "Bruno Costa", message: "tax form missing: W-9 or W-8BEN needed", balance: { minor: 12000, currency: "USD" } },
+    { severity: "warning", check: "near_minimum", partner_id: 4, partner_name: "Dina Reyes", message: "$45.00 is 90% of the minimum payout", balance: { minor: 4500, currency: "USD" } },
+    { severity: "blocker", check: "payout_method", partner_id: 5, partner_name: "Eli Moss", message: "no payout method", balance: { minor: 12000, currency: "USD" } },
   ],
 };
 
@@ -253,23 +253,30 @@ describe("PayoutsScreen", () => {
     expect(within(screen.getByTestId("payout-lines-table")).queryByRole("columnheader", { name: "Notes" })).toBeNull();
   });
 
-  it("groups readiness by check, blockers first", async () => {
+  it("groups readiness by check, decisions first, routine holds folded last; a partner opens beside the run", async () => {
     const user = setup();
     await openRun(user, 3);
     await user.click(screen.getByTestId("payout-step-readiness"));
     expect(await screen.findByTestId("readiness-counts")).toHaveTextContent("3 blockers2 warnings");
     const groups = screen.getAllByTestId("readiness-group");
-    expect(groups.map((g) => g.querySelector("h3")!.textContent)).toEqual([
-      "Tax forms1",
-      "Payout method2",
-      "Just below the minimum1",
+    expect(groups.map((g) => g.querySelector(".po-check-title")!.textContent)).toEqual([
       "Payout details changed1",
+      "Payout method2",
+      "Tax forms1",
+      "Just below the minimum1$45.00",
     ]);
     expect(groups[1]).toHaveClass("po-check-blocker");
-    expect(groups[3]).toHaveClass("po-check-warning");
+    expect(groups[0]).toHaveClass("po-check-warning");
+    expect(groups[3].tagName).toBe("DETAILS");
+    expect(groups[3]).not.toHaveAttribute("open");
     const items = within(groups[1]).getAllByTestId("readiness-item");
     expect(items.map((i) => i.textContent)).toEqual(["Bruno Costano payout method", "Eli Mossno payout method"]);
     expect(screen.getAllByTestId("readiness-item")).toHaveLength(5);
+    await user.click(within(items[1]).getByTestId("readiness-partner"));
+    expect(await screen.findByTestId("panel-close")).toBeInTheDocument();
+    expect(vi.mocked(invoke).mock.calls.some(([cmd, args]) => cmd === "partner_get" && (args as { id: number }).id === 5)).toBe(true);
+    await user.click(screen.getByTestId("panel-close"));
+    expect(screen.queryByTestId("panel-close")).toBeNull();
   });
 
   it("approves only once the run's number is typed, then shows the fingerprint and backup", async () => {

@@ -8,10 +8,20 @@ import { Spinner } from "../../components/Spinner";
 import type { Fetched } from "../../lib/useFetched";
 import { describeError } from "../../lib/errors";
 import { formatCount, plural } from "../../lib/format";
-import { groupReadiness } from "./labels";
+import { groupReadiness, groupTotalText, type ReadinessGroup } from "./labels";
 
-/** Everything worth a look before approving: blockers (held from this run) and warnings, grouped by check. */
-export function ReadinessList({ readiness }: { readiness: Fetched<Readiness | null> }) {
+type Props = {
+  readiness: Fetched<Readiness | null>;
+  /** Opens the partner beside the run, to correct what holds them. */
+  onOpenPartner: (id: number) => void;
+};
+
+/**
+ * Everything worth a look before approving, grouped by check: what needs a
+ * decision first, routine holds (below the minimum…) folded at the end
+ * with what they carry forward. Each item opens its partner.
+ */
+export function ReadinessList({ readiness, onOpenPartner }: Props) {
   const r = readiness.data;
   if (readiness.error && !r) {
     return (
@@ -43,26 +53,60 @@ export function ReadinessList({ readiness }: { readiness: Fetched<Readiness | nu
         </Pill>
         <p className="muted">
           Blockers keep a partner out of this run: they are held and their balance carries forward. Warnings are worth a look before you
-          approve.
+          approve. Click a partner to correct them here; their line is rebuilt at once.
         </p>
       </div>
-      {groups.map((g) => (
-        <section key={g.key} className={`po-check po-check-${g.severity}`} aria-label={g.title} data-testid="readiness-group" data-check={g.key}>
-          <h3 className="po-check-title">
-            {g.severity === "blocker" ? <CircleAlert size={15} aria-hidden /> : <TriangleAlert size={15} aria-hidden />}
-            {g.title}
-            <span className="po-check-count num">{formatCount(g.items.length)}</span>
-          </h3>
-          <ul className="po-check-items">
-            {g.items.map((item, i) => (
-              <li key={`${item.partner_id}-${i}`} className={`po-check-item po-item-${item.severity}`} data-testid="readiness-item" data-severity={item.severity}>
-                <span className="po-check-partner">{item.partner_name}</span>
-                <span className="po-check-message">{item.message}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groups.map((g) =>
+        g.routine ? (
+          <details key={g.key} className={`po-check po-check-${g.severity} po-check-routine`} data-testid="readiness-group" data-check={g.key}>
+            <summary className="po-check-title">
+              <CheckIcon group={g} />
+              {g.title}
+              <span className="po-check-count num">{formatCount(g.items.length)}</span>
+              <span className="po-check-total muted">
+                {g.severity === "blocker" ? "carried forward: " : ""}
+                <span className="num">{groupTotalText(g)}</span>
+              </span>
+            </summary>
+            <CheckItems group={g} onOpenPartner={onOpenPartner} />
+          </details>
+        ) : (
+          <section key={g.key} className={`po-check po-check-${g.severity}`} aria-label={g.title} data-testid="readiness-group" data-check={g.key}>
+            <h3 className="po-check-title">
+              <CheckIcon group={g} />
+              {g.title}
+              <span className="po-check-count num">{formatCount(g.items.length)}</span>
+            </h3>
+            <CheckItems group={g} onOpenPartner={onOpenPartner} />
+          </section>
+        ),
+      )}
     </section>
+  );
+}
+
+function CheckIcon({ group }: { group: ReadinessGroup }) {
+  return group.severity === "blocker" ? <CircleAlert size={15} aria-hidden /> : <TriangleAlert size={15} aria-hidden />;
+}
+
+function CheckItems({ group, onOpenPartner }: { group: ReadinessGroup; onOpenPartner: (id: number) => void }) {
+  return (
+    <ul className="po-check-items">
+      {group.items.map((item, i) => (
+        <li key={`${item.partner_id}-${i}`} className={`po-check-item po-item-${item.severity}`} data-testid="readiness-item" data-severity={item.severity}>
+          <Button
+            variant="link"
+            size="sm"
+            className="po-check-partner"
+            onClick={() => onOpenPartner(item.partner_id)}
+            title={`Open ${item.partner_name} (#${item.partner_id})`}
+            data-testid="readiness-partner"
+          >
+            {item.partner_name}
+          </Button>
+          <span className="po-check-message">{item.message}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -21,6 +21,7 @@ import { PayerCard } from "./PayerCard";
 import { PayingPanel } from "./PayingPanel";
 import { PayoutLines } from "./PayoutLines";
 import { ReadinessList } from "./ReadinessList";
+import { RunPartnerPanel } from "./RunPartnerPanel";
 import { RunSteps } from "./RunSteps";
 import { RunSummary } from "./RunSummary";
 import { StatementsPanel } from "./StatementsPanel";
@@ -41,6 +42,7 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
   const [version, setVersion] = useState(0);
   const [step, setStep] = useState<Step | null>(null);
   const [justApproved, setJustApproved] = useState(false);
+  const [partnerId, setPartnerId] = useState<number | null>(null);
   const fetched = useFetched(`run:${runId}:${version}`, () => payoutsApi.run(runId));
   const run = fetched.data;
   const isDraft = run?.status === "draft";
@@ -99,6 +101,7 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
           badges={readiness.data ? { readiness: { count: readiness.data.blockers || readiness.data.warnings, tone: readiness.data.blockers ? "red" : "amber" } } : {}}
         />
       )}
+      <div className="po-run-main">
       <div className="po-run-body">
         {fetched.error && (
           <Banner>
@@ -128,7 +131,7 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
                 <PayoutLines run={run} version={version} />
               </>
             )}
-            {current === "readiness" && <ReadinessList readiness={readiness} />}
+            {current === "readiness" && <ReadinessList readiness={readiness} onOpenPartner={setPartnerId} />}
             {current === "adjustments" && <AdjustmentsPanel run={run} baseCurrency={baseCurrency} version={version} onChanged={changed} />}
             {current === "approve" && (
               <ApproveStep run={run} readiness={readiness.data} onApproved={approved} onDiscarded={discarded} onReview={() => setStep("readiness")} />
@@ -151,6 +154,10 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
             )}
           </>
         )}
+      </div>
+      {partnerId !== null && (
+        <RunPartnerPanel partnerId={partnerId} baseCurrency={baseCurrency} onSaved={changed} onClose={() => setPartnerId(null)} />
+      )}
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import {
   FORMAT_LABELS,
   FORMATS,
   groupReadiness,
+  groupTotalText,
   kilobytesText,
   lineStatusLabel,
   lineStatusTone,
@@ -25,6 +26,7 @@ const item = (check: string, severity: ReadinessItem["severity"], partner_name =
   partner_id: 1,
   partner_name,
   message: `${check} message`,
+  balance: { minor: 1000, currency: "USD" },
 });
 
 describe("run and line states", () => {
@@ -69,7 +71,7 @@ describe("readiness groups", () => {
     expect(checkTitle("something_new")).toBe("Other");
   });
 
-  it("groups by check, blockers first, in the checks' order", () => {
+  it("groups by check, decisions first and routine holds last, folded with their total", () => {
     const groups = groupReadiness([
       item("details_changed", "warning", "Bruno"),
       item("payout_method", "blocker", "Carla"),
@@ -79,12 +81,14 @@ describe("readiness groups", () => {
       item("near_minimum", "warning", "Fay"),
     ]);
     expect(groups.map((g) => [g.title, g.severity, g.items.map((i) => i.partner_name)])).toEqual([
-      ["Tax forms", "blocker", ["Ana"]],
-      ["Payout method", "blocker", ["Carla", "Dan"]],
-      ["Just below the minimum", "warning", ["Fay"]],
       ["Payout details changed", "warning", ["Bruno"]],
+      ["Payout method", "blocker", ["Carla", "Dan"]],
+      ["Tax forms", "blocker", ["Ana"]],
       ["Other", "warning", ["Eve"]],
+      ["Just below the minimum", "warning", ["Fay"]],
     ]);
+    expect(groups.map((g) => g.routine)).toEqual([false, false, false, false, true]);
+    expect(groupTotalText(groups[1])).toBe("$20.00");
     expect(groupReadiness([])).toEqual([]);
   });
 

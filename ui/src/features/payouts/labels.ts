@@ -73,23 +73,31 @@ export function adjustmentKindTone(kind: AdjustmentKind): PillTone {
   return kind === "bonus" ? "violet" : kind === "clawback" ? "red" : "grey";
 }
 
-/** Readiness checks in the order their groups are listed, with a title each. */
+/**
+ * Readiness checks in the order their groups are listed, with a title each:
+ * what needs a decision from the manager first (a shared account, changed
+ * details), routine holds (below the minimum…) last.
+ */
 export const CHECK_TITLES: [check: string, title: string][] = [
-  ["tax_form", "Tax forms"],
+  ["shared_account", "Same account on two partners"],
+  ["line_rebuilt", "Lines rebuilt after a partner changed"],
+  ["details_changed", "Payout details changed"],
   ["payout_method", "Payout method"],
+  ["tax_form", "Tax forms"],
+  ["fx", "Exchange rates"],
   ["onboarding", "Onboarding"],
+  ["partner_status", "Partner status"],
   ["hold", "Held by you"],
+  ["tax_form_expiring", "Tax forms expiring"],
+  ["other", "Other"],
   ["negative_balance", "Negative balances"],
   ["below_minimum", "Below the minimum"],
   ["near_minimum", "Just below the minimum"],
-  ["fx", "Exchange rates"],
-  ["details_changed", "Payout details changed"],
-  ["shared_account", "Same account on two partners"],
-  ["tax_form_expiring", "Tax forms expiring"],
-  ["partner_status", "Partner status"],
   ["zero_balance", "Nothing to pay"],
-  ["other", "Other"],
 ];
+
+/** Checks that hold a partner as a matter of course: listed last, folded to a count and a total. */
+export const ROUTINE_CHECKS = new Set(["negative_balance", "below_minimum", "near_minimum", "zero_balance"]);
 
 const CHECK_ORDER = new Map(CHECK_TITLES.map(([check], i) => [check, i]));
 const TITLES = new Map(CHECK_TITLES);
@@ -99,12 +107,19 @@ export function checkTitle(check: string): string {
   return TITLES.get(check) ?? "Other";
 }
 
-export type ReadinessGroup = { key: string; title: string; severity: Severity; items: ReadinessItem[] };
+export type ReadinessGroup = {
+  key: string;
+  title: string;
+  severity: Severity;
+  /** Routine holds: shown folded, with what they carry forward. */
+  routine: boolean;
+  items: ReadinessItem[];
+};
 
 /**
- * Items grouped by check (unknown checks together under "Other"): groups
- * with a blocker first, then warnings, each in the checks' own order; items
- * keep the order they came in.
+ * Items grouped by check (unknown checks together under "Other") in the
+ * checks' order: decisions first, routine holds last; items keep the order
+ * they came in.
  */
 export function groupReadiness(items: ReadinessItem[]): ReadinessGroup[] {
   const groups = new Map<string, ReadinessGroup>();
@@ -112,14 +127,20 @@ export function groupReadiness(items: ReadinessItem[]): ReadinessGroup[] {
     const key = CHECK_ORDER.has(item.check) ? item.check : "other";
     let group = groups.get(key);
     if (!group) {
-      group = { key, title: checkTitle(key), severity: "warning", items: [] };
+      group = { key, title: checkTitle(key), severity: "warning", routine: ROUTINE_CHECKS.has(key), items: [] };
       groups.set(key, group);
     }
     group.items.push(item);
     if (item.severity === "blocker") group.severity = "blocker";
   }
-  const rank = (g: ReadinessGroup) => (g.severity === "blocker" ? 0 : 1000) + (CHECK_ORDER.get(g.key) ?? 999);
-  return [...groups.values()].sort((a, b) => rank(a) - rank(b));
+  return [...groups.values()].sort((a, b) => (CHECK_ORDER.get(a.key) ?? 999) - (CHECK_ORDER.get(b.key) ?? 999));
+}
+
+/** What a group's items carry forward, per currency: "1,234.00 EUR". */
+export function groupTotalText(group: ReadinessGroup): string {
+  const sums = new Map<string, number>();
+  for (const item of group.items) sums.set(item.balance.currency, (sums.get(item.balance.currency) ?? 0) + item.balance.minor);
+  return payTotalsText([...sums].map(([currency, minor]) => ({ currency, minor }) as Money));
 }
 
 export const FORMATS: PaymentFormat[] = ["paypal", "wise", "sepa", "csv"];
