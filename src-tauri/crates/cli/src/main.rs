@@ -14,10 +14,24 @@ use partnerbook_core::Book;
 use std::path::PathBuf;
 
 fn main() {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
         eprintln!("error: {e}");
         std::process::exit(e.exit_code());
+    }
+}
+
+/// `partnerbook payout list --json | head` ends quietly when `head` stops
+/// reading, as Unix tools do: Rust ignores SIGPIPE, so every print to the
+/// closed pipe would panic instead. The book is transactional, so ending
+/// here never leaves half a change.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any thread starts; only restores
+    // the signal's default action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -4,7 +4,7 @@ use comfy_table::{presets::UTF8_BORDERS_ONLY, ContentArrangement, Table};
 use serde::Serialize;
 
 pub fn json<T: Serialize>(value: &T) {
-    // Our types serialise without fail; a broken pipe just ends the output.
+    // Our types serialise without fail (a closed pipe ends the process: main.rs).
     if let Ok(text) = serde_json::to_string_pretty(value) {
         println!("{text}");
     }

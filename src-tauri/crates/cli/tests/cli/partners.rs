@@ -444,3 +444,35 @@ fn conversions_plans_and_commissions_from_the_command_line() {
     let runs = json(pb(&book).args(["payout", "list", "--json"]));
     assert_eq!(runs[0]["settled_paid"], 1);
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("demo.partnerbook");
+    pb(&book)
+        .arg("demo")
+        .arg(&book)
+        .args(["--partners", "50", "--seed", "3", "--partners-only"])
+        .assert()
+        .success();
+    // `partnerbook partners list --json | head -c 1`: the reader goes away.
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("partnerbook"))
+        .env("PARTNERBOOK_BOOK", &book)
+        .args(["partners", "list", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    child.wait().unwrap();
+    assert_eq!(err, "", "no panic, no backtrace");
+}
