@@ -31,7 +31,7 @@ fn draft_book(dir: &Path) -> PathBuf {
         p.terms_version = "2026-01".into();
         p.tax.status = TaxStatus::W9;
         p.payout.method = PayoutMethod::Iban;
-        p.payout.iban = "DE89370400440532013000".into();
+        p.payout.iban = partnerbook_testkit::german_iban(532_013_000 + i);
         p.payout.bic = "COBADEFFXXX".into();
         partners::create(&mut book, &p, Actor::User).unwrap();
     }
