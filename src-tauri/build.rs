@@ -108,6 +108,7 @@ const COMMANDS: &[&str] = &[
     "commissions_list",
     "commission_explain",
     "commissions_approve_due",
+    "commissions_due_preview",
     "commission_decline",
     "commissions_compute",
     "fx_import",

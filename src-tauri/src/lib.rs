@@ -126,6 +126,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::commissions::commissions_list,
             commands::commissions::commission_explain,
             commands::commissions::commissions_approve_due,
+            commands::commissions::commissions_due_preview,
             commands::commissions::commission_decline,
             commands::commissions::commissions_compute,
             commands::commissions::fx_import,

@@ -34,9 +34,18 @@ pub fn commission_explain(state: State<'_, AppState>, id: i64) -> AppResult<Stri
 pub fn commissions_approve_due(
     state: State<'_, AppState>,
     as_of: Option<String>,
-) -> AppResult<u64> {
+) -> AppResult<commissions::DueLines> {
     let day = as_of.unwrap_or_else(|| partnerbook_core::time::today().to_string());
     state.with_book(|b| Ok(commissions::approve_due(b, &day, Actor::User)?))
+}
+
+/// What approving by `as_of` would approve: count and totals, nothing written.
+#[tauri::command(async)]
+pub fn commissions_due_preview(
+    state: State<'_, AppState>,
+    as_of: String,
+) -> AppResult<commissions::DueLines> {
+    state.read(|b| Ok(commissions::due_preview(b, &as_of)?))
 }
 
 #[tauri::command(async)]

@@ -29,6 +29,18 @@ pub fn fields(pairs: &[(&str, String)]) {
     }
 }
 
+/// Amounts in several currencies: "12.00 EUR + 3.50 USD", or "nothing".
+pub fn totals(amounts: &[partnerbook_core::money::Money]) -> String {
+    if amounts.is_empty() {
+        return "nothing".into();
+    }
+    amounts
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 /// 12345 → "12,345".
 pub fn count(n: u64) -> String {
     let digits = n.to_string();

@@ -3,18 +3,35 @@ import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
 import { Dialog } from "../../components/Dialog";
 import { Field } from "../../components/Field";
+import type { DueLines } from "../../bindings/DueLines";
 import { describeError, toAppError } from "../../lib/errors";
+import { plural } from "../../lib/format";
+import { formatMoney } from "../../lib/moneyDisplay";
+import { useFetched } from "../../lib/useFetched";
 import { commissionsApi } from "./api";
 import { isIsoDate, todayIso } from "./period";
 
-type Props = { onClose: () => void; onApproved: (count: number, asOf: string) => void };
+type Props = { onClose: () => void; onApproved: (approved: DueLines, asOf: string) => void };
 
-/** Approves the pending lines whose hold period is over by a day (today unless changed). */
+/** "4,060 commission lines, 12,345.67 USD": what approving moves, in words. */
+export function dueText(due: DueLines): string {
+  return `${plural(due.count, "commission line")}, ${due.totals.map((m) => formatMoney(m)).join(" + ")}`;
+}
+
+/**
+ * Approves the pending lines whose hold period is over by a day (today
+ * unless changed), saying first how many and how much.
+ */
 export function ApproveDueDialog({ onClose, onApproved }: Props) {
   const [asOf, setAsOf] = useState(() => todayIso());
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const valid = isIsoDate(asOf);
+  const preview = useFetched<DueLines | null>(`due:${asOf}`, () => (valid ? commissionsApi.duePreview(asOf) : Promise.resolve(null)), {
+    keepStale: false,
+  });
+  const due = preview.data;
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -42,8 +59,14 @@ export function ApproveDueDialog({ onClose, onApproved }: Props) {
           <Button onClick={onClose} disabled={busy}>
             Cancel
           </Button>
-          <Button variant="primary" busy={busy} onClick={() => void submit()} data-testid="commissions-approve-confirm">
-            Approve
+          <Button
+            variant="primary"
+            busy={busy}
+            disabled={due?.count === 0}
+            onClick={() => void submit()}
+            data-testid="commissions-approve-confirm"
+          >
+            {due && due.count > 0 ? `Approve ${plural(due.count, "line")}` : "Approve"}
           </Button>
         </>
       }
@@ -65,6 +88,17 @@ export function ApproveDueDialog({ onClose, onApproved }: Props) {
             data-testid="commissions-approve-date"
           />
         </Field>
+        <p className="kapprove-preview" data-testid="commissions-approve-preview" aria-live="polite">
+          {!valid
+            ? ""
+            : preview.loading && !due
+              ? "Counting what is due…"
+              : due && due.count > 0
+                ? `Due by then: ${dueText(due)}.`
+                : due
+                  ? "Nothing pending is due by then."
+                  : ""}
+        </p>
       </form>
     </Dialog>
   );

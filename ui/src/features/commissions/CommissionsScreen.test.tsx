@@ -161,13 +161,21 @@ describe("CommissionsScreen", () => {
   });
 
   it("approves what is due by the day chosen", async () => {
-    const user = setup({ commissions_approve_due: () => 3 });
+    const due = { count: 3, totals: [{ minor: 12345, currency: "USD" }] };
+    const user = setup({
+      commissions_approve_due: () => due,
+      commissions_due_preview: ({ asOf }) => (asOf === "2026-05-31" ? due : { count: 0, totals: [] }),
+    });
     await screen.findByTestId("commissions-count");
     await user.click(screen.getByTestId("commissions-approve-due"));
+    fireEvent.change(screen.getByTestId("commissions-approve-date"), { target: { value: "2026-01-01" } });
+    expect(await screen.findByText("Nothing pending is due by then.")).toBeInTheDocument();
+    expect(screen.getByTestId("commissions-approve-confirm")).toBeDisabled();
     fireEvent.change(screen.getByTestId("commissions-approve-date"), { target: { value: "2026-05-31" } });
+    expect(await screen.findByText("Due by then: 3 commission lines, $123.45.")).toBeInTheDocument();
     await user.click(screen.getByTestId("commissions-approve-confirm"));
     expect(callsTo("commissions_approve_due")).toEqual([{ asOf: "2026-05-31" }]);
-    expect(await screen.findByText("Approved 3 commissions due by May 31, 2026.")).toBeInTheDocument();
+    expect(await screen.findByText("Approved 3 commission lines, $123.45 due by May 31, 2026.")).toBeInTheDocument();
     expect(screen.queryByTestId("commissions-approve-dialog")).not.toBeInTheDocument();
   });
 

@@ -8,11 +8,12 @@ import { Pager } from "../../components/Pager";
 import { Spinner } from "../../components/Spinner";
 import { useToast } from "../../components/Toast";
 import { describeError } from "../../lib/errors";
-import { formatDate, plural } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { useDelayed } from "../../lib/useDelayed";
 import { useFetched } from "../../lib/useFetched";
 import { commissionsApi } from "./api";
-import { ApproveDueDialog } from "./ApproveDueDialog";
+import type { DueLines } from "../../bindings/DueLines";
+import { ApproveDueDialog, dueText } from "./ApproveDueDialog";
 import { CommissionFilters, EMPTY_FILTERS, hasFilters, type Filters } from "./CommissionFilters";
 import { CommissionPanel } from "./CommissionPanel";
 import { CommissionsEmpty } from "./CommissionsEmpty";
@@ -110,10 +111,10 @@ export function CommissionsScreen({ baseCurrency }: { baseCurrency: string }) {
     list.reload();
   };
 
-  const approved = (n: number, asOf: string) => {
+  const approved = (due: DueLines, asOf: string) => {
     setApproving(false);
     const day = formatDate(asOf);
-    toast.success(n > 0 ? `Approved ${plural(n, "commission")} due by ${day}.` : `No pending commission was due by ${day}.`);
+    toast.success(due.count > 0 ? `Approved ${dueText(due)} due by ${day}.` : `No pending commission was due by ${day}.`);
     list.reload();
   };
 

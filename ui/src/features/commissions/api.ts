@@ -3,6 +3,7 @@ import { open } from "@tauri-apps/plugin-dialog";
 import type { Commission } from "../../bindings/Commission";
 import type { CommissionPage } from "../../bindings/CommissionPage";
 import type { CommissionQuery } from "../../bindings/CommissionQuery";
+import type { DueLines } from "../../bindings/DueLines";
 import type { EngineReport } from "../../bindings/EngineReport";
 import type { FxImportReport } from "../../bindings/FxImportReport";
 import type { JobProgress } from "../../bindings/JobProgress";
@@ -12,7 +13,8 @@ export type { JobProgress };
 export const commissionsApi = {
   list: (query: CommissionQuery) => invoke<CommissionPage>("commissions_list", { query }),
   explain: (id: number) => invoke<string>("commission_explain", { id }),
-  approveDue: (asOf: string | null) => invoke<number>("commissions_approve_due", { asOf }),
+  approveDue: (asOf: string | null) => invoke<DueLines>("commissions_approve_due", { asOf }),
+  duePreview: (asOf: string) => invoke<DueLines>("commissions_due_preview", { asOf }),
   decline: (id: number, reason: string) => invoke<Commission>("commission_decline", { id, reason }),
   compute: (onProgress: (p: JobProgress) => void) =>
     invoke<EngineReport>("commissions_compute", { onProgress: new Channel<JobProgress>(onProgress) }),

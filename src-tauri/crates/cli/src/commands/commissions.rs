@@ -75,8 +75,12 @@ pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
         }
         CommissionsCommand::ApproveDue { as_of } => {
             let day = as_of.unwrap_or_else(|| partnerbook_core::time::today().to_string());
-            let n = commissions::approve_due(book, &day, Actor::User)?;
-            println!("Approved {} commissions due by {day}", output::count(n));
+            let due = commissions::approve_due(book, &day, Actor::User)?;
+            println!(
+                "Approved {} commission lines due by {day}: {}",
+                output::count(due.count),
+                output::totals(&due.totals)
+            );
         }
         CommissionsCommand::Decline { id, reason } => {
             let c = commissions::decline(book, id, &reason, Actor::User)?;

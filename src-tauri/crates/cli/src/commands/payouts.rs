@@ -290,7 +290,6 @@ fn show_run(run: &PayoutRun, json: bool) {
         output::json(run);
         return;
     }
-    let pays: Vec<String> = run.pay_totals.iter().map(ToString::to_string).collect();
     output::fields(&[
         ("run", format!("#{} ({})", run.id, run.status.as_str())),
         ("through", run.through.clone()),
@@ -298,7 +297,7 @@ fn show_run(run: &PayoutRun, json: bool) {
             "paid",
             format!("{} partners, {}", run.paid_count, run.total),
         ),
-        ("sent", pays.join(" + ")),
+        ("sent", output::totals(&run.pay_totals)),
         (
             "held",
             format!(

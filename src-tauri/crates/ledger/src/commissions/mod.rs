@@ -146,9 +146,32 @@ fn get_in(conn: &Connection, id: i64) -> Result<Commission> {
 }
 
 /// Approves every pending commission whose hold ended on or before `as_of`
-/// ("YYYY-MM-DD") and that is not held for a reason. Returns how many.
-pub fn approve_due(book: &mut Book, as_of: &str, actor: Actor) -> Result<u64> {
-    let day = NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d")
+/// ("YYYY-MM-DD") and that is not held for a reason. Returns how many, and
+/// what they come to.
+pub fn approve_due(book: &mut Book, as_of: &str, actor: Actor) -> Result<DueLines> {
+    let day = due_day(as_of)?;
+    let tx = book.transaction()?;
+    let approved = approve_due_in(&tx, &day, actor)?;
+    tx.commit()?;
+    Ok(approved)
+}
+
+/// What approving by `as_of` would approve, without approving it.
+pub fn due_preview(book: &Book, as_of: &str) -> Result<DueLines> {
+    due_lines(book.conn(), &due_day(as_of)?)
+}
+
+/// Pending lines due by a day: how many, and what they come to per
+/// currency (clawbacks and reversals count against the commissions).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DueLines {
+    pub count: u64,
+    pub totals: Vec<Money>,
+}
+
+fn due_day(as_of: &str) -> Result<String> {
+    Ok(NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d")
         .map_err(|_| {
             LedgerError::invalid(
                 "as_of",
@@ -156,22 +179,37 @@ pub fn approve_due(book: &mut Book, as_of: &str, actor: Actor) -> Result<u64> {
             )
         })?
         .format("%Y-%m-%d")
-        .to_string();
-    let tx = book.transaction()?;
-    let n = approve_due_in(&tx, &day, actor)?;
-    tx.commit()?;
-    Ok(n)
+        .to_string())
+}
+
+fn due_lines(conn: &Connection, day: &str) -> Result<DueLines> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT currency, count(*), sum(amount_minor) FROM commissions
+          WHERE state = 'pending' AND hold_reason IS NULL AND due_on <= ?1
+          GROUP BY currency ORDER BY currency",
+    )?;
+    let mut rows = stmt.query([day])?;
+    let mut out = DueLines::default();
+    while let Some(r) = rows.next()? {
+        let count: i64 = r.get(1)?;
+        out.count += count as u64;
+        out.totals.push(Money::new(r.get(2)?, r.get::<_, Currency>(0)?));
+    }
+    Ok(out)
 }
 
 /// Approves, in the caller's transaction, what is due by `day` ("YYYY-MM-DD").
-pub fn approve_due_in(conn: &Connection, day: &str, actor: Actor) -> Result<u64> {
+pub fn approve_due_in(conn: &Connection, day: &str, actor: Actor) -> Result<DueLines> {
+    let due = due_lines(conn, day)?;
     let n = conn.execute(
         "UPDATE commissions SET state = 'approved', updated_at = ?2
           WHERE state = 'pending' AND hold_reason IS NULL AND due_on <= ?1",
         params![day, now()],
     )? as u64;
+    debug_assert_eq!(n, due.count);
     if n > 0 {
-        let after = serde_json::json!({ "approved": n, "as_of": day });
+        let totals: Vec<String> = due.totals.iter().map(Money::to_string).collect();
+        let after = serde_json::json!({ "approved": n, "as_of": day, "totals": totals });
         audit::record(
             conn,
             actor,
@@ -182,7 +220,7 @@ pub fn approve_due_in(conn: &Connection, day: &str, actor: Actor) -> Result<u64>
             Some(&after),
         )?;
     }
-    Ok(n)
+    Ok(due)
 }
 
 /// Declines one pending or approved commission, with the reason kept.
