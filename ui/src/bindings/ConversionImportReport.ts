@@ -7,6 +7,11 @@ export type ConversionImportReport = { rows: number,
  */
 recorded: number, 
 /**
+ * Of those, refunds and chargebacks: a row of a refunded sale records
+ * the sale and its refund, so more can be recorded than rows read.
+ */
+refunds: number, 
+/**
  * Already in the book from an earlier import: unchanged.
  */
 existing: number, skipped: { [key in string]: number }, unattributed: number, commissions: EngineReport, dry_run: boolean, };

@@ -3,9 +3,16 @@
 
 import type { EngineReport } from "../../bindings/EngineReport";
 import type { FxImportReport } from "../../bindings/FxImportReport";
+import type { Money } from "../../bindings/Money";
 import { formatCount, plural } from "../../lib/format";
+import { formatMoney } from "../../lib/moneyDisplay";
 
-/** "14 commission lines (2 held, 1 reversal, 1 bonus)". */
+/** A net change: "1,234.50 USD", or "-20.00 USD in all" when refunds outweigh sales. */
+function formatSignedNet(m: Money): string {
+  return m.minor < 0 ? `${formatMoney(m)} in all` : formatMoney(m);
+}
+
+/** "14 commission lines (2 held, 1 reversal, 1 bonus) worth 1,234.50 USD". */
 export function engineSummary(r: EngineReport): string {
   const extras: string[] = [];
   if (r.held) extras.push(`${formatCount(r.held)} held`);
@@ -14,7 +21,8 @@ export function engineSummary(r: EngineReport): string {
   if (r.bonuses) extras.push(plural(r.bonuses, "bonus", "bonuses"));
   if (r.adjustments) extras.push(plural(r.adjustments, "month adjustment"));
   const lines = plural(r.lines, "commission line");
-  return extras.length ? `${lines} (${extras.join(", ")})` : lines;
+  const worth = r.net ? ` worth ${formatSignedNet(r.net)}` : "";
+  return (extras.length ? `${lines} (${extras.join(", ")})` : lines) + worth;
 }
 
 /** The toast after Recompute. */

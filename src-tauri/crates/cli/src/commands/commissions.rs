@@ -110,14 +110,15 @@ fn print_engine(r: &EngineReport, json: bool) {
         output::json(r);
     } else {
         println!(
-            "Computed {} conversions: {} lines, {} still held, {} reversals, {} clawbacks, {} bonuses, {} month adjustments",
+            "Computed {} conversions: {} lines, {} still held, {} reversals, {} clawbacks, {} bonuses, {} month adjustments; worth {}",
             output::count(r.conversions),
             output::count(r.lines),
             r.held,
             r.reversals,
             r.clawbacks,
             r.bonuses,
-            r.adjustments
+            r.adjustments,
+            output::totals(r.net.as_slice())
         );
     }
 }

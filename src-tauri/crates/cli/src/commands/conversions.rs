@@ -43,8 +43,10 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
     }
     let verb = if dry_run { "Would record" } else { "Recorded" };
     println!(
-        "{verb} {} conversions from {} rows ({} already in the book, {} unattributed)",
+        "{verb} {} conversions ({} sales, {} refunds: a refunded sale's row gives both) from {} rows ({} already in the book, {} unattributed)",
         output::count(report.recorded),
+        output::count(report.recorded - report.refunds),
+        output::count(report.refunds),
         output::count(report.rows),
         output::count(report.existing),
         output::count(report.unattributed)
@@ -54,12 +56,14 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
     }
     let c = &report.commissions;
     println!(
-        "Commissions: {} lines, {} held, {} reversals, {} clawbacks, {} bonuses",
+        "Commissions: {} lines, {} held, {} reversals, {} clawbacks, {} bonuses, {} month adjustments; worth {}",
         output::count(c.lines),
         output::count(c.held),
         c.reversals,
         c.clawbacks,
-        c.bonuses
+        c.bonuses,
+        c.adjustments,
+        output::totals(c.net.as_slice())
     );
     Ok(())
 }

@@ -13,7 +13,7 @@ use super::month;
 use super::periods;
 use crate::error::Result;
 use chrono::{Datelike, Duration, NaiveDate};
-use partnerbook_book::money::Currency;
+use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::progress::Progress;
 use partnerbook_book::settings::ProgramSettings;
 use partnerbook_book::time::{now, parse_stamp};
@@ -35,6 +35,9 @@ pub struct EngineReport {
     /// Lines that true a month up: a later sale lifted its band, a refund
     /// dropped it back, a target was lost or reached again.
     pub adjustments: u64,
+    /// What the run changed partners' earnings by, net of reversals and
+    /// clawbacks, in the program's currency; None when nothing changed.
+    pub net: Option<Money>,
 }
 
 /// Computes commissions for every attributed conversion not yet dealt with.
@@ -48,6 +51,10 @@ pub fn run(book: &mut Book, progress: &dyn Progress) -> Result<EngineReport> {
 pub fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<EngineReport> {
     let mut ctx = Context::for_engine(conn)?;
     let todo = pending_conversions(conn)?;
+    if todo.is_empty() {
+        return Ok(EngineReport::default());
+    }
+    let owed_before = owed(conn)?;
     let total = todo.len() as u64;
     let mut report = EngineReport::default();
     let mut months: BTreeSet<(i64, i32, u32)> = BTreeSet::new();
@@ -84,8 +91,19 @@ pub fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<EngineReport
         }
         bonuses(conn, &mut ctx, partner, year, month, &mut report)?;
     }
+    let net = owed(conn)? - owed_before;
+    report.net = (net != 0).then(|| Money::new(net, ctx.base()));
     progress.update("Computing commissions", total, total);
     Ok(report)
+}
+
+/// What every line not reversed or declined comes to.
+fn owed(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(sum(amount_minor), 0) FROM commissions WHERE state NOT IN ('reversed', 'declined')",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 fn mark_done(conn: &Connection, ctx: &mut Context, c: &Todo) -> Result<()> {

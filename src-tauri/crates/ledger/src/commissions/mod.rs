@@ -193,7 +193,8 @@ fn due_lines(conn: &Connection, day: &str) -> Result<DueLines> {
     while let Some(r) = rows.next()? {
         let count: i64 = r.get(1)?;
         out.count += count as u64;
-        out.totals.push(Money::new(r.get(2)?, r.get::<_, Currency>(0)?));
+        out.totals
+            .push(Money::new(r.get(2)?, r.get::<_, Currency>(0)?));
     }
     Ok(out)
 }

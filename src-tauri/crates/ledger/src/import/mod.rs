@@ -51,6 +51,9 @@ pub struct ConversionImportReport {
     pub rows: u64,
     /// New conversions recorded (refunds included).
     pub recorded: u64,
+    /// Of those, refunds and chargebacks: a row of a refunded sale records
+    /// the sale and its refund, so more can be recorded than rows read.
+    pub refunds: u64,
     /// Already in the book from an earlier import: unchanged.
     pub existing: u64,
     pub skipped: BTreeMap<String, u64>,
@@ -191,7 +194,10 @@ pub fn import(
                 }
             };
             match recorder.record(&input).map_err(at_row)? {
-                Recorded::New(_) => report.recorded += 1,
+                Recorded::New(_) => {
+                    report.recorded += 1;
+                    report.refunds += u64::from(input.kind.gives_money_back());
+                }
                 Recorded::Existing(_) => report.existing += 1,
             }
             if i % 5_000 == 4_999 {

@@ -368,7 +368,9 @@ fn foreign_currency_waits_for_its_rate_then_converts_once() {
         .unwrap()
         .contains("no EUR→USD rate for 2026-05-01"));
     assert_eq!(
-        approve_due(&mut t.book, "2027-01-01", Actor::User).unwrap().count,
+        approve_due(&mut t.book, "2027-01-01", Actor::User)
+            .unwrap()
+            .count,
         0,
         "held lines are not approved"
     );
@@ -440,7 +442,9 @@ fn approval_after_the_hold_decline_with_a_reason_and_paid_is_frozen() {
         .sale("o2", "2026-03-20", "100.00");
     t.run();
     assert_eq!(
-        approve_due(&mut t.book, "2026-03-30", Actor::User).unwrap().count,
+        approve_due(&mut t.book, "2026-03-30", Actor::User)
+            .unwrap()
+            .count,
         0,
         "30 hold days: due 2026-03-31"
     );

@@ -107,7 +107,11 @@ fn stripe_charges_refunds_and_skips() {
         &fixture("stripe_unified_payments.csv"),
     );
     assert_eq!(report.rows, 6);
-    assert_eq!(report.recorded, 6, "4 charges and 2 refunds");
+    assert_eq!(
+        (report.recorded, report.refunds),
+        (6, 2),
+        "4 charges and 2 refunds"
+    );
     assert_eq!(
         report.skipped.values().sum::<u64>(),
         2,
@@ -126,6 +130,11 @@ fn stripe_charges_refunds_and_skips() {
             ("Bob".into(), 40500, Pending),   // €1,250.00 × 1.08 = $1,350.00
             ("Alice".into(), 2970, Reversed), // $99.00, refunded in full before payment
         ]
+    );
+    assert_eq!(
+        report.commissions.net.map(|m| m.minor),
+        Some(1470 + 40500),
+        "what the import changed the partners' earnings by: the reversed line counts nothing"
     );
     let again = run(
         &mut book,

@@ -31,10 +31,11 @@ const inspection: ImportInspection = {
 const report = (dry: boolean): ConversionImportReport => ({
   rows: 120,
   recorded: 110,
+  refunds: 0,
   existing: 5,
   skipped: { "not a completed charge": 5 },
   unattributed: 2,
-  commissions: { conversions: 110, lines: 108, held: 3, reversals: 1, clawbacks: 0, bonuses: 0, adjustments: 0 },
+  commissions: { conversions: 110, lines: 108, held: 3, reversals: 1, clawbacks: 0, bonuses: 0, adjustments: 0, net: null },
   dry_run: dry,
 });
 

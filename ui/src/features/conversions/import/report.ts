@@ -17,9 +17,20 @@ export function skippedReasons(r: ConversionImportReport): [string, number][] {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** "120 rows read: 100 would be recorded, 15 already in the book, 5 skipped, 3 unattributed." */
+/**
+ * "120 rows read: 100 would be recorded (90 sales and 10 refunds), 15
+ * already in the book, 5 skipped, 3 unattributed." A row of a refunded sale
+ * records the sale and its refund, so it says so when that makes more
+ * conversions than rows.
+ */
 export function importSummary(r: ConversionImportReport): string {
-  const parts = [`${formatCount(r.recorded)} ${r.dry_run ? "would be recorded" : "recorded"}`];
+  let recorded = `${formatCount(r.recorded)} ${r.dry_run ? "would be recorded" : "recorded"}`;
+  if (r.refunds > 0) {
+    const split = `${plural(r.recorded - r.refunds, "sale")} and ${plural(r.refunds, "refund")}`;
+    const more = r.recorded + r.existing + skippedTotal(r) > r.rows;
+    recorded += more ? ` (${split}: a refunded sale's row gives both)` : ` (${split})`;
+  }
+  const parts = [recorded];
   if (r.existing) parts.push(`${formatCount(r.existing)} already in the book`);
   const skipped = skippedTotal(r);
   if (skipped) parts.push(`${formatCount(skipped)} skipped`);
