@@ -17,7 +17,12 @@ issued_on: string,
 /**
  * The day after the previous approved run's cut-off, if any.
  */
-period_from: string | null, period_to: string, letterhead: Letterhead, partner_id: number, partner_name: string, partner_company: string, 
+period_from: string | null, period_to: string, 
+/**
+ * The latest sale paid for, and the hold that kept later ones for a
+ * later run.
+ */
+sales_to: string | null, hold_days: number, letterhead: Letterhead, partner_id: number, partner_name: string, partner_company: string, 
 /**
  * Their postal address, one line per line.
  */

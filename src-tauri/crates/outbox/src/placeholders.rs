@@ -21,6 +21,17 @@ pub fn statement_values<'a>(
         },
     );
     v.insert("total", s.paid.to_string());
+    // A whole sentence, so a template needs no condition for a payout of
+    // adjustments only.
+    v.insert(
+        "sales",
+        match s.sales_text() {
+            Some(sales) => format!(
+                "It pays your commissions on {sales}; later sales come in a later statement."
+            ),
+            None => "It pays adjustments to your balance.".to_string(),
+        },
+    );
     v.insert("statement.number", s.number.clone());
     v.insert("run.fingerprint", s.fingerprint.clone());
     Ok(v)

@@ -19,7 +19,13 @@ const PARTNER: &[&str] = &[
     "program.name",
     "program.business_name",
 ];
-const STATEMENT: &[&str] = &["period", "total", "statement.number", "run.fingerprint"];
+const STATEMENT: &[&str] = &[
+    "period",
+    "sales",
+    "total",
+    "statement.number",
+    "run.fingerprint",
+];
 
 /// The templates the program sends, and what each may say.
 pub const NAMES: &[&str] = &[
@@ -57,8 +63,8 @@ fn default_template(name: &str) -> Option<(&'static str, &'static str, &'static 
     match name {
         "statement" => Some((
             "Your {{program.name}} statement for {{period}}",
-            "Hello {{partner.first_name}},\n\nyour commission statement {{statement.number}} for {{period}} is attached: {{total}} is on its way to you.\n\nThank you for promoting {{program.name}}.\n{{program.business_name}}\n",
-            "<p>Hello {{partner.first_name}},</p><p>your commission statement <b>{{statement.number}}</b> for {{period}} is attached: <b>{{total}}</b> is on its way to you.</p><p>Thank you for promoting {{program.name}}.<br>{{program.business_name}}</p>",
+            "Hello {{partner.first_name}},\n\nyour commission statement {{statement.number}} for {{period}} is attached: {{total}} is on its way to you. {{sales}}\n\nThank you for promoting {{program.name}}.\n{{program.business_name}}\n",
+            "<p>Hello {{partner.first_name}},</p><p>your commission statement <b>{{statement.number}}</b> for {{period}} is attached: <b>{{total}}</b> is on its way to you. {{sales}}</p><p>Thank you for promoting {{program.name}}.<br>{{program.business_name}}</p>",
         )),
         "welcome" => Some((
             "Welcome to {{program.name}}",

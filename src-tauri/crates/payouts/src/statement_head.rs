@@ -19,12 +19,28 @@ pub struct StatementHead {
     /// The day after the previous approved run's cut-off, if any.
     pub period_from: Option<String>,
     pub period_to: String,
+    /// The latest sale the payout pays commission on: with the hold period,
+    /// a run through 30 November pays October's sales, and says so.
+    pub sales_to: Option<String>,
+    pub hold_days: u32,
     /// The run's currency: commissions and balances are in it.
     pub currency: Currency,
     /// What was sent, in the payout currency.
     pub paid: Money,
     pub fingerprint: String,
     pub status: PayoutStatus,
+}
+
+impl StatementHead {
+    /// Which sales the payout pays for, in words: "sales up to 2026-10-31,
+    /// after the 30-day hold"; None when it pays no sale (adjustments only).
+    pub fn sales_text(&self) -> Option<String> {
+        let to = self.sales_to.as_ref()?;
+        Some(match self.hold_days {
+            0 => format!("sales up to {to}"),
+            days => format!("sales up to {to}, after the {days}-day hold"),
+        })
+    }
 }
 
 pub fn statement_number(run_id: i64, payout_id: i64) -> String {
@@ -76,8 +92,17 @@ pub fn statement_head(conn: &Connection, payout_id: i64) -> Result<StatementHead
     let period_from = previous
         .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
         .map(|d| (d + chrono::Duration::days(1)).to_string());
+    let sales_to: Option<String> = conn.query_row(
+        "SELECT substr(max(c.occurred_at), 1, 10) FROM commissions k JOIN conversions c ON c.id = k.conversion_id
+          WHERE k.payout_id = ?1 AND k.kind IN ('commission', 'two_tier')",
+        [payout_id],
+        |r| r.get(0),
+    )?;
+    let hold_days = partnerbook_book::settings::get(conn)?.hold_days;
     Ok(StatementHead {
         run_id,
+        sales_to,
+        hold_days,
         payout_id,
         partner_id,
         number: statement_number(run_id, payout_id),

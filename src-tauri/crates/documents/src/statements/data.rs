@@ -59,6 +59,10 @@ pub struct Statement {
     /// The day after the previous approved run's cut-off, if any.
     pub period_from: Option<String>,
     pub period_to: String,
+    /// The latest sale paid for, and the hold that kept later ones for a
+    /// later run.
+    pub sales_to: Option<String>,
+    pub hold_days: u32,
     pub letterhead: Letterhead,
     pub partner_id: i64,
     pub partner_name: String,
@@ -153,6 +157,8 @@ pub fn from_head(conn: &Connection, head: StatementHead) -> Result<Statement> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     Ok(Statement {
+        sales_to: head.sales_to,
+        hold_days: head.hold_days,
         number: head.number,
         issued_on: head.issued_on,
         period_from: head.period_from,

@@ -238,14 +238,21 @@ fn first_page_head(
         Some(from) => format!("{from} to {}", s.period_to),
         None => format!("through {}", s.period_to),
     };
+    // The run's period is not the sales': with a hold, a run through 30
+    // November pays October's sales. Say which.
+    let sales = s.sales_to.as_ref().map(|to| match s.hold_days {
+        0 => format!("up to {to}"),
+        days => format!("up to {to} ({days}-day hold)"),
+    });
     let facts = [
         ("Statement", s.number.clone()),
         ("Date", s.issued_on.clone()),
         ("Period", period),
+        ("Sales", sales.unwrap_or_default()),
         ("Program", l.program_name.clone()),
     ];
     let mut fy = TOP - 22.0;
-    for (label, value) in facts {
+    for (label, value) in facts.into_iter().filter(|(_, v)| !v.is_empty()) {
         page.text_right(Face::Regular, 8.5, RIGHT - 150.0, fy, &p.muted, label);
         page.text_right(
             Face::Regular,
@@ -304,6 +311,10 @@ fn first_page_head(
         &format!("by {}", s.method),
     );
     if let Some(rate) = &s.fx_rate {
+        // An inverted ECB rate has 28 decimals: six say it, and fit the column.
+        let rate = rate
+            .parse::<rust_decimal::Decimal>()
+            .map_or(rate.clone(), |r| r.round_dp(6).normalize().to_string());
         sy -= 11.0;
         page.text(
             Face::Regular,

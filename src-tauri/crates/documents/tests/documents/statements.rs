@@ -108,6 +108,7 @@ fn a_statement_says_who_what_and_how_much_in_real_text() {
         "-5.00",
         "380.05 EUR",
         "Total paid",
+        "up to 2026-10-03 (30-day hold)",
         "PayPal zo…@example.com",
         "Page 1 of 1",
         &s.fingerprint,
@@ -121,6 +122,14 @@ fn a_statement_says_who_what_and_how_much_in_real_text() {
         )
         .unwrap();
     }
+    // Its email says the same: which sales the run pays, and why not later ones.
+    let head =
+        partnerbook_payouts::statement_head(p.book.conn(), payout_of(&p, draft.id, zoe)).unwrap();
+    let values = partnerbook_outbox::placeholders::statement_values(p.book.conn(), &head).unwrap();
+    assert_eq!(
+        values["sales"],
+        "It pays your commissions on sales up to 2026-10-03, after the 30-day hold; later sales come in a later statement."
+    );
     let s = statement(&p.book, payout_of(&p, draft.id, yamada)).unwrap();
     let text = pdftotext(&render(&s, &fonts, None), p.dir.path(), None);
     assert!(text.contains("山田 太郎"), "{text}");

@@ -172,8 +172,8 @@ fn statements_arrive_with_their_pdf_once() {
         zoe["text"]
             .as_str()
             .unwrap()
-            .contains("123.45 EUR is on its way"),
-        "{zoe}"
+            .contains("123.45 EUR is on its way to you. It pays adjustments to your balance."),
+        "the testkit's lines have no sale: {zoe}"
     );
     assert!(
         zoe["html"].as_str().unwrap().contains("<b>123.45 EUR</b>"),
