@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "payout_run_discard",
     "payout_run_verify",
     "payout_export",
+    "payout_coverage",
     "payout_mark_paid",
     "payout_mark_failed",
     "payout_reconcile",

@@ -107,6 +107,16 @@ pub fn payout_run_verify(state: State<'_, AppState>, id: i64) -> AppResult<bool>
     state.read(|b| Ok(payouts::verify(b, id)?))
 }
 
+/// How an approved run is paid: provider files (uploads), what is left to
+/// pay by hand, and what was written.
+#[tauri::command(async)]
+pub fn payout_coverage(
+    state: State<'_, AppState>,
+    run_id: i64,
+) -> AppResult<Vec<files::coverage::CoverageGroup>> {
+    state.read(|b| Ok(files::coverage::coverage(b, run_id)?))
+}
+
 /// Writes the run's payment file(s) for `format` to `path`.
 #[tauri::command(async)]
 pub fn payout_export(

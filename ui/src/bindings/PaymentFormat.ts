@@ -3,4 +3,4 @@
 /**
  * Which provider's file to write.
  */
-export type PaymentFormat = "paypal" | "wise" | "sepa" | "csv";
+export type PaymentFormat = "paypal" | "wise" | "sepa" | "csv" | "manual";

@@ -7,7 +7,9 @@ import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
 import { describeError, toAppError } from "../../lib/errors";
 import { chooseExportPath, payoutsApi } from "./api";
+import { useFetched } from "../../lib/useFetched";
 import { ExportResult } from "./ExportResult";
+import { RunCoverage } from "./RunCoverage";
 import { FORMAT_LABELS, FORMATS } from "./labels";
 
 const DESCRIPTIONS: Record<PaymentFormat, string> = {
@@ -15,6 +17,7 @@ const DESCRIPTIONS: Record<PaymentFormat, string> = {
   wise: "Wise batch transfer CSV for partners paid by Wise.",
   sepa: "SEPA credit transfer (pain.001) for bank transfers in EUR. Needs the paying account below.",
   csv: "Every payout of the run in one plain CSV, for any other way of paying.",
+  manual: "The transfers no provider file makes (bank transfers outside SEPA, other methods), with bank details and references.",
 };
 
 /** Writes the run's payment files, one format at a time, and says what went where. */
@@ -22,6 +25,8 @@ export function ExportPanel({ run }: { run: PayoutRun }) {
   const [busy, setBusy] = useState<PaymentFormat | null>(null);
   const [report, setReport] = useState<ExportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [written, setWritten] = useState(0);
+  const coverage = useFetched(`coverage:${run.id}:${written}`, () => payoutsApi.coverage(run.id));
 
   const exportAs = async (format: PaymentFormat) => {
     setFailure(null);
@@ -30,6 +35,7 @@ export function ExportPanel({ run }: { run: PayoutRun }) {
       if (!path) return;
       setBusy(format);
       setReport(await payoutsApi.export(run.id, format, path));
+      setWritten((n) => n + 1);
     } catch (e) {
       setReport(null);
       setFailure(describeError(toAppError(e), { iban: "Paying account IBAN", bic: "Paying account BIC" }));
@@ -41,7 +47,9 @@ export function ExportPanel({ run }: { run: PayoutRun }) {
   return (
     <section className="po-panel" aria-label="Export">
       <h2>Payment files</h2>
-      <p className="muted">Upload a file to your provider to pay the run. Writing a file again gives the same bytes.</p>
+      <p className="muted">Upload each file to its provider to pay the run; pay what is left by hand from your bank. Writing a file again gives the same bytes.</p>
+      <RunCoverage coverage={coverage} busy={busy} onExport={(f) => void exportAs(f)} />
+      <h3 className="po-formats-title">Every format</h3>
       <div className="po-formats">
         {FORMATS.map((f) => (
           <div key={f} className="po-format">

@@ -359,6 +359,41 @@ describe("PayoutsScreen", () => {
     expect(within(report).getByTestId("payout-export-skipped")).toHaveTextContent("Dina Reyes paid by paypal, not in this file");
   });
 
+  it("says how the run is paid: each provider's uploads, what is left by hand, and what was written", async () => {
+    let written: string | null = null;
+    const user = setup({
+      payout_coverage: () => [
+        {
+          format: "paypal",
+          payouts: 3,
+          totals: [
+            { minor: 40000, currency: "EUR" },
+            { minor: 20000, currency: "USD" },
+          ],
+          files: 2,
+          written_at: "2026-12-01T09:00:00Z",
+        },
+        { format: "manual", payouts: 2, totals: [{ minor: 42000, currency: "PLN" }], files: 1, written_at: written },
+      ],
+      payout_export: ({ format, path }) => {
+        written = "2026-12-01T09:05:00Z";
+        return { run_id: 2, format, files: [{ path, payouts: 2, total: { minor: 20000, currency: "EUR" }, sha256: "c".repeat(64) }], skipped: [] };
+      },
+    });
+    vi.mocked(save).mockResolvedValue("/home/ana/payout-run-2-manual.csv");
+    await openRun(user, 2);
+    const rows = await screen.findAllByTestId("payout-coverage-row");
+    expect(rows[0]).toHaveTextContent("PayPal · 3 payouts · €400.00 + $200.00");
+    expect(rows[0]).toHaveTextContent("2 files to upload: PayPal takes one currency per file; written");
+    expect(within(rows[0]).getByLabelText("Written")).toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent("By hand · 2 payouts · PLN 420.00");
+    expect(rows[1]).toHaveTextContent("not in any provider's file: pay these from your bank");
+    expect(within(rows[1]).getByLabelText("Not written yet")).toBeInTheDocument();
+    await user.click(screen.getByTestId("payout-coverage-export-manual"));
+    expect(callsTo("payout_export")).toEqual([{ runId: 2, format: "manual", path: "/home/ana/payout-run-2-manual.csv" }]);
+    await waitFor(() => expect(within(screen.getAllByTestId("payout-coverage-row")[1]).getByLabelText("Written")).toBeInTheDocument());
+  });
+
   it("opens an exported file, or shows it in its folder", async () => {
     const user = setup({
       payout_export: ({ format }) => ({

@@ -2,6 +2,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Adjustment } from "../../bindings/Adjustment";
 import type { AdjustmentKind } from "../../bindings/AdjustmentKind";
+import type { CoverageGroup } from "../../bindings/CoverageGroup";
 import type { ExportReport } from "../../bindings/ExportReport";
 import type { JobProgress } from "../../bindings/JobProgress";
 import type { LineQuery } from "../../bindings/LineQuery";
@@ -33,6 +34,8 @@ export const payoutsApi = {
   discard: (id: number) => invoke<PayoutRun>("payout_run_discard", { id }),
   verify: (id: number) => invoke<boolean>("payout_run_verify", { id }),
   export: (runId: number, format: PaymentFormat, path: string) => invoke<ExportReport>("payout_export", { runId, format, path }),
+  /** How an approved run is paid: each provider's files, what is left by hand, what was written. */
+  coverage: (runId: number) => invoke<CoverageGroup[]>("payout_coverage", { runId }),
   /** One partner's pending payout, or every pending payout of the run when `partnerId` is null. */
   markPaid: (runId: number, partnerId: number | null, reference: string) =>
     invoke<number>("payout_mark_paid", { runId, partnerId, reference }),

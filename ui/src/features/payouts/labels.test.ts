@@ -103,7 +103,8 @@ describe("payment files", () => {
     expect(exportFileName(3, "wise")).toBe("payout-run-3-wise.csv");
     expect(exportFileName(12, "sepa")).toBe("payout-run-12-sepa.xml");
     expect(exportFileName(3, "csv")).toBe("payout-run-3-csv.csv");
-    expect(FORMATS.map((f) => FORMAT_LABELS[f])).toEqual(["PayPal", "Wise", "SEPA XML", "CSV"]);
+    expect(FORMATS.map((f) => FORMAT_LABELS[f])).toEqual(["PayPal", "Wise", "SEPA XML", "CSV", "By hand"]);
+    expect(exportFileName(3, "manual")).toBe("payout-run-3-manual.csv");
   });
 
   it("gives sizes in whole kilobytes, rounded up", () => {

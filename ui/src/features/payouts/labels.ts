@@ -2,6 +2,7 @@
 // payment files; the default cut-off day of a new run.
 
 import type { AdjustmentKind } from "../../bindings/AdjustmentKind";
+import type { CoverageGroup } from "../../bindings/CoverageGroup";
 import type { Money } from "../../bindings/Money";
 import type { PaymentFormat } from "../../bindings/PaymentFormat";
 import type { PayoutStatus } from "../../bindings/PayoutStatus";
@@ -143,9 +144,20 @@ export function groupTotalText(group: ReadinessGroup): string {
   return payTotalsText([...sums].map(([currency, minor]) => ({ currency, minor }) as Money));
 }
 
-export const FORMATS: PaymentFormat[] = ["paypal", "wise", "sepa", "csv"];
+export const FORMATS: PaymentFormat[] = ["paypal", "wise", "sepa", "csv", "manual"];
 
-export const FORMAT_LABELS: Record<PaymentFormat, string> = { paypal: "PayPal", wise: "Wise", sepa: "SEPA XML", csv: "CSV" };
+export const FORMAT_LABELS: Record<PaymentFormat, string> = { paypal: "PayPal", wise: "Wise", sepa: "SEPA XML", csv: "CSV", manual: "By hand" };
+
+/**
+ * How a coverage group is paid, in a sentence: "3 files to upload: PayPal
+ * takes one currency per file", "1 file to upload", or, for what no
+ * provider file pays, "not in any provider's file: pay these from your bank".
+ */
+export function coverageText(group: CoverageGroup): string {
+  if (group.format === "manual") return "not in any provider's file: pay these from your bank, with the list's references";
+  if (group.files > 1) return `${formatCount(group.files)} files to upload: ${FORMAT_LABELS[group.format]} takes one currency per file`;
+  return "1 file to upload";
+}
 
 export function formatExtension(format: PaymentFormat): "xml" | "csv" {
   return format === "sepa" ? "xml" : "csv";

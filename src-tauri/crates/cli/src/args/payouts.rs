@@ -52,10 +52,18 @@ pub enum PayoutCommand {
     Approve { run: i64 },
     /// Check an approved run against its fingerprint.
     Verify { run: i64 },
-    /// Write the payment file(s) of an approved run.
+    /// How an approved run is paid: each provider's files (uploads), what
+    /// is left to pay by hand, and what was written.
+    Coverage {
+        run: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the payment file(s) of an approved run; `manual` lists the
+    /// transfers no provider file makes, to pay by hand.
     Export {
         run: i64,
-        #[arg(long, value_parser = ["paypal", "wise", "sepa", "csv"])]
+        #[arg(long, value_parser = ["paypal", "wise", "sepa", "csv", "manual"])]
         format: String,
         #[arg(long)]
         out: PathBuf,

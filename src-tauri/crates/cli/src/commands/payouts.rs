@@ -222,9 +222,18 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
             }
             if !report.skipped.is_empty() {
                 println!(
-                    "{} payouts are not in this file (paid another way).",
+                    "{} payouts are not in this file (paid another way):",
                     report.skipped.len()
                 );
+                print_coverage(&files::coverage::coverage(book, run)?);
+            }
+        }
+        PayoutCommand::Coverage { run, json } => {
+            let groups = files::coverage::coverage(book, run)?;
+            if json {
+                output::json(&groups);
+            } else {
+                print_coverage(&groups);
             }
         }
         PayoutCommand::MarkPaid {
@@ -283,6 +292,26 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
         }
     }
     Ok(())
+}
+
+fn print_coverage(groups: &[files::coverage::CoverageGroup]) {
+    for g in groups {
+        let how = match g.format {
+            PaymentFormat::Manual => "by hand (no provider file makes these transfers): export --format manual lists them".to_string(),
+            f if g.files > 1 => format!("{} files to upload ({} takes one currency per file)", g.files, f.label()),
+            f => format!("1 {} file to upload", f.label()),
+        };
+        let written = g
+            .written_at
+            .as_deref()
+            .map_or("not written yet".to_string(), |at| format!("written {at}"));
+        println!(
+            "  {}: {} payouts, {}; {how}; {written}",
+            g.format.label(),
+            g.payouts,
+            output::totals(&g.totals)
+        );
+    }
 }
 
 fn show_run(run: &PayoutRun, json: bool) {

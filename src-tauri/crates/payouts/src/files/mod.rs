@@ -4,6 +4,7 @@
 //! timestamps, so writing it again gives the same bytes. Files are written
 //! to a temporary name and renamed, then recorded in the book.
 
+pub mod coverage;
 pub mod generic;
 pub mod paypal;
 pub mod sepa;
@@ -27,7 +28,7 @@ use ts_rs::TS;
 
 text_enum!(
     /// Which provider's file to write.
-    PaymentFormat { Paypal = "paypal", Wise = "wise", Sepa = "sepa", Csv = "csv" }
+    PaymentFormat { Paypal = "paypal", Wise = "wise", Sepa = "sepa", Csv = "csv", Manual = "manual" }
 );
 
 /// One payout as the files need it.
@@ -88,22 +89,47 @@ pub struct ExportReport {
 }
 
 impl PaymentFormat {
+    /// The provider files; the generic CSV and the by-hand list come after.
+    pub const PROVIDERS: [PaymentFormat; 3] = [
+        PaymentFormat::Paypal,
+        PaymentFormat::Wise,
+        PaymentFormat::Sepa,
+    ];
+
+    /// The format's name in sentences.
+    pub fn label(self) -> &'static str {
+        match self {
+            PaymentFormat::Paypal => "PayPal",
+            PaymentFormat::Wise => "Wise",
+            PaymentFormat::Sepa => "SEPA",
+            PaymentFormat::Csv => "CSV",
+            PaymentFormat::Manual => "by-hand",
+        }
+    }
+
     /// Rows per file the provider accepts (PayPal 5,000; Wise 1,000).
-    fn max_rows(self) -> usize {
+    pub(crate) fn max_rows(self) -> usize {
         match self {
             PaymentFormat::Paypal => 5_000,
             PaymentFormat::Wise => 1_000,
-            PaymentFormat::Sepa | PaymentFormat::Csv => usize::MAX,
+            PaymentFormat::Sepa | PaymentFormat::Csv | PaymentFormat::Manual => usize::MAX,
         }
     }
 
     /// Why a payout is not in this format's file, or None when it is.
-    fn excludes(self, line: &FileLine) -> Option<String> {
+    pub(crate) fn excludes(self, line: &FileLine) -> Option<String> {
         let wanted = match self {
             PaymentFormat::Paypal => "paypal",
             PaymentFormat::Wise => "wise",
             PaymentFormat::Sepa => "iban",
             PaymentFormat::Csv => return None,
+            // What no provider file pays: transfers to make by hand.
+            PaymentFormat::Manual => {
+                return Self::PROVIDERS
+                    .iter()
+                    .find(|f| f.excludes(line).is_none())
+                    .map(|f| format!("in the {} file", f.label()));
+            }
         };
         if line.method != wanted {
             return Some(format!("paid by {}, not in this file", line.method));
@@ -122,13 +148,13 @@ impl PaymentFormat {
             PaymentFormat::Paypal => paypal::render(run, lines),
             PaymentFormat::Wise => wise::render(run, lines),
             PaymentFormat::Sepa => sepa::render(run, lines),
-            PaymentFormat::Csv => generic::render(run, lines),
+            PaymentFormat::Csv | PaymentFormat::Manual => generic::render(run, lines),
         }
     }
 
-    /// One currency per file, except the generic CSV which carries its own.
-    fn one_currency_per_file(self) -> bool {
-        self != PaymentFormat::Csv
+    /// One currency per file, except the CSVs, which carry their own.
+    pub(crate) fn one_currency_per_file(self) -> bool {
+        !matches!(self, PaymentFormat::Csv | PaymentFormat::Manual)
     }
 }
 

@@ -6,6 +6,7 @@ use crate::support::with_payer;
 use partnerbook_book::audit::Actor;
 use partnerbook_book::progress::Quiet;
 use partnerbook_partners::{PartnerInput, PayoutMethod, TaxStatus};
+use partnerbook_payouts::files::coverage::coverage;
 use partnerbook_payouts::files::*;
 use partnerbook_payouts::{approve, create};
 use partnerbook_testkit::{program, P};
@@ -245,4 +246,92 @@ fn reference(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name)
+}
+
+/// The approved run's payouts plus a bank transfer in PLN and a cheque:
+/// neither is in a provider's file.
+fn run_with_transfers_by_hand() -> (P, i64) {
+    let mut p = program();
+    with_payer(&mut p);
+    let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
+    let bo = p.partner("Bo Berg", PayoutMethod::Paypal);
+    let iga = p.partner("Iga Nowak", PayoutMethod::Iban);
+    let cy = p.partner("Cy Chen", PayoutMethod::Other);
+    let mut pl = PartnerInput::from(&partnerbook_partners::get(&p.book, iga).unwrap());
+    pl.payout_currency = "PLN".into();
+    partnerbook_partners::update(&mut p.book, iga, &pl, "", Actor::User).unwrap();
+    let mut usd = PartnerInput::from(&partnerbook_partners::get(&p.book, bo).unwrap());
+    usd.payout_currency = "USD".into();
+    partnerbook_partners::update(&mut p.book, bo, &usd, "", Actor::User).unwrap();
+    for id in [zoe, bo, iga, cy] {
+        p.approved(id, 10_000, "2026-11-01");
+    }
+    p.book
+        .conn()
+        .execute_batch(
+            "INSERT INTO fx_rates (day, base, quote, rate, source) VALUES ('2026-11-30', 'EUR', 'PLN', '4.2000', 'ECB');
+             INSERT INTO fx_rates (day, base, quote, rate, source) VALUES ('2026-11-30', 'EUR', 'USD', '1.0500', 'ECB');",
+        )
+        .unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    assert_eq!(run.paid_count, 4);
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
+    (p, run.id)
+}
+
+#[test]
+fn every_paid_payout_is_in_one_file_or_on_the_list_to_pay_by_hand() {
+    let (mut p, run) = run_with_transfers_by_hand();
+    let groups = coverage(&p.book, run).unwrap();
+    let summary: Vec<(PaymentFormat, u32, Vec<String>, u32)> = groups
+        .iter()
+        .map(|g| {
+            let totals = g.totals.iter().map(ToString::to_string).collect();
+            (g.format, g.payouts, totals, g.files)
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                PaymentFormat::Paypal,
+                2,
+                vec!["100.00 EUR".to_string(), "105.00 USD".to_string()],
+                2
+            ),
+            (
+                PaymentFormat::Manual,
+                2,
+                vec!["100.00 EUR".to_string(), "420.00 PLN".to_string()],
+                1
+            ),
+        ],
+        "PayPal takes one currency per file: two uploads; the PLN transfer and the cheque are paid by hand"
+    );
+    assert!(groups.iter().all(|g| g.written_at.is_none()));
+    let report = export_to(&mut p, run, PaymentFormat::Manual, "by-hand.csv");
+    assert_eq!(report.files.len(), 1);
+    let text = std::fs::read_to_string(&report.files[0].path).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(rows[0].starts_with("payout_ref,partner_id,name"));
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Iga Nowak") && r.contains(",420.00,PLN,")),
+        "{text}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Cy Chen") && r.contains("cheque to the office")),
+        "{text}"
+    );
+    assert_eq!(
+        report.skipped.len(),
+        2,
+        "the PayPal payouts are in their own files"
+    );
+    let again = coverage(&p.book, run).unwrap();
+    assert!(again
+        .iter()
+        .any(|g| g.format == PaymentFormat::Manual && g.written_at.is_some()));
 }
