@@ -117,6 +117,22 @@ pub fn payout_coverage(
     state.read(|b| Ok(files::coverage::coverage(b, run_id)?))
 }
 
+/// Writes the run's transfers to make by hand as a PDF to `path`; returns how many.
+#[tauri::command(async)]
+pub fn payout_by_hand_pdf(
+    state: State<'_, AppState>,
+    run_id: i64,
+    path: String,
+) -> AppResult<usize> {
+    state.read(|b| {
+        Ok(partnerbook_core::reports::by_hand::write(
+            b,
+            run_id,
+            &PathBuf::from(&path),
+        )?)
+    })
+}
+
 /// Writes the run's payment file(s) for `format` to `path`.
 #[tauri::command(async)]
 pub fn payout_export(

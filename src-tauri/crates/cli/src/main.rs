@@ -69,6 +69,9 @@ fn run(cli: Cli) -> CliResult {
         Command::Report(args::ReportCommand::Program { period, out, json }) => {
             commands::statements::program_report(&open(cli.book)?, &period, &out, json)
         }
+        Command::Report(args::ReportCommand::ByHand { run, out }) => {
+            commands::statements::by_hand(&open(cli.book)?, run, &out)
+        }
         Command::Statements { run, out, json } => {
             commands::statements::write(&open(cli.book)?, run, &out, json)
         }

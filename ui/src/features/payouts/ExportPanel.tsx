@@ -6,7 +6,9 @@ import type { PayoutRun } from "../../bindings/PayoutRun";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
 import { describeError, toAppError } from "../../lib/errors";
-import { chooseExportPath, payoutsApi } from "./api";
+import { useToast } from "../../components/Toast";
+import { fileName, plural } from "../../lib/format";
+import { chooseByHandPdfPath, chooseExportPath, payoutsApi } from "./api";
 import { useFetched } from "../../lib/useFetched";
 import { ExportResult } from "./ExportResult";
 import { RunCoverage } from "./RunCoverage";
@@ -26,6 +28,7 @@ export function ExportPanel({ run }: { run: PayoutRun }) {
   const [report, setReport] = useState<ExportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [written, setWritten] = useState(0);
+  const toast = useToast();
   const coverage = useFetched(`coverage:${run.id}:${written}`, () => payoutsApi.coverage(run.id));
 
   const exportAs = async (format: PaymentFormat) => {
@@ -44,11 +47,23 @@ export function ExportPanel({ run }: { run: PayoutRun }) {
     }
   };
 
+  const byHandPdf = async () => {
+    setFailure(null);
+    try {
+      const path = await chooseByHandPdfPath(run.id);
+      if (!path) return;
+      const n = await payoutsApi.byHandPdf(run.id, path);
+      toast.success(`Saved ${plural(n, "transfer")} to make by hand in ${fileName(path)}.`);
+    } catch (e) {
+      setFailure(describeError(toAppError(e)));
+    }
+  };
+
   return (
     <section className="po-panel" aria-label="Export">
       <h2>Payment files</h2>
       <p className="muted">Upload each file to its provider to pay the run; pay what is left by hand from your bank. Writing a file again gives the same bytes.</p>
-      <RunCoverage coverage={coverage} busy={busy} onExport={(f) => void exportAs(f)} />
+      <RunCoverage coverage={coverage} busy={busy} onExport={(f) => void exportAs(f)} onByHandPdf={() => void byHandPdf()} />
       <h3 className="po-formats-title">Every format</h3>
       <div className="po-formats">
         {FORMATS.map((f) => (

@@ -375,6 +375,7 @@ describe("PayoutsScreen", () => {
         },
         { format: "manual", payouts: 2, totals: [{ minor: 42000, currency: "PLN" }], files: 1, written_at: written },
       ],
+      payout_by_hand_pdf: () => 2,
       payout_export: ({ format, path }) => {
         written = "2026-12-01T09:05:00Z";
         return { run_id: 2, format, files: [{ path, payouts: 2, total: { minor: 20000, currency: "EUR" }, sha256: "c".repeat(64) }], skipped: [] };
@@ -392,6 +393,10 @@ describe("PayoutsScreen", () => {
     await user.click(screen.getByTestId("payout-coverage-export-manual"));
     expect(callsTo("payout_export")).toEqual([{ runId: 2, format: "manual", path: "/home/ana/payout-run-2-manual.csv" }]);
     await waitFor(() => expect(within(screen.getAllByTestId("payout-coverage-row")[1]).getByLabelText("Written")).toBeInTheDocument());
+    vi.mocked(save).mockResolvedValue("/home/ana/payout-run-2-by-hand.pdf");
+    await user.click(screen.getByTestId("payout-coverage-by-hand-pdf"));
+    expect(callsTo("payout_by_hand_pdf")).toEqual([{ runId: 2, path: "/home/ana/payout-run-2-by-hand.pdf" }]);
+    expect(await screen.findByText("Saved 2 transfers to make by hand in payout-run-2-by-hand.pdf.")).toBeInTheDocument();
   });
 
   it("opens an exported file, or shows it in its folder", async () => {

@@ -1,4 +1,4 @@
-import { CheckCircle2, CircleDashed, FileDown } from "lucide-react";
+import { CheckCircle2, CircleDashed, FileDown, FileText } from "lucide-react";
 import type { CoverageGroup } from "../../bindings/CoverageGroup";
 import type { PaymentFormat } from "../../bindings/PaymentFormat";
 import { Button } from "../../components/Button";
@@ -11,6 +11,8 @@ type Props = {
   coverage: Fetched<CoverageGroup[]>;
   busy: PaymentFormat | null;
   onExport: (format: PaymentFormat) => void;
+  /** The by-hand transfers as a PDF, to pay from the bank. */
+  onByHandPdf: () => void;
 };
 
 /**
@@ -18,7 +20,7 @@ type Props = {
  * provider's files (how many uploads, and why), what is left to pay by
  * hand, and which were written already.
  */
-export function RunCoverage({ coverage, busy, onExport }: Props) {
+export function RunCoverage({ coverage, busy, onExport, onByHandPdf }: Props) {
   const groups = coverage.data;
   if (!groups || groups.length === 0) return null;
   return (
@@ -47,8 +49,13 @@ export function RunCoverage({ coverage, busy, onExport }: Props) {
             onClick={() => onExport(g.format)}
             data-testid={`payout-coverage-export-${g.format}`}
           >
-            {g.format === "manual" ? "Export the list" : g.written_at ? "Write again" : "Write"}
+            {g.format === "manual" ? "CSV" : g.written_at ? "Write again" : "Write"}
           </Button>
+          {g.format === "manual" && (
+            <Button size="sm" icon={<FileText size={14} />} disabled={busy !== null} onClick={onByHandPdf} data-testid="payout-coverage-by-hand-pdf">
+              PDF
+            </Button>
+          )}
         </li>
       ))}
     </ul>

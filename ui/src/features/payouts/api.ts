@@ -36,6 +36,8 @@ export const payoutsApi = {
   export: (runId: number, format: PaymentFormat, path: string) => invoke<ExportReport>("payout_export", { runId, format, path }),
   /** How an approved run is paid: each provider's files, what is left by hand, what was written. */
   coverage: (runId: number) => invoke<CoverageGroup[]>("payout_coverage", { runId }),
+  /** The transfers no provider file makes, as a PDF to pay from the bank; returns how many. */
+  byHandPdf: (runId: number, path: string) => invoke<number>("payout_by_hand_pdf", { runId, path }),
   /** One partner's pending payout, or every pending payout of the run when `partnerId` is null. */
   markPaid: (runId: number, partnerId: number | null, reference: string) =>
     invoke<number>("payout_mark_paid", { runId, partnerId, reference }),
@@ -56,6 +58,16 @@ export async function chooseExportPath(runId: number, format: PaymentFormat): Pr
     defaultPath: exportFileName(runId, format),
     filters: [{ name: ext === "xml" ? "SEPA credit transfer (XML)" : "CSV", extensions: [ext] }],
     title: `Export ${FORMAT_LABELS[format]} file`,
+  });
+  return picked ?? null;
+}
+
+/** Where to write a run's by-hand transfers as a PDF. */
+export async function chooseByHandPdfPath(runId: number): Promise<string | null> {
+  const picked = await save({
+    defaultPath: `payout-run-${runId}-by-hand.pdf`,
+    filters: [{ name: "PDF", extensions: ["pdf"] }],
+    title: "Save the transfers to make by hand",
   });
   return picked ?? null;
 }

@@ -375,6 +375,14 @@ pub enum ReportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// An approved run's transfers no provider file makes, as a PDF to pay
+    /// from the bank (payee, bank details, amount, reference).
+    ByHand {
+        #[arg(long)]
+        run: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]

@@ -1,11 +1,12 @@
 //! `statements RUN --out DIR`: the PDF statement of every payout of a run;
-//! `report program --period P --out FILE`: the month's program report.
+//! `report program --period P --out FILE`: the month's program report;
+//! `report by-hand --run N --out FILE`: a run's transfers to make by hand.
 
 use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::pdf::Fonts;
-use partnerbook_core::reports::program;
+use partnerbook_core::reports::{by_hand as hand, program};
 use partnerbook_core::{statements, Book, BookError, ErrorExt};
 use std::path::Path;
 
@@ -44,5 +45,15 @@ pub fn program_report(book: &Book, period: &str, out: &Path, json: bool) -> CliR
             out.display()
         );
     }
+    Ok(())
+}
+
+pub fn by_hand(book: &Book, run: i64, out: &Path) -> CliResult {
+    let n = hand::write(book, run, out)?;
+    println!(
+        "{} transfers of run #{run} to make by hand -> {}",
+        output::count(n as u64),
+        out.display()
+    );
     Ok(())
 }

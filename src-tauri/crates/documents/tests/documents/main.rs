@@ -1,5 +1,6 @@
 //! The documents crate's integration tests, as one test binary.
 
+mod by_hand;
 mod logo;
 mod reports;
 mod statements;

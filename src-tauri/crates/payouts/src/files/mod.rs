@@ -117,7 +117,7 @@ impl PaymentFormat {
     }
 
     /// Why a payout is not in this format's file, or None when it is.
-    pub(crate) fn excludes(self, line: &FileLine) -> Option<String> {
+    pub fn excludes(self, line: &FileLine) -> Option<String> {
         let wanted = match self {
             PaymentFormat::Paypal => "paypal",
             PaymentFormat::Wise => "wise",
