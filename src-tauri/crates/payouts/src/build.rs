@@ -16,6 +16,7 @@ use partnerbook_book::time::now;
 use partnerbook_book::Book;
 use partnerbook_ledger::{commissions, fx};
 use partnerbook_partners::payout_method::mask_account;
+use partnerbook_partners::PayoutMethod;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -262,7 +263,12 @@ pub(super) fn compute_rows(
             day,
             missing.as_deref(),
         );
-        let account = f.account().trim().to_lowercase();
+        let account = match f.method {
+            PayoutMethod::Paypal | PayoutMethod::Wise | PayoutMethod::Iban => {
+                f.account().trim().to_lowercase()
+            }
+            PayoutMethod::Other | PayoutMethod::None => String::new(),
+        };
         let others: Vec<String> = sharers
             .get(&account)
             .into_iter()
@@ -332,11 +338,13 @@ fn convert(
 
 /// Active partners not on hold, by payout account (trimmed, lower case):
 /// one account on two of them is one person paid twice, or a typo paying a
-/// stranger, so neither is paid until it is corrected or one is held.
+/// stranger, so neither is paid until it is corrected or one is held. Only
+/// emails and IBANs name an account; "other" is instructions ("cheque to
+/// the office"), which many partners may share.
 fn sharers(conn: &Connection, partner: Option<i64>) -> Result<HashMap<String, Vec<(i64, String)>>> {
     let sql = format!(
         "SELECT id, name, lower(trim({ACCOUNT})) FROM partners
-          WHERE status = 'active' AND payout_hold IS NULL AND payout_method <> 'none'
+          WHERE status = 'active' AND payout_hold IS NULL AND payout_method IN ('paypal', 'wise', 'iban')
             AND (?1 IS NULL OR lower(trim({ACCOUNT})) = (SELECT lower(trim({ACCOUNT})) FROM partners WHERE id = ?1))"
     );
     let mut stmt = conn.prepare_cached(&sql)?;

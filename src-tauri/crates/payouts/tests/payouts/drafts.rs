@@ -223,3 +223,14 @@ fn readiness_says_which_lines_were_rebuilt() {
         "line rebuilt after the partner's payout details changed: PayPal bo…@example.com, held → PayPal an…@example.com, to pay"
     );
 }
+
+#[test]
+fn the_same_instructions_for_another_method_are_not_a_shared_account() {
+    let mut p = program();
+    let ana = p.partner("Ana Lima", PayoutMethod::Other);
+    let bo = p.partner("Bo Berg", PayoutMethod::Other);
+    p.approved(ana, 20_000, "2026-11-01");
+    p.approved(bo, 20_000, "2026-11-01");
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    assert_eq!(run.paid_count, 2, "both 'cheque to the office'");
+}
