@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "payout_run_verify",
     "payout_export",
     "payout_coverage",
+    "payout_month_end",
     "payout_by_hand_pdf",
     "payout_mark_paid",
     "payout_mark_failed",

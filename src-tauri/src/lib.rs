@@ -66,6 +66,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::payouts::payout_run_verify,
             commands::payouts::payout_export,
             commands::payouts::payout_coverage,
+            commands::payouts::payout_month_end,
             commands::payouts::payout_by_hand_pdf,
             commands::payouts::payout_mark_paid,
             commands::payouts::payout_mark_failed,

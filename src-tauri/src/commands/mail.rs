@@ -106,9 +106,10 @@ pub fn mail_template_preview(
 pub fn mail_outbox(
     state: State<'_, AppState>,
     status: Option<OutboxStatus>,
+    run_id: Option<i64>,
     limit: u32,
 ) -> AppResult<Vec<OutboxMessage>> {
-    state.with_book(|b| Ok(outbox::list(b, status, limit)?))
+    state.read(|b| Ok(outbox::list(b, status, run_id, limit)?))
 }
 
 #[tauri::command(async)]

@@ -117,6 +117,15 @@ pub fn payout_coverage(
     state.read(|b| Ok(files::coverage::coverage(b, run_id)?))
 }
 
+/// A run's month-end: its checklist and timeline, read back from the book.
+#[tauri::command(async)]
+pub fn payout_month_end(
+    state: State<'_, AppState>,
+    run_id: i64,
+) -> AppResult<partnerbook_core::reports::month_end::MonthEnd> {
+    state.read(|b| Ok(partnerbook_core::reports::month_end::month_end(b, run_id)?))
+}
+
 /// Writes the run's transfers to make by hand as a PDF to `path`; returns how many.
 #[tauri::command(async)]
 pub fn payout_by_hand_pdf(

@@ -47,14 +47,24 @@ pub struct QueueReport {
     pub already: u32,
 }
 
-pub fn list(book: &Book, status: Option<OutboxStatus>, limit: u32) -> Result<Vec<OutboxMessage>> {
+/// The newest `limit` messages, of one status and one payout run's
+/// statements when given.
+pub fn list(
+    book: &Book,
+    status: Option<OutboxStatus>,
+    run_id: Option<i64>,
+    limit: u32,
+) -> Result<Vec<OutboxMessage>> {
     let mut stmt = book.conn().prepare(
         "SELECT id, key, partner_id, template, to_email, to_name, subject, attachment_name, status, attempts,
                 last_reply, next_attempt_at, created_at, sent_at
-           FROM outbox WHERE (?1 IS NULL OR status = ?1) ORDER BY id DESC LIMIT ?2",
+           FROM outbox
+          WHERE (?1 IS NULL OR status = ?1)
+            AND (?3 IS NULL OR key IN (SELECT 'statement:' || id FROM payouts WHERE run_id = ?3))
+          ORDER BY id DESC LIMIT ?2",
     )?;
     let rows = stmt
-        .query_map(params![status, limit.clamp(1, 10_000)], |r| {
+        .query_map(params![status, limit.clamp(1, 10_000), run_id], |r| {
             Ok(OutboxMessage {
                 id: r.get(0)?,
                 key: r.get(1)?,
@@ -74,6 +84,17 @@ pub fn list(book: &Book, status: Option<OutboxStatus>, limit: u32) -> Result<Vec
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// How the statement emails of payout run `run_id` stand, by status.
+pub fn run_statement_counts(conn: &Connection, run_id: i64) -> Result<Vec<(OutboxStatus, u32)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT status, count(*) FROM outbox
+          WHERE key IN (SELECT 'statement:' || id FROM payouts WHERE run_id = ?1)
+          GROUP BY status ORDER BY status",
+    )?;
+    let rows = stmt.query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn exists(conn: &Connection, key: &str) -> Result<bool> {

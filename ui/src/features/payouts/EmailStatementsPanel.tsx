@@ -14,10 +14,12 @@ type Props = {
   run: PayoutRun;
   /** Opens Email → Outbox; without it the panel says where to go. */
   onOpenOutbox?: () => void;
+  /** After queueing: the run's checklist reads again. */
+  onDone?: () => void;
 };
 
 /** Puts one email per paid partner, with the statement attached, in the outbox. Nothing is sent here. */
-export function EmailStatementsPanel({ run, onOpenOutbox }: Props) {
+export function EmailStatementsPanel({ run, onOpenOutbox, onDone }: Props) {
   const { job, run: track, cancel } = useProgressJob(mailApi.cancelJob);
   const [queued, setQueued] = useState<QueueReport | null>(null);
   const [problem, setProblem] = useState<{ cancelled: boolean; text: string } | null>(null);
@@ -27,6 +29,7 @@ export function EmailStatementsPanel({ run, onOpenOutbox }: Props) {
     setQueued(null);
     try {
       setQueued(await track(`Queueing statement emails for run #${run.id}`, (onProgress) => mailApi.queueStatements(run.id, onProgress)));
+      onDone?.();
     } catch (e) {
       const cancelled = isCancelled(e);
       setProblem({ cancelled, text: cancelled ? "Cancelled: some statement emails may not be queued yet. Queue again to add the rest." : describeError(toAppError(e)) });

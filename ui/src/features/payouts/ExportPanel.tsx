@@ -23,7 +23,7 @@ const DESCRIPTIONS: Record<PaymentFormat, string> = {
 };
 
 /** Writes the run's payment files, one format at a time, and says what went where. */
-export function ExportPanel({ run }: { run: PayoutRun }) {
+export function ExportPanel({ run, onDone }: { run: PayoutRun; onDone?: () => void }) {
   const [busy, setBusy] = useState<PaymentFormat | null>(null);
   const [report, setReport] = useState<ExportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -39,6 +39,7 @@ export function ExportPanel({ run }: { run: PayoutRun }) {
       setBusy(format);
       setReport(await payoutsApi.export(run.id, format, path));
       setWritten((n) => n + 1);
+      onDone?.();
     } catch (e) {
       setReport(null);
       setFailure(describeError(toAppError(e), { iban: "Paying account IBAN", bic: "Paying account BIC" }));

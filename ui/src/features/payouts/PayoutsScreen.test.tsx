@@ -399,6 +399,33 @@ describe("PayoutsScreen", () => {
     expect(await screen.findByText("Saved 2 transfers to make by hand in payout-run-2-by-hand.pdf.")).toBeInTheDocument();
   });
 
+  it("remembers the run's month-end: steps done and left, and a timeline with file hashes", async () => {
+    const user = setup({
+      payout_month_end: () => ({
+        run_id: 2,
+        steps: [
+          { key: "approve", done: true, detail: "4 partners, $1,234.56" },
+          { key: "files", done: false, detail: "not written yet: Wise" },
+          { key: "statements", done: true, detail: "4 statements in /home/ana/run-2" },
+          { key: "emails", done: false, detail: "3 sent, 0 waiting, 1 failed of 4" },
+          { key: "paid", done: false, detail: "0 paid, 0 failed, 4 still to mark" },
+        ],
+        events: [{ at: "2026-04-03T10:05:00Z", what: "Wrote the paypal file /home/ana/p.csv (3 payouts)", sha256: "d".repeat(64) }],
+      }),
+    });
+    await openRun(user, 2);
+    const steps = await screen.findAllByTestId("run-checklist-step");
+    expect(steps.map((s) => [s.dataset.key, s.dataset.done])).toEqual([
+      ["approve", "true"],
+      ["files", "false"],
+      ["statements", "true"],
+      ["emails", "false"],
+      ["paid", "false"],
+    ]);
+    expect(steps[3]).toHaveTextContent("Statement emails3 sent, 0 waiting, 1 failed of 4");
+    expect(screen.getByTestId("run-timeline")).toHaveTextContent("Wrote the paypal file /home/ana/p.csv (3 payouts) dddddddddddd");
+  });
+
   it("opens an exported file, or shows it in its folder", async () => {
     const user = setup({
       payout_export: ({ format }) => ({

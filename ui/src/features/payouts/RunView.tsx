@@ -21,6 +21,7 @@ import { PayerCard } from "./PayerCard";
 import { PayingPanel } from "./PayingPanel";
 import { PayoutLines } from "./PayoutLines";
 import { ReadinessList } from "./ReadinessList";
+import { RunChecklist } from "./RunChecklist";
 import { RunPartnerPanel } from "./RunPartnerPanel";
 import { RunSteps } from "./RunSteps";
 import { RunSummary } from "./RunSummary";
@@ -124,6 +125,7 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
             {run.status === "discarded" && (
               <Banner kind="info">This draft was discarded: nobody is paid by it, and its commissions went back to approved.</Banner>
             )}
+            {run.status === "approved" && <RunChecklist runId={run.id} version={version} />}
             {run.status === "approved" && <FingerprintCard run={run} />}
             {current === "preview" && (
               <>
@@ -139,9 +141,9 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
             {current === "export" && (
               <div className="po-export-step">
                 <div className="po-export-main">
-                  <ExportPanel run={run} />
-                  <StatementsPanel run={run} />
-                  <EmailStatementsPanel run={run} onOpenOutbox={onOpenEmail} />
+                  <ExportPanel run={run} onDone={changed} />
+                  <StatementsPanel run={run} onDone={changed} />
+                  <EmailStatementsPanel run={run} onOpenOutbox={onOpenEmail} onDone={changed} />
                 </div>
                 <PayerCard />
               </div>

@@ -15,7 +15,7 @@ import { StatementFiles } from "./StatementFiles";
 type Failure = { kind: "error" | "info"; text: string };
 
 /** Writes the run's partner statements (PDF) into a folder, with progress and Cancel. */
-export function StatementsPanel({ run }: { run: PayoutRun }) {
+export function StatementsPanel({ run, onDone }: { run: PayoutRun; onDone?: () => void }) {
   const { job, run: runJob, cancel } = useProgressJob(payoutsApi.cancelJob);
   const [report, setReport] = useState<StatementsReport | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -27,6 +27,7 @@ export function StatementsPanel({ run }: { run: PayoutRun }) {
       if (!dir) return;
       setReport(null);
       setReport(await runJob(`Writing statements for run #${run.id}`, (onProgress) => payoutsApi.statements(run.id, dir, onProgress)));
+      onDone?.();
     } catch (e) {
       setFailure(
         isCancelled(e)

@@ -3,6 +3,7 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Adjustment } from "../../bindings/Adjustment";
 import type { AdjustmentKind } from "../../bindings/AdjustmentKind";
 import type { CoverageGroup } from "../../bindings/CoverageGroup";
+import type { MonthEnd } from "../../bindings/MonthEnd";
 import type { ExportReport } from "../../bindings/ExportReport";
 import type { JobProgress } from "../../bindings/JobProgress";
 import type { LineQuery } from "../../bindings/LineQuery";
@@ -36,6 +37,8 @@ export const payoutsApi = {
   export: (runId: number, format: PaymentFormat, path: string) => invoke<ExportReport>("payout_export", { runId, format, path }),
   /** How an approved run is paid: each provider's files, what is left by hand, what was written. */
   coverage: (runId: number) => invoke<CoverageGroup[]>("payout_coverage", { runId }),
+  /** The run's month-end checklist and timeline. */
+  monthEnd: (runId: number) => invoke<MonthEnd>("payout_month_end", { runId }),
   /** The transfers no provider file makes, as a PDF to pay from the bank; returns how many. */
   byHandPdf: (runId: number, path: string) => invoke<number>("payout_by_hand_pdf", { runId, path }),
   /** One partner's pending payout, or every pending payout of the run when `partnerId` is null. */

@@ -40,6 +40,9 @@ pub enum MailCommand {
         /// queued, sending, sent, failed, unknown or cancelled.
         #[arg(long)]
         status: Option<String>,
+        /// Only the statement emails of this payout run.
+        #[arg(long)]
+        run: Option<i64>,
         #[arg(long, default_value_t = 50)]
         limit: u32,
         #[arg(long)]

@@ -52,6 +52,13 @@ pub enum PayoutCommand {
     Approve { run: i64 },
     /// Check an approved run against its fingerprint.
     Verify { run: i64 },
+    /// A run's month-end: what was done (files with their hashes,
+    /// statements, emails, payments) and what is left.
+    Checklist {
+        run: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// How an approved run is paid: each provider's files (uploads), what
     /// is left to pay by hand, and what was written.
     Coverage {

@@ -148,6 +148,7 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
         }
         MailCommand::Outbox {
             status,
+            run,
             limit,
             json,
         } => {
@@ -161,7 +162,7 @@ pub fn run(book: &mut Book, command: MailCommand) -> CliResult {
                     })
                 })
                 .transpose()?;
-            let rows = outbox::list(book, status, limit)?;
+            let rows = outbox::list(book, status, run, limit)?;
             if json {
                 output::json(&rows);
                 return Ok(());

@@ -228,6 +228,30 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
                 print_coverage(&files::coverage::coverage(book, run)?);
             }
         }
+        PayoutCommand::Checklist { run, json } => {
+            let m = partnerbook_core::reports::month_end::month_end(book, run)?;
+            if json {
+                output::json(&m);
+                return Ok(());
+            }
+            for s in &m.steps {
+                println!(
+                    "[{}] {:<10} {}",
+                    if s.done { "x" } else { " " },
+                    s.key,
+                    s.detail
+                );
+            }
+            println!();
+            for e in &m.events {
+                let hash = e
+                    .sha256
+                    .as_deref()
+                    .map(|h| format!(" (sha256 {})", &h[..16.min(h.len())]))
+                    .unwrap_or_default();
+                println!("{}  {}{hash}", e.at, e.what);
+            }
+        }
         PayoutCommand::Coverage { run, json } => {
             let groups = files::coverage::coverage(book, run)?;
             if json {

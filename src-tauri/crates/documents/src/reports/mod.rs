@@ -3,6 +3,7 @@
 //! hand; dashboards and KPIs per partner and group come with their own issue.
 
 pub mod by_hand;
+pub mod month_end;
 pub mod program;
 
 pub use program::{ProgramReport, TopPartner};

@@ -115,6 +115,16 @@ pub fn write_run(
             Ok(())
         },
     )?;
+    // The run's month-end checklist shows when and where they were written.
+    audit::record(
+        book.conn(),
+        Actor::User,
+        "payout_run",
+        Some(run_id),
+        "statements_written",
+        None,
+        Some(&serde_json::json!({ "dir": dir.to_string_lossy(), "files": statements.len() })),
+    )?;
     Ok(StatementsReport {
         run_id,
         dir: dir.to_string_lossy().into_owned(),

@@ -2,5 +2,6 @@
 
 mod by_hand;
 mod logo;
+mod month_end;
 mod reports;
 mod statements;
