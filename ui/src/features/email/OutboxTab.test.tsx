@@ -65,7 +65,7 @@ describe("Email → Outbox", () => {
   it("lists every message with its status, tries, reply, time and attachment", async () => {
     setup();
     expect(await screen.findAllByTestId("outbox-row")).toHaveLength(4);
-    expect(callsTo("mail_outbox")).toEqual([{ status: null, limit: 500 }]);
+    expect(callsTo("mail_outbox")).toEqual([{ status: null, runId: null, limit: 500 }]);
     expect(row(3)).toHaveTextContent("Partner 3");
     expect(row(3)).toHaveTextContent("p3@example.com");
     expect(row(3)).toHaveTextContent("Failed");
@@ -99,12 +99,29 @@ describe("Email → Outbox", () => {
     await waitFor(() => expect(callsTo("mail_outbox")).toHaveLength(4));
   });
 
+  it("shows one payout run's statement emails", async () => {
+    const user = setup({
+      payout_runs_list: () => [
+        { id: 3, status: "approved", through: "2026-11-30" },
+        { id: 4, status: "draft", through: "2026-12-31" },
+      ],
+    });
+    await screen.findAllByTestId("outbox-row");
+    const select = await screen.findByTestId("outbox-filter-run");
+    expect([...select.querySelectorAll("option")].map((o) => o.textContent)).toEqual([
+      "Every message",
+      "Statements of run #3 (through Nov 30, 2026)",
+    ]);
+    await user.selectOptions(select, "3");
+    await waitFor(() => expect(callsTo("mail_outbox").at(-1)).toEqual({ status: null, runId: 3, limit: 500 }));
+  });
+
   it("filters by status", async () => {
     const user = setup();
     await screen.findAllByTestId("outbox-row");
     await user.click(screen.getByTestId("outbox-filter-failed"));
     await waitFor(() => expect(screen.getAllByTestId("outbox-row")).toHaveLength(1));
-    expect(callsTo("mail_outbox").at(-1)).toEqual({ status: "failed", limit: 500 });
+    expect(callsTo("mail_outbox").at(-1)).toEqual({ status: "failed", runId: null, limit: 500 });
     await user.click(screen.getByTestId("outbox-filter-cancelled"));
     expect(await screen.findByText("No cancelled messages")).toBeInTheDocument();
   });
@@ -136,7 +153,7 @@ describe("Email → Outbox", () => {
     await waitFor(() => expect(callsTo("mail_outbox")).toHaveLength(2));
 
     await user.click(screen.getByTestId("outbox-show-unknown"));
-    await waitFor(() => expect(callsTo("mail_outbox").at(-1)).toEqual({ status: "unknown", limit: 500 }));
+    await waitFor(() => expect(callsTo("mail_outbox").at(-1)).toEqual({ status: "unknown", runId: null, limit: 500 }));
   });
 
   it("asks for the password first when the server has a user, and cancels on request", async () => {

@@ -10,9 +10,10 @@ import { Segmented } from "../../components/Segmented";
 import { RetryBanner } from "../../components/RetryBanner";
 import { Spinner } from "../../components/Spinner";
 import { useToast } from "../../components/Toast";
-import { formatCount, plural } from "../../lib/format";
+import { formatCount, formatDate, plural } from "../../lib/format";
 import { useDelayed } from "../../lib/useDelayed";
 import { useFetched } from "../../lib/useFetched";
+import { payoutsApi } from "../payouts/api";
 import { mailApi } from "./api";
 import { decisionDoneText, OUTBOX_FILTERS, OUTBOX_STATUS_LABELS } from "./labels";
 import { OutboxTable } from "./OutboxTable";
@@ -29,7 +30,10 @@ export function OutboxTab() {
   const toast = useToast();
   const [filter, setFilter] = useState<Filter>("all");
   const [deciding, setDeciding] = useState<number | null>(null);
-  const outbox = useFetched(`outbox:${filter}`, () => mailApi.outbox(filter === "all" ? null : filter, OUTBOX_LIMIT));
+  const [runId, setRunId] = useState<number | null>(null);
+  const runs = useFetched("outbox:runs", () => payoutsApi.runs());
+  const approvedRuns = (runs.data ?? []).filter((r) => r.status === "approved");
+  const outbox = useFetched(`outbox:${filter}:${runId}`, () => mailApi.outbox(filter === "all" ? null : filter, runId, OUTBOX_LIMIT));
   const sending = useOutboxSend(outbox.reload);
   const messages = outbox.data;
   const slow = useDelayed(messages === null && outbox.loading, 300);
@@ -57,6 +61,22 @@ export function OutboxTab() {
     <div className="em-tab">
       <div className="em-toolbar">
         <Segmented label="Show" value={filter} options={options} onChange={setFilter} />
+        {approvedRuns.length > 0 && (
+          <select
+            className="input input-sm"
+            aria-label="Payout run"
+            value={runId ?? ""}
+            onChange={(e) => setRunId(e.target.value === "" ? null : Number(e.target.value))}
+            data-testid="outbox-filter-run"
+          >
+            <option value="">Every message</option>
+            {approvedRuns.map((r) => (
+              <option key={r.id} value={r.id}>
+                Statements of run #{r.id} (through {formatDate(r.through)})
+              </option>
+            ))}
+          </select>
+        )}
         <span className="muted num" data-testid="outbox-count" aria-live="polite">
           {messages === null ? "\u00a0" : messages.length >= OUTBOX_LIMIT ? `newest ${formatCount(OUTBOX_LIMIT)}` : plural(messages.length, "message")}
         </span>
@@ -76,12 +96,12 @@ export function OutboxTab() {
       {messages === null ? (
         <div className="em-center">{slow && <Spinner size={20} label="Loading the outbox" />}</div>
       ) : messages.length === 0 ? (
-        filter === "all" ? (
+        filter === "all" && runId === null ? (
           <EmptyState icon={<Inbox size={20} />} title="The outbox is empty">
             Statement emails are queued from a payout run's Export step. They wait here until you press Send now.
           </EmptyState>
         ) : (
-          <EmptyState icon={<Inbox size={20} />} title={`No ${OUTBOX_STATUS_LABELS[filter].toLowerCase()} messages`}>
+          <EmptyState icon={<Inbox size={20} />} title={filter === "all" ? "No messages of this run" : `No ${OUTBOX_STATUS_LABELS[filter].toLowerCase()} messages`}>
             Show all messages to see the rest of the outbox.
           </EmptyState>
         )

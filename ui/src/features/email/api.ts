@@ -39,7 +39,9 @@ export const mailApi = {
       partnerId,
     }),
   /** Newest first; every status when `status` is null. */
-  outbox: (status: OutboxStatus | null, limit: number) => invoke<OutboxMessage[]>("mail_outbox", { status, limit }),
+  /** The newest `limit` messages, of one status and one payout run's statements when given. */
+  outbox: (status: OutboxStatus | null, runId: number | null, limit: number) =>
+    invoke<OutboxMessage[]>("mail_outbox", { status, runId, limit }),
   decide: (id: number, decision: Decision) => invoke<null>("mail_decide", { id, decision }),
   /** One email per partner paid in the run, with the statement attached; never twice. */
   queueStatements: (runId: number, onProgress: (p: JobProgress) => void) =>
