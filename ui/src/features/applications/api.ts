@@ -10,6 +10,7 @@ import type { IntakeReport } from "../../bindings/IntakeReport";
 import type { JobProgress } from "../../bindings/JobProgress";
 import type { ScreeningSettings } from "../../bindings/ScreeningSettings";
 import type { ScreenReport } from "../../bindings/ScreenReport";
+import { inBookFolder } from "../../lib/dialogs";
 
 export type { JobProgress };
 
@@ -41,6 +42,6 @@ export const applicationsApi = {
 };
 
 export async function chooseFormExport(): Promise<string | null> {
-  const picked = await open({ multiple: false, directory: false, filters: FORM_FILTERS, title: "Import a signup form export" });
+  const picked = await open({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: FORM_FILTERS, title: "Import a signup form export" });
   return typeof picked === "string" ? picked : null;
 }

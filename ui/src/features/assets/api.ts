@@ -9,6 +9,7 @@ import type { AssetQuery } from "../../bindings/AssetQuery";
 import type { JobProgress } from "../../bindings/JobProgress";
 import type { KitReport } from "../../bindings/KitReport";
 import type { KitTarget } from "../../bindings/KitTarget";
+import { inBookFolder } from "../../lib/dialogs";
 
 export const assetsApi = {
   list: (query: AssetQuery) => invoke<Asset[]>("assets_list", { query }),
@@ -41,25 +42,25 @@ export const assetsApi = {
 
 /** Files to add, any kind. */
 export async function chooseFilesToAdd(): Promise<string[]> {
-  const picked = await open({ multiple: true, directory: false, title: "Add files to the assets" });
+  const picked = await open({ defaultPath: inBookFolder(), multiple: true, directory: false, title: "Add files to the assets" });
   if (picked === null) return [];
   return Array.isArray(picked) ? picked : [picked];
 }
 
 /** The file of a new version of an asset. */
 export async function chooseNewVersion(title: string): Promise<string | null> {
-  const picked = await open({ multiple: false, directory: false, title: `New version of ${title}` });
+  const picked = await open({ defaultPath: inBookFolder(), multiple: false, directory: false, title: `New version of ${title}` });
   return typeof picked === "string" ? picked : null;
 }
 
 /** Where to save a copy of an asset's file. */
 export async function chooseCopyPath(fileName: string): Promise<string | null> {
-  const picked = await save({ defaultPath: fileName, title: "Save a copy" });
+  const picked = await save({ defaultPath: inBookFolder(fileName), title: "Save a copy" });
   return picked ?? null;
 }
 
 /** Where to write a partner's or group's kit (a .zip). */
 export async function chooseKitPath(name: string): Promise<string | null> {
-  const picked = await save({ defaultPath: `${name} kit.zip`, filters: [{ name: "Zip archive", extensions: ["zip"] }], title: "Export kit" });
+  const picked = await save({ defaultPath: inBookFolder(`${name} kit.zip`), filters: [{ name: "Zip archive", extensions: ["zip"] }], title: "Export kit" });
   return picked ?? null;
 }

@@ -7,6 +7,7 @@ import type { DueLines } from "../../bindings/DueLines";
 import type { EngineReport } from "../../bindings/EngineReport";
 import type { FxImportReport } from "../../bindings/FxImportReport";
 import type { JobProgress } from "../../bindings/JobProgress";
+import { inBookFolder } from "../../lib/dialogs";
 
 export type { JobProgress };
 
@@ -25,6 +26,7 @@ export const commissionsApi = {
 
 export async function chooseFxRatesFile(): Promise<string | null> {
   const picked = await open({
+    defaultPath: inBookFolder(),
     multiple: false,
     directory: false,
     filters: [{ name: "ECB reference rates (CSV)", extensions: ["csv"] }],

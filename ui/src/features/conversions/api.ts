@@ -7,6 +7,7 @@ import type { Page } from "../../bindings/Page";
 import type { ConversionQuery } from "../../bindings/ConversionQuery";
 import type { ImportInspection } from "../../bindings/ImportInspection";
 import type { JobProgress } from "../../bindings/JobProgress";
+import { inBookFolder } from "../../lib/dialogs";
 
 export type { JobProgress };
 
@@ -20,6 +21,7 @@ export const conversionsApi = {
 
 export async function chooseConversionsCsv(): Promise<string | null> {
   const picked = await open({
+    defaultPath: inBookFolder(),
     multiple: false,
     directory: false,
     filters: [{ name: "CSV", extensions: ["csv"] }],

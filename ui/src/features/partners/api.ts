@@ -15,6 +15,7 @@ import type { PartnerQuery } from "../../bindings/PartnerQuery";
 import type { PartnerStatus } from "../../bindings/PartnerStatus";
 import type { Plan } from "../../bindings/Plan";
 import type { Tag } from "../../bindings/Tag";
+import { inBookFolder } from "../../lib/dialogs";
 
 export type { CountryCount, JobProgress };
 
@@ -42,12 +43,12 @@ export const partnersApi = {
 };
 
 export async function chooseCsvToImport(): Promise<string | null> {
-  const picked = await open({ multiple: false, directory: false, filters: CSV_FILTERS, title: "Import partners" });
+  const picked = await open({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: CSV_FILTERS, title: "Import partners" });
   return typeof picked === "string" ? picked : null;
 }
 
 export async function chooseCsvToExport(defaultName: string): Promise<string | null> {
-  return (await save({ defaultPath: defaultName, filters: CSV_FILTERS, title: "Export partners" })) ?? null;
+  return (await save({ defaultPath: inBookFolder(defaultName), filters: CSV_FILTERS, title: "Export partners" })) ?? null;
 }
 
 /** What a partner earns: the plan that pays them, their latest commission lines, whether their payouts are held. */

@@ -15,6 +15,7 @@ import type { Readiness } from "../../bindings/Readiness";
 import type { ReconcileReport } from "../../bindings/ReconcileReport";
 import type { StatementsReport } from "../../bindings/StatementsReport";
 import { exportFileName, FORMAT_LABELS, formatExtension } from "./labels";
+import { inBookFolder } from "../../lib/dialogs";
 
 export const payoutsApi = {
   runs: () => invoke<PayoutRun[]>("payout_runs_list"),
@@ -58,7 +59,7 @@ export const payoutsApi = {
 export async function chooseExportPath(runId: number, format: PaymentFormat): Promise<string | null> {
   const ext = formatExtension(format);
   const picked = await save({
-    defaultPath: exportFileName(runId, format),
+    defaultPath: inBookFolder(exportFileName(runId, format)),
     filters: [{ name: ext === "xml" ? "SEPA credit transfer (XML)" : "CSV", extensions: [ext] }],
     title: `Export ${FORMAT_LABELS[format]} file`,
   });
@@ -68,7 +69,7 @@ export async function chooseExportPath(runId: number, format: PaymentFormat): Pr
 /** Where to write a run's by-hand transfers as a PDF. */
 export async function chooseByHandPdfPath(runId: number): Promise<string | null> {
   const picked = await save({
-    defaultPath: `payout-run-${runId}-by-hand.pdf`,
+    defaultPath: inBookFolder(`payout-run-${runId}-by-hand.pdf`),
     filters: [{ name: "PDF", extensions: ["pdf"] }],
     title: "Save the transfers to make by hand",
   });
@@ -78,6 +79,7 @@ export async function chooseByHandPdfPath(runId: number): Promise<string | null>
 /** A provider's result file (CSV) to reconcile a run with. */
 export async function chooseResultFile(): Promise<string | null> {
   const picked = await open({
+    defaultPath: inBookFolder(),
     multiple: false,
     directory: false,
     filters: [{ name: "Payment results (CSV)", extensions: ["csv"] }],
@@ -88,6 +90,6 @@ export async function chooseResultFile(): Promise<string | null> {
 
 /** The folder to write a run's statements into. */
 export async function chooseStatementsFolder(): Promise<string | null> {
-  const picked = await open({ directory: true, multiple: false, title: "Folder for the statements" });
+  const picked = await open({ defaultPath: inBookFolder(), directory: true, multiple: false, title: "Folder for the statements" });
   return typeof picked === "string" ? picked : null;
 }

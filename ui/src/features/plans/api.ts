@@ -4,6 +4,7 @@ import type { Group } from "../../bindings/Group";
 import type { Partner } from "../../bindings/Partner";
 import type { Plan } from "../../bindings/Plan";
 import type { PlanFile } from "../../bindings/PlanFile";
+import { inBookFolder } from "../../lib/dialogs";
 
 const JSON_FILTERS = [{ name: "Plan (JSON)", extensions: ["json"] }];
 
@@ -20,12 +21,12 @@ export const plansApi = {
 };
 
 export async function choosePlanToImport(): Promise<string | null> {
-  const picked = await open({ multiple: false, directory: false, filters: JSON_FILTERS, title: "Import a plan" });
+  const picked = await open({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: JSON_FILTERS, title: "Import a plan" });
   return typeof picked === "string" ? picked : null;
 }
 
 export async function choosePlanExportPath(defaultName: string): Promise<string | null> {
-  return (await save({ defaultPath: defaultName, filters: JSON_FILTERS, title: "Export the plan" })) ?? null;
+  return (await save({ defaultPath: inBookFolder(defaultName), filters: JSON_FILTERS, title: "Export the plan" })) ?? null;
 }
 
 /** "Gold partners" → "gold-partners.json". */

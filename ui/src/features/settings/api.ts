@@ -3,6 +3,7 @@ import { open } from "@tauri-apps/plugin-dialog";
 import type { LogoInfo } from "../../bindings/LogoInfo";
 import type { ProgramSettings } from "../../bindings/ProgramSettings";
 import type { ProgramSettingsInput } from "../../bindings/ProgramSettingsInput";
+import { inBookFolder } from "../../lib/dialogs";
 
 export const settingsApi = {
   get: () => invoke<ProgramSettings>("settings_get"),
@@ -20,6 +21,7 @@ export const logoApi = {
 /** The image to use as the statements' logo. */
 export async function chooseLogoFile(): Promise<string | null> {
   const picked = await open({
+    defaultPath: inBookFolder(),
     multiple: false,
     directory: false,
     filters: [{ name: "Images (PNG, JPEG)", extensions: ["png", "jpg", "jpeg"] }],

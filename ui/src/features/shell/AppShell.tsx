@@ -1,5 +1,6 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useToast } from "../../components/Toast";
+import { setBookFolder } from "../../lib/dialogs";
 import { ApplicationsScreen } from "../applications/ApplicationsScreen";
 import { AssetsScreen } from "../assets/AssetsScreen";
 import { bookApi, type BookInfo } from "../book/api";
@@ -25,6 +26,11 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
   const [screen, setScreen] = useState<Screen>("partners");
   const [closing, setClosing] = useState(false);
   const toast = useToast();
+  // File and folder dialogs start in the book's folder.
+  useEffect(() => {
+    setBookFolder(book.path);
+    return () => setBookFolder(null);
+  }, [book.path]);
 
   const close = async () => {
     setClosing(true);
