@@ -366,7 +366,7 @@ fn plan_conversions_commissions_and_what_if() {
     assert_eq!(declined["state"], "declined");
     assert_eq!(
         app.ok("commissions_approve_due", json!({ "asOf": "2030-01-01" })),
-        0
+        json!({ "count": 0, "totals": [] })
     );
     // A plan of her own, then back to her group's.
     app.ok(
@@ -425,7 +425,11 @@ fn a_payout_run_from_draft_to_paid() {
         json!({ "path": csv, "options": options, "onProgress": "__CHANNEL__:21" }),
     );
     assert_eq!(
-        app.ok("commissions_approve_due", json!({ "asOf": "2026-06-30" })),
+        app.ok("commissions_due_preview", json!({ "asOf": "2026-06-30" }))["count"],
+        1
+    );
+    assert_eq!(
+        app.ok("commissions_approve_due", json!({ "asOf": "2026-06-30" }))["count"],
         1
     );
 
@@ -482,8 +486,33 @@ fn a_payout_run_from_draft_to_paid() {
         (queued["queued"].clone(), queued["already"].clone()),
         (json!(1), json!(0))
     );
-    let outbox = app.ok("mail_outbox", json!({ "status": "queued", "limit": 10 }));
+    let outbox = app.ok(
+        "mail_outbox",
+        json!({ "status": "queued", "runId": run["id"], "limit": 10 }),
+    );
     assert_eq!(outbox[0]["to_email"], "ana@example.com");
+    let coverage = app.ok("payout_coverage", json!({ "runId": run["id"] }));
+    assert_eq!(coverage[0]["payouts"], 1);
+    let month_end = app.ok("payout_month_end", json!({ "runId": run["id"] }));
+    let done: Vec<bool> = month_end["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["done"].as_bool().unwrap())
+        .collect();
+    assert_eq!(
+        done,
+        [true, false, true, false, false],
+        "approved and statements written; the provider file, emails and payment to do: {month_end}"
+    );
+    let pdf = app.dir.path().join("by-hand.pdf");
+    assert_eq!(
+        app.ok(
+            "payout_by_hand_pdf",
+            json!({ "runId": run["id"], "path": pdf })
+        ),
+        0
+    );
     assert!(outbox[0]["attachment_name"]
         .as_str()
         .unwrap()
