@@ -17,3 +17,14 @@ describe("dialogs start in the book's folder", () => {
     expect(inBookFolder()).toBeUndefined();
   });
 });
+
+describe("dialogs a test can answer", () => {
+  it("answers from the queue first, in order, then asks the system", async () => {
+    const { openDialog, saveDialog } = await import("./dialogs");
+    window.__PARTNERBOOK_DIALOG_ANSWERS__ = ["/tmp/a.csv", "/tmp/run-3"];
+    expect(await saveDialog({ defaultPath: "x.csv" })).toBe("/tmp/a.csv");
+    expect(await openDialog({ directory: true })).toBe("/tmp/run-3");
+    expect(window.__PARTNERBOOK_DIALOG_ANSWERS__).toEqual([]);
+    delete window.__PARTNERBOOK_DIALOG_ANSWERS__;
+  });
+});

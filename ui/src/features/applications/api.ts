@@ -1,5 +1,4 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { open } from "@tauri-apps/plugin-dialog";
 import type { ApplicationDetail } from "../../bindings/ApplicationDetail";
 import type { ApplicationInput } from "../../bindings/ApplicationInput";
 import type { ApplicationPage } from "../../bindings/ApplicationPage";
@@ -10,7 +9,7 @@ import type { IntakeReport } from "../../bindings/IntakeReport";
 import type { JobProgress } from "../../bindings/JobProgress";
 import type { ScreeningSettings } from "../../bindings/ScreeningSettings";
 import type { ScreenReport } from "../../bindings/ScreenReport";
-import { inBookFolder } from "../../lib/dialogs";
+import { inBookFolder, openDialog } from "../../lib/dialogs";
 
 export type { JobProgress };
 
@@ -42,6 +41,6 @@ export const applicationsApi = {
 };
 
 export async function chooseFormExport(): Promise<string | null> {
-  const picked = await open({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: FORM_FILTERS, title: "Import a signup form export" });
+  const picked = await openDialog({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: FORM_FILTERS, title: "Import a signup form export" });
   return typeof picked === "string" ? picked : null;
 }

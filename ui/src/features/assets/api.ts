@@ -1,5 +1,4 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type { AddOptions } from "../../bindings/AddOptions";
 import type { AddReport } from "../../bindings/AddReport";
 import type { Asset } from "../../bindings/Asset";
@@ -9,7 +8,7 @@ import type { AssetQuery } from "../../bindings/AssetQuery";
 import type { JobProgress } from "../../bindings/JobProgress";
 import type { KitReport } from "../../bindings/KitReport";
 import type { KitTarget } from "../../bindings/KitTarget";
-import { inBookFolder } from "../../lib/dialogs";
+import { inBookFolder, openDialog, saveDialog } from "../../lib/dialogs";
 
 export const assetsApi = {
   list: (query: AssetQuery) => invoke<Asset[]>("assets_list", { query }),
@@ -42,25 +41,25 @@ export const assetsApi = {
 
 /** Files to add, any kind. */
 export async function chooseFilesToAdd(): Promise<string[]> {
-  const picked = await open({ defaultPath: inBookFolder(), multiple: true, directory: false, title: "Add files to the assets" });
+  const picked = await openDialog({ defaultPath: inBookFolder(), multiple: true, directory: false, title: "Add files to the assets" });
   if (picked === null) return [];
   return Array.isArray(picked) ? picked : [picked];
 }
 
 /** The file of a new version of an asset. */
 export async function chooseNewVersion(title: string): Promise<string | null> {
-  const picked = await open({ defaultPath: inBookFolder(), multiple: false, directory: false, title: `New version of ${title}` });
+  const picked = await openDialog({ defaultPath: inBookFolder(), multiple: false, directory: false, title: `New version of ${title}` });
   return typeof picked === "string" ? picked : null;
 }
 
 /** Where to save a copy of an asset's file. */
 export async function chooseCopyPath(fileName: string): Promise<string | null> {
-  const picked = await save({ defaultPath: inBookFolder(fileName), title: "Save a copy" });
+  const picked = await saveDialog({ defaultPath: inBookFolder(fileName), title: "Save a copy" });
   return picked ?? null;
 }
 
 /** Where to write a partner's or group's kit (a .zip). */
 export async function chooseKitPath(name: string): Promise<string | null> {
-  const picked = await save({ defaultPath: inBookFolder(`${name} kit.zip`), filters: [{ name: "Zip archive", extensions: ["zip"] }], title: "Export kit" });
+  const picked = await saveDialog({ defaultPath: inBookFolder(`${name} kit.zip`), filters: [{ name: "Zip archive", extensions: ["zip"] }], title: "Export kit" });
   return picked ?? null;
 }

@@ -1,8 +1,8 @@
 import { invoke } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type { BookInfo } from "../../bindings/BookInfo";
 import type { NewProgram } from "../../bindings/NewProgram";
 import type { RecentBook } from "../../bindings/RecentBook";
+import { openDialog, saveDialog } from "../../lib/dialogs";
 
 export type { BookInfo };
 
@@ -21,12 +21,12 @@ export const bookApi = {
 
 /** The native "open" dialog for a book; null when the person cancels. */
 export async function chooseBookToOpen(): Promise<string | null> {
-  const picked = await open({ multiple: false, directory: false, filters: BOOK_FILTERS, title: "Open a book" });
+  const picked = await openDialog({ multiple: false, directory: false, filters: BOOK_FILTERS, title: "Open a book" });
   return typeof picked === "string" ? picked : null;
 }
 
 /** The native "save" dialog for a new book's file. */
 export async function chooseNewBookPath(defaultPath: string): Promise<string | null> {
-  const picked = await save({ defaultPath: defaultPath || undefined, filters: BOOK_FILTERS, title: "Create a book" });
+  const picked = await saveDialog({ defaultPath: defaultPath || undefined, filters: BOOK_FILTERS, title: "Create a book" });
   return picked ?? null;
 }

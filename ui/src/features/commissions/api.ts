@@ -1,5 +1,4 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { open } from "@tauri-apps/plugin-dialog";
 import type { Commission } from "../../bindings/Commission";
 import type { CommissionPage } from "../../bindings/CommissionPage";
 import type { CommissionQuery } from "../../bindings/CommissionQuery";
@@ -7,7 +6,7 @@ import type { DueLines } from "../../bindings/DueLines";
 import type { EngineReport } from "../../bindings/EngineReport";
 import type { FxImportReport } from "../../bindings/FxImportReport";
 import type { JobProgress } from "../../bindings/JobProgress";
-import { inBookFolder } from "../../lib/dialogs";
+import { inBookFolder, openDialog } from "../../lib/dialogs";
 
 export type { JobProgress };
 
@@ -25,7 +24,7 @@ export const commissionsApi = {
 };
 
 export async function chooseFxRatesFile(): Promise<string | null> {
-  const picked = await open({
+  const picked = await openDialog({
     defaultPath: inBookFolder(),
     multiple: false,
     directory: false,

@@ -1,5 +1,4 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { open } from "@tauri-apps/plugin-dialog";
 import type { ConversionImportOptions } from "../../bindings/ConversionImportOptions";
 import type { ConversionImportReport } from "../../bindings/ConversionImportReport";
 import type { Conversion } from "../../bindings/Conversion";
@@ -7,7 +6,7 @@ import type { Page } from "../../bindings/Page";
 import type { ConversionQuery } from "../../bindings/ConversionQuery";
 import type { ImportInspection } from "../../bindings/ImportInspection";
 import type { JobProgress } from "../../bindings/JobProgress";
-import { inBookFolder } from "../../lib/dialogs";
+import { inBookFolder, openDialog } from "../../lib/dialogs";
 
 export type { JobProgress };
 
@@ -20,7 +19,7 @@ export const conversionsApi = {
 };
 
 export async function chooseConversionsCsv(): Promise<string | null> {
-  const picked = await open({
+  const picked = await openDialog({
     defaultPath: inBookFolder(),
     multiple: false,
     directory: false,

@@ -1,5 +1,4 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Activity } from "../../bindings/Activity";
 import type { CommissionPage } from "../../bindings/CommissionPage";
 import type { CountryCount } from "../../bindings/CountryCount";
@@ -15,7 +14,7 @@ import type { PartnerQuery } from "../../bindings/PartnerQuery";
 import type { PartnerStatus } from "../../bindings/PartnerStatus";
 import type { Plan } from "../../bindings/Plan";
 import type { Tag } from "../../bindings/Tag";
-import { inBookFolder } from "../../lib/dialogs";
+import { inBookFolder, openDialog, saveDialog } from "../../lib/dialogs";
 
 export type { CountryCount, JobProgress };
 
@@ -43,12 +42,12 @@ export const partnersApi = {
 };
 
 export async function chooseCsvToImport(): Promise<string | null> {
-  const picked = await open({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: CSV_FILTERS, title: "Import partners" });
+  const picked = await openDialog({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: CSV_FILTERS, title: "Import partners" });
   return typeof picked === "string" ? picked : null;
 }
 
 export async function chooseCsvToExport(defaultName: string): Promise<string | null> {
-  return (await save({ defaultPath: inBookFolder(defaultName), filters: CSV_FILTERS, title: "Export partners" })) ?? null;
+  return (await saveDialog({ defaultPath: inBookFolder(defaultName), filters: CSV_FILTERS, title: "Export partners" })) ?? null;
 }
 
 /** What a partner earns: the plan that pays them, their latest commission lines, whether their payouts are held. */

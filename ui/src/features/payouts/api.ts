@@ -1,5 +1,4 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Adjustment } from "../../bindings/Adjustment";
 import type { AdjustmentKind } from "../../bindings/AdjustmentKind";
 import type { CoverageGroup } from "../../bindings/CoverageGroup";
@@ -15,7 +14,7 @@ import type { Readiness } from "../../bindings/Readiness";
 import type { ReconcileReport } from "../../bindings/ReconcileReport";
 import type { StatementsReport } from "../../bindings/StatementsReport";
 import { exportFileName, FORMAT_LABELS, formatExtension } from "./labels";
-import { inBookFolder } from "../../lib/dialogs";
+import { inBookFolder, openDialog, saveDialog } from "../../lib/dialogs";
 
 export const payoutsApi = {
   runs: () => invoke<PayoutRun[]>("payout_runs_list"),
@@ -58,7 +57,7 @@ export const payoutsApi = {
 /** Where to write a run's payment file: "payout-run-3-paypal.csv" offered. */
 export async function chooseExportPath(runId: number, format: PaymentFormat): Promise<string | null> {
   const ext = formatExtension(format);
-  const picked = await save({
+  const picked = await saveDialog({
     defaultPath: inBookFolder(exportFileName(runId, format)),
     filters: [{ name: ext === "xml" ? "SEPA credit transfer (XML)" : "CSV", extensions: [ext] }],
     title: `Export ${FORMAT_LABELS[format]} file`,
@@ -68,7 +67,7 @@ export async function chooseExportPath(runId: number, format: PaymentFormat): Pr
 
 /** Where to write a run's by-hand transfers as a PDF. */
 export async function chooseByHandPdfPath(runId: number): Promise<string | null> {
-  const picked = await save({
+  const picked = await saveDialog({
     defaultPath: inBookFolder(`payout-run-${runId}-by-hand.pdf`),
     filters: [{ name: "PDF", extensions: ["pdf"] }],
     title: "Save the transfers to make by hand",
@@ -78,7 +77,7 @@ export async function chooseByHandPdfPath(runId: number): Promise<string | null>
 
 /** A provider's result file (CSV) to reconcile a run with. */
 export async function chooseResultFile(): Promise<string | null> {
-  const picked = await open({
+  const picked = await openDialog({
     defaultPath: inBookFolder(),
     multiple: false,
     directory: false,
@@ -90,6 +89,6 @@ export async function chooseResultFile(): Promise<string | null> {
 
 /** The folder to write a run's statements into. */
 export async function chooseStatementsFolder(): Promise<string | null> {
-  const picked = await open({ defaultPath: inBookFolder(), directory: true, multiple: false, title: "Folder for the statements" });
+  const picked = await openDialog({ defaultPath: inBookFolder(), directory: true, multiple: false, title: "Folder for the statements" });
   return typeof picked === "string" ? picked : null;
 }

@@ -1,10 +1,9 @@
 import { invoke } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Group } from "../../bindings/Group";
 import type { Partner } from "../../bindings/Partner";
 import type { Plan } from "../../bindings/Plan";
 import type { PlanFile } from "../../bindings/PlanFile";
-import { inBookFolder } from "../../lib/dialogs";
+import { inBookFolder, openDialog, saveDialog } from "../../lib/dialogs";
 
 const JSON_FILTERS = [{ name: "Plan (JSON)", extensions: ["json"] }];
 
@@ -21,12 +20,12 @@ export const plansApi = {
 };
 
 export async function choosePlanToImport(): Promise<string | null> {
-  const picked = await open({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: JSON_FILTERS, title: "Import a plan" });
+  const picked = await openDialog({ defaultPath: inBookFolder(), multiple: false, directory: false, filters: JSON_FILTERS, title: "Import a plan" });
   return typeof picked === "string" ? picked : null;
 }
 
 export async function choosePlanExportPath(defaultName: string): Promise<string | null> {
-  return (await save({ defaultPath: inBookFolder(defaultName), filters: JSON_FILTERS, title: "Export the plan" })) ?? null;
+  return (await saveDialog({ defaultPath: inBookFolder(defaultName), filters: JSON_FILTERS, title: "Export the plan" })) ?? null;
 }
 
 /** "Gold partners" → "gold-partners.json". */

@@ -1,9 +1,8 @@
 import { invoke } from "@tauri-apps/api/core";
-import { open } from "@tauri-apps/plugin-dialog";
 import type { LogoInfo } from "../../bindings/LogoInfo";
 import type { ProgramSettings } from "../../bindings/ProgramSettings";
 import type { ProgramSettingsInput } from "../../bindings/ProgramSettingsInput";
-import { inBookFolder } from "../../lib/dialogs";
+import { inBookFolder, openDialog } from "../../lib/dialogs";
 
 export const settingsApi = {
   get: () => invoke<ProgramSettings>("settings_get"),
@@ -20,7 +19,7 @@ export const logoApi = {
 
 /** The image to use as the statements' logo. */
 export async function chooseLogoFile(): Promise<string | null> {
-  const picked = await open({
+  const picked = await openDialog({
     defaultPath: inBookFolder(),
     multiple: false,
     directory: false,
