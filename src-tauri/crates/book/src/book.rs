@@ -153,6 +153,44 @@ impl Book {
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// What is wrong with the rules the book enforces on itself: a trigger
+    /// (the payout lock among them) dropped or changed since the schema
+    /// made it, a commission pointing at a payout that is gone. Empty when
+    /// all is well.
+    pub fn rules_check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let have = triggers(&self.conn)?;
+        for (name, sql) in crate::migrations::expected_triggers()? {
+            match have.iter().find(|(n, _)| *n == name) {
+                None => problems.push(format!("the trigger {name} is missing")),
+                Some((_, s)) if *s != sql => {
+                    problems.push(format!("the trigger {name} was changed"))
+                }
+                Some(_) => {}
+            }
+        }
+        let dangling: i64 = self.conn.query_row(
+            "SELECT count(*) FROM commissions
+              WHERE payout_id IS NOT NULL AND payout_id NOT IN (SELECT id FROM payouts)",
+            [],
+            |r| r.get(0),
+        )?;
+        if dangling > 0 {
+            problems.push(format!(
+                "{dangling} commissions point at a payout that is not in the book"
+            ));
+        }
+        Ok(problems)
+    }
+}
+
+/// Every trigger of the database, by name, with its SQL.
+pub(crate) fn triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt =
+        conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The latest schema version this build knows.

@@ -22,6 +22,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0012_payee_snapshot.sql"),
     include_str!("../migrations/0013_adjustment_lines.sql"),
     include_str!("../migrations/0014_draft_follows_payees.sql"),
+    include_str!("../migrations/0015_payouts_fingerprint.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).
@@ -36,6 +37,14 @@ fn migrations(steps: &[&'static str]) -> Migrations<'static> {
         _ => M::up(sql),
     };
     Migrations::new(steps.iter().enumerate().map(step).collect())
+}
+
+/// The triggers a book of the latest schema has, by name, with their SQL:
+/// from an empty database migrated in memory, so nothing is kept by hand.
+pub(super) fn expected_triggers() -> Result<Vec<(String, String)>> {
+    let mut conn = Connection::open_in_memory()?;
+    migrations(STEPS).to_latest(&mut conn)?;
+    crate::book::triggers(&conn)
 }
 
 pub(super) fn latest_version() -> i64 {

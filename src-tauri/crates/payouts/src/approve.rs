@@ -37,6 +37,7 @@ pub fn approve(
     super::refresh::refresh_in(&tx, actor)?;
     snapshot_payees(&tx, run_id)?;
     let fingerprint = fingerprint_of(&tx, run_id)?;
+    let payouts_fingerprint = payouts_fingerprint_of(&tx, run_id)?;
     progress.check()?;
     progress.update("Locking the run", 2, 3);
     let stamp = now();
@@ -46,9 +47,9 @@ pub fn approve(
     )?;
     tx.execute(
         "UPDATE payout_runs SET status = 'approved', fingerprint = ?2, approved_at = ?3, backup_path = ?4,
-                fingerprint_scheme = ?5
+                fingerprint_scheme = ?5, payouts_fingerprint = ?6
           WHERE id = ?1",
-        params![run_id, fingerprint, stamp, backup.to_string_lossy(), SCHEME],
+        params![run_id, fingerprint, stamp, backup.to_string_lossy(), SCHEME, payouts_fingerprint],
     )?;
     let run = get_run_in(&tx, run_id)?;
     for (partner_id, balance, pay) in paid_lines(&tx, run_id, &run)? {
@@ -148,6 +149,35 @@ const SCHEME: i64 = 2;
 /// details, which approval freezes: the same text either way.
 pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
     let mut h = Sha256::new();
+    hash_payouts(conn, run_id, &mut h)?;
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.partner_id, c.amount_minor FROM commissions c JOIN payouts p ON p.id = c.payout_id
+          WHERE p.run_id = ?1 ORDER BY c.id",
+    )?;
+    let mut rows = stmt.query([run_id])?;
+    while let Some(r) = rows.next()? {
+        let (id, partner, amount): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        h.update(format!("commission\t{id}\t{partner}\t{amount}\n"));
+    }
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.partner_id, a.amount_minor, a.kind, a.reason FROM payout_adjustments a
+           JOIN payouts p ON p.id = a.payout_id WHERE p.run_id = ?1 ORDER BY a.id",
+    )?;
+    let mut rows = stmt.query([run_id])?;
+    while let Some(r) = rows.next()? {
+        let (id, partner, amount, kind, reason): (i64, i64, i64, String, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        let reason = reason.replace(['\t', '\n'], " ");
+        h.update(format!(
+            "adjustment\t{id}\t{partner}\t{amount}\t{kind}\t{reason}\n"
+        ));
+    }
+    Ok(hex(&h.finalize()))
+}
+
+/// The run and each of its lines, what it pays and to whom: the part of
+/// the fingerprint that decides where money goes.
+fn hash_payouts(conn: &Connection, run_id: i64, h: &mut Sha256) -> Result<()> {
     let (through, currency, approved, stored_scheme): (String, String, bool, i64) = conn.query_row(
         "SELECT through, currency, status = 'approved', fingerprint_scheme FROM payout_runs WHERE id = ?1",
         [run_id],
@@ -188,29 +218,70 @@ pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
         line.push('\n');
         h.update(line);
     }
-    let mut stmt = conn.prepare(
-        "SELECT c.id, c.partner_id, c.amount_minor FROM commissions c JOIN payouts p ON p.id = c.payout_id
-          WHERE p.run_id = ?1 ORDER BY c.id",
-    )?;
-    let mut rows = stmt.query([run_id])?;
-    while let Some(r) = rows.next()? {
-        let (id, partner, amount): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        h.update(format!("commission\t{id}\t{partner}\t{amount}\n"));
-    }
-    let mut stmt = conn.prepare(
-        "SELECT a.id, a.partner_id, a.amount_minor, a.kind, a.reason FROM payout_adjustments a
-           JOIN payouts p ON p.id = a.payout_id WHERE p.run_id = ?1 ORDER BY a.id",
-    )?;
-    let mut rows = stmt.query([run_id])?;
-    while let Some(r) = rows.next()? {
-        let (id, partner, amount, kind, reason): (i64, i64, i64, String, String) =
-            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-        let reason = reason.replace(['\t', '\n'], " ");
-        h.update(format!(
-            "adjustment\t{id}\t{partner}\t{amount}\t{kind}\t{reason}\n"
-        ));
-    }
+    Ok(())
+}
+
+/// SHA-256 over the run and its lines only (`hash_payouts`): stored at
+/// approval, checked before every export, statement, email and settlement.
+fn payouts_fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
+    let mut h = Sha256::new();
+    hash_payouts(conn, run_id, &mut h)?;
     Ok(hex(&h.finalize()))
+}
+
+/// Refuses to go on with approved run `run_id` when its lines no longer
+/// match what was approved: someone changed the book outside Partnerbook,
+/// and a file written now could pay another account or amount.
+pub fn ensure_untampered(conn: &Connection, run_id: i64) -> Result<()> {
+    if intact(conn, run_id)? {
+        return Ok(());
+    }
+    let backup: Option<String> = conn.query_row(
+        "SELECT backup_path FROM payout_runs WHERE id = ?1",
+        [run_id],
+        |r| r.get(0),
+    )?;
+    Err(PayoutError::conflict(
+        "run",
+        format!(
+            "run #{run_id} was changed outside Partnerbook after it was approved: its payouts no longer match its \
+             fingerprint, so nothing is written or marked. Restore the backup taken before approval{}",
+            backup.map(|b| format!(" ({b})")).unwrap_or_default()
+        ),
+    ))
+}
+
+/// Every approved run whose payouts no longer match what was approved.
+pub fn tampered_runs(conn: &Connection) -> Result<Vec<i64>> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM payout_runs WHERE status = 'approved' ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for id in ids {
+        if !intact(conn, id)? {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether approved run `run_id`'s payouts are as approved: by the payouts
+/// fingerprint when the run has one, else by the full one while no payout
+/// has failed (a failure changes what the full one covers).
+fn intact(conn: &Connection, run_id: i64) -> Result<bool> {
+    let (stored, payouts, failed): (Option<String>, Option<String>, i64) = conn.query_row(
+        "SELECT r.fingerprint, r.payouts_fingerprint,
+                (SELECT count(*) FROM payouts p WHERE p.run_id = r.id AND p.status = 'failed')
+           FROM payout_runs r WHERE r.id = ?1",
+        [run_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    match (payouts, stored) {
+        (Some(expected), _) => Ok(payouts_fingerprint_of(conn, run_id)? == expected),
+        (None, Some(full)) if failed == 0 => Ok(fingerprint_of(conn, run_id)? == full),
+        _ => Ok(true),
+    }
 }
 
 /// Whether an approved run still matches the fingerprint it was approved
@@ -226,12 +297,11 @@ pub fn verify(book: &Book, run_id: i64) -> Result<bool> {
         )
     })?;
     if run.settled_failed > 0 {
-        return Err(PayoutError::conflict(
-            "run",
-            format!("run #{run_id} has failed payouts whose commissions went back to the balance"),
-        ));
+        // The failed payouts' commissions went back to the balance: only the
+        // payouts can be checked, by their own fingerprint.
+        return intact(book.conn(), run_id);
     }
-    Ok(fingerprint_of(book.conn(), run_id)? == stored)
+    Ok(fingerprint_of(book.conn(), run_id)? == stored && intact(book.conn(), run_id)?)
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -27,7 +27,7 @@ pub use adjust::{
     add_adjustment, adjustments, payer, remove_adjustment, set_hold, set_payer, Adjustment,
     AdjustmentKind, Payer,
 };
-pub use approve::{approve, discard, fingerprint_of, verify};
+pub use approve::{approve, discard, ensure_untampered, fingerprint_of, tampered_runs, verify};
 pub use build::{create, preview_totals, PreviewTotals};
 pub use eligibility::{blockers, PayeeFacts};
 pub use error::{PayoutError, Result};

@@ -77,6 +77,7 @@ pub(super) fn pending_payouts(
             ),
         ));
     }
+    crate::approve::ensure_untampered(conn, run_id)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, partner_id, pay_minor, pay_currency FROM payouts
           WHERE run_id = ?1 AND status = 'pending' AND (?2 IS NULL OR partner_id = ?2) ORDER BY partner_id",

@@ -488,7 +488,16 @@ describe("PayoutsScreen", () => {
     await openRun(user, 2);
     await user.click(screen.getByTestId("payout-verify"));
     expect(await screen.findByTestId("payout-verify-result")).toHaveTextContent("Matches: the run is exactly as approved");
-    expect(callsTo("payout_run_verify")).toEqual([{ id: 2 }]);
+    expect(callsTo("payout_run_verify")).toEqual([{ id: 2 }, { id: 2 }]);
+    expect(screen.queryByTestId("payout-tampered")).toBeNull();
+  });
+
+  it("says so at once when an approved run was changed after approval", async () => {
+    const user = setup({ payout_run_verify: () => false });
+    await openRun(user, 2);
+    expect(await screen.findByTestId("payout-tampered")).toHaveTextContent(
+      "Run #2 was changed outside Partnerbook after it was approved: its payouts no longer match its fingerprint.",
+    );
   });
 
   it("shows a paying account error next to its field", async () => {

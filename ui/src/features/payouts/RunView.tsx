@@ -51,6 +51,11 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
     isDraft ? payoutsApi.readiness(runId) : Promise.resolve(null),
   );
 
+  // An approved run is checked against its fingerprint whenever it is opened.
+  const intact = useFetched<boolean | null>(`intact:${runId}:${version}:${run?.status}`, () =>
+    run?.status === "approved" ? payoutsApi.verify(runId) : Promise.resolve(null),
+  );
+
   const changed = useCallback(() => {
     setVersion((v) => v + 1);
     onChanged();
@@ -124,6 +129,13 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
             )}
             {run.status === "discarded" && (
               <Banner kind="info">This draft was discarded: nobody is paid by it, and its commissions went back to approved.</Banner>
+            )}
+            {intact.data === false && (
+              <Banner testId="payout-tampered">
+                Run #{run.id} was changed outside Partnerbook after it was approved: its payouts no longer match its fingerprint.
+                Payment files, statements, emails and marking paid are refused. Restore the backup taken before approval
+                {run.backup_path ? ` (${run.backup_path})` : ""}.
+              </Banner>
             )}
             {run.status === "approved" && <RunChecklist runId={run.id} version={version} />}
             {run.status === "approved" && <FingerprintCard run={run} />}

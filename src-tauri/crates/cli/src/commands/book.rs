@@ -5,7 +5,7 @@ use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::settings::NewProgram;
-use partnerbook_core::Book;
+use partnerbook_core::{Book, BookError, ErrorExt};
 use std::path::Path;
 
 pub fn init(path: &Path, name: &str, currency: &str) -> CliResult {
@@ -45,11 +45,22 @@ pub fn demo(path: &Path, partners: u32, seed: u64, earnings: bool) -> CliResult 
     Ok(())
 }
 
+/// The file's integrity, the rules the book enforces on itself (triggers,
+/// payouts), and every approved run against its fingerprint; exits 1 when
+/// anything fails, naming it.
 pub fn check(book: &Book, json: bool) -> CliResult {
     let info = book.info()?;
     let integrity = book.integrity_check()?;
+    let mut problems = book.rules_check()?;
+    for run in partnerbook_core::payouts::tampered_runs(book.conn())? {
+        problems.push(format!(
+            "payout run #{run} no longer matches its fingerprint: it was changed after approval"
+        ));
+    }
     if json {
-        output::json(&serde_json::json!({ "book": info, "integrity": integrity }));
+        output::json(
+            &serde_json::json!({ "book": info, "integrity": integrity, "problems": problems }),
+        );
     } else {
         output::fields(&[
             ("book", info.path),
@@ -57,7 +68,19 @@ pub fn check(book: &Book, json: bool) -> CliResult {
             ("schema", info.schema_version.to_string()),
             ("partners", output::count(info.partner_count)),
             ("integrity", integrity.join("; ")),
+            (
+                "rules",
+                if problems.is_empty() {
+                    "ok: triggers as made, every approved run matches its fingerprint".into()
+                } else {
+                    problems.join("; ")
+                },
+            ),
         ]);
     }
-    Ok(())
+    if problems.is_empty() && integrity == ["ok"] {
+        Ok(())
+    } else {
+        Err(BookError::invalid("book", "the check found problems (listed above)").into())
+    }
 }

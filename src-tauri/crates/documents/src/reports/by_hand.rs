@@ -57,6 +57,7 @@ const BOTTOM: f32 = 70.0;
 /// Writes the list of run `run_id` to `out` (atomically); returns how many
 /// transfers it holds.
 pub fn write(book: &Book, run_id: i64, out: &std::path::Path) -> Result<usize> {
+    partnerbook_payouts::ensure_untampered(book.conn(), run_id)?;
     let list = by_hand(book, run_id)?;
     let pdf = render(&list, &Fonts::load()?);
     partnerbook_book::files::write_atomically(out, &pdf)?;

@@ -94,6 +94,7 @@ pub fn write_run(
             ),
         ));
     }
+    partnerbook_payouts::ensure_untampered(book.conn(), run_id)?;
     std::fs::create_dir_all(dir)
         .map_err(|e| DocumentError::io(format!("cannot create {}", dir.display()), e))?;
     let ids = paid_payout_ids(book.conn(), run_id)?;
@@ -151,6 +152,7 @@ pub fn queue_statements(
             format!("run #{run_id} is not approved: no statements to send yet"),
         ));
     }
+    partnerbook_payouts::ensure_untampered(book.conn(), run_id)?;
     let logo = logo(book.conn())?;
     let tx = book.transaction()?;
     let template = template(&tx, "statement")?;

@@ -105,3 +105,31 @@ fn a_reopened_run_shows_what_was_done_and_what_is_left() {
         "oldest first"
     );
 }
+
+#[test]
+fn statements_of_a_run_changed_after_approval_are_refused() {
+    let mut p = program();
+    let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
+    p.approved(zoe, 10_000, "2026-11-01");
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet)
+        .unwrap()
+        .id;
+    p.book
+        .conn()
+        .execute_batch(
+            "DROP TRIGGER payouts_locked_amounts; UPDATE payouts SET pay_minor = 999999;",
+        )
+        .unwrap();
+    let dir = p.dir.path().join("statements");
+    let err = write_run(&p.book, run, &dir, &Quiet).unwrap_err();
+    assert!(
+        err.to_string().contains("was changed outside Partnerbook"),
+        "{err}"
+    );
+    assert!(!dir.exists() || std::fs::read_dir(&dir).unwrap().count() == 0);
+    assert!(
+        queue_statements(&mut p.book, run, &Quiet).is_err(),
+        "no email either"
+    );
+}

@@ -169,6 +169,7 @@ pub fn export(
     actor: Actor,
 ) -> Result<ExportReport> {
     let run = run_facts(book.conn(), run_id)?;
+    crate::approve::ensure_untampered(book.conn(), run_id)?;
     let (lines, names) = file_lines(book.conn(), run_id)?;
     let mut skipped = Vec::new();
     let mut groups: BTreeMap<String, Vec<FileLine>> = BTreeMap::new();

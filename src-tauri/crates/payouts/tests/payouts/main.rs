@@ -8,3 +8,4 @@ mod onboarding;
 mod proptests;
 mod runs;
 mod support;
+mod tamper;
