@@ -20,6 +20,7 @@ pub mod progress;
 pub mod query;
 pub mod recent;
 pub mod settings;
+pub mod spreadsheet;
 pub mod tags;
 pub mod time;
 pub mod validate;

@@ -34,13 +34,36 @@ pub fn required(text: &str, field: &str, max_chars: usize) -> Result<String> {
 
 pub fn email(text: &str, field: &str) -> Result<String> {
     let t = required(text, field, 254)?;
+    if t.starts_with(['=', '+', '-', '@']) {
+        // Valid by the RFC, but a spreadsheet opening an export runs it.
+        return Err(BookError::invalid(
+            field,
+            format!(
+                "\"{}\" starts with {}, which spreadsheets run as a formula",
+                excerpt(&t),
+                &t[..1]
+            ),
+        ));
+    }
     if !email_address::EmailAddress::is_valid(&t) || !t.contains('.') {
         return Err(BookError::invalid(
             field,
-            format!("\"{t}\" is not an email address"),
+            format!("\"{}\" is not an email address", excerpt(&t)),
         ));
     }
     Ok(t)
+}
+
+/// At most 60 characters of a value for an error message: a rejected
+/// 10 MB value is not printed whole.
+pub fn excerpt(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(60).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }
 
 /// Accepts "example.com" and makes it "https://example.com".

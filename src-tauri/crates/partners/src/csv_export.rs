@@ -7,6 +7,7 @@ use super::search::{matching_ids, PartnerQuery, PartnerSort};
 use super::store;
 use crate::error::{ErrorExt, PartnerError, Result};
 use partnerbook_book::progress::Progress;
+use partnerbook_book::spreadsheet;
 use partnerbook_book::Book;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
@@ -50,11 +51,15 @@ pub fn export<W: Write>(
                 e.insert(store::email_of(conn, parent)?);
             }
         }
-        let cells = fields.iter().map(|f| cell(&p, *f, &parent_emails)).chain(
-            custom_keys
-                .iter()
-                .map(|k| p.custom_fields.get(k).cloned().unwrap_or_default()),
-        );
+        let cells = fields
+            .iter()
+            .map(|f| cell(&p, *f, &parent_emails))
+            .chain(
+                custom_keys
+                    .iter()
+                    .map(|k| p.custom_fields.get(k).cloned().unwrap_or_default()),
+            )
+            .map(|c| spreadsheet::text_cell(&c).into_owned());
         w.write_record(cells).map_err(write_err)?;
         if i % 500 == 499 {
             progress.check()?;

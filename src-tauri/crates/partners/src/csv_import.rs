@@ -360,6 +360,8 @@ fn row_from_record(
         (String::new(), String::new(), String::new(), String::new());
     let mut method_text = String::new();
     for (cell, target) in record.iter().zip(targets) {
+        // A cell an export quoted against spreadsheet formulas reads back as written.
+        let cell = partnerbook_book::spreadsheet::read_cell(cell);
         let field = match target {
             Target::Ignore => continue,
             Target::Custom(key) => {

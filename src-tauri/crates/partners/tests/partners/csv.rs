@@ -325,3 +325,74 @@ fn a_cancelled_import_writes_nothing() {
     assert_eq!(err.code(), "cancelled");
     assert_eq!(count(&book, "partners"), 0);
 }
+
+#[test]
+fn an_export_opened_in_a_spreadsheet_runs_no_formula_and_reads_back_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = new_book(dir.path(), "a.partnerbook");
+    let mut p = PartnerInput::new(
+        "=HYPERLINK(\"http://evil.example\",\"Zoë\")",
+        "zoe@example.com",
+    );
+    p.company = "+cmd|' /C calc'!A0".into();
+    p.custom_fields.insert("note".into(), "@SUM(1)".into());
+    p.custom_fields.insert("delta".into(), "-1+2".into());
+    partners::create(&mut book, &p, Actor::User).unwrap();
+    let out = dir.path().join("partners.csv");
+    partnerbook_partners::csv_export::export(
+        &book,
+        None,
+        std::fs::File::create(&out).unwrap(),
+        &Quiet,
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut rows = csv::Reader::from_path(&out).unwrap();
+    let row = rows.records().next().unwrap().unwrap();
+    assert!(
+        row.iter()
+            .filter(|c| !c.is_empty())
+            .all(|c| !c.starts_with(['=', '+', '-', '@'])),
+        "every cell is text to a spreadsheet: {text}"
+    );
+    assert!(
+        row.iter()
+            .any(|c| c == "'=HYPERLINK(\"http://evil.example\",\"Zoë\")"),
+        "{text}"
+    );
+    // Read back into an empty book: exactly what was written.
+    let mut other = new_book(dir.path(), "b.partnerbook");
+    let options = ImportOptions {
+        mapping: vec![],
+        on_existing: OnExisting::Skip,
+        dry_run: false,
+    };
+    import(&mut other, &out, &options, &Quiet).unwrap();
+    let id: i64 = other
+        .conn()
+        .query_row(
+            "SELECT id FROM partners WHERE email = 'zoe@example.com'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let back = partners::get(&other, id).unwrap();
+    assert_eq!(back.name, p.name);
+    assert_eq!(back.company, p.company);
+    assert_eq!(back.custom_fields["note"], "@SUM(1)");
+    assert_eq!(back.custom_fields["delta"], "-1+2");
+}
+
+#[test]
+fn an_email_a_spreadsheet_would_run_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = new_book(dir.path(), "a.partnerbook");
+    let mut p = PartnerInput::new("Zoë", "zoe@example.com");
+    p.payout.method = partnerbook_partners::PayoutMethod::Paypal;
+    p.payout.email = "=1+1@example.com".into();
+    let err = partners::create(&mut book, &p, Actor::User).unwrap_err();
+    assert!(
+        err.to_string().contains("spreadsheets run as a formula"),
+        "{err}"
+    );
+}

@@ -2,6 +2,7 @@
 
 use super::{csv_error, plain_amount, FileLine, RunFacts};
 use crate::error::{ErrorExt, PayoutError, Result};
+use partnerbook_book::spreadsheet::text_cell;
 
 pub const HEADER: [&str; 13] = [
     "payout_ref",
@@ -23,14 +24,16 @@ pub(super) fn render(run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(csv_error)?;
     for l in lines {
+        // Text through `text_cell`: the file is opened in spreadsheets.
+        let text = |t: &str| text_cell(t).into_owned();
         w.write_record([
-            l.token.as_str(),
+            text(&l.token).as_str(),
             &l.partner_id.to_string(),
-            &l.name,
-            &l.email,
+            &text(&l.name),
+            &text(&l.email),
             &l.method,
-            &l.account,
-            &l.bic,
+            &text(&l.account),
+            &text(&l.bic),
             &plain_amount(l.pay),
             l.pay.currency.code(),
             &plain_amount(l.balance),

@@ -8,6 +8,7 @@
 
 use super::{csv_error, plain_amount, FileLine, RunFacts};
 use crate::error::{ErrorExt, PayoutError, Result};
+use partnerbook_book::spreadsheet::text_cell;
 
 pub const HEADER: [&str; 8] = [
     "name",
@@ -24,10 +25,11 @@ pub(super) fn render(run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(HEADER).map_err(csv_error)?;
     for l in lines {
+        // Opened in spreadsheets before upload: text through `text_cell`.
         w.write_record([
-            l.name.as_str(),
-            &l.account,
-            &l.token,
+            text_cell(&l.name).as_ref(),
+            &text_cell(&l.account),
+            &text_cell(&l.token),
             "PERSON",
             "target",
             &plain_amount(l.pay),

@@ -335,3 +335,40 @@ fn every_paid_payout_is_in_one_file_or_on_the_list_to_pay_by_hand() {
         .iter()
         .any(|g| g.format == PaymentFormat::Manual && g.written_at.is_some()));
 }
+
+#[test]
+fn names_a_spreadsheet_would_run_are_written_as_text() {
+    let mut p = program();
+    with_payer(&mut p);
+    let wise = p.partner("=HYPERLINK(\"http://evil.example\")", PayoutMethod::Wise);
+    let bank = p.partner("@SUM(1)", PayoutMethod::Iban);
+    p.approved(wise, 12_345, "2026-11-01");
+    p.approved(bank, 20_000, "2026-11-01");
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet)
+        .unwrap()
+        .id;
+    for (format, name) in [
+        (PaymentFormat::Wise, "wise.csv"),
+        (PaymentFormat::Csv, "all.csv"),
+    ] {
+        let report = export_to(&mut p, run, format, name);
+        let mut r = csv::Reader::from_path(&report.files[0].path).unwrap();
+        for rec in r.records() {
+            let rec = rec.unwrap();
+            assert!(
+                rec.iter().all(|c| !c.starts_with(['=', '+', '@'])),
+                "{format:?}: {rec:?}"
+            );
+            assert!(
+                rec.iter()
+                    .any(|c| c == "'=HYPERLINK(\"http://evil.example\")" || c == "'@SUM(1)"),
+                "{format:?}: {rec:?}"
+            );
+            assert!(
+                rec.iter().any(|c| c == "123.45" || c == "200.00"),
+                "amounts stay numbers: {rec:?}"
+            );
+        }
+    }
+}
