@@ -45,6 +45,17 @@ pub fn email(text: &str, field: &str) -> Result<String> {
             ),
         ));
     }
+    if t.contains(|c: char| c.is_whitespace() || c == '"') {
+        // Quoted local parts ("john doe"@example.org) are valid by the RFC,
+        // but mail servers refuse them: better now than at sending.
+        return Err(BookError::invalid(
+            field,
+            format!(
+                "\"{}\" has a space or a quote, which mail servers refuse",
+                excerpt(&t)
+            ),
+        ));
+    }
     if !email_address::EmailAddress::is_valid(&t) || !t.contains('.') {
         return Err(BookError::invalid(
             field,

@@ -69,7 +69,16 @@ pub fn send_due(
             "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ?1 AND status = 'queued'",
             [id],
         )?;
-        let message = build(book, id, &from)?;
+        // A message that cannot be built (an address the mail library
+        // refuses) fails alone; the queue goes on.
+        let message = match build(book, id, &from) {
+            Ok(message) => message,
+            Err(e) => {
+                failed(book, id, &e.to_string())?;
+                report.failed += 1;
+                continue;
+            }
+        };
         match transport.send(&message) {
             Ok(response) => {
                 let reply = format!(
@@ -178,6 +187,13 @@ fn transport(
 }
 
 fn mailbox(name: &str, email: &str) -> Result<Mailbox> {
+    // A line break in a name would end the header: refused, never sent.
+    if name.chars().any(char::is_control) {
+        return Err(MailError::invalid(
+            "name",
+            "contains a line break or control character",
+        ));
+    }
     let address = email
         .parse()
         .map_err(|_| MailError::invalid("email", format!("\"{email}\" is not an email address")))?;

@@ -72,12 +72,13 @@ pub fn set(book: &mut Book, s: &MailSettings, actor: Actor) -> Result<MailSettin
         ));
     }
     let from_email = validate::email(&s.from_email, "from_email")?;
+    let from_name = validate::limited(&s.from_name, "from_name", 100)?;
     let tx = book.transaction()?;
     let before = get_in(&tx)?;
     tx.execute(
         "UPDATE program SET smtp_host = ?1, smtp_port = ?2, smtp_tls = ?3, smtp_user = ?4, mail_from_name = ?5,
                 mail_from_email = ?6 WHERE id = 1",
-        params![host, s.port, s.tls, s.user.trim(), s.from_name.trim(), from_email],
+        params![host, s.port, s.tls, s.user.trim(), from_name, from_email],
     )?;
     let after = get_in(&tx)?;
     audit::record_change(&tx, actor, "mail_settings", Some(1), &before, &after)?;

@@ -288,6 +288,54 @@ fn a_refused_recipient_fails_with_the_servers_words_and_the_rest_go() {
 }
 
 #[test]
+fn a_message_that_cannot_be_sent_fails_alone_and_the_queue_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = smtp(dir.path(), free_port(), &[]);
+    let (mut p, run) = run_with_two_statements(server.port);
+    queue_statements(&mut p.book, run, &Quiet).unwrap();
+    // An address stored before addresses were checked where they come in.
+    p.book
+        .conn()
+        .execute(
+            "UPDATE outbox SET to_email = '\"john doe\"@example.org' WHERE to_email = 'zoe.adams@example.com'",
+            [],
+        )
+        .unwrap();
+    let report = send_due(&mut p.book, None, 100, &Quiet).unwrap();
+    assert_eq!((report.sent, report.failed), (1, 1));
+    assert_eq!(statuses(&p), ["failed", "sent"], "none left in sending");
+    assert_eq!(received(&server).len(), 1);
+}
+
+#[test]
+fn a_sender_name_or_address_mail_servers_refuse_is_refused_when_saved() {
+    let mut p = program();
+    for (name, email, field) in [
+        (
+            "Acme\r\nBcc: everyone@example.com",
+            "partners@acme.example",
+            "from_name",
+        ),
+        ("Acme", "\"john doe\"@example.org", "from_email"),
+    ] {
+        let err = settings::set(
+            &mut p.book,
+            &MailSettings {
+                host: "127.0.0.1".into(),
+                port: 2525,
+                tls: TlsMode::None,
+                user: String::new(),
+                from_name: name.into(),
+                from_email: email.into(),
+            },
+            Actor::User,
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with(field), "{err}");
+    }
+}
+
+#[test]
 fn a_dropped_connection_retries_later_and_a_crash_mid_send_is_left_to_the_manager() {
     let dir = tempfile::tempdir().unwrap();
     let server = smtp(dir.path(), free_port(), &["--drop-data"]);
