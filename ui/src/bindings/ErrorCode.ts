@@ -4,4 +4,4 @@
  * The kind of a failure, stable across versions: the UI branches on it
  * (its TypeScript type is generated from this enum).
  */
-export type ErrorCode = "invalid_input" | "bad_row" | "not_found" | "conflict" | "not_a_book" | "book_too_new" | "already_exists" | "cancelled" | "io" | "database" | "migration";
+export type ErrorCode = "invalid_input" | "bad_row" | "not_found" | "conflict" | "not_a_book" | "book_too_new" | "already_exists" | "cancelled" | "busy" | "io" | "database" | "migration";

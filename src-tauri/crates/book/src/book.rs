@@ -130,8 +130,13 @@ impl Book {
     }
 
     /// Every multi-row change goes through one transaction: all or nothing.
+    /// It takes the write lock at once (BEGIN IMMEDIATE), so a second
+    /// writer waits the busy timeout for it instead of failing when its
+    /// first read turns into a write.
     pub fn transaction(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction()?)
+        Ok(self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
     }
 
     /// Copies the whole book to `dest` with SQLite's online backup, which is

@@ -54,11 +54,27 @@ pub enum BookError {
         source: std::io::Error,
     },
 
+    /// Another window or program held the book's write lock for longer
+    /// than the busy timeout.
+    #[error("the book is busy: another window or program is writing to it (an import, a payout run…); try again when it has finished")]
+    Busy,
+
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
 
     #[error("migrating the book failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+}
+
+impl From<rusqlite::Error> for BookError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                BookError::Busy
+            }
+            _ => BookError::Database(e),
+        }
+    }
 }
 
 pub type Result<T, E = BookError> = std::result::Result<T, E>;
@@ -77,6 +93,7 @@ pub enum ErrorCode {
     BookTooNew,
     AlreadyExists,
     Cancelled,
+    Busy,
     Io,
     Database,
     Migration,
@@ -93,6 +110,7 @@ impl ErrorCode {
             ErrorCode::BookTooNew => "book_too_new",
             ErrorCode::AlreadyExists => "already_exists",
             ErrorCode::Cancelled => "cancelled",
+            ErrorCode::Busy => "busy",
             ErrorCode::Io => "io",
             ErrorCode::Database => "database",
             ErrorCode::Migration => "migration",
@@ -104,7 +122,7 @@ impl ErrorCode {
     pub fn is_user_error(self) -> bool {
         !matches!(
             self,
-            ErrorCode::Io | ErrorCode::Database | ErrorCode::Migration
+            ErrorCode::Io | ErrorCode::Database | ErrorCode::Migration | ErrorCode::Busy
         )
     }
 }
@@ -143,6 +161,7 @@ impl Coded for BookError {
             BookError::BookTooNew { .. } => ErrorCode::BookTooNew,
             BookError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             BookError::Cancelled => ErrorCode::Cancelled,
+            BookError::Busy => ErrorCode::Busy,
             BookError::Io { .. } => ErrorCode::Io,
             BookError::Database(_) => ErrorCode::Database,
             BookError::Migration(_) => ErrorCode::Migration,

@@ -2,3 +2,4 @@
 
 mod book;
 mod money;
+mod second_writer;
