@@ -6,20 +6,43 @@ use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// Copies the book to `dest`, first under a temporary name that is renamed
+/// when the copy is whole: an interrupted backup (killed, disk full) never
+/// leaves a file at `dest` that looks like a backup and is not one.
 pub(super) fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
     if dest.exists() {
         return Err(BookError::AlreadyExists {
             path: dest.to_path_buf(),
         });
     }
-    let mut target = Connection::open(dest).map_err(|e| {
+    let mut partial = dest.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    // A copy an earlier, interrupted backup left behind.
+    let _ = std::fs::remove_file(&partial);
+    let result = copy(conn, &partial).and_then(|()| {
+        std::fs::rename(&partial, dest)
+            .map_err(|e| BookError::io(format!("cannot create backup {}", dest.display()), e))
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
+}
+
+fn copy(conn: &Connection, to: &Path) -> Result<()> {
+    let mut target = Connection::open(to).map_err(|e| {
         BookError::io(
-            format!("cannot create backup {}", dest.display()),
+            format!("cannot create backup {}", to.display()),
             std::io::Error::other(e.to_string()),
         )
     })?;
-    let backup = Backup::new(conn, &mut target)?;
-    backup.run_to_completion(256, Duration::from_millis(10), None)?;
+    {
+        let backup = Backup::new(conn, &mut target)?;
+        backup.run_to_completion(256, Duration::from_millis(10), None)?;
+    }
+    // Closed (and so flushed) before it is renamed into place.
+    target.close().map_err(|(_, e)| BookError::from(e))?;
     Ok(())
 }
 

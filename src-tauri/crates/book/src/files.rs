@@ -30,6 +30,26 @@ fn tempfile_in(dir: &Path, target: &Path) -> std::io::Result<(PathBuf, std::fs::
     Ok((tmp, file))
 }
 
+/// Removes what interrupted writes left in `dir`: our temporary files
+/// (`.NAME.PID.partial`) of processes other than this one. Best effort.
+pub fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mine = format!(".{}.partial", std::process::id());
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with('.')
+            && name
+                .strip_suffix(".partial")
+                .and_then(|rest| rest.rsplit_once('.'))
+                .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if ours && !name.ends_with(&mine) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()

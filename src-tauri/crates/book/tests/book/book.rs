@@ -194,3 +194,43 @@ fn tables_check_their_kinds_without_in_lists_and_still_refuse_bad_ones() {
         )
         .unwrap();
 }
+
+#[test]
+fn a_backup_appears_only_when_whole_and_stale_partial_files_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.partnerbook");
+    let program = NewProgram {
+        program_name: "Backups".into(),
+        base_currency: "EUR".into(),
+    };
+    let book = Book::create(&path, &program).unwrap();
+    let dest = dir.path().join("b.partnerbook.before-x.bak");
+    // What a backup killed half-way used to leave: now only under .partial.
+    std::fs::write(
+        dir.path().join("b.partnerbook.before-x.bak.partial"),
+        b"half",
+    )
+    .unwrap();
+    book.backup_to(&dest).unwrap();
+    assert!(!dir
+        .path()
+        .join("b.partnerbook.before-x.bak.partial")
+        .exists());
+    let copy = Book::open(&dest).unwrap();
+    assert_eq!(settings::get(copy.conn()).unwrap().program_name, "Backups");
+
+    let stale = dir.path().join(".s.pdf.99999999.partial");
+    let live = dir
+        .path()
+        .join(format!(".s.pdf.{}.partial", std::process::id()));
+    let other = dir.path().join("notes.partial");
+    for f in [&stale, &live, &other] {
+        std::fs::write(f, b"x").unwrap();
+    }
+    partnerbook_book::files::remove_stale_partials(dir.path());
+    assert!(!stale.exists(), "another process's leftover goes");
+    assert!(
+        live.exists() && other.exists(),
+        "ours, and files not ours, stay"
+    );
+}

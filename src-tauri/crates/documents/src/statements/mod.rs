@@ -97,6 +97,7 @@ pub fn write_run(
     partnerbook_payouts::ensure_untampered(book.conn(), run_id)?;
     std::fs::create_dir_all(dir)
         .map_err(|e| DocumentError::io(format!("cannot create {}", dir.display()), e))?;
+    partnerbook_book::files::remove_stale_partials(dir);
     let ids = paid_payout_ids(book.conn(), run_id)?;
     progress.update("Reading statements", 0, ids.len() as u64);
     let statements = ids

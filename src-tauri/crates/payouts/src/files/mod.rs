@@ -214,6 +214,9 @@ pub fn export(
             parts.push((suffix, chunk));
         }
     }
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        partnerbook_book::files::remove_stale_partials(dir);
+    }
     let single = parts.len() == 1;
     let mut files = Vec::new();
     for (suffix, chunk) in &parts {
