@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "book_open",
     "book_open_demo",
     "book_current",
+    "app_about",
     "book_close",
     "recent_books",
     "recent_forget",

@@ -22,6 +22,7 @@ fn app() -> App {
         config_dir: dir.path().join("config"),
         data_dir: dir.path().join("data"),
         documents_dir: dir.path().join("Documents"),
+        log_dir: dir.path().join("logs"),
     };
     let app = partnerbook_app::with_commands(mock_builder())
         .manage(AppState::new(paths))
@@ -98,6 +99,11 @@ fn without_a_book_commands_say_so() {
     );
     assert_eq!(e["code"], "no_book");
     assert!(e["message"].as_str().unwrap().contains("No book is open"));
+    let about = app.ok("app_about", json!({}));
+    assert_eq!(about["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(about["book_schema"], Value::Null);
+    assert!(about["schema"].as_i64().unwrap() >= 15);
+    assert!(about["log_dir"].as_str().unwrap().ends_with("logs"));
 }
 
 #[test]

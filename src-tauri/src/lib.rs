@@ -24,6 +24,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::book::book_open,
             commands::book::book_open_demo,
             commands::book::book_current,
+            commands::book::app_about,
             commands::book::book_close,
             commands::book::recent_books,
             commands::book::recent_forget,
@@ -147,8 +148,9 @@ pub fn run() {
                 config_dir: resolver.app_config_dir()?,
                 data_dir: resolver.app_data_dir()?,
                 documents_dir: resolver.document_dir().or_else(|_| resolver.home_dir())?,
+                log_dir: resolver.app_log_dir()?,
             };
-            logging::init(&resolver.app_log_dir()?);
+            logging::init(&paths.log_dir);
             let state = AppState::new(paths);
             if let Some(path) = &book_arg {
                 // A book that cannot be opened leaves the app on its start screen.

@@ -20,6 +20,8 @@ pub struct AppPaths {
     pub data_dir: PathBuf,
     /// Where new books are suggested.
     pub documents_dir: PathBuf,
+    /// partnerbook.log, a file a day.
+    pub log_dir: PathBuf,
 }
 
 impl AppPaths {

@@ -63,6 +63,27 @@ pub fn book_current(state: State<'_, AppState>) -> AppResult<Option<BookInfo>> {
     state.read_if_open(|b| Ok(b.info()?))
 }
 
+/// The About box: this build, the open book's schema, where the logs are.
+#[derive(serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AppAbout {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub build: partnerbook_core::about::About,
+    /// The open book's schema version, when one is open.
+    pub book_schema: Option<i64>,
+    pub log_dir: String,
+}
+
+#[tauri::command(async)]
+pub fn app_about(state: State<'_, AppState>) -> AppResult<AppAbout> {
+    Ok(AppAbout {
+        build: partnerbook_core::about::about(),
+        book_schema: state.read_if_open(|b| Ok(b.schema_version()?))?,
+        log_dir: state.paths.log_dir.to_string_lossy().into_owned(),
+    })
+}
+
 #[tauri::command(async)]
 pub fn book_close(state: State<'_, AppState>) {
     state.set_book(None);

@@ -25,3 +25,33 @@ pub use partnerbook_assets::{self as assets, AssetError};
 pub use partnerbook_applications::{self as applications, ApplicationError};
 
 pub use partnerbook_demo::{self as demo, DemoError};
+
+/// What this build is: for `partnerbook --version` and the app's About box.
+pub mod about {
+    use serde::Serialize;
+
+    /// "0.1.0 (commit 1a2b3c4d5e)".
+    pub const VERSION: &str = concat!(
+        env!("CARGO_PKG_VERSION"),
+        " (commit ",
+        env!("PARTNERBOOK_COMMIT"),
+        ")"
+    );
+
+    #[derive(Clone, Debug, Serialize, ts_rs::TS)]
+    #[ts(export)]
+    pub struct About {
+        pub version: String,
+        pub commit: String,
+        /// The newest book schema this build reads and writes.
+        pub schema: i64,
+    }
+
+    pub fn about() -> About {
+        About {
+            version: env!("CARGO_PKG_VERSION").into(),
+            commit: env!("PARTNERBOOK_COMMIT").into(),
+            schema: partnerbook_book::known_schema_version(),
+        }
+    }
+}

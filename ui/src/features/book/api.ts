@@ -3,6 +3,7 @@ import type { BookInfo } from "../../bindings/BookInfo";
 import type { NewProgram } from "../../bindings/NewProgram";
 import type { RecentBook } from "../../bindings/RecentBook";
 import { openDialog, saveDialog } from "../../lib/dialogs";
+import type { AppAbout } from "../../bindings/AppAbout";
 
 export type { BookInfo };
 
@@ -14,6 +15,8 @@ export const bookApi = {
   open: (path: string) => invoke<BookInfo>("book_open", { path }),
   openDemo: () => invoke<BookInfo>("book_open_demo"),
   current: () => invoke<BookInfo | null>("book_current"),
+  /** This build, the open book's schema and the log folder, for the About box. */
+  about: () => invoke<AppAbout>("app_about"),
   close: () => invoke<null>("book_close"),
   recent: () => invoke<RecentBook[]>("recent_books"),
   forget: (path: string) => invoke<RecentBook[]>("recent_forget", { path }),

@@ -1,7 +1,8 @@
-import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Images, Inbox, ListChecks, Mail, Receipt, Scale, Settings, Users } from "lucide-react";
-import type { ReactNode } from "react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Images, Inbox, Info, ListChecks, Mail, Receipt, Scale, Settings, Users } from "lucide-react";
+import { useState, type ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
+import { AboutDialog } from "./AboutDialog";
 
 export type Screen =
   | "partners"
@@ -25,6 +26,7 @@ type Props = {
 };
 
 export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
+  const [about, setAbout] = useState(false);
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="sidebar-book">
@@ -86,7 +88,11 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
         <NavItem icon={<ArrowLeftRight size={16} />} onClick={onClose} disabled={closing} testId="close-book">
           Close book
         </NavItem>
+        <NavItem icon={<Info size={16} />} onClick={() => setAbout(true)} testId="nav-about">
+          About
+        </NavItem>
       </div>
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
     </nav>
   );
 }

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 #[derive(Parser)]
 #[command(
     name = "partnerbook",
-    version,
+    version = partnerbook_core::about::VERSION,
     about = "Run your affiliate program from a Partnerbook book (one SQLite file)."
 )]
 pub struct Cli {
