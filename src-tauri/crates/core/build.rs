@@ -10,7 +10,11 @@ fn main() {
         .filter(|c| !c.is_empty())
         .unwrap_or_else(|| "unknown".into());
     println!("cargo:rustc-env=PARTNERBOOK_COMMIT={commit}");
-    for path in ["../../../.git/HEAD", "../../../.git/refs/heads", "../../../.git/packed-refs"] {
+    for path in [
+        "../../../.git/HEAD",
+        "../../../.git/refs/heads",
+        "../../../.git/packed-refs",
+    ] {
         println!("cargo:rerun-if-changed={path}");
     }
 }
