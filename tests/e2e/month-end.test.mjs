@@ -78,6 +78,20 @@ test("a month-end on 500 partners pays every partner to their own account", { ti
       counts.dialogs += 1;
       await driver.executeScript("(window.__PARTNERBOOK_DIALOG_ANSWERS__ ||= []).push(arguments[0])", path);
     };
+    // Waits until the element's text matches `re`, finding it again each time:
+    // React may replace it while we look.
+    const waitText = (id, re, what) =>
+      driver.wait(
+        async () => {
+          try {
+            return re.test(await text(await driver.findElement(byTestId(id))));
+          } catch {
+            return false;
+          }
+        },
+        WAIT,
+        what,
+      );
     const gone = async (id) => driver.wait(async () => (await driver.findElements(byTestId(id))).length === 0, WAIT, `${id} stays`);
 
     // 1. Import November's sales: choose the file, check it, import.
@@ -86,16 +100,15 @@ test("a month-end on 500 partners pays every partner to their own account", { ti
     await answer(join(dir, "november.csv"));
     await click("conversions-import-choose");
     await click("conversions-import-check");
-    await driver.wait(async () => /would be recorded/.test(await text(await find("conversions-import-result"))), WAIT, "the check");
+    await waitText("conversions-import-result", /would be recorded/, "the check");
     await click("conversions-import-run");
-    await driver.wait(async () => /2 recorded/.test(await text(await find("conversions-import-result"))), WAIT, "the import");
+    await waitText("conversions-import-result", /2 recorded/, "the import");
     await click("conversions-import-done");
 
     // 2. Approve what is due: the dialog says how many and how much first.
     await click("nav-commissions");
     await click("commissions-approve-due");
-    const preview = await find("commissions-approve-preview");
-    await driver.wait(async () => /Due by then: \d+ commission lines?, /.test(await text(preview)), WAIT, "the preview");
+    await waitText("commissions-approve-preview", /Due by then: \d+ commission lines?, /, "the preview");
     const pending = json(book, "commissions", "list", "--state", "pending").total;
     await click("commissions-approve-confirm");
     await gone("commissions-approve-dialog");
@@ -157,14 +170,16 @@ test("a month-end on 500 partners pays every partner to their own account", { ti
     // 6. Every payment file, and the list to pay by hand.
     const files = join(dir, "files");
     mkdirSync(files);
-    const rows = await driver.wait(until.elementsLocated(byTestId("payout-coverage-row")), WAIT, "how the run is paid");
-    const formats = [];
-    for (const row of rows) formats.push(await row.getAttribute("data-format"));
+    await driver.wait(until.elementsLocated(byTestId("payout-coverage-row")), WAIT, "how the run is paid");
+    // Read in the page in one go: the list may render again meanwhile.
+    const formats = await driver.executeScript(
+      "return [...document.querySelectorAll('[data-testid=payout-coverage-row]')].map((r) => r.dataset.format)",
+    );
     for (const format of formats) {
       await answer(join(files, `run-${runId}-${format}.${format === "sepa" ? "xml" : "csv"}`));
       await click(`payout-coverage-export-${format}`);
       await driver.wait(
-        async () => (await (await driver.findElement({ css: `[data-format="${format}"]` })).findElements({ css: '[aria-label="Written"]' })).length === 1,
+        () => driver.executeScript(`return !!document.querySelector('[data-format="${format}"] [aria-label="Written"]')`),
         WAIT,
         `the ${format} file`,
       );
