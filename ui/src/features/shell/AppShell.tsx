@@ -1,20 +1,24 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { Spinner } from "../../components/Spinner";
 import { useToast } from "../../components/Toast";
 import { setBookFolder } from "../../lib/dialogs";
-import { ApplicationsScreen } from "../applications/ApplicationsScreen";
-import { AssetsScreen } from "../assets/AssetsScreen";
 import { bookApi, type BookInfo } from "../book/api";
-import { CommissionsScreen } from "../commissions/CommissionsScreen";
-import { EmailScreen } from "../email/EmailScreen";
-import { ConversionsScreen } from "../conversions/ConversionsScreen";
-import { OnboardingScreen } from "../onboarding/OnboardingScreen";
 import { PartnersScreen } from "../partners/PartnersScreen";
-import { PayoutsScreen } from "../payouts/PayoutsScreen";
-import { PlansScreen } from "../plans/PlansScreen";
-import { WhatIfScreen } from "../whatif/WhatIfScreen";
-import { SettingsScreen } from "../settings/SettingsScreen";
 import { Sidebar, type Screen } from "./Sidebar";
 import "./AppShell.css";
+
+// Partners is the first screen and comes with the app; every other screen is
+// its own chunk, loaded the first time it is opened.
+const ApplicationsScreen = lazy(() => import("../applications/ApplicationsScreen").then((m) => ({ default: m.ApplicationsScreen })));
+const AssetsScreen = lazy(() => import("../assets/AssetsScreen").then((m) => ({ default: m.AssetsScreen })));
+const CommissionsScreen = lazy(() => import("../commissions/CommissionsScreen").then((m) => ({ default: m.CommissionsScreen })));
+const EmailScreen = lazy(() => import("../email/EmailScreen").then((m) => ({ default: m.EmailScreen })));
+const ConversionsScreen = lazy(() => import("../conversions/ConversionsScreen").then((m) => ({ default: m.ConversionsScreen })));
+const OnboardingScreen = lazy(() => import("../onboarding/OnboardingScreen").then((m) => ({ default: m.OnboardingScreen })));
+const PayoutsScreen = lazy(() => import("../payouts/PayoutsScreen").then((m) => ({ default: m.PayoutsScreen })));
+const PlansScreen = lazy(() => import("../plans/PlansScreen").then((m) => ({ default: m.PlansScreen })));
+const WhatIfScreen = lazy(() => import("../whatif/WhatIfScreen").then((m) => ({ default: m.WhatIfScreen })));
+const SettingsScreen = lazy(() => import("../settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
 
 type Props = {
   book: BookInfo;
@@ -51,58 +55,66 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
         <div className="shell-screen" hidden={screen !== "partners"}>
           <PartnersScreen active={screen === "partners"} baseCurrency={book.base_currency} />
         </div>
-        {screen === "applications" && (
-          <div className="shell-screen">
-            <ApplicationsScreen onOpenEmail={() => setScreen("email")} />
-          </div>
-        )}
-        {screen === "onboarding" && (
-          <div className="shell-screen">
-            <OnboardingScreen onOpenEmail={() => setScreen("email")} />
-          </div>
-        )}
-        {screen === "assets" && (
-          <div className="shell-screen">
-            <AssetsScreen />
-          </div>
-        )}
-        {screen === "conversions" && (
-          <div className="shell-screen">
-            <ConversionsScreen baseCurrency={book.base_currency} />
-          </div>
-        )}
-        {screen === "commissions" && (
-          <div className="shell-screen">
-            <CommissionsScreen baseCurrency={book.base_currency} />
-          </div>
-        )}
-        {screen === "payouts" && (
-          <div className="shell-screen">
-            <PayoutsScreen baseCurrency={book.base_currency} onOpenEmail={() => setScreen("email")} />
-          </div>
-        )}
-        {screen === "email" && (
-          <div className="shell-screen">
-            <EmailScreen />
-          </div>
-        )}
-        {screen === "plans" && (
-          <div className="shell-screen">
-            <PlansScreen baseCurrency={book.base_currency} />
-          </div>
-        )}
-        {screen === "whatif" && (
-          <div className="shell-screen">
-            <WhatIfScreen baseCurrency={book.base_currency} />
-          </div>
-        )}
-        {screen === "settings" && (
-          <div className="shell-screen">
-            <SettingsScreen
-              onSaved={(s) => onBookChanged({ program_name: s.program_name, base_currency: s.base_currency })}
-            />
-          </div>
-        )}
+        <Suspense
+          fallback={
+            <div className="shell-screen shell-loading">
+              <Spinner size={20} label="Opening" />
+            </div>
+          }
+        >
+          {screen === "applications" && (
+            <div className="shell-screen">
+              <ApplicationsScreen onOpenEmail={() => setScreen("email")} />
+            </div>
+          )}
+          {screen === "onboarding" && (
+            <div className="shell-screen">
+              <OnboardingScreen onOpenEmail={() => setScreen("email")} />
+            </div>
+          )}
+          {screen === "assets" && (
+            <div className="shell-screen">
+              <AssetsScreen />
+            </div>
+          )}
+          {screen === "conversions" && (
+            <div className="shell-screen">
+              <ConversionsScreen baseCurrency={book.base_currency} />
+            </div>
+          )}
+          {screen === "commissions" && (
+            <div className="shell-screen">
+              <CommissionsScreen baseCurrency={book.base_currency} />
+            </div>
+          )}
+          {screen === "payouts" && (
+            <div className="shell-screen">
+              <PayoutsScreen baseCurrency={book.base_currency} onOpenEmail={() => setScreen("email")} />
+            </div>
+          )}
+          {screen === "email" && (
+            <div className="shell-screen">
+              <EmailScreen />
+            </div>
+          )}
+          {screen === "plans" && (
+            <div className="shell-screen">
+              <PlansScreen baseCurrency={book.base_currency} />
+            </div>
+          )}
+          {screen === "whatif" && (
+            <div className="shell-screen">
+              <WhatIfScreen baseCurrency={book.base_currency} />
+            </div>
+          )}
+          {screen === "settings" && (
+            <div className="shell-screen">
+              <SettingsScreen
+                onSaved={(s) => onBookChanged({ program_name: s.program_name, base_currency: s.base_currency })}
+              />
+            </div>
+          )}
+        </Suspense>
       </div>
     </div>
   );
