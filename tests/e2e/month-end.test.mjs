@@ -67,7 +67,15 @@ test("a month-end on 500 partners pays every partner to their own account", { ti
     const text = (el) => driver.executeScript("return arguments[0].textContent", el);
     const click = async (el) => {
       counts.clicks += 1;
-      await (typeof el === "string" ? await find(el) : el).click();
+      if (typeof el !== "string") return el.click();
+      // React may replace the element between finding and clicking it: find it again.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await (await find(el)).click();
+        } catch (e) {
+          if (e.name !== "StaleElementReferenceError" || attempt === 4) throw e;
+        }
+      }
     };
     const type = async (el, keys) => {
       counts.typed += 1;
@@ -92,7 +100,9 @@ test("a month-end on 500 partners pays every partner to their own account", { ti
         WAIT,
         what,
       );
-    const gone = async (id) => driver.wait(async () => (await driver.findElements(byTestId(id))).length === 0, WAIT, `${id} stays`);
+    // Asked in the page: WebKit's driver can fail on elements going away.
+    const gone = (id) =>
+      driver.wait(() => driver.executeScript(`return !document.querySelector('[data-testid="${id}"]')`), WAIT, `${id} stays`);
 
     // 1. Import November's sales: choose the file, check it, import.
     await click("nav-conversions");
@@ -147,7 +157,7 @@ test("a month-end on 500 partners pays every partner to their own account", { ti
     assert.equal(await email.getAttribute("value"), boEmail);
     await click("partner-save");
     await driver.wait(
-      async () => (await driver.findElements({ css: '[data-check="shared_account"]' })).length === 0,
+      () => driver.executeScript(`return !document.querySelector('[data-check="shared_account"]')`),
       WAIT,
       "the shared account is resolved",
     );
@@ -191,6 +201,14 @@ test("a month-end on 500 partners pays every partner to their own account", { ti
     await answer(statements);
     await click("payout-statements");
     await find("payout-statements-report");
+    // The run's checklist reads again once they are written: the page has settled.
+    const stepDone = (key) =>
+      driver.wait(
+        () => driver.executeScript(`return !!document.querySelector('[data-testid="run-checklist-step"][data-key="${key}"][data-done="true"]')`),
+        WAIT,
+        `the ${key} step done`,
+      );
+    await stepDone("statements");
     await click("payout-email-statements");
     await driver.wait(async () => json(book, "mail", "outbox", "--run", String(runId), "--limit", "10000").length > 0, WAIT, "queued");
     await shot("month-end-export");
@@ -237,6 +255,7 @@ test("a month-end on 500 partners pays every partner to their own account", { ti
     console.log(`month-end: ${JSON.stringify(figures)}`);
   } catch (e) {
     await shot("month-end-failure");
+    console.log(`month-end failed at ${JSON.stringify(counts)}: ${e.stack}`);
     throw e;
   } finally {
     await stop();
