@@ -197,6 +197,28 @@ pub fn normalise(mut a: ApplicationInput) -> Result<ApplicationInput> {
             ));
         }
     }
+    // A form has tens of questions; a file with thousands of answer fields
+    // is not a form export, and would make every look at it slow.
+    if a.answers.len() > MAX_ANSWERS {
+        return Err(ApplicationError::invalid(
+            "answers",
+            format!(
+                "{} answers: a signup form has at most {MAX_ANSWERS} questions",
+                a.answers.len()
+            ),
+        ));
+    }
+    if let Some((q, n)) = a
+        .answers
+        .keys()
+        .map(|q| (q, q.chars().count()))
+        .find(|(_, n)| *n > 500)
+    {
+        return Err(ApplicationError::invalid(
+            "answers",
+            format!("a question of {n} characters: \"{}\"", validate::excerpt(q)),
+        ));
+    }
     if let Some((q, _)) = a.answers.iter().find(|(_, v)| v.chars().count() > 10_000) {
         return Err(ApplicationError::invalid(
             q.as_str(),
@@ -205,6 +227,9 @@ pub fn normalise(mut a: ApplicationInput) -> Result<ApplicationInput> {
     }
     Ok(a)
 }
+
+/// Answers one application may carry.
+const MAX_ANSWERS: usize = 200;
 
 /// One row of a form export as (header, cell) pairs → a submission.
 fn from_cells<'a>(

@@ -7,6 +7,7 @@ use crate::error::{ErrorExt, LedgerError, Result};
 use chrono::{Duration, NaiveDate};
 use partnerbook_book::money::rate::parse_fx;
 use partnerbook_book::money::Currency;
+use partnerbook_book::validate;
 use partnerbook_book::Coded;
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
@@ -130,6 +131,26 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
         .first()
         .is_some_and(|h| h.eq_ignore_ascii_case("date"));
     let mut report = FxImportReport::default();
+    // (day, base, quote) → (rate, line): one file gives one rate for each.
+    let mut seen: std::collections::HashMap<(String, String, String), (Decimal, u64)> =
+        std::collections::HashMap::new();
+    let mut once = |line: u64, column: &str, key: (String, String, String), rate: Decimal| {
+        match seen.get(&key) {
+            Some((earlier, at)) if *earlier != rate => Err(bad(
+                line,
+                column,
+                format!(
+                    "{} for {}→{} on {} differs from {} on line {at}: which is right?",
+                    rate, key.1, key.2, key.0, earlier
+                ),
+            )),
+            Some(_) => Ok(()),
+            None => {
+                seen.insert(key, (rate, line));
+                Ok(())
+            }
+        }
+    };
     let mut insert = conn.prepare_cached("INSERT OR REPLACE INTO fx_rates (day, base, quote, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for record in rdr.records() {
         let record =
@@ -146,6 +167,12 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
                 }
                 Currency::from_code(code).map_err(|e| bad(1, code, e.to_string()))?;
                 let rate = parse_fx(text, code).map_err(|e| bad(line, code, e.reason()))?;
+                once(
+                    line,
+                    code,
+                    (day.clone(), "EUR".into(), code.to_ascii_uppercase()),
+                    rate,
+                )?;
                 insert.execute(params![
                     day,
                     "EUR",
@@ -162,11 +189,19 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
             let quote = Currency::from_code(cell(2))
                 .map_err(|_| bad(line, names[2], format!("\"{}\" is not a currency", cell(2))))?;
             let rate = parse_fx(cell(3), "rate").map_err(|e| bad(line, names[3], e.reason()))?;
+            once(
+                line,
+                names[3],
+                (day.clone(), base.code().into(), quote.code().into()),
+                rate,
+            )?;
             let source = if cell(4).is_empty() {
                 "imported"
             } else {
                 cell(4)
             };
+            validate::limited(source, "source", 100)
+                .map_err(|e| bad(line, "source", e.reason()))?;
             insert.execute(params![
                 day,
                 base.code(),
@@ -177,6 +212,12 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
             report.rates += 1;
         }
         report.days += 1;
+    }
+    if report.rates == 0 {
+        return Err(LedgerError::invalid(
+            "file",
+            format!("{file} holds no exchange rates: is it the right file?"),
+        ));
     }
     Ok(report)
 }

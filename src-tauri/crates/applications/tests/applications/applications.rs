@@ -514,3 +514,21 @@ fn matching_by_website_uses_the_domain_index() {
         partnerbook_book::query_plan(p.book.conn(), MATCH_BY_DOMAIN, ["example.com"]).unwrap();
     assert!(plan.contains("INDEX applications_domain"), "{plan}");
 }
+
+#[test]
+fn a_submission_with_thousands_of_answer_fields_is_not_a_form() {
+    let mut p = program();
+    let mut fields = serde_json::Map::new();
+    fields.insert("name".into(), "Ana".into());
+    fields.insert("email".into(), "ana@a.de".into());
+    for i in 0..5_000 {
+        fields.insert(format!("q{i}"), "yes".into());
+    }
+    let json = serde_json::Value::Array(vec![serde_json::Value::Object(fields)]).to_string();
+    let err = import(&mut p, "forms.json", &json).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("5000 answers: a signup form has at most 200 questions"),
+        "{err}"
+    );
+}

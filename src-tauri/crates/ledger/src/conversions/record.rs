@@ -7,6 +7,7 @@ use super::model::{ConversionInput, Customer};
 use crate::error::{ErrorExt, LedgerError, Result};
 use partnerbook_book::settings::ProgramSettings;
 use partnerbook_book::time::{now, stamp};
+use partnerbook_book::validate;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 
@@ -25,8 +26,48 @@ impl Recorded {
     }
 }
 
+/// The largest amount one conversion may carry: a billion in the
+/// currency's major unit (10^11 cents). Far beyond any sale, and far below
+/// what sums over millions of them need to stay inside 64 bits.
+pub const MAX_AMOUNT_MINOR: i64 = 100_000_000_000;
+
+/// The years a conversion may be dated in.
+const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// Checks what does not depend on the book; errors name the field.
 pub(super) fn validate(input: &ConversionInput) -> Result<()> {
+    // Text a person or a file typed: one line, a sane length.
+    for (field, value, max) in [
+        ("source", &input.source, 100),
+        ("external_id", &input.external_id, 200),
+        ("product", &input.product, 200),
+        ("customer_ref", &input.customer_ref, 200),
+        ("customer_email", &input.customer_email, 254),
+        ("referral_code", &input.referral_code, 100),
+        ("coupon_code", &input.coupon_code, 100),
+        ("link_id", &input.link_id, 200),
+        ("partner_key", &input.partner_key, 200),
+        ("original_external_id", &input.original_external_id, 200),
+    ] {
+        validate::limited(value, field, max)?;
+    }
+    if !YEARS.contains(&chrono::Datelike::year(&input.occurred_at)) {
+        return Err(LedgerError::invalid(
+            "occurred_at",
+            format!(
+                "{} is not a date between {} and {}",
+                input.occurred_at.format("%Y-%m-%d"),
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ));
+    }
+    if input.amount.is_some_and(|m| m.minor > MAX_AMOUNT_MINOR) {
+        return Err(LedgerError::invalid(
+            "amount",
+            "is more than 1,000,000,000 in its currency: check the column",
+        ));
+    }
     if input.source.trim().is_empty() {
         return Err(LedgerError::invalid("source", "is required"));
     }

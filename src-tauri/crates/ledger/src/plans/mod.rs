@@ -32,7 +32,8 @@ pub fn import(book: &mut Book, file: &PlanFile, actor: Actor) -> Result<Plan> {
 }
 
 pub fn import_in(conn: &Connection, file: &PlanFile, actor: Actor) -> Result<i64> {
-    let name = file.name.trim();
+    let name = partnerbook_book::validate::limited(&file.name, "name", 100)?;
+    let name = name.as_str();
     if name.is_empty() {
         return Err(LedgerError::invalid("name", "a plan needs a name"));
     }

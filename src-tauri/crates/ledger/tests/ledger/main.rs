@@ -1,5 +1,6 @@
 //! The ledger's integration tests, as one test binary.
 
+mod bounds;
 mod commission_proptests;
 mod commissions;
 mod conversion_import;

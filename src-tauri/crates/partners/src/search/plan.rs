@@ -24,13 +24,18 @@ pub(super) enum Plan {
     Walk { sql: String, matches: IdSet },
 }
 
+/// Words of a search that count: FTS5 refuses an expression of a thousand
+/// terms ("Expression tree is too large"), and no one types more than this.
+const MAX_WORDS: usize = 16;
+
 /// Turns typed text into an FTS5 query over the text columns: each word
 /// becomes a quoted prefix term, so punctuation and FTS operators in the
-/// text are never interpreted.
+/// text are never interpreted. Words after the 16th are left out.
 pub fn match_expression(text: &str) -> Option<String> {
     let terms: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!terms.is_empty()).then(|| {
@@ -259,5 +264,6 @@ fn folded_words(text: &str) -> Vec<String> {
         .map(crate::sort_key)
         .flat_map(|w| w.split_whitespace().map(str::to_string).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
         .collect()
 }

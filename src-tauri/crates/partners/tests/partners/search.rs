@@ -17,3 +17,13 @@ fn typed_text_becomes_safe_prefix_terms() {
     );
     assert_eq!(match_expression(" -*- "), None);
 }
+
+#[test]
+fn a_thousand_typed_words_search_by_the_first_sixteen() {
+    let text = (0..1_000)
+        .map(|i| format!("w{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let expr = match_expression(&text).unwrap();
+    assert_eq!(expr.matches("\"*").count(), 16, "{expr}");
+}
