@@ -147,3 +147,35 @@ pub fn bytes(conn: &Connection, sha256: &str) -> Result<Vec<u8>> {
     copy_to(conn, sha256, &mut out)?;
     Ok(out)
 }
+
+/// Every stored file whose bytes no longer hash to the name it is kept
+/// under (a damaged disk, an edit outside Partnerbook), by that name.
+pub fn damaged(conn: &Connection) -> Result<Vec<String>> {
+    struct Hashing(sha2::Sha256);
+    impl Write for Hashing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            sha2::Digest::update(&mut self.0, buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let names: Vec<String> = conn
+        .prepare("SELECT sha256 FROM asset_blobs ORDER BY sha256")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for name in names {
+        let mut h = Hashing(<sha2::Sha256 as sha2::Digest>::new());
+        copy_to(conn, &name, &mut h)?;
+        let got: String = sha2::Digest::finalize(h.0)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if got != name {
+            out.push(name);
+        }
+    }
+    Ok(out)
+}

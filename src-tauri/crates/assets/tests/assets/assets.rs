@@ -500,3 +500,24 @@ fn a_template_edited_in_the_app_becomes_a_new_version_and_previews_live() {
     );
     assert_eq!(render_for(&p.book, id, zoe).unwrap(), "Hi Zoë, v2");
 }
+
+#[test]
+fn a_stored_file_changed_outside_partnerbook_is_named_by_the_check() {
+    let mut p = program();
+    let a = png(&p, "banner.png", 300, 250, 10);
+    let b = png(&p, "photo.png", 64, 64, 200);
+    add(&mut p, &[a, b]);
+    assert!(store::damaged(p.book.conn()).unwrap().is_empty());
+    // One stored file's bytes zeroed, as a failing disk would leave it.
+    let name: String = p
+        .book
+        .conn()
+        .query_row(
+            "UPDATE asset_blobs SET data = zeroblob(length(data))
+              WHERE rowid = (SELECT min(rowid) FROM asset_blobs) RETURNING sha256",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(store::damaged(p.book.conn()).unwrap(), [name]);
+}

@@ -52,6 +52,12 @@ pub fn check(book: &Book, json: bool) -> CliResult {
     let info = book.info()?;
     let integrity = book.integrity_check()?;
     let mut problems = book.rules_check()?;
+    for name in partnerbook_core::assets::store::damaged(book.conn())? {
+        problems.push(format!(
+            "the stored file {} no longer matches its hash",
+            &name[..12.min(name.len())]
+        ));
+    }
     for run in partnerbook_core::payouts::tampered_runs(book.conn())? {
         problems.push(format!(
             "payout run #{run} no longer matches its fingerprint: it was changed after approval"
@@ -71,7 +77,7 @@ pub fn check(book: &Book, json: bool) -> CliResult {
             (
                 "rules",
                 if problems.is_empty() {
-                    "ok: triggers as made, every approved run matches its fingerprint".into()
+                    "ok: triggers as made, every approved run matches its fingerprint, every stored file its hash".into()
                 } else {
                     problems.join("; ")
                 },
