@@ -18,6 +18,10 @@ pub fn make_current(state: &AppState, book: Book) -> AppResult<BookInfo> {
     if let Err(e) = recent::remember(&state.paths.recent_file(), book.path(), &info.program_name) {
         tracing::warn!("{e}");
     }
+    // The daily backup, when the newest is a day old: while the app is used.
+    if let Err(e) = partnerbook_core::backups::daily(&book) {
+        tracing::warn!("no daily backup of {}: {e}", book.path().display());
+    }
     state.set_book(Some(book));
     Ok(info)
 }

@@ -421,6 +421,8 @@ pub fn import_file(
 ) -> Result<IntakeReport> {
     progress.update("Reading applications", 0, 0);
     let rows = read_file(path)?;
+    // The rotating backups keep the book as it was before every import.
+    partnerbook_book::backups::create(book, "before-import")?;
     receive(book, rows, actor, progress)
 }
 

@@ -129,6 +129,11 @@ impl Book {
         &self.conn
     }
 
+    /// The connection itself, for a restore that replaces the book's pages.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// Every multi-row change goes through one transaction: all or nothing.
     /// It takes the write lock at once (BEGIN IMMEDIATE), so a second
     /// writer waits the busy timeout for it instead of failing when its

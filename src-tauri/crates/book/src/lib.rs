@@ -8,6 +8,7 @@ mod text_enum;
 
 pub mod audit;
 mod backup;
+pub mod backups;
 mod book;
 mod checks;
 mod create;

@@ -52,6 +52,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Groups(c) => edit(cli.book, |b| commands::groups::run(b, c)),
         Command::Settings(c) => edit(cli.book, |b| commands::settings::run(b, c)),
         Command::Check { json } => commands::book::check(&open(cli.book)?, json),
+        Command::Backup(c) => commands::book::backup(&mut open(cli.book)?, c),
         Command::Import(c) => edit(cli.book, |b| commands::conversions::import(b, c)),
         Command::Conversions(c) => commands::conversions::run(&open(cli.book)?, c),
         Command::Plans(c) => edit(cli.book, |b| commands::plans::run(b, c)),

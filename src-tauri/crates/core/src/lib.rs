@@ -1,11 +1,12 @@
 //! Partnerbook's core as one API: the desktop shell and the CLI call every
 //! area through these names. Each area is its own crate (see the README's
-//! "How it is built"); this crate only re-exports them and adds nothing.
+//! "How it is built"); this crate re-exports them, and says which build it
+//! is (`about`).
 
 pub use partnerbook_book::{
-    audit, backup_path_for, files, groups, known_schema_version, money, progress, recent, settings,
-    suggest_path, tags, time, validate, Book, BookError, BookInfo, Coded, ErrorCode, ErrorExt,
-    EXTENSION,
+    audit, backup_path_for, backups, files, groups, known_schema_version, money, progress, recent,
+    settings, suggest_path, tags, time, validate, Book, BookError, BookInfo, Coded, ErrorCode,
+    ErrorExt, EXTENSION,
 };
 
 pub use partnerbook_partners::{self as partners, onboarding, PartnerError};

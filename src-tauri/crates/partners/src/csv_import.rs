@@ -218,6 +218,10 @@ pub fn import(
         .map(str::to_string)
         .collect();
     let mapping = parse_mapping(&file, &headers, &options.mapping)?;
+    if !options.dry_run {
+        // The rotating backups keep the book as it was before every import.
+        partnerbook_book::backups::create(book, "before-import")?;
+    }
     let bad = |line: u64, field: &str, reason: String| {
         PartnerError::bad_row(
             file.clone(),

@@ -1,5 +1,6 @@
 //! The book crate's integration tests, as one test binary.
 
+mod backups;
 mod book;
 mod money;
 mod second_writer;

@@ -127,7 +127,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check the book's file: schema version and SQLite's integrity check.
+    /// The rotating backups beside the book: list, make one, restore one.
+    #[command(subcommand)]
+    Backup(BackupCommand),
+    /// Check the book: SQLite's integrity check, its triggers, every approved
+    /// run against its fingerprint and every stored file against its hash.
     Check {
         #[arg(long)]
         json: bool,
@@ -383,6 +387,19 @@ pub enum ReportCommand {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+pub enum BackupCommand {
+    /// The book's backups, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Back the book up now.
+    Create,
+    /// Put a backup's content in the book (the book as it is is backed up first).
+    Restore { file: PathBuf },
 }
 
 #[derive(Subcommand)]

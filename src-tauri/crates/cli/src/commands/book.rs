@@ -1,8 +1,10 @@
 //! `init`, `demo` and `check`: whole-book commands.
 
+use crate::args::BackupCommand;
 use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
+use partnerbook_core::backups;
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::settings::NewProgram;
 use partnerbook_core::{Book, BookError, ErrorExt};
@@ -89,4 +91,42 @@ pub fn check(book: &Book, json: bool) -> CliResult {
     } else {
         Err(BookError::invalid("book", "the check found problems (listed above)").into())
     }
+}
+
+pub fn backup(book: &mut Book, command: BackupCommand) -> CliResult {
+    match command {
+        BackupCommand::List { json } => {
+            let list = backups::list(book.path())?;
+            if json {
+                output::json(&list);
+                return Ok(());
+            }
+            output::table(
+                &["Made", "Why", "Size", "File"],
+                list.iter()
+                    .map(|b| {
+                        vec![
+                            b.created_at.clone(),
+                            b.reason.clone(),
+                            format!("{} KB", b.bytes.div_ceil(1024)),
+                            b.path.clone(),
+                        ]
+                    })
+                    .collect(),
+            );
+        }
+        BackupCommand::Create => {
+            let b = backups::create(book, "by-hand")?;
+            println!("Backed up to {}", b.path);
+        }
+        BackupCommand::Restore { file } => {
+            let before = backups::restore(book, &file)?;
+            println!(
+                "Restored {}; the book as it was is in {}",
+                file.display(),
+                before.path
+            );
+        }
+    }
+    Ok(())
 }

@@ -74,6 +74,10 @@ pub fn import(
     progress: &dyn Progress,
 ) -> Result<ConversionImportReport> {
     let (file, mut rdr, headers) = open_csv(path)?;
+    if !options.dry_run {
+        // The rotating backups keep the book as it was before every import.
+        partnerbook_book::backups::create(book, "before-import")?;
+    }
     let preset = options.preset.preset();
     let source = options
         .source

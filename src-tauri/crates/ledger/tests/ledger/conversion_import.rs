@@ -419,3 +419,29 @@ proptest::proptest! {
         proptest::prop_assert_eq!(lines(&book), before);
     }
 }
+
+#[test]
+fn an_import_backs_the_book_up_first_and_a_check_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = book(dir.path());
+    let file = fixture("stripe_unified_payments.csv");
+    let check = ConversionImportOptions {
+        preset: PresetName::Stripe,
+        dry_run: true,
+        ..Default::default()
+    };
+    import(&mut book, &file, &check, &Quiet).unwrap();
+    assert!(partnerbook_book::backups::list(book.path())
+        .unwrap()
+        .is_empty());
+    run(&mut book, PresetName::Stripe, &file);
+    let backups = partnerbook_book::backups::list(book.path()).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].reason, "before-import");
+    let before = Book::open(Path::new(&backups[0].path)).unwrap();
+    let n: i64 = before
+        .conn()
+        .query_row("SELECT count(*) FROM conversions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0, "the book as it was before the import");
+}
