@@ -120,6 +120,33 @@ fn create_a_book_then_add_find_edit_and_note_a_partner() {
     let recent = app.ok("recent_books", json!({}));
     assert_eq!(recent[0]["program_name"], "Zoë's Deals");
     assert_eq!(recent[0]["exists"], true);
+    // A new book is backed up on opening (daily, beside the app), and by
+    // hand on request.
+    let start = std::time::Instant::now();
+    while app
+        .ok("backups_list", json!({}))
+        .as_array()
+        .unwrap()
+        .is_empty()
+    {
+        assert!(start.elapsed().as_secs() < 20, "the daily backup is made");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let made = app.ok("backup_create", json!({}));
+    assert_eq!(made["reason"], "by-hand");
+    let list = app.ok("backups_list", json!({}));
+    let reasons: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["reason"].as_str().unwrap())
+        .collect();
+    assert!(
+        reasons.contains(&"daily") && reasons.contains(&"by-hand"),
+        "{list}"
+    );
+    let before = app.ok("backup_restore", json!({ "path": made["path"] }));
+    assert_eq!(before["reason"], "before-restore");
 
     let created = app.ok(
         "partner_create",

@@ -2,6 +2,7 @@
 
 use crate::error::AppResult;
 use crate::state::AppState;
+use partnerbook_core::backups::{self, BackupInfo};
 use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::plans;
 use partnerbook_core::progress::Quiet;
@@ -19,9 +20,14 @@ pub fn make_current(state: &AppState, book: Book) -> AppResult<BookInfo> {
         tracing::warn!("{e}");
     }
     // The daily backup, when the newest is a day old: while the app is used.
-    if let Err(e) = partnerbook_core::backups::daily(&book) {
-        tracing::warn!("no daily backup of {}: {e}", book.path().display());
-    }
+    // On a connection of its own, beside the app, so opening stays quick.
+    let path = book.path().to_path_buf();
+    std::thread::spawn(move || {
+        let made = Book::open_reader(&path).and_then(|reader| backups::daily(&reader));
+        if let Err(e) = made {
+            tracing::warn!("no daily backup of {}: {e}", path.display());
+        }
+    });
     state.set_book(Some(book));
     Ok(info)
 }
@@ -65,6 +71,25 @@ pub fn book_open_demo(state: State<'_, AppState>) -> AppResult<BookInfo> {
 #[tauri::command(async)]
 pub fn book_current(state: State<'_, AppState>) -> AppResult<Option<BookInfo>> {
     state.read_if_open(|b| Ok(b.info()?))
+}
+
+/// The open book's backups, newest first.
+#[tauri::command(async)]
+pub fn backups_list(state: State<'_, AppState>) -> AppResult<Vec<BackupInfo>> {
+    state.read(|b| Ok(backups::list(b.path())?))
+}
+
+/// Backs the open book up now.
+#[tauri::command(async)]
+pub fn backup_create(state: State<'_, AppState>) -> AppResult<BackupInfo> {
+    state.with_book(|b| Ok(backups::create(b, "by-hand")?))
+}
+
+/// Puts backup `path`'s content in the open book, after backing the book up
+/// as it is; returns that backup.
+#[tauri::command(async)]
+pub fn backup_restore(state: State<'_, AppState>, path: String) -> AppResult<BackupInfo> {
+    state.with_book(|b| Ok(backups::restore(b, std::path::Path::new(&path))?))
 }
 
 /// The About box: this build, the open book's schema, where the logs are.

@@ -9,6 +9,7 @@ import { describeError, fieldError, sentence, toAppError } from "../../lib/error
 import { useRefusalFocus } from "../../lib/focusInvalid";
 import { useDelayed } from "../../lib/useDelayed";
 import { settingsApi } from "./api";
+import { BackupsSection } from "./BackupsSection";
 import { MailSettingsSection } from "./MailSettingsSection";
 import { SettingsFields } from "./SettingsFields";
 import { formFieldOf, formToInput, settingsToForm, type FormErrors, type SettingsForm } from "./settingsForm";
@@ -127,6 +128,7 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: ProgramSettings) => v
           </form>
         )}
         <MailSettingsSection />
+        <BackupsSection onRestored={() => window.location.reload()} />
       </div>
     </div>
   );

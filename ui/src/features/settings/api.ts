@@ -1,4 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
+import type { BackupInfo } from "../../bindings/BackupInfo";
 import type { LogoInfo } from "../../bindings/LogoInfo";
 import type { ProgramSettings } from "../../bindings/ProgramSettings";
 import type { ProgramSettingsInput } from "../../bindings/ProgramSettingsInput";
@@ -7,6 +8,14 @@ import { inBookFolder, openDialog } from "../../lib/dialogs";
 export const settingsApi = {
   get: () => invoke<ProgramSettings>("settings_get"),
   update: (input: ProgramSettingsInput) => invoke<ProgramSettings>("settings_update", { input }),
+};
+
+/** The rotating backups beside the book. */
+export const backupsApi = {
+  list: () => invoke<BackupInfo[]>("backups_list"),
+  create: () => invoke<BackupInfo>("backup_create"),
+  /** Puts a backup's content in the book; returns the backup of the book as it was. */
+  restore: (path: string) => invoke<BackupInfo>("backup_restore", { path }),
 };
 
 /** The logo printed on statements, kept in the book; null when there is none. */
