@@ -63,57 +63,59 @@ export function BackupsSection({ onRestored }: { onRestored: () => void }) {
 
   const backups = list.data ?? [];
   return (
-    <SettingsSection
-      title="Backups"
-      description="A copy of the book is made each day you use it and before every import, in a folder beside the book; older ones are thinned out to one a day for a week, a week for a month, a month for a year."
-      testId="settings-backups"
-    >
-      <div className="settings-backups">
-        <Button icon={<DatabaseBackup size={15} />} busy={busy && !restoring} onClick={() => void create()} data-testid="backup-create">
-          Back up now
-        </Button>
-        {list.error && <Banner>{describeError(list.error)}</Banner>}
-        {backups.length === 0 ? (
-          <p className="muted">No backups yet.</p>
-        ) : (
-          <ul className="settings-backup-list" data-testid="backup-list">
-            {backups.map((b) => (
-              <li key={b.path} data-testid="backup-row">
-                <span className="num">{formatDateTime(b.created_at)}</span>
-                <span>{reasonLabel(b.reason)}</span>
-                <span className="muted num">{formatCount(Math.ceil(b.bytes / 1024))} KB</span>
-                <Button size="sm" variant="ghost" icon={<ArchiveRestore size={14} />} onClick={() => setRestoring(b)} data-testid="backup-restore">
-                  Restore…
+    <div className="settings-form">
+      <SettingsSection
+        title="Backups"
+        description="A copy of the book is made each day you use it and before every import, in a folder beside the book; older ones are thinned out to one a day for a week, a week for a month, a month for a year."
+        testId="settings-backups"
+      >
+        <div className="settings-backups">
+          <Button icon={<DatabaseBackup size={15} />} busy={busy && !restoring} onClick={() => void create()} data-testid="backup-create">
+            Back up now
+          </Button>
+          {list.error && <Banner>{describeError(list.error)}</Banner>}
+          {backups.length === 0 ? (
+            <p className="muted">No backups yet.</p>
+          ) : (
+            <ul className="settings-backup-list" data-testid="backup-list">
+              {backups.map((b) => (
+                <li key={b.path} data-testid="backup-row">
+                  <span className="num">{formatDateTime(b.created_at)}</span>
+                  <span>{reasonLabel(b.reason)}</span>
+                  <span className="muted num">{formatCount(Math.ceil(b.bytes / 1024))} KB</span>
+                  <Button size="sm" variant="ghost" icon={<ArchiveRestore size={14} />} onClick={() => setRestoring(b)} data-testid="backup-restore">
+                    Restore…
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {restoring && (
+          <Dialog
+            title="Restore this backup?"
+            onClose={() => (busy ? undefined : setRestoring(null))}
+            testId="backup-restore-dialog"
+            footer={
+              <>
+                <Button onClick={() => setRestoring(null)} disabled={busy}>
+                  Cancel
                 </Button>
-              </li>
-            ))}
-          </ul>
+                <Button variant="danger" busy={busy} onClick={() => void restore(restoring)} data-testid="backup-restore-confirm">
+                  Restore
+                </Button>
+              </>
+            }
+          >
+            {failure && <Banner>{failure}</Banner>}
+            <p>
+              The book goes back to how it was on {formatDateTime(restoring.created_at)} ({reasonLabel(restoring.reason).toLowerCase()}). Everything
+              since then leaves the book, but not for good: the book as it is now is backed up first, and that backup can be restored the same
+              way.
+            </p>
+          </Dialog>
         )}
-      </div>
-      {restoring && (
-        <Dialog
-          title="Restore this backup?"
-          onClose={() => (busy ? undefined : setRestoring(null))}
-          testId="backup-restore-dialog"
-          footer={
-            <>
-              <Button onClick={() => setRestoring(null)} disabled={busy}>
-                Cancel
-              </Button>
-              <Button variant="danger" busy={busy} onClick={() => void restore(restoring)} data-testid="backup-restore-confirm">
-                Restore
-              </Button>
-            </>
-          }
-        >
-          {failure && <Banner>{failure}</Banner>}
-          <p>
-            The book goes back to how it was on {formatDateTime(restoring.created_at)} ({reasonLabel(restoring.reason).toLowerCase()}). Everything
-            since then leaves the book, but not for good: the book as it is now is backed up first, and that backup can be restored the same
-            way.
-          </p>
-        </Dialog>
-      )}
-    </SettingsSection>
+      </SettingsSection>
+    </div>
   );
 }
