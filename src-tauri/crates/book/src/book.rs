@@ -170,7 +170,7 @@ impl Book {
     /// all is well.
     pub fn rules_check(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
-        let have = triggers(&self.conn)?;
+        let have = crate::migrations::triggers(&self.conn)?;
         for (name, sql) in crate::migrations::expected_triggers()? {
             match have.iter().find(|(n, _)| *n == name) {
                 None => problems.push(format!("the trigger {name} is missing")),
@@ -193,14 +193,6 @@ impl Book {
         }
         Ok(problems)
     }
-}
-
-/// Every trigger of the database, by name, with its SQL.
-pub(crate) fn triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut stmt =
-        conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The latest schema version this build knows.

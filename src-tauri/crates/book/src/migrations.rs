@@ -44,7 +44,15 @@ fn migrations(steps: &[&'static str]) -> Migrations<'static> {
 pub(super) fn expected_triggers() -> Result<Vec<(String, String)>> {
     let mut conn = Connection::open_in_memory()?;
     migrations(STEPS).to_latest(&mut conn)?;
-    crate::book::triggers(&conn)
+    triggers(&conn)
+}
+
+/// Every trigger of the database, by name, with its SQL.
+pub(crate) fn triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt =
+        conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub(super) fn latest_version() -> i64 {

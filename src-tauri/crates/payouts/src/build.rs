@@ -4,7 +4,6 @@
 
 use super::eligibility::{blockers, PayeeFacts};
 use super::read;
-use super::refresh::ACCOUNT;
 use crate::error::{ErrorExt, PayoutError, Result};
 use crate::model::{PayoutRun, RunStatus};
 use chrono::NaiveDate;
@@ -335,6 +334,11 @@ fn convert(
         rounding,
     )?)
 }
+
+/// A partner's payout account as the draft stores it.
+pub(super) const ACCOUNT: &str =
+    "CASE payout_method WHEN 'iban' THEN iban WHEN 'other' THEN payout_other
+    WHEN 'none' THEN '' ELSE payout_email END";
 
 /// Active partners not on hold, by payout account (trimmed, lower case):
 /// one account on two of them is one person paid twice, or a typo paying a

@@ -6,7 +6,7 @@
 //! approved with the account, currency and name the partner has at that
 //! moment.
 
-use super::build::{build_in, draft, release_partner};
+use super::build::{build_in, draft, release_partner, ACCOUNT};
 use crate::error::Result;
 use partnerbook_book::audit::{self, Actor};
 use partnerbook_book::progress::Quiet;
@@ -132,11 +132,6 @@ fn with_account_sharers(conn: &Connection, run_id: i64, stale: &[i64]) -> Result
     }
     Ok(out)
 }
-
-/// A partner's payout account as the draft stores it.
-pub(super) const ACCOUNT: &str =
-    "CASE payout_method WHEN 'iban' THEN iban WHEN 'other' THEN payout_other
-    WHEN 'none' THEN '' ELSE payout_email END";
 
 fn payee(conn: &Connection, run_id: i64, partner_id: i64) -> Result<Option<Payee>> {
     Ok(conn
