@@ -532,3 +532,54 @@ fn a_submission_with_thousands_of_answer_fields_is_not_a_form() {
         "{err}"
     );
 }
+
+mod fuzz {
+    //! Form exports (CSV and JSON) whose values are anything: read or
+    //! refused, never a panic. Longer on demand:
+    //! `PROPTEST_CASES=20000 cargo test -p partnerbook-applications fuzz`.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "[a-z]{1,8}@[a-z]{1,8}\\.[a-z]{2,3}",
+            "(https?://)?[a-z]{1,10}\\.[a-z]{2,3}",
+            "[0-9]{1,9}",
+            "[A-Z]{2}",
+            "\\PC{0,60}",
+            any::<String>(),
+            Just("<script>alert(1)</script>".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(32)
+        ))]
+
+        #[test]
+        fn form_exports_never_panic(
+            rows in proptest::collection::vec(proptest::collection::vec(value(), 6..9), 0..5),
+            json in any::<bool>(),
+        ) {
+            let header = ["Name", "Email", "Website", "Country", "Audience", "How will you promote us?", "Payout"];
+            let mut p = program();
+            let (name, text) = if json {
+                let items: Vec<serde_json::Value> = rows
+                    .iter()
+                    .map(|r| serde_json::Value::Object(header.iter().zip(r).map(|(h, v)| (h.to_string(), v.clone().into())).collect()))
+                    .collect();
+                ("forms.json", serde_json::Value::Array(items).to_string())
+            } else {
+                let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+                w.write_record(header).unwrap();
+                for r in &rows {
+                    w.write_record(r).unwrap();
+                }
+                ("forms.csv", String::from_utf8_lossy(&w.into_inner().unwrap()).into_owned())
+            };
+            let _ = import(&mut p, name, &text);
+        }
+    }
+}

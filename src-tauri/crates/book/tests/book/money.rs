@@ -180,3 +180,30 @@ proptest! {
         prop_assert_eq!(x.checked_add(y).unwrap().checked_sub(y).unwrap(), x);
     }
 }
+
+mod fuzz {
+    //! Money parsing takes any text: a value or an error, never a panic; a
+    //! value formats back to text that parses to itself.
+    use partnerbook_book::money::rate::{parse_fx, parse_percent};
+    use partnerbook_book::money::{Currency, Money};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+        ))]
+
+        #[test]
+        fn any_text_parses_or_is_refused(
+            text in prop_oneof![any::<String>(), "[-+ ]?[0-9 ,.'’]{0,30}", "[0-9]{1,30}(\\.[0-9]{0,30})?%?"],
+            code in "(USD|EUR|JPY|KWD|CHF|BHD)",
+        ) {
+            let currency = Currency::from_code(&code).unwrap();
+            if let Ok(m) = Money::parse(&text, currency) {
+                prop_assert_eq!(Money::parse(&m.format_amount(), currency).ok(), Some(m));
+            }
+            let _ = parse_percent(&text, "rate");
+            let _ = parse_fx(&text, "rate");
+        }
+    }
+}

@@ -6,6 +6,7 @@ mod commissions;
 mod conversion_import;
 mod conversions;
 mod event_orders;
+mod fuzz;
 mod fx;
 mod no_plan;
 mod periods;

@@ -396,3 +396,50 @@ fn an_email_a_spreadsheet_would_run_is_refused() {
         "{err}"
     );
 }
+
+mod fuzz {
+    //! Partner files whose cells are anything: read or refused, never a panic.
+    //! Longer on demand: `PROPTEST_CASES=20000 cargo test -p partnerbook-partners fuzz`.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "[a-z]{1,8}@[a-z]{1,8}\\.[a-z]{2,3}",
+            "(active|paused|applicant|rejected|archived|paypal|wise|iban|none|other)",
+            "[A-Z]{2}[0-9]{2}[A-Z0-9]{8,24}",
+            "\\PC{0,40}",
+            any::<String>(),
+            Just("nul\u{0}byte".to_string()),
+            Just("'=1+1".to_string()),
+            Just("a; b; ;c".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
+        ))]
+
+        #[test]
+        fn partner_files_never_panic(
+            rows in proptest::collection::vec(proptest::collection::vec(cell(), 8..12), 0..6),
+            dry_run in any::<bool>(),
+        ) {
+            let header = ["Name", "Email", "Company", "Country", "Status", "Tags", "Referral Code",
+                          "PayPal Email", "Payout Method", "IBAN", "custom:niche"];
+            let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+            w.write_record(header).unwrap();
+            for row in &rows {
+                w.write_record(row).unwrap();
+            }
+            let dir = tempfile::tempdir().unwrap();
+            let mut book = new_book(dir.path(), "f.partnerbook");
+            let path = write(dir.path(), "partners.csv", &String::from_utf8_lossy(&w.into_inner().unwrap()));
+            let options = ImportOptions { mapping: vec![], on_existing: OnExisting::Skip, dry_run };
+            let _ = preview(&path);
+            let _ = import(&mut book, &path, &options, &Quiet);
+        }
+    }
+}

@@ -372,3 +372,39 @@ fn names_a_spreadsheet_would_run_are_written_as_text() {
         }
     }
 }
+
+mod fuzz {
+    //! A provider's result file whose cells are anything: read or refused,
+    //! never a panic, and nothing marked unless the file reads whole.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "PB[0-9]{1,2}-[0-9]{1,5}",
+            "(Completed|Paid|Failed|Unclaimed|Returned|DENIED|success)",
+            "\\PC{0,30}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24)
+        ))]
+
+        #[test]
+        fn result_files_never_panic(rows in proptest::collection::vec(proptest::collection::vec(cell(), 2..5), 0..6)) {
+            let (mut p, run) = approved_run();
+            let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+            w.write_record(["Customer ID", "Status", "Transaction ID", "Failure reason"]).unwrap();
+            for r in &rows {
+                w.write_record(r).unwrap();
+            }
+            let path = p.dir.path().join("results.csv");
+            std::fs::write(&path, w.into_inner().unwrap()).unwrap();
+            let _ = partnerbook_payouts::reconcile(&mut p.book, run, &path, Actor::User);
+        }
+    }
+}
