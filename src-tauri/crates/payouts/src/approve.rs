@@ -36,8 +36,7 @@ pub fn approve(
     super::refresh::mark_drifted(&tx, run_id)?;
     super::refresh::refresh_in(&tx, actor)?;
     snapshot_payees(&tx, run_id)?;
-    let fingerprint = fingerprint_of(&tx, run_id)?;
-    let payouts_fingerprint = payouts_fingerprint_of(&tx, run_id)?;
+    let (fingerprint, payouts_fingerprint) = fingerprints(&tx, run_id)?;
     progress.check()?;
     progress.update("Locking the run", 2, 3);
     let stamp = now();
@@ -148,8 +147,15 @@ const SCHEME: i64 = 2;
 /// anyone can recompute it. A draft is fingerprinted with today's payee
 /// details, which approval freezes: the same text either way.
 pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
+    Ok(fingerprints(conn, run_id)?.0)
+}
+
+/// The run's full fingerprint and its payouts fingerprint, in one pass:
+/// the full one hashes on from where the payouts one stops.
+fn fingerprints(conn: &Connection, run_id: i64) -> Result<(String, String)> {
     let mut h = Sha256::new();
     hash_payouts(conn, run_id, &mut h)?;
+    let payouts = hex(&h.clone().finalize());
     let mut stmt = conn.prepare(
         "SELECT c.id, c.partner_id, c.amount_minor FROM commissions c JOIN payouts p ON p.id = c.payout_id
           WHERE p.run_id = ?1 ORDER BY c.id",
@@ -172,7 +178,7 @@ pub fn fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
             "adjustment\t{id}\t{partner}\t{amount}\t{kind}\t{reason}\n"
         ));
     }
-    Ok(hex(&h.finalize()))
+    Ok((hex(&h.finalize()), payouts))
 }
 
 /// The run and each of its lines, what it pays and to whom: the part of
@@ -219,14 +225,6 @@ fn hash_payouts(conn: &Connection, run_id: i64, h: &mut Sha256) -> Result<()> {
         h.update(line);
     }
     Ok(())
-}
-
-/// SHA-256 over the run and its lines only (`hash_payouts`): stored at
-/// approval, checked before every export, statement, email and settlement.
-fn payouts_fingerprint_of(conn: &Connection, run_id: i64) -> Result<String> {
-    let mut h = Sha256::new();
-    hash_payouts(conn, run_id, &mut h)?;
-    Ok(hex(&h.finalize()))
 }
 
 /// Refuses to go on with approved run `run_id` when its lines no longer
@@ -278,7 +276,12 @@ fn intact(conn: &Connection, run_id: i64) -> Result<bool> {
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     match (payouts, stored) {
-        (Some(expected), _) => Ok(payouts_fingerprint_of(conn, run_id)? == expected),
+        (Some(expected), _) => {
+            // The payouts alone: the commissions they settle are not read.
+            let mut h = Sha256::new();
+            hash_payouts(conn, run_id, &mut h)?;
+            Ok(hex(&h.finalize()) == expected)
+        }
         (None, Some(full)) if failed == 0 => Ok(fingerprint_of(conn, run_id)? == full),
         _ => Ok(true),
     }
