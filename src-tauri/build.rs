@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "book_open_demo",
     "book_current",
     "app_about",
+    "book_check",
     "backups_list",
     "backup_create",
     "backup_restore",

@@ -145,6 +145,8 @@ fn create_a_book_then_add_find_edit_and_note_a_partner() {
         reasons.contains(&"daily") && reasons.contains(&"by-hand"),
         "{list}"
     );
+    let health = app.ok("book_check", json!({}));
+    assert_eq!(health, json!({ "integrity": ["ok"], "problems": [] }));
     let before = app.ok("backup_restore", json!({ "path": made["path"] }));
     assert_eq!(before["reason"], "before-restore");
 

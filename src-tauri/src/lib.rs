@@ -25,6 +25,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::book::book_open_demo,
             commands::book::book_current,
             commands::book::app_about,
+            commands::book::book_check,
             commands::book::backups_list,
             commands::book::backup_create,
             commands::book::backup_restore,

@@ -92,6 +92,13 @@ pub fn backup_restore(state: State<'_, AppState>, path: String) -> AppResult<Bac
     state.with_book(|b| Ok(backups::restore(b, std::path::Path::new(&path))?))
 }
 
+/// The open book checked whole (file, triggers, approved runs, stored
+/// files), on the read-only connection: the app asks once a book is open.
+#[tauri::command(async)]
+pub fn book_check(state: State<'_, AppState>) -> AppResult<partnerbook_core::health::Health> {
+    state.read(|b| Ok(partnerbook_core::health::check(b)?))
+}
+
 /// The About box: this build, the open book's schema, where the logs are.
 #[derive(serde::Serialize, ts_rs::TS)]
 #[ts(export)]

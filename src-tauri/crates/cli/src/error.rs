@@ -1,5 +1,6 @@
 //! The CLI's error: bad usage (exit 2) or a failure with a one-line reason (exit 1).
 
+use partnerbook_core::health::HealthError;
 use partnerbook_core::{
     ApplicationError, AssetError, BookError, Coded, DemoError, DocumentError, LedgerError,
     MailError, OutboxError, PartnerError, PayoutError,
@@ -37,6 +38,7 @@ macro_rules! from_core {
 
 from_core!(
     BookError,
+    HealthError,
     PartnerError,
     LedgerError,
     PayoutError,

@@ -56,3 +56,48 @@ pub mod about {
         }
     }
 }
+
+/// The whole book checked: the file, the rules it enforces on itself, the
+/// approved runs and the stored files. The CLI's `check` and the app's
+/// look at an opened book both read it here.
+pub mod health {
+    use crate::{AssetError, PayoutError};
+    use serde::Serialize;
+
+    partnerbook_book::crate_error!(HealthError { Assets(AssetError), Payouts(PayoutError) });
+
+    #[derive(Clone, Debug, Serialize, ts_rs::TS)]
+    #[ts(export)]
+    pub struct Health {
+        /// SQLite's integrity check: ["ok"] when the file is sound.
+        pub integrity: Vec<String>,
+        /// Everything else that failed, each in a sentence.
+        pub problems: Vec<String>,
+    }
+
+    impl Health {
+        pub fn ok(&self) -> bool {
+            self.problems.is_empty() && self.integrity == ["ok"]
+        }
+    }
+
+    pub fn check(book: &crate::Book) -> Result<Health, HealthError> {
+        let integrity = book.integrity_check()?;
+        let mut problems = book.rules_check()?;
+        for name in crate::assets::store::damaged(book.conn())? {
+            problems.push(format!(
+                "the stored file {} no longer matches its hash",
+                &name[..12.min(name.len())]
+            ));
+        }
+        for run in crate::payouts::tampered_runs(book.conn())? {
+            problems.push(format!(
+                "payout run #{run} no longer matches its fingerprint: it was changed after approval"
+            ));
+        }
+        Ok(Health {
+            integrity,
+            problems,
+        })
+    }
+}

@@ -4,6 +4,7 @@ import type { NewProgram } from "../../bindings/NewProgram";
 import type { RecentBook } from "../../bindings/RecentBook";
 import { openDialog, saveDialog } from "../../lib/dialogs";
 import type { AppAbout } from "../../bindings/AppAbout";
+import type { Health } from "../../bindings/Health";
 
 export type { BookInfo };
 
@@ -17,6 +18,8 @@ export const bookApi = {
   current: () => invoke<BookInfo | null>("book_current"),
   /** This build, the open book's schema and the log folder, for the About box. */
   about: () => invoke<AppAbout>("app_about"),
+  /** The open book checked whole: file, triggers, approved runs, stored files. */
+  check: () => invoke<Health>("book_check"),
   close: () => invoke<null>("book_close"),
   recent: () => invoke<RecentBook[]>("recent_books"),
   forget: (path: string) => invoke<RecentBook[]>("recent_forget", { path }),

@@ -4,6 +4,7 @@ import { useToast } from "../../components/Toast";
 import { setBookFolder } from "../../lib/dialogs";
 import { bookApi, type BookInfo } from "../book/api";
 import { PartnersScreen } from "../partners/PartnersScreen";
+import { HealthBanner } from "./HealthBanner";
 import { Sidebar, type Screen } from "./Sidebar";
 import "./AppShell.css";
 
@@ -51,6 +52,7 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
     <div className="shell">
       <Sidebar book={book} screen={screen} onNavigate={setScreen} onClose={close} closing={closing} />
       <div className="shell-main">
+        <HealthBanner bookPath={book.path} />
         {/* Partners stays mounted so its filters and scroll survive a visit to Settings. */}
         <div className="shell-screen" hidden={screen !== "partners"}>
           <PartnersScreen active={screen === "partners"} baseCurrency={book.base_currency} />

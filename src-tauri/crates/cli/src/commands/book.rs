@@ -52,19 +52,8 @@ pub fn demo(path: &Path, partners: u32, seed: u64, earnings: bool) -> CliResult 
 /// anything fails, naming it.
 pub fn check(book: &Book, json: bool) -> CliResult {
     let info = book.info()?;
-    let integrity = book.integrity_check()?;
-    let mut problems = book.rules_check()?;
-    for name in partnerbook_core::assets::store::damaged(book.conn())? {
-        problems.push(format!(
-            "the stored file {} no longer matches its hash",
-            &name[..12.min(name.len())]
-        ));
-    }
-    for run in partnerbook_core::payouts::tampered_runs(book.conn())? {
-        problems.push(format!(
-            "payout run #{run} no longer matches its fingerprint: it was changed after approval"
-        ));
-    }
+    let health = partnerbook_core::health::check(book)?;
+    let (integrity, problems) = (&health.integrity, &health.problems);
     if json {
         output::json(
             &serde_json::json!({ "book": info, "integrity": integrity, "problems": problems }),
@@ -86,7 +75,7 @@ pub fn check(book: &Book, json: bool) -> CliResult {
             ),
         ]);
     }
-    if problems.is_empty() && integrity == ["ok"] {
+    if health.ok() {
         Ok(())
     } else {
         Err(BookError::invalid("book", "the check found problems (listed above)").into())
