@@ -93,10 +93,13 @@ pub fn backup_restore(state: State<'_, AppState>, path: String) -> AppResult<Bac
 }
 
 /// The open book checked whole (file, triggers, approved runs, stored
-/// files), on the read-only connection: the app asks once a book is open.
+/// files): the app asks once a book is open. On a connection of its own, so
+/// lists keep answering while a big book is read end to end.
 #[tauri::command(async)]
 pub fn book_check(state: State<'_, AppState>) -> AppResult<partnerbook_core::health::Health> {
-    state.read(|b| Ok(partnerbook_core::health::check(b)?))
+    let path = state.read(|b| Ok(b.path().to_path_buf()))?;
+    let book = Book::open_reader(&path)?;
+    Ok(partnerbook_core::health::check(&book)?)
 }
 
 /// The About box: this build, the open book's schema, where the logs are.
