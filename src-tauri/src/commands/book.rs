@@ -23,6 +23,8 @@ pub fn make_current(state: &AppState, book: Book) -> AppResult<BookInfo> {
     // On a connection of its own, beside the app, so opening stays quick.
     let path = book.path().to_path_buf();
     std::thread::spawn(move || {
+        // After the first screen is up: copying a big book competes with it.
+        std::thread::sleep(std::time::Duration::from_secs(3));
         let made = Book::open_reader(&path).and_then(|reader| backups::daily(&reader));
         if let Err(e) = made {
             tracing::warn!("no daily backup of {}: {e}", path.display());

@@ -40,6 +40,7 @@ pub fn create(book: &Book, reason: &str) -> Result<BackupInfo> {
     let dir = folder(book.path());
     std::fs::create_dir_all(&dir)
         .map_err(|e| BookError::io(format!("cannot create {}", dir.display()), e))?;
+    remove_stale_partials(&dir);
     let at = crate::time::current();
     let reason: String = reason
         .chars()
@@ -66,6 +67,27 @@ pub fn create(book: &Book, reason: &str) -> Result<BackupInfo> {
     book.backup_to(&dest)?;
     prune(book.path(), at)?;
     info(&dest).ok_or_else(|| BookError::not_found(format!("backup {}", dest.display())))
+}
+
+/// Removes the half-made copies a backup stopped mid-way left (the app
+/// closed during a big book's copy): `.partial` files and their journals
+/// not written to for a minute, so a copy still being made is left alone.
+fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let idle = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(60));
+        if (name.ends_with(".partial") || name.ends_with(".partial-journal")) && idle {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The daily backup, when the newest backup is a day old or there is none.

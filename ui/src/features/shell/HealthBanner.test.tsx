@@ -7,7 +7,7 @@ vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModul
 describe("the book's check on opening", () => {
   it("says nothing when all is well", async () => {
     mockCommands({ book_check: () => ({ integrity: ["ok"], problems: [] }) });
-    const { container } = render(<HealthBanner bookPath="/b/acme.partnerbook" />);
+    const { container } = render(<HealthBanner bookPath="/b/acme.partnerbook" delayMs={0} />);
     await new Promise((r) => setTimeout(r, 20));
     expect(container).toBeEmptyDOMElement();
   });
@@ -19,7 +19,7 @@ describe("the book's check on opening", () => {
         problems: ["payout run #3 no longer matches its fingerprint: it was changed after approval"],
       }),
     });
-    render(<HealthBanner bookPath="/b/acme.partnerbook" />);
+    render(<HealthBanner bookPath="/b/acme.partnerbook" delayMs={0} />);
     expect(await screen.findByTestId("book-health")).toHaveTextContent(
       "The check of this book found a problem: payout run #3 no longer matches its fingerprint",
     );

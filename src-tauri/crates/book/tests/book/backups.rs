@@ -96,3 +96,29 @@ fn backups_are_kept_by_age() {
     assert!(kept.len() <= 4 + 7 + 4 + 12, "{} kept", kept.len());
     assert!(kept.len() >= 4 + 6 + 3 + 10, "{} kept", kept.len());
 }
+
+#[test]
+fn a_copy_stopped_half_way_is_cleared_by_the_next_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    let folder = backups::folder(book.path());
+    std::fs::create_dir_all(&folder).unwrap();
+    let stale = folder.join("20261201-090000.daily.partnerbook.partial");
+    let journal = folder.join("20261201-090000.daily.partnerbook.partial-journal");
+    let fresh = folder.join("20261205-090000.daily.partnerbook.partial");
+    for f in [&stale, &journal, &fresh] {
+        std::fs::write(f, b"half").unwrap();
+    }
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for f in [&stale, &journal] {
+        std::fs::File::options()
+            .write(true)
+            .open(f)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+    backups::create(&book, "by hand").unwrap();
+    assert!(!stale.exists() && !journal.exists(), "an hour old: gone");
+    assert!(fresh.exists(), "maybe still being written: left alone");
+}
