@@ -200,7 +200,7 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
             } else {
                 cell(4)
             };
-            validate::limited(source, "source", 100)
+            validate::check_limited(source, "source", 100)
                 .map_err(|e| bad(line, "source", e.reason()))?;
             insert.execute(params![
                 day,

@@ -51,8 +51,9 @@ export function RunView({ runId, baseCurrency, onBack, onChanged, onOpenEmail }:
     isDraft ? payoutsApi.readiness(runId) : Promise.resolve(null),
   );
 
-  // An approved run is checked against its fingerprint whenever it is opened.
-  const intact = useFetched<boolean | null>(`intact:${runId}:${version}:${run?.status}`, () =>
+  // An approved run is checked against its fingerprint once, when it is
+  // opened (or approved): exports and statements do not change it.
+  const intact = useFetched<boolean | null>(`intact:${runId}:${run?.status}`, () =>
     run?.status === "approved" ? payoutsApi.verify(runId) : Promise.resolve(null),
   );
 

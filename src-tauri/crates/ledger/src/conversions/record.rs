@@ -49,7 +49,7 @@ pub(super) fn validate(input: &ConversionInput) -> Result<()> {
         ("partner_key", &input.partner_key, 200),
         ("original_external_id", &input.original_external_id, 200),
     ] {
-        validate::limited(value, field, max)?;
+        validate::check_limited(value, field, max)?;
     }
     if !YEARS.contains(&chrono::Datelike::year(&input.occurred_at)) {
         return Err(LedgerError::invalid(
