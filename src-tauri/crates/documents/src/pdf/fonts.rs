@@ -7,9 +7,23 @@
 use crate::error::{DocumentError, ErrorExt, Result};
 use printpdf::{FontId, ParsedFont};
 
-const DEJAVU: &str = "truetype/dejavu/DejaVuSans.ttf";
-const DEJAVU_BOLD: &str = "truetype/dejavu/DejaVuSans-Bold.ttf";
-const NOTO_CJK: &str = "opentype/noto/NotoSansCJK-Regular.ttc";
+/// Where each distribution puts the files, under the font folder: Debian and
+/// Ubuntu first, then Fedora (the .rpm's dependencies), then Arch.
+const DEJAVU: &[&str] = &[
+    "truetype/dejavu/DejaVuSans.ttf",
+    "dejavu-sans-fonts/DejaVuSans.ttf",
+    "TTF/DejaVuSans.ttf",
+];
+const DEJAVU_BOLD: &[&str] = &[
+    "truetype/dejavu/DejaVuSans-Bold.ttf",
+    "dejavu-sans-fonts/DejaVuSans-Bold.ttf",
+    "TTF/DejaVuSans-Bold.ttf",
+];
+const NOTO_CJK: &[&str] = &[
+    "opentype/noto/NotoSansCJK-Regular.ttc",
+    "google-noto-sans-cjk-fonts/NotoSansCJK-Regular.ttc",
+    "noto-cjk/NotoSansCJK-Regular.ttc",
+];
 /// Faces in NotoSansCJK-Regular.ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK.
 const NOTO_CJK_FACE: usize = 2;
 
@@ -47,8 +61,17 @@ impl Fonts {
     pub fn load() -> Result<Fonts> {
         let root =
             std::env::var("PARTNERBOOK_FONTS_DIR").unwrap_or_else(|_| "/usr/share/fonts".into());
-        let load = |file: &str, face: usize, package: &str| -> Result<ParsedFont> {
-            let path = std::path::Path::new(&root).join(file);
+        Fonts::load_from(std::path::Path::new(&root))
+    }
+
+    /// Loads the fonts from the font folder `root`, in any layout we know.
+    pub fn load_from(root: &std::path::Path) -> Result<Fonts> {
+        let load = |files: &[&str], face: usize, package: &str| -> Result<ParsedFont> {
+            let path = files
+                .iter()
+                .map(|f| root.join(f))
+                .find(|p| p.is_file())
+                .unwrap_or_else(|| root.join(files[0]));
             let bytes = std::fs::read(&path).map_err(|e| {
                 DocumentError::io(
                     format!(
