@@ -31,6 +31,13 @@ impl Book {
     /// backing it up. Refuses non-Partnerbook files and books from a newer version.
     pub fn open(path: &Path) -> Result<Book> {
         let mut book = Self::open_checked(path)?;
+        // SQLite falls back to reading a file it cannot write; say so now,
+        // not at the first edit.
+        if book.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(BookError::ReadOnly {
+                what: path.display().to_string(),
+            });
+        }
         book.configure()?;
         migrations::migrate(&mut book.conn, path)?;
         Ok(book)
@@ -77,7 +84,14 @@ impl Book {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| match open_error(path, e) {
+                BookError::ReadOnly { .. } => BookError::io(
+                    format!("cannot create {}", path.display()),
+                    std::io::Error::other("its folder or disk is read-only; choose another folder"),
+                ),
+                other => other,
+            })?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         let mut book = Book {
             conn,
@@ -206,13 +220,16 @@ fn open_error(path: &Path, e: rusqlite::Error) -> BookError {
             path: path.to_path_buf(),
             reason: "it is not an SQLite database".into(),
         },
-        Some(rusqlite::ErrorCode::CannotOpen) | Some(rusqlite::ErrorCode::PermissionDenied) => {
-            BookError::io(
-                format!("cannot open {}", path.display()),
-                std::io::Error::other("the file or its folder is missing or not writable"),
-            )
-        }
-        _ => BookError::Database(e),
+        // The file exists (open checks first): SQLite could not open it, or
+        // the journal beside it, for writing.
+        Some(
+            rusqlite::ErrorCode::CannotOpen
+            | rusqlite::ErrorCode::PermissionDenied
+            | rusqlite::ErrorCode::ReadOnly,
+        ) => BookError::ReadOnly {
+            what: path.display().to_string(),
+        },
+        _ => e.into(),
     }
 }
 

@@ -59,6 +59,20 @@ pub enum BookError {
     #[error("the book is busy: another window or program is writing to it (an import, a payout run…); try again when it has finished")]
     Busy,
 
+    /// The file, its folder or its disk does not allow writing (a read-only
+    /// medium, a locked folder). SQLite wrote nothing.
+    #[error("{what} cannot be written: the file, its folder or its disk is read-only; nothing was changed. Copy the book to a folder you can write to and open it there")]
+    ReadOnly { what: String },
+
+    /// The disk failed a read or write of the open book (a stick pulled out,
+    /// a disk remounted read-only); SQLite rolls the transaction back.
+    #[error("the disk refused to write the book (it was removed, turned read-only or is failing): nothing was changed; check the disk, then open the book again")]
+    DiskFailed,
+
+    /// The disk ran out of space mid-write; the transaction rolled back.
+    #[error("the disk is full: nothing was changed; free some space on the disk that holds the book and try again")]
+    DiskFull,
+
     #[error("database error: {0}")]
     Database(rusqlite::Error),
 
@@ -72,6 +86,11 @@ impl From<rusqlite::Error> for BookError {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 BookError::Busy
             }
+            Some(rusqlite::ErrorCode::ReadOnly) => BookError::ReadOnly {
+                what: "the book".into(),
+            },
+            Some(rusqlite::ErrorCode::DiskFull) => BookError::DiskFull,
+            Some(rusqlite::ErrorCode::SystemIoFailure) => BookError::DiskFailed,
             _ => BookError::Database(e),
         }
     }
@@ -162,7 +181,10 @@ impl Coded for BookError {
             BookError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             BookError::Cancelled => ErrorCode::Cancelled,
             BookError::Busy => ErrorCode::Busy,
-            BookError::Io { .. } => ErrorCode::Io,
+            BookError::Io { .. }
+            | BookError::ReadOnly { .. }
+            | BookError::DiskFull
+            | BookError::DiskFailed => ErrorCode::Io,
             BookError::Database(_) => ErrorCode::Database,
             BookError::Migration(_) => ErrorCode::Migration,
         }

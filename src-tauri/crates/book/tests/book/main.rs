@@ -3,4 +3,5 @@
 mod backups;
 mod book;
 mod money;
+mod read_only;
 mod second_writer;

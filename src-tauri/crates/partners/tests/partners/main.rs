@@ -2,6 +2,7 @@
 
 mod checklist;
 mod csv;
+mod full_disk;
 mod normalize;
 mod partners;
 mod search;
