@@ -108,7 +108,7 @@ fn disposable() -> &'static HashSet<&'static str> {
 }
 
 /// Whether `domain` or a parent of it is a disposable mailbox provider.
-fn is_disposable(domain: &str) -> bool {
+pub fn is_disposable(domain: &str) -> bool {
     let list = disposable();
     let mut d = domain;
     loop {

@@ -20,6 +20,7 @@ pub mod money;
 pub mod progress;
 pub mod query;
 pub mod recent;
+mod risk_hold;
 pub mod settings;
 pub mod spreadsheet;
 pub mod tags;

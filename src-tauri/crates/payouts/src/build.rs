@@ -212,15 +212,17 @@ pub(super) fn compute_rows(
     )?;
     // partner → (commissions, clawbacks, carried, adjustments)
     let mut sums: BTreeMap<i64, [i64; 4]> = BTreeMap::new();
-    let mut stmt = conn.prepare_cached(
+    // What the run claims: the same lines `commissions::state::claim` takes.
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT partner_id,
                 sum(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END),
                 sum(CASE WHEN amount_minor < 0 THEN amount_minor ELSE 0 END),
                 sum(CASE WHEN due_on <= ?2 THEN amount_minor ELSE 0 END)
            FROM commissions
-          WHERE state = 'approved' AND due_on <= ?1 AND (?3 IS NULL OR partner_id = ?3)
-          GROUP BY partner_id",
-    )?;
+          WHERE state = 'approved' AND due_on <= ?1 AND (?3 IS NULL OR partner_id = ?3) AND ",
+        partnerbook_book::not_held_by_risk!(),
+        " GROUP BY partner_id"
+    ))?;
     let mut rows = stmt.query(params![through, previous, partner])?;
     while let Some(r) = rows.next()? {
         sums.insert(r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?, 0]);
@@ -336,8 +338,7 @@ fn convert(
 }
 
 /// A partner's payout account as the draft stores it.
-pub(super) const ACCOUNT: &str =
-    "CASE payout_method WHEN 'iban' THEN iban WHEN 'other' THEN payout_other
+pub const ACCOUNT: &str = "CASE payout_method WHEN 'iban' THEN iban WHEN 'other' THEN payout_other
     WHEN 'none' THEN '' ELSE payout_email END";
 
 /// Active partners not on hold, by payout account (trimmed, lower case):

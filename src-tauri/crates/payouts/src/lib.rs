@@ -28,7 +28,7 @@ pub use adjust::{
     AdjustmentKind, Payer,
 };
 pub use approve::{approve, discard, ensure_untampered, fingerprint_of, tampered_runs, verify};
-pub use build::{create, preview_totals, PreviewTotals};
+pub use build::{create, preview_totals, PreviewTotals, ACCOUNT};
 pub use eligibility::{blockers, PayeeFacts};
 pub use error::{PayoutError, Result};
 pub use model::{payout_token, PayoutLine, PayoutRun, PayoutStatus, RunStatus};

@@ -82,7 +82,44 @@ pub fn explain(book: &Book, id: i64) -> Result<String> {
         )
         .optional()?
         .ok_or_else(|| LedgerError::not_found(format!("commission {id}")))?;
-    Ok(sentence(&row))
+    let mut text = sentence(&row);
+    if matches!(row.state.as_str(), "pending" | "approved" | "in_payout") {
+        text.push_str(&risk_flags(book, id)?);
+    }
+    Ok(text)
+}
+
+/// The open risk flags on a commission's sale or partner, with their
+/// evidence: a held line always says why.
+fn risk_flags(book: &Book, id: i64) -> Result<String> {
+    let mut stmt = book.conn().prepare_cached(
+        "SELECT f.id, f.check_name, f.evidence, f.hold FROM commissions k
+           JOIN risk_flags f ON f.status = 'open'
+            AND (f.conversion_id = k.conversion_id
+                 OR (f.conversion_id IS NULL AND f.partner_id = k.partner_id))
+          WHERE k.id = ?1 ORDER BY f.hold DESC, f.id",
+    )?;
+    let flags = stmt
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(flags
+        .iter()
+        .map(|(flag, check, evidence, hold)| {
+            let check = check.replace('_', " ");
+            if *hold {
+                format!(" Held by risk flag #{flag} ({check}): {evidence} It is not approved or paid until the flag is cleared.")
+            } else {
+                format!(" Flagged for review, not held (risk flag #{flag}, {check}): {evidence}")
+            }
+        })
+        .collect())
 }
 
 fn money(minor: i64, c: Currency) -> String {

@@ -183,11 +183,12 @@ fn due_day(as_of: &str) -> Result<String> {
 }
 
 fn due_lines(conn: &Connection, day: &str) -> Result<DueLines> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT currency, count(*), sum(amount_minor) FROM commissions
-          WHERE state = 'pending' AND hold_reason IS NULL AND due_on <= ?1
-          GROUP BY currency ORDER BY currency",
-    )?;
+          WHERE state = 'pending' AND hold_reason IS NULL AND due_on <= ?1 AND ",
+        partnerbook_book::not_held_by_risk!(),
+        " GROUP BY currency ORDER BY currency"
+    ))?;
     let mut rows = stmt.query([day])?;
     let mut out = DueLines::default();
     while let Some(r) = rows.next()? {
@@ -203,8 +204,11 @@ fn due_lines(conn: &Connection, day: &str) -> Result<DueLines> {
 pub fn approve_due_in(conn: &Connection, day: &str, actor: Actor) -> Result<DueLines> {
     let due = due_lines(conn, day)?;
     let n = conn.execute(
-        "UPDATE commissions SET state = 'approved', updated_at = ?2
-          WHERE state = 'pending' AND hold_reason IS NULL AND due_on <= ?1",
+        concat!(
+            "UPDATE commissions SET state = 'approved', updated_at = ?2
+              WHERE state = 'pending' AND hold_reason IS NULL AND due_on <= ?1 AND ",
+            partnerbook_book::not_held_by_risk!()
+        ),
         params![day, now()],
     )? as u64;
     debug_assert_eq!(n, due.count);
@@ -226,6 +230,14 @@ pub fn approve_due_in(conn: &Connection, day: &str, actor: Actor) -> Result<DueL
 
 /// Declines one pending or approved commission, with the reason kept.
 pub fn decline(book: &mut Book, id: i64, reason: &str, actor: Actor) -> Result<Commission> {
+    let tx = book.transaction()?;
+    let after = decline_in(&tx, id, reason, actor)?;
+    tx.commit()?;
+    Ok(after)
+}
+
+/// `decline`, in the caller's transaction.
+pub fn decline_in(tx: &Connection, id: i64, reason: &str, actor: Actor) -> Result<Commission> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(LedgerError::invalid(
@@ -233,8 +245,7 @@ pub fn decline(book: &mut Book, id: i64, reason: &str, actor: Actor) -> Result<C
             "say why the commission is declined",
         ));
     }
-    let tx = book.transaction()?;
-    let before = get_in(&tx, id)?;
+    let before = get_in(tx, id)?;
     if !before.state.can_become(CommissionState::Declined)
         || before.state == CommissionState::Declined
     {
@@ -250,9 +261,8 @@ pub fn decline(book: &mut Book, id: i64, reason: &str, actor: Actor) -> Result<C
         "UPDATE commissions SET state = 'declined', decline_reason = ?2, updated_at = ?3 WHERE id = ?1",
         params![id, reason, now()],
     )?;
-    let after = get_in(&tx, id)?;
-    audit::record_change(&tx, actor, "commission", Some(id), &before, &after)?;
-    tx.commit()?;
+    let after = get_in(tx, id)?;
+    audit::record_change(tx, actor, "commission", Some(id), &before, &after)?;
     Ok(after)
 }
 

@@ -89,7 +89,8 @@ impl rusqlite::types::FromSql for CommissionState {
 
 /// Claims for draft run `run_id` the approved lines due by `through` of the
 /// partners it has a draft line for (all, or only `partner`): approved →
-/// in_payout, pointing at the partner's payout.
+/// in_payout, pointing at the partner's payout. Lines an open risk flag
+/// holds stay approved.
 pub fn claim(
     conn: &Connection,
     run_id: i64,
@@ -98,11 +99,15 @@ pub fn claim(
     stamp: &str,
 ) -> Result<usize> {
     Ok(conn.execute(
-        "UPDATE commissions SET state = 'in_payout', updated_at = ?3,
-                payout_id = (SELECT p.id FROM payouts p WHERE p.run_id = ?1 AND p.partner_id = commissions.partner_id)
-          WHERE state = 'approved' AND due_on <= ?2
-            AND partner_id IN (SELECT partner_id FROM payouts WHERE run_id = ?1 AND status = 'draft'
-                                AND (?4 IS NULL OR partner_id = ?4))",
+        concat!(
+            "UPDATE commissions SET state = 'in_payout', updated_at = ?3,
+                    payout_id = (SELECT p.id FROM payouts p WHERE p.run_id = ?1 AND p.partner_id = commissions.partner_id)
+              WHERE state = 'approved' AND due_on <= ?2
+                AND partner_id IN (SELECT partner_id FROM payouts WHERE run_id = ?1 AND status = 'draft'
+                                    AND (?4 IS NULL OR partner_id = ?4))
+                AND ",
+            partnerbook_book::not_held_by_risk!()
+        ),
         params![run_id, through, stamp, partner],
     )?)
 }

@@ -1,0 +1,17 @@
+//! Which commissions an open risk flag holds (migration 0016): every line
+//! of a flagged sale, at each level of the two-tier chain, and all of a
+//! partner's lines when the flag is about the partner rather than a sale.
+//! The ledger does not approve them and payout runs do not claim them; the
+//! rule is spelled once, here, so both say the same.
+
+/// SQL, true when the current row of `commissions` is not held by an open
+/// risk flag: `concat!("… WHERE ", not_held_by_risk!())`.
+#[macro_export]
+macro_rules! not_held_by_risk {
+    () => {
+        "NOT EXISTS (SELECT 1 FROM risk_flags f WHERE f.conversion_id = commissions.conversion_id \
+           AND f.status = 'open' AND f.hold = 1) \
+         AND NOT EXISTS (SELECT 1 FROM risk_flags f WHERE f.conversion_id IS NULL \
+           AND f.partner_id = commissions.partner_id AND f.status = 'open' AND f.hold = 1)"
+    };
+}

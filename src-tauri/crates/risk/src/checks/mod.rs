@@ -1,0 +1,85 @@
+//! The checks themselves. Each reads the book and returns what it found;
+//! `scan` stores the findings as flags. A finding names its subject (a
+//! sale, a month, a day) so the next scan recognises it.
+
+mod accounts;
+mod bursts;
+mod coupons;
+mod refunds;
+mod sales;
+
+use crate::error::Result;
+use crate::model::{Action, Check};
+use rusqlite::Connection;
+
+pub(crate) struct Found {
+    pub check: Check,
+    pub partner_id: i64,
+    /// The sale whose commissions it covers; None: the partner's.
+    pub conversion_id: Option<i64>,
+    pub subject: String,
+    pub evidence: String,
+    pub flagged_on: String,
+}
+
+/// Which rows a scan looks at: all, or those after conversion `since`
+/// (and, for the checks over months and days, the partners they touch).
+#[derive(Clone, Copy)]
+pub(crate) struct Scope {
+    pub since: Option<i64>,
+}
+
+/// Runs every check whose action is not off.
+pub(crate) fn run(
+    conn: &Connection,
+    scope: Scope,
+    on: &dyn Fn(Check) -> bool,
+    step: &mut dyn FnMut(&str),
+) -> Result<Vec<Found>> {
+    let mut found = Vec::new();
+    if on(Check::SelfReferral) || on(Check::CustomerIsPartner) || on(Check::DisposableEmail) {
+        step("sales against partners");
+        found.extend(
+            sales::check(conn, scope)?
+                .into_iter()
+                .filter(|f| on(f.check)),
+        );
+    }
+    if on(Check::SharedPayoutAccount) {
+        step("payout accounts");
+        found.extend(accounts::check(conn)?);
+    }
+    if on(Check::RefundSpike) {
+        step("refund rates");
+        found.extend(refunds::check(conn, scope)?);
+    }
+    if on(Check::Velocity) || on(Check::CustomerBurst) {
+        step("sales per day");
+        found.extend(
+            bursts::check(conn, scope)?
+                .into_iter()
+                .filter(|f| on(f.check)),
+        );
+    }
+    if on(Check::CouponLeakage) {
+        step("coupons");
+        found.extend(coupons::check(conn, scope)?);
+    }
+    Ok(found)
+}
+
+/// Whether an action raises flags at all.
+pub(crate) fn is_on(action: Action) -> bool {
+    action != Action::Off
+}
+
+/// `n` and a noun, "1 sale" / "3 sales".
+pub(crate) fn count(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub(crate) use accounts::still_shared;
