@@ -121,6 +121,12 @@ const COMMANDS: &[&str] = &[
     "commissions_compute",
     "fx_import",
     "whatif_run",
+    "risk_flags",
+    "risk_scan",
+    "risk_clear",
+    "risk_decline",
+    "risk_settings",
+    "risk_settings_set",
 ];
 
 fn main() {

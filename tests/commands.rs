@@ -881,3 +881,61 @@ fn lists_answer_while_a_long_job_holds_the_writer() {
         assert_eq!(page["total"], 1, "only what is committed: {page}");
     });
 }
+
+#[test]
+fn an_import_screens_its_sales_and_the_risk_screen_answers_the_flags() {
+    let app = app();
+    app.create_book();
+    let mut ana = partner("Ana Lima", "ana.lima@gmail.com");
+    ana["codes"] = json!([{ "kind": "referral", "code": "ANA" }]);
+    app.ok("partner_create", json!({ "input": ana }));
+    let csv = app.dir.path().join("Documents").join("sales.csv");
+    std::fs::write(
+        &csv,
+        "external_id,occurred_at,amount,currency,customer_email,referral_code\n\
+         s1,2026-03-01,100.00,EUR,AnaLima+x@gmail.com,ANA\ns2,2026-03-02,100.00,EUR,bob@example.org,ANA\n",
+    )
+    .unwrap();
+    let options = json!({ "preset": "generic", "mapping": [], "source": null, "day_first": false, "dry_run": false });
+    let report = app.ok(
+        "conversions_import",
+        json!({ "path": csv, "options": options, "onProgress": "__CHANNEL__:31" }),
+    );
+    assert_eq!(report["recorded"], 2);
+    assert_eq!(
+        report["risk"]["raised"],
+        json!([{ "check": "self_referral", "count": 1 }])
+    );
+    assert_eq!(report["risk"]["holding"], 1);
+
+    let query = json!({ "query": { "status": "open", "partner_id": null, "check": null, "limit": null, "offset": null } });
+    let page = app.ok("risk_flags", query.clone());
+    assert_eq!(page["total"], 1);
+    let flag = &page["rows"][0];
+    assert_eq!(flag["sale"], "s1");
+    assert_eq!(flag["hold"], true);
+    let err = app.err("risk_clear", json!({ "ids": [flag["id"]], "reason": "" }));
+    assert_eq!(err["field"], "reason");
+    assert_eq!(
+        app.ok(
+            "risk_clear",
+            json!({ "ids": [flag["id"]], "reason": "a gift" })
+        ),
+        1
+    );
+    assert_eq!(app.ok("risk_flags", query)["total"], 0);
+
+    let settings = app.ok(
+        "risk_settings_set",
+        json!({ "check": "velocity", "action": "hold" }),
+    );
+    let velocity = settings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["check"] == "velocity")
+        .unwrap();
+    assert_eq!(velocity["action"], "hold");
+    let scan = app.ok("risk_scan", json!({ "onProgress": "__CHANNEL__:32" }));
+    assert_eq!(scan["raised"], json!([]), "a cleared flag stays cleared");
+}

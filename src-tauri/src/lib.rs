@@ -139,6 +139,12 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::commissions::commissions_compute,
             commands::commissions::fx_import,
             commands::commissions::whatif_run,
+            commands::risk::risk_flags,
+            commands::risk::risk_scan,
+            commands::risk::risk_clear,
+            commands::risk::risk_decline,
+            commands::risk::risk_settings,
+            commands::risk::risk_settings_set,
         ])
 }
 

@@ -93,10 +93,19 @@ describe("App", () => {
     expect(cookie).toHaveAttribute("aria-invalid", "true");
   });
 
-  it("opens Payouts from the sidebar, after Commissions", async () => {
+  it("opens Risk from the sidebar, after Commissions: flags are answered before a run", async () => {
+    const user = setup(book, { risk_flags: () => ({ total: 0, rows: [] }) });
+    const nav = await screen.findByTestId("nav-risk");
+    expect(screen.getByTestId("nav-commissions").nextElementSibling).toBe(nav);
+    await user.click(nav);
+    expect(nav).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByText("No open flags")).toBeInTheDocument();
+  });
+
+  it("opens Payouts from the sidebar, after Risk", async () => {
     const user = setup(book, { payout_runs_list: () => [], payout_payer_get: () => ({ name: "Acme", iban: "", bic: "" }) });
     const nav = await screen.findByTestId("nav-payouts");
-    expect(screen.getByTestId("nav-commissions").nextElementSibling).toBe(nav);
+    expect(screen.getByTestId("nav-risk").nextElementSibling).toBe(nav);
     await user.click(nav);
     expect(nav).toHaveAttribute("aria-current", "page");
     expect(await screen.findByText("No payout runs yet")).toBeInTheDocument();

@@ -6,10 +6,9 @@ use crate::error::AppResult;
 use crate::progress::ChannelProgress;
 use crate::state::{with_book, AppState};
 use partnerbook_core::conversions::{self, ConversionPage, ConversionQuery};
-use partnerbook_core::import::{
-    self, ConversionImportOptions, ConversionImportReport, ImportInspection,
-};
+use partnerbook_core::import::{self, ConversionImportOptions, ImportInspection};
 use partnerbook_core::progress::JobProgress;
+use partnerbook_core::screened_import::{self, ScreenedImport};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -19,20 +18,21 @@ pub fn conversions_inspect(path: String) -> AppResult<ImportInspection> {
     Ok(import::inspect(&PathBuf::from(path))?)
 }
 
-/// Imports `path` and computes commissions; with `options.dry_run`, checks
-/// and counts everything and writes nothing.
+/// Imports `path`, computes commissions and runs the risk checks on the new
+/// rows; with `options.dry_run`, checks and counts everything and writes
+/// nothing.
 #[tauri::command]
 pub async fn conversions_import(
     state: State<'_, AppState>,
     path: String,
     options: ConversionImportOptions,
     on_progress: Channel<JobProgress>,
-) -> AppResult<ConversionImportReport> {
+) -> AppResult<ScreenedImport> {
     let progress = ChannelProgress::new(on_progress, state.start_job());
     let slot = state.book_slot();
     blocking(move || {
         with_book(&slot, |b| {
-            Ok(import::import(
+            Ok(screened_import::import(
                 b,
                 &PathBuf::from(path),
                 &options,

@@ -12,4 +12,5 @@ pub mod mail;
 pub mod partners;
 pub mod payouts;
 pub mod plans;
+pub mod risk;
 pub mod settings;

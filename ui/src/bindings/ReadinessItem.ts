@@ -6,7 +6,8 @@ export type ReadinessItem = { severity: Severity,
 /**
  * A stable key to group by: "tax_form", "payout_method", "onboarding",
  * "hold", "negative_balance", "below_minimum", "fx", "details_changed",
- * "shared_account", "line_rebuilt", "tax_form_expiring", "partner_status".
+ * "shared_account", "line_rebuilt", "tax_form_expiring", "partner_status",
+ * "risk_hold".
  */
 check: string, partner_id: number, partner_name: string, message: string, 
 /**

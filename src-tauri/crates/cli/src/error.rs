@@ -1,9 +1,10 @@
 //! The CLI's error: bad usage (exit 2) or a failure with a one-line reason (exit 1).
 
 use partnerbook_core::health::HealthError;
+use partnerbook_core::screened_import::ImportError;
 use partnerbook_core::{
     ApplicationError, AssetError, BookError, Coded, DemoError, DocumentError, LedgerError,
-    MailError, OutboxError, PartnerError, PayoutError,
+    MailError, OutboxError, PartnerError, PayoutError, RiskError,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +48,8 @@ from_core!(
     DocumentError,
     AssetError,
     ApplicationError,
+    RiskError,
+    ImportError,
     DemoError
 );
 

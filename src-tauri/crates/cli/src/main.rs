@@ -61,6 +61,7 @@ fn run(cli: Cli) -> CliResult {
             edit(cli.book, |b| commands::commissions::fx_import(b, &file))
         }
         Command::Payout(c) => edit(cli.book, |b| commands::payouts::run(b, c)),
+        Command::Risk(c) => edit(cli.book, |b| commands::risk::run(b, c)),
         Command::Mail(c) => edit(cli.book, |b| commands::mail::run(b, c)),
         Command::Applications(c) => edit(cli.book, |b| commands::applications::run(b, c)),
         Command::Onboarding(c) => edit(cli.book, |b| commands::onboarding::run(b, c)),

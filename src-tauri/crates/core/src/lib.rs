@@ -25,7 +25,52 @@ pub use partnerbook_assets::{self as assets, AssetError};
 
 pub use partnerbook_applications::{self as applications, ApplicationError};
 
+pub use partnerbook_risk::{self as risk, RiskError};
+
 pub use partnerbook_demo::{self as demo, DemoError};
+
+/// A conversions import, then the risk checks on the rows it added: the
+/// CLI's `import conversions` and the app's import both come here, so no
+/// new sale reaches a payout run unchecked.
+pub mod screened_import {
+    use crate::import::{self, ConversionImportOptions, ConversionImportReport};
+    use crate::progress::Progress;
+    use crate::risk::{self, ScanReport};
+    use crate::{audit::Actor, Book, LedgerError, RiskError};
+    use serde::Serialize;
+    use std::path::Path;
+
+    partnerbook_book::crate_error!(ImportError { Ledger(LedgerError), Risk(RiskError) });
+
+    #[derive(Clone, Debug, Serialize, ts_rs::TS)]
+    #[ts(export)]
+    pub struct ScreenedImport {
+        #[serde(flatten)]
+        #[ts(flatten)]
+        pub import: ConversionImportReport,
+        /// What the risk checks found in the new rows; None on a dry run.
+        pub risk: Option<ScanReport>,
+    }
+
+    pub fn import(
+        book: &mut Book,
+        path: &Path,
+        options: &ConversionImportOptions,
+        progress: &dyn Progress,
+    ) -> Result<ScreenedImport, ImportError> {
+        let since = risk::watermark(book)?;
+        let report = import::import(book, path, options, progress)?;
+        let risk = if options.dry_run || report.recorded == 0 {
+            None
+        } else {
+            Some(risk::scan_since(book, since, Actor::User, progress)?)
+        };
+        Ok(ScreenedImport {
+            import: report,
+            risk,
+        })
+    }
+}
 
 /// What this build is: for `partnerbook --version` and the app's About box.
 pub mod about {

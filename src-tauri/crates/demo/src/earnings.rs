@@ -1,8 +1,9 @@
 //! The demo's earnings: two plans (one with a newer version, so the
 //! what-if has something to compare), a year of ECB-style FX rates, sales
 //! with renewals, refunds and chargebacks from the partners' own codes,
-//! a few sales nobody can be credited with, and the commissions the engine
-//! computes from them; those past their hold are approved.
+//! a few sales nobody can be credited with, the cases the risk checks
+//! catch, and the commissions the engine computes from them; those past
+//! their hold and not held by a risk flag are approved.
 
 use crate::error::Result;
 use crate::people::pick;
@@ -21,6 +22,7 @@ use rusqlite::{params, Connection};
 
 /// A demo partner who can bring customers.
 pub(super) struct Referrer {
+    pub email: String,
     pub referral: String,
     pub coupon: Option<String>,
     /// Active and paused partners have customers; others none.
@@ -68,12 +70,14 @@ pub(super) fn fill(
     // Sales with a code nobody has: kept and listed as unattributed.
     for _ in 0..(sales.len() / 250).max(3) {
         let stray = Referrer {
+            email: String::new(),
             referral: pick(&mut rng, &["SUMMER24", "FRIEND", "PODCAST10", "YT-REVIEW"]).to_string(),
             coupon: None,
             selling: true,
         };
         customer(&mut rng, &stray, &currencies, (start, today), &mut sales);
     }
+    sales.extend(crate::risk_cases::plant(referrers, today, currencies[0]));
     sales.sort_by_key(|c| c.occurred_at);
     let settings = settings::get(conn)?;
     let total = sales.len() as u64;
@@ -86,6 +90,8 @@ pub(super) fn fill(
         }
     }
     engine::run_in(conn, progress)?;
+    // Before approval, so what the checks hold is not approved.
+    partnerbook_risk::scan::scan_in(conn, None, Actor::System, progress)?;
     approve_due_in(conn, &today.format("%Y-%m-%d").to_string(), Actor::System)?;
     Ok(())
 }

@@ -5,5 +5,6 @@ use partnerbook_assets::AssetError;
 pub use partnerbook_book::ErrorExt;
 use partnerbook_ledger::LedgerError;
 use partnerbook_partners::PartnerError;
+use partnerbook_risk::RiskError;
 
-partnerbook_book::crate_error!(DemoError { Partners(PartnerError), Ledger(LedgerError), Assets(AssetError), Applications(ApplicationError) });
+partnerbook_book::crate_error!(DemoError { Partners(PartnerError), Ledger(LedgerError), Assets(AssetError), Applications(ApplicationError), Risk(RiskError) });

@@ -7,6 +7,7 @@ mod assets;
 mod earnings;
 pub mod error;
 mod people;
+mod risk_cases;
 
 pub use error::{DemoError, Result};
 
@@ -91,6 +92,7 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
                 .map(|c| c.code.clone())
         };
         referrers.push(earnings::Referrer {
+            email: input.email.clone(),
             referral: code_of(CodeKind::Referral).unwrap_or_default(),
             coupon: code_of(CodeKind::Coupon),
             selling: matches!(input.status, PartnerStatus::Active | PartnerStatus::Paused),

@@ -33,7 +33,8 @@ pub struct ReadinessItem {
     pub severity: Severity,
     /// A stable key to group by: "tax_form", "payout_method", "onboarding",
     /// "hold", "negative_balance", "below_minimum", "fx", "details_changed",
-    /// "shared_account", "line_rebuilt", "tax_form_expiring", "partner_status".
+    /// "shared_account", "line_rebuilt", "tax_form_expiring", "partner_status",
+    /// "risk_hold".
     pub check: String,
     pub partner_id: i64,
     pub partner_name: String,
@@ -143,6 +144,7 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
             }
         }
     }
+    items.extend(risk_held(conn, &run.through, run.total.currency)?);
     let blockers = items
         .iter()
         .filter(|i| i.severity == Severity::Blocker)
@@ -153,6 +155,41 @@ pub fn readiness(book: &Book, run_id: i64) -> Result<Readiness> {
         warnings: items.len() as u32 - blockers,
         items,
     })
+}
+
+/// Per partner, what open risk flags hold back from this run: lines due by
+/// the cut-off that are not approved, or not claimed, until cleared.
+fn risk_held(
+    conn: &rusqlite::Connection,
+    through: &str,
+    currency: partnerbook_book::money::Currency,
+) -> Result<Vec<ReadinessItem>> {
+    let mut stmt = conn.prepare(concat!(
+        "SELECT commissions.partner_id, pa.name, sum(commissions.amount_minor), count(*)
+           FROM commissions JOIN partners pa ON pa.id = commissions.partner_id
+          WHERE commissions.state IN ('pending', 'approved') AND commissions.due_on <= ?1
+            AND commissions.amount_minor IS NOT NULL AND NOT (",
+        partnerbook_book::not_held_by_risk!(),
+        ") GROUP BY commissions.partner_id ORDER BY pa.sort_key"
+    ))?;
+    let rows = stmt
+        .query_map([through], |r| {
+            let held = Money::new(r.get(2)?, currency);
+            let lines: i64 = r.get(3)?;
+            Ok(ReadinessItem {
+                severity: Severity::Warning,
+                check: "risk_hold".into(),
+                partner_id: r.get(0)?,
+                partner_name: r.get(1)?,
+                message: format!(
+                    "risk flags hold {held} ({lines} {}) out of this run until cleared or declined on the Risk screen",
+                    if lines == 1 { "line" } else { "lines" }
+                ),
+                balance: held,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 fn near_minimum(balance: i64, minimum: Money) -> Option<i64> {

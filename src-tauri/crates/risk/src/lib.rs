@@ -21,4 +21,4 @@ pub mod settings;
 pub use error::{Result, RiskError};
 pub use flags::{clear, decline, list, DeclineReport, FlagPage, FlagQuery};
 pub use model::{Action, Check, Flag, FlagStatus, Severity};
-pub use scan::{scan, scan_since, watermark, ScanReport};
+pub use scan::{scan, scan_in, scan_since, watermark, ScanReport};

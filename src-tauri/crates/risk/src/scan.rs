@@ -67,7 +67,21 @@ pub fn scan_since(
 
 fn run(book: &mut Book, scope: Scope, actor: Actor, progress: &dyn Progress) -> Result<ScanReport> {
     let tx = book.transaction()?;
-    let actions: Vec<(Check, Action)> = settings::get(&tx)?
+    let report = scan_in(&tx, scope.since, actor, progress)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+/// A scan in the caller's transaction (the demo book's, for one): the
+/// whole book, or the conversions after `since`.
+pub fn scan_in(
+    tx: &Connection,
+    since: Option<i64>,
+    actor: Actor,
+    progress: &dyn Progress,
+) -> Result<ScanReport> {
+    let scope = Scope { since };
+    let actions: Vec<(Check, Action)> = settings::get(tx)?
         .into_iter()
         .map(|s| (s.check, s.action))
         .collect();
@@ -79,7 +93,7 @@ fn run(book: &mut Book, scope: Scope, actor: Actor, progress: &dyn Progress) -> 
     };
     let steps = 6;
     let mut done = 0;
-    let found = checks::run(&tx, scope, &|c| is_on(action(c)), &mut |step| {
+    let found = checks::run(tx, scope, &|c| is_on(action(c)), &mut |step| {
         progress.update(step, done, steps);
         done += 1;
     })?;
@@ -125,11 +139,11 @@ fn run(book: &mut Book, scope: Scope, actor: Actor, progress: &dyn Progress) -> 
     }
     report.raised.sort_by_key(|c| c.check);
     if is_on(action(Check::SharedPayoutAccount)) {
-        report.closed = close_unshared(&tx, &stamp)?;
+        report.closed = close_unshared(tx, &stamp)?;
     }
     if report.total() > 0 || report.closed > 0 {
         audit::record(
-            &tx,
+            tx,
             actor,
             "risk_flags",
             None,
@@ -138,7 +152,6 @@ fn run(book: &mut Book, scope: Scope, actor: Actor, progress: &dyn Progress) -> 
             Some(&serde_json::to_value(&report).unwrap_or_default()),
         )?;
     }
-    tx.commit()?;
     progress.update("done", steps, steps);
     Ok(report)
 }

@@ -17,6 +17,7 @@ const EmailScreen = lazy(() => import("../email/EmailScreen").then((m) => ({ def
 const ConversionsScreen = lazy(() => import("../conversions/ConversionsScreen").then((m) => ({ default: m.ConversionsScreen })));
 const OnboardingScreen = lazy(() => import("../onboarding/OnboardingScreen").then((m) => ({ default: m.OnboardingScreen })));
 const PayoutsScreen = lazy(() => import("../payouts/PayoutsScreen").then((m) => ({ default: m.PayoutsScreen })));
+const RiskScreen = lazy(() => import("../risk/RiskScreen").then((m) => ({ default: m.RiskScreen })));
 const PlansScreen = lazy(() => import("../plans/PlansScreen").then((m) => ({ default: m.PlansScreen })));
 const WhatIfScreen = lazy(() => import("../whatif/WhatIfScreen").then((m) => ({ default: m.WhatIfScreen })));
 const SettingsScreen = lazy(() => import("../settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
@@ -87,6 +88,11 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
           {screen === "commissions" && (
             <div className="shell-screen">
               <CommissionsScreen baseCurrency={book.base_currency} />
+            </div>
+          )}
+          {screen === "risk" && (
+            <div className="shell-screen">
+              <RiskScreen />
             </div>
           )}
           {screen === "payouts" && (

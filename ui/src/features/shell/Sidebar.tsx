@@ -1,4 +1,4 @@
-import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Images, Inbox, Info, ListChecks, Mail, Receipt, Scale, Settings, Users } from "lucide-react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Images, Inbox, Info, ListChecks, Mail, Receipt, Scale, Settings, ShieldAlert, Users } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
@@ -11,6 +11,7 @@ export type Screen =
   | "assets"
   | "conversions"
   | "commissions"
+  | "risk"
   | "payouts"
   | "email"
   | "plans"
@@ -66,6 +67,9 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
         </NavItem>
         <NavItem icon={<Coins size={16} />} active={screen === "commissions"} onClick={() => onNavigate("commissions")} testId="nav-commissions">
           Commissions
+        </NavItem>
+        <NavItem icon={<ShieldAlert size={16} />} active={screen === "risk"} onClick={() => onNavigate("risk")} testId="nav-risk">
+          Risk
         </NavItem>
         <NavItem icon={<Banknote size={16} />} active={screen === "payouts"} onClick={() => onNavigate("payouts")} testId="nav-payouts">
           Payouts

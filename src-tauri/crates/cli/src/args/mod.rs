@@ -5,6 +5,7 @@ mod assets;
 mod bench;
 mod mail;
 mod payouts;
+mod risk;
 
 pub use applications::{ApplicationsCommand, OnboardingCommand, TermsCommand};
 pub use assets::{AssetsCommand, KitCommand};
@@ -12,6 +13,7 @@ pub use bench::BenchCommand;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use mail::{MailCommand, PasswordCommand, TemplatesCommand};
 pub use payouts::PayoutCommand;
+pub use risk::RiskCommand;
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -80,6 +82,9 @@ pub enum Command {
     /// Payout runs: create, check, adjust, approve, export payment files, record payment.
     #[command(subcommand)]
     Payout(PayoutCommand),
+    /// Risk checks on sales and partners: scan, list flags, clear or decline them.
+    #[command(subcommand)]
+    Risk(RiskCommand),
     /// Reports for the manager.
     #[command(subcommand)]
     Report(ReportCommand),

@@ -7,7 +7,8 @@ use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::conversions::{self, ConversionKind, ConversionQuery};
 use partnerbook_core::import::presets::PresetName;
-use partnerbook_core::import::{import as run_import, ConversionImportOptions};
+use partnerbook_core::import::ConversionImportOptions;
+use partnerbook_core::screened_import;
 use partnerbook_core::Book;
 
 pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
@@ -35,12 +36,13 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
         dry_run,
     };
     let bar = Bar::new();
-    let report = run_import(book, &file, &options, &bar)?;
+    let screened = screened_import::import(book, &file, &options, &bar)?;
     bar.finish();
     if json {
-        output::json(&report);
+        output::json(&screened);
         return Ok(());
     }
+    let report = &screened.import;
     let verb = if dry_run { "Would record" } else { "Recorded" };
     println!(
         "{verb} {} conversions ({} sales, {} refunds: a refunded sale's row gives both) from {} rows ({} already in the book, {} unattributed)",
@@ -65,6 +67,9 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
         c.adjustments,
         output::totals(c.net.as_slice())
     );
+    if let Some(risk) = &screened.risk {
+        super::risk::print_scan(risk);
+    }
     Ok(())
 }
 

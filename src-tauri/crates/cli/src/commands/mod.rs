@@ -18,6 +18,7 @@ pub mod partner_fields;
 pub mod partners;
 pub mod payouts;
 pub mod plans;
+pub mod risk;
 pub mod settings;
 pub mod statements;
 pub mod whatif;

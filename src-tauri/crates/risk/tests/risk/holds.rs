@@ -34,6 +34,21 @@ fn a_held_self_referral_is_neither_approved_nor_paid_until_cleared() {
     let run = partnerbook_payouts::create(&mut r.book, "2026-06-01", Actor::User, &Quiet).unwrap();
     assert_eq!(r.state("S2"), "in_payout");
     assert_eq!(r.state("S1"), "pending");
+    let ready = partnerbook_payouts::readiness(&r.book, run.id).unwrap();
+    let held: Vec<_> = ready
+        .items
+        .iter()
+        .filter(|i| i.check == "risk_hold")
+        .collect();
+    assert_eq!(held.len(), 1, "{:?}", ready.items);
+    assert_eq!(held[0].partner_id, ana);
+    assert!(
+        held[0]
+            .message
+            .starts_with("risk flags hold 200.00 EUR (1 line) out of this run"),
+        "{}",
+        held[0].message
+    );
     partnerbook_payouts::discard(&mut r.book, run.id, Actor::User).unwrap();
 
     partnerbook_risk::clear(
@@ -51,7 +66,6 @@ fn a_held_self_referral_is_neither_approved_nor_paid_until_cleared() {
     );
     let why = commissions::explain(&r.book, r.line("S1").0).unwrap();
     assert!(!why.contains("risk flag"), "{why}");
-    let _ = ana;
 }
 
 #[test]

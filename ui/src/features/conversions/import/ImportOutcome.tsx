@@ -1,12 +1,13 @@
-import type { ConversionImportReport } from "../../../bindings/ConversionImportReport";
+import type { ScreenedImport } from "../../../bindings/ScreenedImport";
 import { ImportJobOutcome } from "../../../components/ImportJobOutcome";
 import { describeError } from "../../../lib/errors";
 import { formatCount } from "../../../lib/format";
 import type { ImportJobState } from "../../../lib/useImportJob";
+import { scanSummary } from "../../risk/labels";
 import { commissionsSummary, importSummary, skippedReasons, skippedTotal } from "./report";
 
 /** What the last check or import did: progress, the counts, or the error. */
-export function ImportOutcome({ state }: { state: ImportJobState<ConversionImportReport> }) {
+export function ImportOutcome({ state }: { state: ImportJobState<ScreenedImport> }) {
   return (
     <ImportJobOutcome
       state={state}
@@ -21,7 +22,7 @@ export function ImportOutcome({ state }: { state: ImportJobState<ConversionImpor
   );
 }
 
-function Counts({ report }: { report: ConversionImportReport }) {
+function Counts({ report }: { report: ScreenedImport }) {
   const dry = report.dry_run;
   const main: [string, number][] = [
     ["Rows read", report.rows],
@@ -56,6 +57,11 @@ function Counts({ report }: { report: ConversionImportReport }) {
       )}
       <p className="cimport-commissions">{commissionsSummary(report)}</p>
       <CountList items={commissions} small />
+      {report.risk && (
+        <p className="cimport-commissions" data-testid="conversions-import-risk">
+          Risk checks: {scanSummary(report.risk)}
+        </p>
+      )}
     </>
   );
 }
