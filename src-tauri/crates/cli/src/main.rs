@@ -113,6 +113,12 @@ fn run(cli: Cli) -> CliResult {
             chromium,
             json,
         }) => commands::bench_statements::statements(count, chromium, json),
+        Command::Bench(BenchCommand::Risk {
+            rows,
+            partners,
+            more,
+            json,
+        }) => commands::bench_risk::risk(rows, partners, more, json),
         Command::Bench(BenchCommand::Conversions {
             rows,
             partners,

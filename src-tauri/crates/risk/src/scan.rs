@@ -51,7 +51,7 @@ pub fn watermark(book: &Book) -> Result<i64> {
 
 /// Every check over the whole book.
 pub fn scan(book: &mut Book, actor: Actor, progress: &dyn Progress) -> Result<ScanReport> {
-    run(book, Scope { since: None }, actor, progress)
+    run(book, None, actor, progress)
 }
 
 /// The checks over the conversions added after `since` (see `watermark`),
@@ -62,12 +62,17 @@ pub fn scan_since(
     actor: Actor,
     progress: &dyn Progress,
 ) -> Result<ScanReport> {
-    run(book, Scope { since: Some(since) }, actor, progress)
+    run(book, Some(since), actor, progress)
 }
 
-fn run(book: &mut Book, scope: Scope, actor: Actor, progress: &dyn Progress) -> Result<ScanReport> {
+fn run(
+    book: &mut Book,
+    since: Option<i64>,
+    actor: Actor,
+    progress: &dyn Progress,
+) -> Result<ScanReport> {
     let tx = book.transaction()?;
-    let report = scan_in(&tx, scope.since, actor, progress)?;
+    let report = scan_in(&tx, since, actor, progress)?;
     tx.commit()?;
     Ok(report)
 }
@@ -80,7 +85,7 @@ pub fn scan_in(
     actor: Actor,
     progress: &dyn Progress,
 ) -> Result<ScanReport> {
-    let scope = Scope { since };
+    let scope = Scope::new(tx, since)?;
     let actions: Vec<(Check, Action)> = settings::get(tx)?
         .into_iter()
         .map(|s| (s.check, s.action))
@@ -93,7 +98,7 @@ pub fn scan_in(
     };
     let steps = 6;
     let mut done = 0;
-    let found = checks::run(tx, scope, &|c| is_on(action(c)), &mut |step| {
+    let found = checks::run(tx, scope.clone(), &|c| is_on(action(c)), &mut |step| {
         progress.update(step, done, steps);
         done += 1;
     })?;

@@ -83,6 +83,7 @@ export const CHECK_TITLES: [check: string, title: string][] = [
   ["shared_account", "Same account on two partners"],
   ["line_rebuilt", "Lines rebuilt after a partner changed"],
   ["details_changed", "Payout details changed"],
+  ["risk_hold", "Held by risk flags"],
   ["payout_method", "Payout method"],
   ["tax_form", "Tax forms"],
   ["fx", "Exchange rates"],

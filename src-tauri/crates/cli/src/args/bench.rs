@@ -82,4 +82,17 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Risk checks: a full scan of N conversions of P partners over a year,
+    /// then the scan an import of M more rows runs on its new rows alone.
+    Risk {
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        #[arg(long, default_value_t = 10_000)]
+        partners: u32,
+        /// Rows of the second import, scanned incrementally.
+        #[arg(long, default_value_t = 10_000)]
+        more: u64,
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -5,6 +5,7 @@ pub mod bench_assets;
 pub mod bench_conversions;
 pub mod bench_mail;
 pub mod bench_payouts;
+pub mod bench_risk;
 pub mod bench_screening;
 pub mod bench_statements;
 pub mod book;

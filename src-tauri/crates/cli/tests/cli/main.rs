@@ -6,4 +6,5 @@ mod assets;
 mod mail;
 mod partners;
 mod payout_kill;
+mod risk;
 mod support;

@@ -13,21 +13,23 @@ const TIMES_BASELINE: i64 = 5;
 const BASELINE_DAYS: i64 = 30;
 pub(crate) const BURST: usize = 5;
 
-pub(super) fn check(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
+pub(super) fn check(conn: &Connection, scope: &Scope) -> Result<Vec<Found>> {
     let mut found = velocity(conn, scope)?;
     found.extend(bursts(conn, scope)?);
     Ok(found)
 }
 
-fn velocity(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
+fn velocity(conn: &Connection, scope: &Scope) -> Result<Vec<Found>> {
     let mut stmt = conn.prepare(
         "SELECT partner_id, substr(occurred_at, 1, 10), count(*) FROM conversions
-          WHERE kind = 'sale' AND partner_id IS NOT NULL
+          WHERE kind = 'sale' AND partner_id IS NOT NULL AND (?2 IS NULL OR occurred_at >= ?2)
             AND (?1 IS NULL OR partner_id IN (SELECT partner_id FROM conversions WHERE id > ?1))
           GROUP BY 1, 2 ORDER BY 1, 2",
     )?;
     let days: Vec<(i64, String, i64)> = stmt
-        .query_map([scope.since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map(rusqlite::params![scope.since, scope.from], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut found = Vec::new();
     // Per partner, a window of the 30 days before each day.
@@ -72,15 +74,15 @@ fn velocity(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
     Ok(found)
 }
 
-fn bursts(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
+fn bursts(conn: &Connection, scope: &Scope) -> Result<Vec<Found>> {
     let mut stmt = conn.prepare(
         "SELECT c.customer_id, c.partner_id, c.occurred_at, cu.email FROM conversions c
            JOIN customers cu ON cu.id = c.customer_id
-          WHERE c.kind = 'sale' AND c.partner_id IS NOT NULL
+          WHERE c.kind = 'sale' AND c.partner_id IS NOT NULL AND (?2 IS NULL OR c.occurred_at >= ?2)
             AND (?1 IS NULL OR c.customer_id IN (SELECT customer_id FROM conversions WHERE id > ?1))
           ORDER BY c.customer_id, c.occurred_at",
     )?;
-    let mut rows = stmt.query([scope.since])?;
+    let mut rows = stmt.query(rusqlite::params![scope.since, scope.from])?;
     let mut found = Vec::new();
     // The current customer's sales (time, partner) and whether flagged.
     let mut customer = None;

@@ -12,7 +12,7 @@ use rusqlite::Connection;
 pub(crate) const FLOOR: i64 = 20;
 const UNTOUCHED_PERCENT: i64 = 80;
 
-pub(super) fn check(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
+pub(super) fn check(conn: &Connection, scope: &Scope) -> Result<Vec<Found>> {
     let mut stmt = conn.prepare(
         "SELECT c.partner_id, substr(c.occurred_at, 1, 7), upper(c.coupon_code), count(DISTINCT c.customer_id),
                 count(DISTINCT c.customer_id) FILTER (WHERE NOT EXISTS (
@@ -22,10 +22,11 @@ pub(super) fn check(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
                 max(substr(c.occurred_at, 1, 10))
            FROM conversions c
           WHERE c.kind = 'sale' AND c.attribution = 'coupon' AND c.customer_id IS NOT NULL
+            AND (?2 IS NULL OR c.occurred_at >= substr(?2, 1, 7))
             AND (?1 IS NULL OR c.partner_id IN (SELECT partner_id FROM conversions WHERE id > ?1))
           GROUP BY 1, 2, 3",
     )?;
-    let mut rows = stmt.query([scope.since])?;
+    let mut rows = stmt.query(rusqlite::params![scope.since, scope.from])?;
     let mut found = Vec::new();
     while let Some(r) = rows.next()? {
         let (partner_id, month, code): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);

@@ -22,11 +22,43 @@ pub(crate) struct Found {
     pub flagged_on: String,
 }
 
-/// Which rows a scan looks at: all, or those after conversion `since`
-/// (and, for the checks over months and days, the partners they touch).
-#[derive(Clone, Copy)]
+/// Which rows a scan looks at: all, or those after conversion `since` (and,
+/// for the checks over months and days, the partners and customers they
+/// touch, from `from` on: the earliest new row's time less the 31 days a
+/// baseline looks back).
+#[derive(Clone)]
 pub(crate) struct Scope {
     pub since: Option<i64>,
+    pub from: Option<String>,
+}
+
+impl Scope {
+    pub fn new(conn: &Connection, since: Option<i64>) -> Result<Scope> {
+        let Some(since) = since else {
+            return Ok(Scope {
+                since: None,
+                from: None,
+            });
+        };
+        let earliest: Option<String> = conn.query_row(
+            "SELECT min(occurred_at) FROM conversions WHERE id > ?1",
+            [since],
+            |r| r.get(0),
+        )?;
+        let from = earliest
+            .and_then(|t| chrono::NaiveDate::parse_from_str(t.get(..10)?, "%Y-%m-%d").ok())
+            .map(|d| {
+                (d - chrono::Duration::days(31))
+                    .format("%Y-%m-%d")
+                    .to_string()
+            })
+            // Nothing new: nothing to look at.
+            .or_else(|| Some("9999".into()));
+        Ok(Scope {
+            since: Some(since),
+            from,
+        })
+    }
 }
 
 /// Runs every check whose action is not off.
@@ -40,7 +72,7 @@ pub(crate) fn run(
     if on(Check::SelfReferral) || on(Check::CustomerIsPartner) || on(Check::DisposableEmail) {
         step("sales against partners");
         found.extend(
-            sales::check(conn, scope)?
+            sales::check(conn, &scope)?
                 .into_iter()
                 .filter(|f| on(f.check)),
         );
@@ -51,19 +83,19 @@ pub(crate) fn run(
     }
     if on(Check::RefundSpike) {
         step("refund rates");
-        found.extend(refunds::check(conn, scope)?);
+        found.extend(refunds::check(conn, &scope)?);
     }
     if on(Check::Velocity) || on(Check::CustomerBurst) {
         step("sales per day");
         found.extend(
-            bursts::check(conn, scope)?
+            bursts::check(conn, &scope)?
                 .into_iter()
                 .filter(|f| on(f.check)),
         );
     }
     if on(Check::CouponLeakage) {
         step("coupons");
-        found.extend(coupons::check(conn, scope)?);
+        found.extend(coupons::check(conn, &scope)?);
     }
     Ok(found)
 }

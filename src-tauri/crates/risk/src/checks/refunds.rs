@@ -21,7 +21,7 @@ struct Month {
     last_refund: Option<String>,
 }
 
-pub(super) fn check(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
+pub(super) fn check(conn: &Connection, scope: &Scope) -> Result<Vec<Found>> {
     let from = match scope.since {
         None => String::new(),
         Some(_) => match first_month(conn, scope)? {
@@ -89,15 +89,15 @@ pub(super) fn check(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
 
 /// The first day ("YYYY-MM") of the earliest month the scope touches: new
 /// sales' months and the months of the sales new refunds give back.
-fn first_month(conn: &Connection, scope: Scope) -> Result<Option<String>> {
+fn first_month(conn: &Connection, scope: &Scope) -> Result<Option<String>> {
     Ok(conn.query_row(
         "SELECT min(m) FROM (
              SELECT substr(c.occurred_at, 1, 7) AS m FROM conversions c
-              WHERE c.kind = 'sale' AND (?1 IS NULL OR c.id > ?1)
+              WHERE c.kind = 'sale' AND c.id > ?1
              UNION ALL
              SELECT substr(o.occurred_at, 1, 7) FROM conversions c JOIN conversions o ON o.id = c.original_id
-              WHERE (c.kind = 'refund' OR c.kind = 'chargeback') AND (?1 IS NULL OR c.id > ?1))",
-        [scope.since],
+              WHERE (c.kind = 'refund' OR c.kind = 'chargeback') AND c.id > ?1)",
+        [scope.since.unwrap_or(0)],
         |r| r.get(0),
     )?)
 }

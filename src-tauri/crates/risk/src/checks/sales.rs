@@ -50,7 +50,9 @@ fn partners(conn: &Connection) -> Result<HashMap<i64, Partner>> {
     Ok(out)
 }
 
-pub(super) fn check(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
+/// (`c.id > ?1` with 0 for the whole book, not `?1 IS NULL OR …`: SQLite
+/// reads a rowid range only for the plain comparison.)
+pub(super) fn check(conn: &Connection, scope: &Scope) -> Result<Vec<Found>> {
     let partners = partners(conn)?;
     let by_mailbox: HashMap<&str, i64> = partners
         .iter()
@@ -60,9 +62,9 @@ pub(super) fn check(conn: &Connection, scope: Scope) -> Result<Vec<Found>> {
         "SELECT c.id, c.kind, substr(c.occurred_at, 1, 10), c.partner_id, cu.email
            FROM conversions c JOIN customers cu ON cu.id = c.customer_id
           WHERE (c.kind = 'sale' OR c.kind = 'recurring') AND c.partner_id IS NOT NULL
-            AND cu.email <> '' AND (?1 IS NULL OR c.id > ?1)",
+            AND cu.email <> '' AND c.id > ?1",
     )?;
-    let mut rows = stmt.query([scope.since])?;
+    let mut rows = stmt.query([scope.since.unwrap_or(0)])?;
     let mut found = Vec::new();
     while let Some(r) = rows.next()? {
         let (id, kind, day, partner_id): (i64, String, String, i64) =
