@@ -14,4 +14,9 @@ refunds: number,
 /**
  * Already in the book from an earlier import: unchanged.
  */
-existing: number, skipped: { [key in string]: number }, unattributed: number, commissions: EngineReport, dry_run: boolean, };
+existing: number, skipped: { [key in string]: number }, unattributed: number, commissions: EngineReport, dry_run: boolean, 
+/**
+ * What the reader assumed about this file, in words ("refunds are dated
+ * at their charge: this export has no refund date").
+ */
+notes: Array<string>, };

@@ -100,12 +100,16 @@ pub fn lookup(
 pub struct FxImportReport {
     pub rates: u64,
     pub days: u64,
+    /// Columns of the ECB's file for currencies that no longer exist (CYP,
+    /// EEK, LTL… kept until they ended), skipped.
+    pub skipped_currencies: Vec<String>,
 }
 
 /// Imports rates from `path`: the ECB's reference-rate file (a `Date`
 /// column, then one column per currency, EUR as the base, "N/A" for none)
 /// or a long file with `day,base,quote,rate[,source]`. One transaction;
 /// a bad cell names its line and column. Re-importing replaces rates.
+/// Columns for currencies ISO 4217 no longer lists are skipped and named.
 pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
     let file = path
         .file_name()
@@ -152,6 +156,16 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
         }
     };
     let mut insert = conn.prepare_cached("INSERT OR REPLACE INTO fx_rates (day, base, quote, rate, source) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    // The wide file's currency columns, looked up once; retired ones skipped.
+    let mut quotes: Vec<(usize, String)> = Vec::new();
+    if wide {
+        for (i, code) in headers.iter().enumerate().skip(1) {
+            match Currency::from_code(code) {
+                Ok(c) => quotes.push((i, c.code().to_string())),
+                Err(_) => report.skipped_currencies.push(code.to_ascii_uppercase()),
+            }
+        }
+    }
     for record in rdr.records() {
         let record =
             record.map_err(|e| bad(e.position().map_or(0, |p| p.line()), "", e.to_string()))?;
@@ -160,26 +174,14 @@ pub fn import(conn: &Connection, path: &Path) -> Result<FxImportReport> {
         let day = parse_day(cell(0))
             .ok_or_else(|| bad(line, &headers[0], format!("\"{}\" is not a date", cell(0))))?;
         if wide {
-            for (i, code) in headers.iter().enumerate().skip(1) {
-                let text = cell(i);
+            for (i, code) in &quotes {
+                let text = cell(*i);
                 if text.is_empty() || text.eq_ignore_ascii_case("N/A") {
                     continue;
                 }
-                Currency::from_code(code).map_err(|e| bad(1, code, e.to_string()))?;
                 let rate = parse_fx(text, code).map_err(|e| bad(line, code, e.reason()))?;
-                once(
-                    line,
-                    code,
-                    (day.clone(), "EUR".into(), code.to_ascii_uppercase()),
-                    rate,
-                )?;
-                insert.execute(params![
-                    day,
-                    "EUR",
-                    code.to_ascii_uppercase(),
-                    rate.to_string(),
-                    "ECB"
-                ])?;
+                once(line, code, (day.clone(), "EUR".into(), code.clone()), rate)?;
+                insert.execute(params![day, "EUR", code, rate.to_string(), "ECB"])?;
                 report.rates += 1;
             }
         } else {

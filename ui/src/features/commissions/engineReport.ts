@@ -33,5 +33,6 @@ export function recomputeMessage(r: EngineReport): string {
 
 /** The toast after importing FX rates: "1,230 rates for 30 days; 12 commissions computed." */
 export function fxMessage(fx: FxImportReport, engine: EngineReport): string {
-  return `${plural(fx.rates, "rate")} for ${plural(fx.days, "day")}; ${plural(engine.lines, "commission")} computed.`;
+  const retired = fx.skipped_currencies.length ? ` Skipped currencies that no longer exist: ${fx.skipped_currencies.join(", ")}.` : "";
+  return `${plural(fx.rates, "rate")} for ${plural(fx.days, "day")}; ${plural(engine.lines, "commission")} computed.${retired}`;
 }

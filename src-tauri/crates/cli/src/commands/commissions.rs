@@ -99,6 +99,12 @@ pub fn fx_import(book: &mut Book, file: &Path) -> CliResult {
         output::count(rates.rates),
         output::count(rates.days)
     );
+    if !rates.skipped_currencies.is_empty() {
+        println!(
+            "Skipped the columns of currencies that no longer exist: {}",
+            rates.skipped_currencies.join(", ")
+        );
+    }
     if engine.conversions > 0 {
         print_engine(&engine, false);
     }

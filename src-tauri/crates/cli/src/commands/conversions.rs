@@ -53,6 +53,9 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
         output::count(report.existing),
         output::count(report.unattributed)
     );
+    for note in &report.notes {
+        println!("Note: {note}");
+    }
     for (why, n) in &report.skipped {
         println!("Skipped {} rows: {why}", output::count(*n));
     }

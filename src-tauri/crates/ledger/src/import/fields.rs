@@ -35,6 +35,10 @@ pub(crate) enum Field {
     CreatedAt,
     CancelledAt,
     CustomerEmailTo,
+    Mode,
+    DisputeStatus,
+    DisputedAmount,
+    DisputeDate,
 }
 
 impl Field {
@@ -110,12 +114,50 @@ impl Row<'_> {
     }
 
     /// An amount as the file writes it; the sign is returned apart.
+    /// One sign at most, in front ("+-49.00" is refused, not read as 49.00).
+    /// A currency without minor units accepts a zero fraction as exports
+    /// write it ("5000.00" JPY is 5000) and refuses a real one.
     pub(crate) fn money(&self, f: Field, currency: Currency) -> Result<(Money, bool), CellError> {
         let text = self.required(f)?;
-        let negative = text.starts_with('-');
-        let m = Money::parse(text.trim_start_matches(['-', '+']), currency)
-            .map_err(|e| (f, e.reason()))?;
+        let (negative, digits) = match text.as_bytes()[0] {
+            b'-' => (true, &text[1..]),
+            b'+' => (false, &text[1..]),
+            _ => (false, text),
+        };
+        if digits.starts_with(['-', '+']) || digits.trim() != digits {
+            return Err((f, format!("\"{text}\" has a malformed sign")));
+        }
+        let digits = match digits.split_once('.') {
+            Some((whole, fraction))
+                if currency.exponent() == 0
+                    && !fraction.is_empty()
+                    && fraction.bytes().all(|b| b == b'0') =>
+            {
+                whole
+            }
+            _ => digits,
+        };
+        let m = Money::parse(digits, currency).map_err(|e| (f, e.reason()))?;
         Ok((m, negative))
+    }
+
+    /// An amount that may not be negative in this layout: a refund is not a
+    /// row of its own but the sale's refunded amount.
+    pub(crate) fn money_not_negative(
+        &self,
+        f: Field,
+        currency: Currency,
+    ) -> Result<Money, CellError> {
+        match self.money(f, currency)? {
+            (_, true) => Err((
+                f,
+                format!(
+                    "\"{}\" is negative: this export writes a refund as the sale's refunded amount, never as a negative row",
+                    self.get(f)
+                ),
+            )),
+            (m, false) => Ok(m),
+        }
     }
 }
 

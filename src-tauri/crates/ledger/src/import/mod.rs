@@ -60,6 +60,9 @@ pub struct ConversionImportReport {
     pub unattributed: u64,
     pub commissions: EngineReport,
     pub dry_run: bool,
+    /// What the reader assumed about this file, in words ("refunds are dated
+    /// at their charge: this export has no refund date").
+    pub notes: Vec<String>,
 }
 
 struct Located {
@@ -85,6 +88,16 @@ pub fn import(
         .unwrap_or_else(|| format!("{:?}", options.preset).to_lowercase());
     let csv_error = |e: csv::Error| csv_error(&file, e);
     let columns = map_columns(&file, &headers, preset, &options.mapping)?;
+    let mut notes = Vec::new();
+    let reads = |f: Field| preset.columns.iter().any(|(_, c)| *c == f);
+    if reads(Field::RefundedAmount)
+        && reads(Field::RefundedAt)
+        && !columns.contains_key(&Field::RefundedAt)
+    {
+        notes.push(format!(
+            "{file} has no refund date column (an older export layout): each refund is dated at its sale's date"
+        ));
+    }
     let header_of: HashMap<Field, String> = columns
         .iter()
         .map(|(f, i)| (*f, headers[*i].clone()))
@@ -109,6 +122,7 @@ pub fn import(
     let mut items = Vec::new();
     let mut report = ConversionImportReport {
         dry_run: options.dry_run,
+        notes,
         ..Default::default()
     };
     let mut record = csv::StringRecord::new();

@@ -16,14 +16,14 @@ use partnerbook_ledger::LedgerError;
 use partnerbook_partners::{self as partners, CodeKind, PartnerCode, PartnerInput};
 use std::path::{Path, PathBuf};
 
-fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/conversions")
         .join(name)
 }
 
 /// A USD program on 30%: Alice (codes alice, ALICE10, pship_alice01) and Bob.
-fn book(dir: &Path) -> Book {
+pub(crate) fn book(dir: &Path) -> Book {
     let mut book = Book::create(
         &dir.join("b.partnerbook"),
         &NewProgram {
@@ -77,7 +77,7 @@ fn run(
 }
 
 /// (partner, cents, state) of every commission, oldest first.
-fn lines(book: &Book) -> Vec<(String, i64, CommissionState)> {
+pub(crate) fn lines(book: &Book) -> Vec<(String, i64, CommissionState)> {
     let mut rows = commissions::list(
         book,
         &CommissionQuery {

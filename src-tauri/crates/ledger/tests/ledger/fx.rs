@@ -27,7 +27,14 @@ fn ecb_file_gives_direct_inverse_and_cross_rates() {
     let file = dir.path().join("eurofxref-hist.csv");
     std::fs::write(&file, "Date,USD,JPY,GBP,CYP,\n2026-05-04,1.0800,160.00,0.8000,N/A,\n2026-05-01,1.0842,161.20,0.8512,N/A,\n").unwrap();
     let report = import(book.conn(), &file).unwrap();
-    assert_eq!(report, FxImportReport { rates: 6, days: 2 });
+    assert_eq!(
+        report,
+        FxImportReport {
+            rates: 6,
+            days: 2,
+            skipped_currencies: vec!["CYP".into()]
+        }
+    );
     let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let eur_usd = lookup(book.conn(), day("2026-05-01"), cur("EUR"), cur("USD"))
         .unwrap()
@@ -85,4 +92,34 @@ fn a_bad_cell_names_its_line_and_column() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn the_ecbs_full_history_imports_every_current_currency_and_names_the_retired_ones() {
+    let (_dir, book) = usd_book();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fx/eurofxref-hist.csv");
+    let report = import(book.conn(), &file).unwrap();
+    assert_eq!(report.days, 3);
+    let retired: Vec<&str> = report
+        .skipped_currencies
+        .iter()
+        .map(String::as_str)
+        .collect();
+    for code in [
+        "CYP", "EEK", "LTL", "LVL", "MTL", "ROL", "SIT", "SKK", "TRL",
+    ] {
+        assert!(retired.contains(&code), "{code} in {retired:?}");
+    }
+    assert!(!retired.contains(&"USD"));
+    // 1999 still had the Cyprus pound: that day's other rates came in all the same.
+    let day = NaiveDate::from_ymd_opt(1999, 1, 4).unwrap();
+    assert!(lookup(book.conn(), day, cur("EUR"), cur("USD"))
+        .unwrap()
+        .is_some());
+    let stored: i64 = book
+        .conn()
+        .query_row("SELECT count(*) FROM fx_rates", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored as u64, report.rates);
 }

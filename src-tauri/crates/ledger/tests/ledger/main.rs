@@ -12,5 +12,6 @@ mod no_plan;
 mod periods;
 mod plans;
 mod states;
+mod stripe_2026;
 mod support;
 mod whatif;

@@ -37,6 +37,7 @@ const report = (dry: boolean): ConversionImportReport => ({
   unattributed: 2,
   commissions: { conversions: 110, lines: 108, held: 3, reversals: 1, clawbacks: 0, bonuses: 0, adjustments: 0, net: null },
   dry_run: dry,
+  notes: [],
 });
 
 function setup(importer: (args: Record<string, unknown>) => unknown) {

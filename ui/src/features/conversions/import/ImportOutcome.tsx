@@ -55,6 +55,11 @@ function Counts({ report }: { report: ScreenedImport }) {
           ))}
         </ul>
       )}
+      {report.notes.map((note) => (
+        <p key={note} className="cimport-commissions" data-testid="conversions-import-note">
+          {note}
+        </p>
+      ))}
       <p className="cimport-commissions">{commissionsSummary(report)}</p>
       <CountList items={commissions} small />
       {report.risk && (

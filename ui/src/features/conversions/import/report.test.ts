@@ -12,6 +12,7 @@ const report: ConversionImportReport = {
   unattributed: 3,
   commissions: engine,
   dry_run: true,
+  notes: [],
 };
 
 describe("import report in words", () => {

@@ -56,7 +56,7 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
     let at =
         timestamp(when).ok_or_else(|| (Field::OccurredAt, format!("\"{when}\" is not a date")))?;
     let currency = row.currency(Field::Currency, None)?;
-    let (amount, _) = row.money(Field::Amount, currency)?;
+    let amount = row.money_not_negative(Field::Amount, currency)?;
     let mut sale = ConversionInput::new("", id, ConversionKind::Sale, at);
     sale.amount = Some(amount);
     sale.customer_email = row.get(Field::CustomerEmail).to_string();
@@ -64,7 +64,7 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
     sale.product = row.get(Field::Product).to_string();
     let mut items = vec![];
     if !row.get(Field::RefundedAmount).is_empty() {
-        let (total, _) = row.money(Field::RefundedAmount, currency)?;
+        let total = row.money_not_negative(Field::RefundedAmount, currency)?;
         if total.minor > 0 {
             items.push(Item::RefundedTotal {
                 original: id.to_string(),

@@ -5,7 +5,11 @@
 //! but the running "Amount Refunded" of the charge. A referral code can
 //! travel as payment metadata, exported as "referral (metadata)".
 //! Rows with no id (abandoned payment intents), failed or uncaptured charges
-//! are skipped.
+//! and test-mode payments (`Mode` = Test) are skipped. A dispute the
+//! business lost (`Dispute Status` = lost) is a chargeback of the
+//! `Disputed Amount`, dated at the `Dispute Date (UTC)`; a won dispute or
+//! one still open changes nothing. The 2023 layout has no refund date: a
+//! refund is then dated at its charge (the report says how many were).
 
 use super::{Ctx, Item, Preset};
 use crate::conversions::{ConversionInput, ConversionKind};
@@ -29,6 +33,12 @@ pub(super) static PRESET: Preset = Preset {
         ("ref (metadata)", Field::ReferralCode),
         ("coupon (metadata)", Field::CouponCode),
         ("partner (metadata)", Field::PartnerKey),
+        ("affiliate_code (metadata)", Field::ReferralCode),
+        ("affiliate (metadata)", Field::ReferralCode),
+        ("Mode", Field::Mode),
+        ("Dispute Status", Field::DisputeStatus),
+        ("Disputed Amount", Field::DisputedAmount),
+        ("Dispute Date (UTC)", Field::DisputeDate),
     ],
     required: &[
         Field::ExternalId,
@@ -45,9 +55,14 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
     if id.is_empty() {
         return Ok(vec![Item::Skip("no charge id (an abandoned payment)")]);
     }
+    if row.get(Field::Mode).eq_ignore_ascii_case("test") {
+        return Ok(vec![Item::Skip("a test-mode payment (Mode: Test)")]);
+    }
     let status = row.get(Field::Status).to_ascii_lowercase();
-    if !matches!(status.as_str(), "paid" | "refunded" | "succeeded" | "")
-        || row.get(Field::Captured) == "false"
+    if !matches!(
+        status.as_str(),
+        "paid" | "refunded" | "succeeded" | "disputed" | ""
+    ) || row.get(Field::Captured) == "false"
     {
         return Ok(vec![Item::Skip("not a completed charge")]);
     }
@@ -55,7 +70,7 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
     let at = timestamp(at_text)
         .ok_or_else(|| (Field::OccurredAt, format!("\"{at_text}\" is not a date")))?;
     let currency = row.currency(Field::Currency, None)?;
-    let (amount, _) = row.money(Field::Amount, currency)?;
+    let amount = row.money_not_negative(Field::Amount, currency)?;
     let mut sale = ConversionInput::new("", id, ConversionKind::Sale, at);
     sale.amount = Some(amount);
     sale.product = row.get(Field::Product).to_string();
@@ -67,7 +82,7 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
     let mut items = vec![];
     let refunded = row.get(Field::RefundedAmount);
     if !refunded.is_empty() {
-        let (total, _) = row.money(Field::RefundedAmount, currency)?;
+        let total = row.money_not_negative(Field::RefundedAmount, currency)?;
         if total.minor > 0 {
             let when = timestamp(row.get(Field::RefundedAt)).unwrap_or(at);
             items.push(Item::RefundedTotal {
@@ -78,6 +93,29 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
                 customer_email: sale.customer_email.clone(),
             });
         }
+    }
+    if row.get(Field::DisputeStatus).eq_ignore_ascii_case("lost") {
+        let lost = match row.get(Field::DisputedAmount) {
+            "" => amount,
+            _ => row.money_not_negative(Field::DisputedAmount, currency)?,
+        };
+        let dated = row.get(Field::DisputeDate);
+        let when = match dated {
+            "" => at,
+            _ => timestamp(dated)
+                .ok_or_else(|| (Field::DisputeDate, format!("\"{dated}\" is not a date")))?,
+        };
+        let mut chargeback = ConversionInput::new(
+            "",
+            &format!("{id}:dispute"),
+            ConversionKind::Chargeback,
+            when,
+        );
+        chargeback.amount = Some(lost);
+        chargeback.original_external_id = id.to_string();
+        chargeback.customer_ref = sale.customer_ref.clone();
+        chargeback.customer_email = sale.customer_email.clone();
+        items.push(Item::Conversion(chargeback));
     }
     items.insert(0, Item::Conversion(sale));
     Ok(items)
