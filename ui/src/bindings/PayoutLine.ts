@@ -29,4 +29,8 @@ account_masked: string,
 /**
  * Why not paid in this run; empty when paid.
  */
-blocked: Array<string>, status: PayoutStatus, reference: string | null, failure: string | null, settled_at: string | null, };
+blocked: Array<string>, status: PayoutStatus, reference: string | null, failure: string | null, settled_at: string | null, 
+/**
+ * The day the provider first reported it unclaimed; it stays pending.
+ */
+unclaimed_since: string | null, };

@@ -4,4 +4,12 @@ export type ReconcileReport = { paid: number, failed: number,
 /**
  * Rows about payouts already settled the same way, or still in progress.
  */
-unchanged: number, };
+unchanged: number, 
+/**
+ * Payouts the provider holds until the recipient accepts them: pending.
+ */
+unclaimed: number, 
+/**
+ * Rows about no payout of this run (fees, deposits, other runs).
+ */
+skipped: number, };

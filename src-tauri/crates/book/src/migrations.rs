@@ -24,6 +24,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0014_draft_follows_payees.sql"),
     include_str!("../migrations/0015_payouts_fingerprint.sql"),
     include_str!("../migrations/0016_risk_flags.sql"),
+    include_str!("../migrations/0017_unclaimed_payouts.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

@@ -72,6 +72,8 @@ pub struct PayoutLine {
     pub reference: Option<String>,
     pub failure: Option<String>,
     pub settled_at: Option<String>,
+    /// The day the provider first reported it unclaimed; it stays pending.
+    pub unclaimed_since: Option<String>,
 }
 
 /// The token that names one payout in every file we write and every result

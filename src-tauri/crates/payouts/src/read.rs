@@ -160,7 +160,7 @@ pub(crate) fn lines_in(conn: &Connection, q: &LineQuery) -> Result<LinesPage> {
     let mut stmt = conn.prepare(&format!(
         "SELECT p.id, p.partner_id, pa.name, pa.email, p.commissions_minor, p.clawbacks_minor, p.carried_minor,
                 p.adjustments_minor, p.balance_minor, p.pay_minor, p.pay_currency, p.fx_rate, p.method,
-                p.account, p.blocked, p.status, p.reference, p.failure, p.settled_at
+                p.account, p.blocked, p.status, p.reference, p.failure, p.settled_at, p.unclaimed_since
          {from} ORDER BY pa.sort_key, p.id LIMIT ?3 OFFSET ?4"
     ))?;
     let rows = stmt
@@ -192,6 +192,7 @@ pub(crate) fn lines_in(conn: &Connection, q: &LineQuery) -> Result<LinesPage> {
                 reference: r.get(16)?,
                 failure: r.get(17)?,
                 settled_at: r.get(18)?,
+                unclaimed_since: r.get(19)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

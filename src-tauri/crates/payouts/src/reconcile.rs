@@ -3,10 +3,13 @@
 //! report, Wise's batch export, a bank's return list, our own generic
 //! file with a status added): each row is matched by the payout token we
 //! wrote ("PB3-1042") in any column, or else by the recipient's account.
-//! A row we cannot match or read stops the import with its line; nothing
-//! is recorded then.
+//! A row naming no payout of the run (a fee, a deposit, another run's
+//! payout) is skipped and counted; a row we cannot read stops the import with
+//! its line, and nothing is recorded then. UNCLAIMED (PayPal holds the
+//! money until the recipient accepts it) leaves the payout pending, marked
+//! unclaimed since the row's date: failing it would pay the partner twice.
 
-use super::settle::{pending_payouts, settle_failed, settle_paid, Pending};
+use super::settle::{pending_payouts, settle_failed, settle_paid, settle_unclaimed, Pending};
 use crate::error::{ErrorExt, PayoutError, Result};
 use crate::model::{parse_token, payout_token};
 use partnerbook_book::audit::Actor;
@@ -24,6 +27,10 @@ pub struct ReconcileReport {
     pub failed: u32,
     /// Rows about payouts already settled the same way, or still in progress.
     pub unchanged: u32,
+    /// Payouts the provider holds until the recipient accepts them: pending.
+    pub unclaimed: u32,
+    /// Rows about no payout of this run (fees, deposits, other runs).
+    pub skipped: u32,
 }
 
 const PAID: &[&str] = &[
@@ -47,9 +54,10 @@ const FAILED: &[&str] = &[
     "rejected",
     "cancelled",
     "canceled",
-    "unclaimed",
     "bounced",
 ];
+const UNCLAIMED: &[&str] = &["unclaimed"];
+const DATE_HEADERS: &[&str] = &["date", "time", "created", "completed"];
 const IN_PROGRESS: &[&str] = &[
     "pending",
     "processing",
@@ -103,6 +111,9 @@ pub fn reconcile(
         .ok_or_else(|| bad(&file, 1, "status", "the file has no status column"))?;
     let reference_col = find(REFERENCE_HEADERS);
     let reason_col = find(REASON_HEADERS);
+    let date_col = headers
+        .iter()
+        .position(|h| DATE_HEADERS.iter().any(|d| h.contains(d)));
 
     let tx = book.transaction()?;
     let mut pending: HashMap<i64, Pending> = pending_payouts(&tx, run_id, None)?
@@ -130,11 +141,14 @@ pub fn reconcile(
             .filter_map(parse_token)
             .find(|(run, _)| *run == run_id)
             .map(|(_, id)| id);
-        let payout = token
-            .or_else(|| record.iter().find_map(|v| by_account.get(&v.trim().to_lowercase()).copied()))
-            .ok_or_else(|| {
-                bad(&file, line, "reference", &format!("no payout of run #{run_id} named in this row (by its PB{run_id}-… reference or the recipient's account)"))
-            })?;
+        let Some(payout) = token.or_else(|| {
+            record
+                .iter()
+                .find_map(|v| by_account.get(&v.trim().to_lowercase()).copied())
+        }) else {
+            report.skipped += 1;
+            continue;
+        };
         let status = record.get(status_col).unwrap_or("").trim().to_lowercase();
         let outcome = if PAID.contains(&status.as_str()) {
             "paid"
@@ -143,15 +157,29 @@ pub fn reconcile(
         } else if IN_PROGRESS.contains(&status.as_str()) {
             report.unchanged += 1;
             continue;
+        } else if UNCLAIMED.contains(&status.as_str()) {
+            match pending.get(&payout) {
+                Some(p) => {
+                    let since = date_col
+                        .and_then(|c| record.get(c))
+                        .and_then(day_of)
+                        .unwrap_or_else(|| partnerbook_book::time::today().to_string());
+                    settle_unclaimed(&tx, run_id, p, &since, actor)?;
+                    report.unclaimed += 1;
+                }
+                None => report.unchanged += 1,
+            }
+            continue;
         } else {
             return Err(bad(
                 &file,
                 line,
                 &headers[status_col],
                 &format!(
-                    "\"{status}\" is not a status we know (paid: {}; failed: {})",
+                    "\"{status}\" is not a status we know (paid: {}; failed: {}; still with the provider: {})",
                     PAID.join(", "),
-                    FAILED.join(", ")
+                    FAILED.join(", "),
+                    UNCLAIMED.join(", ")
                 ),
             ));
         };
@@ -207,8 +235,26 @@ pub fn reconcile(
             }
         }
     }
+    if report.skipped > 0 && report.paid + report.failed + report.unchanged + report.unclaimed == 0
+    {
+        return Err(bad(
+            &file,
+            2,
+            "reference",
+            &format!("no row names a payout of run #{run_id} (by its PB{run_id}-… reference or the recipient's account): is it this run's result file?"),
+        ));
+    }
     tx.commit()?;
     Ok(report)
+}
+
+/// The day of a date cell as providers write it ("2026-11-03", "2026-11-03
+/// 10:12:00", "2026-11-03T10:12:00Z"); None for anything else.
+fn day_of(text: &str) -> Option<String> {
+    let day = text.trim().get(..10)?;
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.to_string())
 }
 
 fn bad(file: &str, line: u64, column: &str, reason: &str) -> PayoutError {

@@ -158,6 +158,44 @@ pub(super) fn settle_failed(
     )?)
 }
 
+/// The provider holds a pending payout unclaimed since `since`: it stays
+/// pending (not paid again, not given back) until claimed or returned.
+/// True when this is news (the first report of it).
+pub(super) fn settle_unclaimed(
+    conn: &Connection,
+    run_id: i64,
+    p: &Pending,
+    since: &str,
+    actor: Actor,
+) -> Result<bool> {
+    let news = conn
+        .prepare_cached(
+            "UPDATE payouts SET unclaimed_since = ?2 WHERE id = ?1 AND unclaimed_since IS NULL",
+        )?
+        .execute(params![p.id, since])?
+        > 0;
+    if news {
+        timeline::add(
+            conn,
+            p.partner_id,
+            ActivityKind::Payout,
+            actor,
+            &format!("Payout of {} unclaimed since {since} (run #{run_id})", p.pay),
+            "The provider holds the money until the partner accepts it; it stays pending and is not paid again. Unclaimed payouts come back after 30 days and then return to the balance.",
+        )?;
+        audit::record(
+            conn,
+            actor,
+            "payout",
+            Some(p.id),
+            "unclaimed",
+            None,
+            Some(&serde_json::json!({ "run": run_id, "partner": p.partner_id, "since": since })),
+        )?;
+    }
+    Ok(news)
+}
+
 pub(super) fn required(text: &str, field: &str, hint: &str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {

@@ -70,7 +70,9 @@ export function PayingPanel({ run, version, onChanged }: Props) {
         {failure && <Banner testId="payout-reconcile-error">{failure}</Banner>}
         {report && (
           <Banner kind="success" testId="payout-reconcile-report" onDismiss={() => setReport(null)}>
-            Result file read: {formatCount(report.paid)} paid, {formatCount(report.failed)} failed, {formatCount(report.unchanged)} unchanged.
+            Result file read: {formatCount(report.paid)} paid, {formatCount(report.failed)} failed, {formatCount(report.unchanged)} unchanged
+            {report.unclaimed > 0 && `, ${formatCount(report.unclaimed)} unclaimed (still pending: the provider holds the money until the partner accepts it)`}
+            {report.skipped > 0 && `; ${formatCount(report.skipped)} rows about no payout of this run skipped`}.
           </Banner>
         )}
       </section>

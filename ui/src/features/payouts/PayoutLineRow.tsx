@@ -98,6 +98,15 @@ function Notes({ line, onSettle }: { line: PayoutLine; onSettle?: Settle }) {
     return (
       <td>
         <div className="po-line-actions">
+          {line.unclaimed_since && (
+            <span
+              className="po-note"
+              title="The provider holds the money until the partner accepts it; it comes back after 30 days if nobody does."
+              data-testid="payout-line-unclaimed"
+            >
+              Unclaimed since {formatDate(line.unclaimed_since)}
+            </span>
+          )}
           <Button size="sm" onClick={() => onSettle(line, "paid")} data-testid="payout-line-mark-paid">
             Paid…
           </Button>

@@ -58,6 +58,7 @@ function line(id: number, patch: Partial<PayoutLine> = {}): PayoutLine {
     reference: null,
     failure: null,
     settled_at: null,
+    unclaimed_since: null,
     ...patch,
   };
 }

@@ -284,8 +284,8 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
                 output::json(&r);
             } else {
                 println!(
-                    "{} paid, {} failed, {} unchanged",
-                    r.paid, r.failed, r.unchanged
+                    "{} paid, {} failed, {} unchanged, {} unclaimed (still pending: the provider holds the money until the partner accepts it), {} rows about no payout of this run skipped",
+                    r.paid, r.failed, r.unchanged, r.unclaimed, r.skipped
                 );
             }
         }

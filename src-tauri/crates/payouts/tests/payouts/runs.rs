@@ -463,7 +463,8 @@ fn result_files_settle_payouts_or_stop_at_the_bad_line() {
         ReconcileReport {
             paid: 1,
             failed: 1,
-            unchanged: 1
+            unchanged: 1,
+            ..Default::default()
         }
     );
     let z = line_of(&p, run.id, zoe);
@@ -481,10 +482,95 @@ fn result_files_settle_payouts_or_stop_at_the_bad_line() {
     assert_eq!(
         again,
         ReconcileReport {
-            paid: 0,
-            failed: 0,
-            unchanged: 3
+            unchanged: 3,
+            ..Default::default()
         }
+    );
+}
+
+/// PayPal's payouts report (Activity → Payouts → download), as its columns
+/// are documented: a payout item per row, with the batch's fee rows and the
+/// transfer that funded the batch beside them.
+#[test]
+fn an_unclaimed_paypal_payout_stays_pending_and_is_not_paid_twice() {
+    let mut p = program();
+    let zoe = p.partner("Zoë Adams", PayoutMethod::Paypal);
+    let bo = p.partner("Bo Berg", PayoutMethod::Paypal);
+    for id in [zoe, bo] {
+        p.approved(id, 10_000, "2026-11-01");
+    }
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
+    let token = |p: &partnerbook_testkit::P, who| payout_token(run.id, line_of(p, run.id, who).id);
+    let header = "Date,Time,Time Zone,Payout Batch ID,Payout Item ID,Transaction ID,Sender Item ID,Recipient,Amount,Currency,Fee,Transaction Status,Note\n";
+    let dir = p.dir.path().to_path_buf();
+    let first = dir.join("payouts-report-1.csv");
+    std::fs::write(
+        &first,
+        format!(
+            "{header}2026-12-01,10:02:11,UTC,BATCH7XQ,ITEMZ1,,{},zoe.adams@example.com,100.00,EUR,2.00,UNCLAIMED,\n\
+             2026-12-01,10:02:11,UTC,BATCH7XQ,ITEMB1,5TY81,{},bo.berg@example.com,100.00,EUR,2.00,SUCCESS,\n\
+             2026-12-01,10:01:59,UTC,BATCH7XQ,,,,,-204.00,EUR,0.00,SUCCESS,Funding the batch\n",
+            token(&p, zoe),
+            token(&p, bo)
+        ),
+    )
+    .unwrap();
+    let report = reconcile(&mut p.book, run.id, &first, Actor::User).unwrap();
+    assert_eq!(
+        report,
+        ReconcileReport {
+            paid: 1,
+            unclaimed: 1,
+            skipped: 1,
+            ..Default::default()
+        }
+    );
+    let z = line_of(&p, run.id, zoe);
+    assert_eq!(
+        z.status,
+        PayoutStatus::Pending,
+        "PayPal still holds the money"
+    );
+    assert_eq!(z.unclaimed_since.as_deref(), Some("2026-12-01"));
+    // The next run does not pay Zoë again while PayPal holds her payout.
+    p.approved(zoe, 5_000, "2026-12-02");
+    let next = create(&mut p.book, "2026-12-31", Actor::User, &Quiet).unwrap();
+    let again = line_of(&p, next.id, zoe);
+    assert_eq!(again.balance.minor, 5_000, "only what is new");
+
+    // Thirty days on, PayPal gives it back: now it fails and returns to the balance.
+    let later = dir.join("payouts-report-2.csv");
+    std::fs::write(
+        &later,
+        format!("{header}2026-12-31,09:00:00,UTC,BATCH7XQ,ITEMZ1,,{},zoe.adams@example.com,100.00,EUR,2.00,RETURNED,\n", token(&p, zoe)),
+    )
+    .unwrap();
+    let report = reconcile(&mut p.book, run.id, &later, Actor::User).unwrap();
+    assert_eq!(
+        report,
+        ReconcileReport {
+            failed: 1,
+            ..Default::default()
+        }
+    );
+    assert_eq!(line_of(&p, run.id, zoe).status, PayoutStatus::Failed);
+
+    // Another run's file names none of this run's payouts: refused, not read as nothing.
+    let other = dir.join("other-run.csv");
+    std::fs::write(
+        &other,
+        format!(
+            "{header}2026-12-01,10:00:00,UTC,B,I,T,PB999-1,x@example.com,1.00,EUR,0.00,SUCCESS,\n"
+        ),
+    )
+    .unwrap();
+    let err = reconcile(&mut p.book, run.id, &other, Actor::User)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!("no row names a payout of run #{}", run.id)),
+        "{err}"
     );
 }
 
