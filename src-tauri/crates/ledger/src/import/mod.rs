@@ -87,6 +87,13 @@ pub fn import(
         .clone()
         .unwrap_or_else(|| format!("{:?}", options.preset).to_lowercase());
     let csv_error = |e: csv::Error| csv_error(&file, e);
+    if let Some((_, says)) = preset
+        .wrong_files
+        .iter()
+        .find(|(h, _)| headers.iter().any(|x| x.eq_ignore_ascii_case(h)))
+    {
+        return Err(LedgerError::invalid("file", format!("{file} {says}")));
+    }
     let columns = map_columns(&file, &headers, preset, &options.mapping)?;
     let mut notes = Vec::new();
     let reads = |f: Field| preset.columns.iter().any(|(_, c)| *c == f);

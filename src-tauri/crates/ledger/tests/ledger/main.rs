@@ -9,6 +9,7 @@ mod event_orders;
 mod fuzz;
 mod fx;
 mod no_plan;
+mod partnerstack_files;
 mod periods;
 mod plans;
 mod states;

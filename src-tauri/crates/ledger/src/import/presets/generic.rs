@@ -30,6 +30,7 @@ pub(super) static PRESET: Preset = Preset {
     ],
     required: &[Field::ExternalId, Field::OccurredAt],
     read,
+    wrong_files: &[],
     repeat_sales_are_recurring: false,
 };
 

@@ -79,4 +79,7 @@ pub(crate) struct Preset {
     /// Payment exports do not say which payments renew a subscription: a
     /// customer's later sales are recurring payments.
     pub repeat_sales_are_recurring: bool,
+    /// Headers that mean the file is another export of the same service,
+    /// not sales (PartnerStack's rewards), and what to say then.
+    pub wrong_files: &'static [(&'static str, &'static str)],
 }

@@ -1,8 +1,11 @@
 //! PartnerStack transactions, in the fields of its API's transaction object
 //! (no dashboard export was found to copy): key, created_at in epoch
 //! milliseconds, amount in integer cents (negative for refunds), currency,
-//! customer_key, customer_email, product_key, partnership_key. A refund
-//! names no sale: it follows its customer.
+//! customer_key, customer_email, product_key, partnership_key (or
+//! partner_key), approved, archived, test. A refund names no sale: it
+//! follows its customer. A transaction PartnerStack has not approved, has
+//! archived, or made with test keys earns nothing and is skipped. A rewards
+//! export (what PartnerStack computed for partners, not sales) is refused.
 
 use super::{Ctx, Item, Preset};
 use crate::conversions::{ConversionInput, ConversionKind};
@@ -20,6 +23,10 @@ pub(super) static PRESET: Preset = Preset {
         ("customer_email", Field::CustomerEmail),
         ("product_key", Field::Product),
         ("partnership_key", Field::PartnerKey),
+        ("partner_key", Field::PartnerKey),
+        ("approved", Field::Approved),
+        ("archived", Field::Archived),
+        ("test", Field::Test),
     ],
     required: &[
         Field::ExternalId,
@@ -28,10 +35,25 @@ pub(super) static PRESET: Preset = Preset {
         Field::Currency,
     ],
     read,
+    wrong_files: &[(
+        "reward_status",
+        "is a PartnerStack rewards export: rewards are the commissions PartnerStack computed, not sales. Import its transactions export here; Partnerbook computes the commissions itself",
+    )],
     repeat_sales_are_recurring: true,
 };
 
 fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
+    if row.get(Field::Approved).eq_ignore_ascii_case("false") {
+        return Ok(vec![Item::Skip(
+            "not approved by PartnerStack (approved: false)",
+        )]);
+    }
+    if row.get(Field::Archived).eq_ignore_ascii_case("true") {
+        return Ok(vec![Item::Skip("archived in PartnerStack")]);
+    }
+    if row.get(Field::Test).eq_ignore_ascii_case("true") {
+        return Ok(vec![Item::Skip("a test transaction (made with test keys)")]);
+    }
     let ms_text = row.required(Field::OccurredAt)?;
     let at = ms_text
         .parse::<i64>()

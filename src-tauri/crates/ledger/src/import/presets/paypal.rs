@@ -40,6 +40,7 @@ pub(super) static PRESET: Preset = Preset {
         Field::ExternalId,
     ],
     read,
+    wrong_files: &[],
     repeat_sales_are_recurring: true,
 };
 

@@ -28,6 +28,7 @@ pub(super) static PRESET: Preset = Preset {
     ],
     required: &[Field::Name, Field::Status, Field::Currency, Field::Amount],
     read,
+    wrong_files: &[],
     repeat_sales_are_recurring: true,
 };
 

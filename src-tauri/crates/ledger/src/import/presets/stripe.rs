@@ -47,6 +47,7 @@ pub(super) static PRESET: Preset = Preset {
         Field::Currency,
     ],
     read,
+    wrong_files: &[],
     repeat_sales_are_recurring: true,
 };
 
