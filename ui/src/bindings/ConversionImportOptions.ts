@@ -15,6 +15,11 @@ source: string | null,
  */
 day_first: boolean, 
 /**
+ * PayPal dates like 01/31/2024. With neither, the file's dates decide;
+ * a file where every day is 12 or less is refused until one is given.
+ */
+month_first: boolean, 
+/**
  * Check and count everything, then write nothing.
  */
 dry_run: boolean, };

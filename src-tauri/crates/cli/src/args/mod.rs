@@ -420,9 +420,13 @@ pub enum ImportCommand {
         /// What external ids are unique within (the preset's name by default).
         #[arg(long)]
         source: Option<String>,
-        /// Dates like 31/01/2024 (PayPal outside the US).
-        #[arg(long)]
+        /// Dates like 31/01/2024 (PayPal outside the US). Without this or
+        /// --month-first the file's dates decide, when a day above 12 says.
+        #[arg(long, conflicts_with = "month_first")]
         day_first: bool,
+        /// Dates like 01/31/2024 (PayPal in the US).
+        #[arg(long)]
+        month_first: bool,
         #[arg(long)]
         dry_run: bool,
         #[arg(long)]

@@ -18,6 +18,7 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
         map,
         source,
         day_first,
+        month_first,
         dry_run,
         json,
     } = command;
@@ -33,6 +34,7 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
         mapping: map,
         source,
         day_first,
+        month_first,
         dry_run,
     };
     let bar = Bar::new();

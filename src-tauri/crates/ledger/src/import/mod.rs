@@ -41,6 +41,10 @@ pub struct ConversionImportOptions {
     pub source: Option<String>,
     /// PayPal dates like 31/01/2024 rather than 01/31/2024.
     pub day_first: bool,
+    /// PayPal dates like 01/31/2024. With neither, the file's dates decide;
+    /// a file where every day is 12 or less is refused until one is given.
+    #[serde(default)]
+    pub month_first: bool,
     /// Check and count everything, then write nothing.
     pub dry_run: bool,
 }
@@ -122,9 +126,23 @@ pub fn import(
     };
 
     let settings = settings::get(book.conn())?;
+    let day_first = match (options.day_first, options.month_first) {
+        (true, true) => {
+            return Err(LedgerError::invalid(
+                "day_first",
+                "say day-first or month-first, not both",
+            ))
+        }
+        (true, false) => true,
+        (false, true) => false,
+        (false, false) if options.preset == PresetName::Paypal => {
+            detect_day_first(path, &file, &columns)?
+        }
+        (false, false) => false,
+    };
     let ctx = Ctx {
         base: settings.base_currency,
-        day_first: options.day_first,
+        day_first,
     };
     let mut items = Vec::new();
     let mut report = ConversionImportReport {
@@ -258,6 +276,31 @@ pub fn fx_rates(
     let engine = engine::run_in(&tx, progress)?;
     tx.commit()?;
     Ok((report, engine))
+}
+
+/// Reads a PayPal file's dates once to tell day-first from month-first;
+/// refuses a file where every date could be either.
+fn detect_day_first(path: &Path, file: &str, columns: &HashMap<Field, usize>) -> Result<bool> {
+    let Some(&col) = columns.get(&Field::OccurredAt) else {
+        return Ok(false);
+    };
+    let (_, mut rdr, _) = open_csv(path)?;
+    let mut dates = Vec::new();
+    for record in rdr.records() {
+        let record = record.map_err(|e| csv_error(file, e))?;
+        dates.push(record.get(col).unwrap_or("").to_string());
+    }
+    if dates.iter().all(|d| !d.contains('/')) {
+        return Ok(false);
+    }
+    presets::day_first_of(dates.iter().map(String::as_str)).ok_or_else(|| {
+        LedgerError::invalid(
+            "day_first",
+            format!(
+                "{file}: every date has a day of 12 or less, so 03/04 could be 3 April or March 4: say whether the dates are day-first (31/01/2024) or month-first (01/31/2024)"
+            ),
+        )
+    })
 }
 
 /// What was already refunded for a sale, by source and the sale's id.

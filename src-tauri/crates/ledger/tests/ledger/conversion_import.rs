@@ -211,11 +211,18 @@ fn shopify_orders_with_coupons_line_items_and_refunds() {
 fn paypal_payments_refunds_and_what_is_not_a_sale() {
     let dir = tempfile::tempdir().unwrap();
     let mut book = book(dir.path());
-    let report = run(
+    // Every day in this US file is 12 or less: the manager says month-first.
+    let report = import(
         &mut book,
-        PresetName::Paypal,
         &fixture("paypal_activity_download.csv"),
-    );
+        &ConversionImportOptions {
+            preset: PresetName::Paypal,
+            month_first: true,
+            ..Default::default()
+        },
+        &Quiet,
+    )
+    .unwrap();
     assert_eq!((report.rows, report.recorded), (5, 3));
     assert_eq!(report.skipped.values().sum::<u64>(), 2);
     use CommissionState::*;

@@ -10,6 +10,7 @@ mod fuzz;
 mod fx;
 mod no_plan;
 mod partnerstack_files;
+mod paypal_activity;
 mod periods;
 mod plans;
 mod states;

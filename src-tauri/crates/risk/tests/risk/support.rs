@@ -102,6 +102,7 @@ impl R {
             mapping: Vec::new(),
             source: Some("shop".into()),
             day_first: false,
+            month_first: false,
             dry_run: false,
         };
         import(&mut self.book, &path, &options, &Quiet).unwrap();

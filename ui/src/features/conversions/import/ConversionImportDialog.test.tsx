@@ -78,7 +78,7 @@ describe("ConversionImportDialog", () => {
     expect(result).toHaveTextContent("Not a completed charge");
     expect(callsTo("conversions_import")[0]).toMatchObject({
       path: "/data/payments.csv",
-      options: { preset: "stripe", mapping: ["ref=referral_code"], source: null, day_first: false, dry_run: true },
+      options: { preset: "stripe", mapping: ["ref=referral_code"], source: null, day_first: false, month_first: false, dry_run: true },
     });
 
     await user.click(screen.getByTestId("conversions-import-run"));

@@ -6,6 +6,7 @@ import { Dialog } from "../../../components/Dialog";
 import { Field } from "../../../components/Field";
 import { ImportChooseFile } from "../../../components/ImportChooseFile";
 import { ImportJobFooter } from "../../../components/ImportJobFooter";
+import { Segmented } from "../../../components/Segmented";
 import { plural } from "../../../lib/format";
 import { useImportJob } from "../../../lib/useImportJob";
 import { chooseConversionsCsv, conversionsApi } from "../api";
@@ -18,10 +19,13 @@ import "./ConversionImport.css";
 
 type Props = { baseCurrency: string; onClose: () => void; onImported: () => void };
 
+/** How PayPal's dates read: as the file's days show, or as the manager says. */
+type DateOrder = "file" | "day" | "month";
+
 export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Props) {
   const [preset, setPreset] = useState<PresetName>("generic");
   const [overrides, setOverrides] = useState<Override[]>([]);
-  const [dayFirst, setDayFirst] = useState(false);
+  const [dates, setDates] = useState<DateOrder>("file");
   const [source, setSource] = useState("");
   const job = useImportJob({
     choose: chooseConversionsCsv,
@@ -32,7 +36,7 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
     onLoaded: (found) => {
       setPreset(found.suggested);
       setOverrides([]);
-      setDayFirst(false);
+      setDates("file");
       setSource("");
     },
   });
@@ -62,7 +66,8 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
       preset,
       mapping: buildMapping(overrides),
       source: source.trim() || null,
-      day_first: preset === "paypal" && dayFirst,
+      day_first: preset === "paypal" && dates === "day",
+      month_first: preset === "paypal" && dates === "month",
       dry_run: dryRun,
     });
   };
@@ -132,10 +137,19 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
               />
               <section className="cimport-section cimport-options" aria-label="Options">
                 {preset === "paypal" && (
-                  <label className="cimport-check">
-                    <input type="checkbox" checked={dayFirst} onChange={(e) => changed(setDayFirst)(e.target.checked)} data-testid="conversions-import-day-first" />
-                    Dates are day-first (31/01)
-                  </label>
+                  <div className="cimport-check">
+                    <span>Dates</span>
+                    <Segmented<DateOrder>
+                      label="Dates"
+                      value={dates}
+                      onChange={changed(setDates)}
+                      options={[
+                        { value: "file", label: "As the file shows", title: "A day above 12 tells which way the dates go", testId: "conversions-import-dates-file" },
+                        { value: "day", label: "Day first (31/01)", testId: "conversions-import-day-first" },
+                        { value: "month", label: "Month first (01/31)", testId: "conversions-import-month-first" },
+                      ]}
+                    />
+                  </div>
                 )}
                 <Field label="Source name (optional)" htmlFor="cimport-source" hint={`Ids are unique within a source; “${preset}” when left empty.`}>
                   <input

@@ -6,6 +6,8 @@
 mod generic;
 mod partnerstack;
 mod paypal;
+
+pub(crate) use paypal::day_first_of;
 mod shopify;
 mod stripe;
 

@@ -3,10 +3,15 @@
 //! thousands separators ("1,011.70") and refunds are negative; the date is
 //! in the account's locale (MM/DD/YYYY in the US, DD/MM/YYYY elsewhere: a
 //! setting), with "Time" and a zone abbreviation in "TimeZone". Only
-//! completed payments, refunds ("Payment Refund", pointing at the sale with
-//! "Reference Txn ID") and chargebacks or reversals count; holds,
-//! withdrawals, currency conversions and the like are skipped. A referral
-//! code may travel in "Custom Number" ("ref=alice" or just "alice").
+//! completed payments (and those later "Partially Refunded" or "Refunded":
+//! their refunds are rows of their own), completed eCheck payments, refunds
+//! ("Payment Refund" going out, pointing at the sale with "Reference Txn ID")
+//! and chargebacks or reversals count. Fees (a "Chargeback Fee" is not a
+//! chargeback), a refund paid to us, holds, withdrawals, currency
+//! conversions and the like are skipped. A referral code may travel in
+//! "Custom Number" ("ref=alice" or just "alice"). Whether dates are day- or
+//! month-first is read from the file when a day above 12 says so; a file
+//! where every day is 12 or less is refused until the manager says which.
 
 use super::{Ctx, Item, Preset};
 use crate::conversions::{ConversionInput, ConversionKind};
@@ -77,18 +82,31 @@ const ZONES: &[(&str, i32)] = &[
     ("BRT", -180),
 ];
 
+/// Statuses of a payment that went through: a payment refunded later says
+/// so in its own status, and its refund comes as a row of its own.
+const DONE: &[&str] = &["completed", "partially refunded", "refunded"];
+
 fn read(row: &Row, ctx: &Ctx) -> Result<Vec<Item>, CellError> {
     let kind_text = row.get(Field::Type).to_ascii_lowercase();
-    if !row.get(Field::Status).eq_ignore_ascii_case("completed") {
+    let status = row.get(Field::Status).to_ascii_lowercase();
+    if !DONE.contains(&status.as_str()) {
         return Ok(vec![Item::Skip("not completed")]);
+    }
+    if kind_text.contains("fee") {
+        return Ok(vec![Item::Skip("a fee, not a sale, refund or chargeback")]);
     }
     let currency = row.currency(Field::Currency, None)?;
     let (amount, negative) = row.money(Field::Amount, currency)?;
-    let kind = if kind_text.contains("refund") && negative {
+    let kind = if kind_text.contains("refund") && !negative {
+        return Ok(vec![Item::Skip("a refund paid to us, not a sale")]);
+    } else if kind_text.contains("refund") {
         ConversionKind::Refund
     } else if (kind_text.contains("chargeback") || kind_text.contains("reversal")) && negative {
         ConversionKind::Chargeback
-    } else if kind_text.contains("payment") && !negative && !kind_text.contains("hold") {
+    } else if (kind_text.contains("payment") || kind_text.contains("echeck received"))
+        && !negative
+        && !kind_text.contains("hold")
+    {
         ConversionKind::Sale
     } else {
         return Ok(vec![Item::Skip("not a payment, refund or chargeback")]);
@@ -106,6 +124,30 @@ fn read(row: &Row, ctx: &Ctx) -> Result<Vec<Item>, CellError> {
     c.referral_code = custom.rsplit('=').next().unwrap_or("").trim().to_string();
     c.original_external_id = row.get(Field::OriginalExternalId).to_string();
     Ok(vec![Item::Conversion(c)])
+}
+
+/// Whether the file's dates ("03/04/2024") are day-first, as its days say:
+/// Some(true) when a first number is above 12, Some(false) when a second
+/// one is, None when every date could be either. Both at once is an error
+/// the rows will name (one of them is not a date either way).
+pub(crate) fn day_first_of<'a>(dates: impl Iterator<Item = &'a str>) -> Option<bool> {
+    let (mut first, mut second) = (false, false);
+    for d in dates {
+        let mut parts = d.trim().split('/');
+        let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        first |= a.parse::<u32>().is_ok_and(|n| n > 12);
+        second |= b.parse::<u32>().is_ok_and(|n| n > 12);
+        if first || second {
+            break;
+        }
+    }
+    match (first, second) {
+        (true, _) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 fn when(row: &Row, ctx: &Ctx) -> Result<chrono::DateTime<Utc>, CellError> {
