@@ -294,6 +294,20 @@ pub(super) fn compute_rows(
             )?),
             _ => None,
         };
+        // PayPal takes no decimals in some currencies: round as a conversion does.
+        let pay = match pay {
+            Some(m)
+                if f.method == PayoutMethod::Paypal
+                    && crate::files::paypal::WHOLE_UNITS.contains(&m.currency.code()) =>
+            {
+                Some(Money::from_decimal(
+                    settings.rounding.round_to_integer(m.to_decimal()),
+                    m.currency,
+                    settings.rounding,
+                )?)
+            }
+            other => other,
+        };
         out.push(Row {
             partner_id,
             payee_name: name.clone(),

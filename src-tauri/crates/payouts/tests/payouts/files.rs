@@ -408,3 +408,59 @@ mod fuzz {
         }
     }
 }
+
+/// PayPal takes no decimals in HUF (nor JPY, TWD): the draft rounds what a
+/// PayPal partner gets in forints to whole forints, and the file writes it
+/// without a fraction, where a Wise partner in HUF keeps the fillér.
+#[test]
+fn paypal_amounts_in_forints_are_whole() {
+    let mut p = program();
+    let mut input = |name: &str, email: &str, method| {
+        let mut i = PartnerInput::new(name, email);
+        i.terms_version = "2026-01".into();
+        i.tax.status = TaxStatus::W9;
+        i.payout.method = method;
+        i.payout.email = email.into();
+        i.payout_currency = "HUF".into();
+        i
+    };
+    let paypal = p.partner_with(input(
+        "Kovács Anna",
+        "anna@example.hu",
+        PayoutMethod::Paypal,
+    ));
+    let wise = p.partner_with(input("Nagy Béla", "bela@example.hu", PayoutMethod::Wise));
+    for id in [paypal, wise] {
+        p.approved(id, 12_345, "2026-11-01");
+    }
+    p.book
+        .conn()
+        .execute(
+            "INSERT INTO fx_rates (day, base, quote, rate, source) VALUES ('2026-11-30', 'EUR', 'HUF', '391.37', 'ECB')",
+            [],
+        )
+        .unwrap();
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet)
+        .unwrap()
+        .id;
+    let (lines, _) = file_lines(p.book.conn(), run).unwrap();
+    let pay = |who: i64| {
+        lines
+            .iter()
+            .find(|l| l.partner_id == who)
+            .unwrap()
+            .pay
+            .minor
+    };
+    // 123.45 EUR × 391.37 = 48,314.6265 HUF.
+    assert_eq!(pay(paypal), 4_831_500, "48,315 forints, whole");
+    assert_eq!(pay(wise), 4_831_463, "48,314.63 forints");
+    let report = export_to(&mut p, run, PaymentFormat::Paypal, "paypal-huf.csv");
+    let text = std::fs::read_to_string(&report.files[0].path).unwrap();
+    let row: Vec<&str> = text.trim().split(',').collect();
+    assert_eq!(
+        (row[0], row[1], row[2]),
+        ("anna@example.hu", "48315", "HUF")
+    );
+}
