@@ -142,20 +142,23 @@ pub fn payout_by_hand_pdf(
     })
 }
 
-/// Writes the run's payment file(s) for `format` to `path`.
+/// Writes the run's payment file(s) for `format` to `path`, with the
+/// manager's choices (SEPA's execution day).
 #[tauri::command(async)]
 pub fn payout_export(
     state: State<'_, AppState>,
     run_id: i64,
     format: PaymentFormat,
     path: String,
+    options: Option<files::ExportOptions>,
 ) -> AppResult<ExportReport> {
     state.with_book(|b| {
-        Ok(files::export(
+        Ok(files::export_with(
             b,
             run_id,
             format,
             &PathBuf::from(&path),
+            &options.unwrap_or_default(),
             Actor::User,
         )?)
     })

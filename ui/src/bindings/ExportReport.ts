@@ -7,4 +7,9 @@ export type ExportReport = { run_id: number, format: PaymentFormat, files: Array
 /**
  * Paid in the run but not by this provider: in another file.
  */
-skipped: Array<SkippedPayout>, };
+skipped: Array<SkippedPayout>, 
+/**
+ * What the file had to change, in words: names spelled in Latin letters
+ * for SEPA, the execution day asked for.
+ */
+notes: Array<string>, };

@@ -28,6 +28,8 @@ export function ExportPanel({ run, onDone }: { run: PayoutRun; onDone?: () => vo
   const [report, setReport] = useState<ExportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [written, setWritten] = useState(0);
+  // SEPA's execution day; empty: the next TARGET2 business day.
+  const [sepaDay, setSepaDay] = useState("");
   const toast = useToast();
   const coverage = useFetched(`coverage:${run.id}:${written}`, () => payoutsApi.coverage(run.id));
 
@@ -37,12 +39,12 @@ export function ExportPanel({ run, onDone }: { run: PayoutRun; onDone?: () => vo
       const path = await chooseExportPath(run.id, format);
       if (!path) return;
       setBusy(format);
-      setReport(await payoutsApi.export(run.id, format, path));
+      setReport(await payoutsApi.export(run.id, format, path, format === "sepa" && sepaDay ? sepaDay : null));
       setWritten((n) => n + 1);
       onDone?.();
     } catch (e) {
       setReport(null);
-      setFailure(describeError(toAppError(e), { iban: "Paying account IBAN", bic: "Paying account BIC" }));
+      setFailure(describeError(toAppError(e), { iban: "Paying account IBAN", bic: "Paying account BIC", execution_date: "SEPA execution date" }));
     } finally {
       setBusy(null);
     }
@@ -78,7 +80,23 @@ export function ExportPanel({ run, onDone }: { run: PayoutRun; onDone?: () => vo
             >
               {FORMAT_LABELS[f]}
             </Button>
-            <span className="po-format-text">{DESCRIPTIONS[f]}</span>
+            <span className="po-format-text">
+              {DESCRIPTIONS[f]}
+              {f === "sepa" && (
+                <label className="po-sepa-day">
+                  The bank executes it on{" "}
+                  <input
+                    type="date"
+                    className="input input-sm"
+                    value={sepaDay}
+                    onChange={(e) => setSepaDay(e.target.value)}
+                    aria-label="SEPA execution date"
+                    data-testid="payout-sepa-date"
+                  />{" "}
+                  <span className="muted">(empty: the next business day)</span>
+                </label>
+              )}
+            </span>
           </div>
         ))}
       </div>

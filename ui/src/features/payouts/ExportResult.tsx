@@ -49,6 +49,13 @@ export function ExportResult({ report }: { report: ExportReport }) {
           )}
         </>
       )}
+      {report.notes.length > 0 && (
+        <ul className="po-export-notes" data-testid="payout-export-notes">
+          {report.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       {report.skipped.length > 0 && (
         <div className="po-export-skipped" data-testid="payout-export-skipped">
           <p className="muted">Not in {report.files.length === 1 ? "this file" : "these files"} ({plural(report.skipped.length, "partner")}):</p>

@@ -345,6 +345,7 @@ describe("PayoutsScreen", () => {
         format,
         files: [{ path, payouts: 3, total: { minor: 60000, currency: "EUR" }, sha256: "f".repeat(64) }],
         skipped: [{ partner_id: 8, partner_name: "Dina Reyes", reason: "paid by paypal, not in this file" }],
+        notes: ["The bank is asked to execute the transfers on 2026-12-07."],
       }),
     });
     vi.mocked(save).mockResolvedValue("/home/ana/payout-run-2-sepa.xml");
@@ -353,11 +354,12 @@ describe("PayoutsScreen", () => {
     expect(screen.getByTestId("payout-fingerprint")).toHaveTextContent(FINGERPRINT);
     await user.click(screen.getByTestId("payout-export-sepa"));
     expect(vi.mocked(save).mock.calls[0][0]).toMatchObject({ defaultPath: "payout-run-2-sepa.xml", filters: [{ extensions: ["xml"] }] });
-    expect(callsTo("payout_export")).toEqual([{ runId: 2, format: "sepa", path: "/home/ana/payout-run-2-sepa.xml" }]);
+    expect(callsTo("payout_export")).toEqual([{ runId: 2, format: "sepa", path: "/home/ana/payout-run-2-sepa.xml", options: { execution_date: null } }]);
     const report = await screen.findByTestId("payout-export-report");
     expect(report).toHaveTextContent("Wrote 1 SEPA XML file.");
     expect(within(report).getByTestId("payout-export-file")).toHaveTextContent("payout-run-2-sepa.xml3 payouts€600.00");
     expect(within(report).getByTestId("payout-export-skipped")).toHaveTextContent("Dina Reyes paid by paypal, not in this file");
+    expect(within(report).getByTestId("payout-export-notes")).toHaveTextContent("The bank is asked to execute the transfers on 2026-12-07.");
   });
 
   it("says how the run is paid: each provider's uploads, what is left by hand, and what was written", async () => {
@@ -379,7 +381,7 @@ describe("PayoutsScreen", () => {
       payout_by_hand_pdf: () => 2,
       payout_export: ({ format, path }) => {
         written = "2026-12-01T09:05:00Z";
-        return { run_id: 2, format, files: [{ path, payouts: 2, total: { minor: 20000, currency: "EUR" }, sha256: "c".repeat(64) }], skipped: [] };
+        return { run_id: 2, format, files: [{ path, payouts: 2, total: { minor: 20000, currency: "EUR" }, sha256: "c".repeat(64) }], skipped: [], notes: [] };
       },
     });
     vi.mocked(save).mockResolvedValue("/home/ana/payout-run-2-manual.csv");
@@ -392,7 +394,7 @@ describe("PayoutsScreen", () => {
     expect(rows[1]).toHaveTextContent("not in any provider's file: pay these from your bank");
     expect(within(rows[1]).getByLabelText("Not written yet")).toBeInTheDocument();
     await user.click(screen.getByTestId("payout-coverage-export-manual"));
-    expect(callsTo("payout_export")).toEqual([{ runId: 2, format: "manual", path: "/home/ana/payout-run-2-manual.csv" }]);
+    expect(callsTo("payout_export")).toEqual([{ runId: 2, format: "manual", path: "/home/ana/payout-run-2-manual.csv", options: { execution_date: null } }]);
     await waitFor(() => expect(within(screen.getAllByTestId("payout-coverage-row")[1]).getByLabelText("Written")).toBeInTheDocument());
     vi.mocked(save).mockResolvedValue("/home/ana/payout-run-2-by-hand.pdf");
     await user.click(screen.getByTestId("payout-coverage-by-hand-pdf"));
@@ -437,6 +439,7 @@ describe("PayoutsScreen", () => {
           { path: "/home/ana/payout-run-2-paypal-USD.csv", payouts: 1, total: { minor: 20000, currency: "USD" }, sha256: "b".repeat(64) },
         ],
         skipped: [],
+        notes: [],
       }),
       file_open: () => null,
       file_reveal: () => {

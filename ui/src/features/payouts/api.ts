@@ -34,7 +34,8 @@ export const payoutsApi = {
     invoke<PayoutRun>("payout_run_approve", { id, onProgress: new Channel<JobProgress>(onProgress) }),
   discard: (id: number) => invoke<PayoutRun>("payout_run_discard", { id }),
   verify: (id: number) => invoke<boolean>("payout_run_verify", { id }),
-  export: (runId: number, format: PaymentFormat, path: string) => invoke<ExportReport>("payout_export", { runId, format, path }),
+  export: (runId: number, format: PaymentFormat, path: string, executionDate: string | null = null) =>
+    invoke<ExportReport>("payout_export", { runId, format, path, options: { execution_date: executionDate } }),
   /** How an approved run is paid: each provider's files, what is left by hand, what was written. */
   coverage: (runId: number) => invoke<CoverageGroup[]>("payout_coverage", { runId }),
   /** The run's month-end checklist and timeline. */

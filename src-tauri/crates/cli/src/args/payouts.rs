@@ -74,6 +74,10 @@ pub enum PayoutCommand {
         format: String,
         #[arg(long)]
         out: PathBuf,
+        /// SEPA: the day the bank executes the transfers (YYYY-MM-DD); the
+        /// next TARGET2 business day when not given.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        execution_date: Option<String>,
         #[arg(long)]
         json: bool,
     },

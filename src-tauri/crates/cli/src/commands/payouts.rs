@@ -200,10 +200,12 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
             run,
             format,
             out,
+            execution_date,
             json,
         } => {
             let format = PaymentFormat::parse(&format).unwrap_or(PaymentFormat::Csv);
-            let report = files::export(book, run, format, &out, Actor::User)?;
+            let options = files::ExportOptions { execution_date };
+            let report = files::export_with(book, run, format, &out, &options, Actor::User)?;
             if json {
                 output::json(&report);
                 return Ok(());
@@ -219,6 +221,9 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
             }
             if report.files.is_empty() {
                 println!("No payouts in run #{run} are paid this way.");
+            }
+            for note in &report.notes {
+                println!("Note: {note}");
             }
             if !report.skipped.is_empty() {
                 println!(

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod generic;
 pub mod paypal;
 pub mod sepa;
+pub mod sepa_day;
 mod sepa_text;
 pub mod wise;
 
@@ -15,6 +16,7 @@ use crate::adjust::{payer_in, Payer};
 use crate::error::{ErrorExt, PayoutError, Result};
 use crate::model::{payout_token, RunStatus};
 use crate::read::get_run_in;
+use chrono::NaiveDate;
 use partnerbook_book::audit::{self, Actor};
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::text_enum;
@@ -59,6 +61,17 @@ pub struct RunFacts {
     pub currency: Currency,
     pub program_name: String,
     pub payer: Payer,
+    /// SEPA's requested execution day, chosen at export.
+    pub execution_day: Option<NaiveDate>,
+}
+
+/// What the manager chooses when writing files.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportOptions {
+    /// SEPA: the day the bank is asked to execute the transfers
+    /// ("YYYY-MM-DD"); the next TARGET2 business day when None.
+    pub execution_date: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -86,6 +99,9 @@ pub struct ExportReport {
     pub files: Vec<ExportedFile>,
     /// Paid in the run but not by this provider: in another file.
     pub skipped: Vec<SkippedPayout>,
+    /// What the file had to change, in words: names spelled in Latin letters
+    /// for SEPA, the execution day asked for.
+    pub notes: Vec<String>,
 }
 
 impl PaymentFormat {
@@ -168,7 +184,28 @@ pub fn export(
     out: &Path,
     actor: Actor,
 ) -> Result<ExportReport> {
-    let run = run_facts(book.conn(), run_id)?;
+    export_with(book, run_id, format, out, &ExportOptions::default(), actor)
+}
+
+/// `export`, with the manager's choices (SEPA's execution day).
+pub fn export_with(
+    book: &mut Book,
+    run_id: i64,
+    format: PaymentFormat,
+    out: &Path,
+    options: &ExportOptions,
+    actor: Actor,
+) -> Result<ExportReport> {
+    let mut run = run_facts(book.conn(), run_id)?;
+    let mut notes = Vec::new();
+    if format == PaymentFormat::Sepa {
+        let today = partnerbook_book::time::today();
+        let day = sepa_day::execution_day(options.execution_date.as_deref(), today)?;
+        run.execution_day = Some(day);
+        notes.push(format!(
+            "The bank is asked to execute the transfers on {day}."
+        ));
+    }
     crate::approve::ensure_untampered(book.conn(), run_id)?;
     let (lines, names) = file_lines(book.conn(), run_id)?;
     let mut skipped = Vec::new();
@@ -194,6 +231,9 @@ pub fn export(
             "payer_iban",
             "set the account payouts are sent from first (its IBAN and BIC)",
         ));
+    }
+    if format == PaymentFormat::Sepa {
+        notes.extend(sepa::check_names(&run, groups.values().flatten())?);
     }
     let mut parts: Vec<(String, Vec<FileLine>)> = Vec::new();
     for (currency, lines) in groups {
@@ -259,6 +299,7 @@ pub fn export(
         format,
         files,
         skipped,
+        notes,
     };
     audit::record(
         &tx,
@@ -296,6 +337,7 @@ fn run_facts(conn: &Connection, run_id: i64) -> Result<RunFacts> {
         currency: run.total.currency,
         program_name,
         payer: payer_in(conn)?,
+        execution_day: None,
     })
 }
 

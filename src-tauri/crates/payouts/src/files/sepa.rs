@@ -3,7 +3,11 @@
 //! accept). One group header, one payment information block debiting the
 //! payer's account, one credit transfer per payout, in partner order. Text
 //! is reduced to the SEPA character set (`sepa_text`); the file validates
-//! against the official XSD in a test.
+//! against the official XSD in a test. A name that has no Latin spelling at
+//! all refuses the export (an empty `<Nm>` is a file the bank rejects);
+//! names in other scripts are reported with the spelling written. The
+//! transfers are booked as one batch (`BtchBookg`), on the execution day
+//! chosen at export. The remittance line keeps the payout reference whole.
 
 use super::sepa_text::sepa_text;
 use super::{note, plain_amount, FileLine, RunFacts};
@@ -41,11 +45,14 @@ fn document(w: &mut W, run: &RunFacts, lines: &[FileLine]) -> io::Result<()> {
         &run.fingerprint[..run.fingerprint.len().min(16)]
     );
     let created = run.approved_at.trim_end_matches('Z').to_string();
-    let execution_day = run
-        .approved_at
-        .get(..10)
-        .unwrap_or(&run.through)
-        .to_string();
+    let execution_day = match run.execution_day {
+        Some(day) => day.to_string(),
+        None => run
+            .approved_at
+            .get(..10)
+            .unwrap_or(&run.through)
+            .to_string(),
+    };
     let payer_name = sepa_text(&run.payer.name, 70);
     w.create_element("Document")
         .with_attribute(("xmlns", NAMESPACE))
@@ -64,6 +71,7 @@ fn document(w: &mut W, run: &RunFacts, lines: &[FileLine]) -> io::Result<()> {
                     w.create_element("PmtInf").write_inner_content(|w| {
                         text(w, "PmtInfId", &format!("PB-RUN{}", run.run_id))?;
                         text(w, "PmtMtd", "TRF")?;
+                        text(w, "BtchBookg", "true")?;
                         text(w, "NbOfTxs", &count)?;
                         text(w, "CtrlSum", &sum)?;
                         w.create_element("PmtTpInf").write_inner_content(|w| {
@@ -106,15 +114,56 @@ fn transfer(w: &mut W, run: &RunFacts, l: &FileLine) -> io::Result<()> {
             .write_inner_content(|w| text(w, "Nm", &sepa_text(&l.name, 70)))?;
         account(w, "CdtrAcct", &l.account)?;
         w.create_element("RmtInf").write_inner_content(|w| {
-            text(
-                w,
-                "Ustrd",
-                &sepa_text(&format!("{} {}", note(run), l.token), 140),
-            )
+            // The program's name gives way; the reference never does.
+            let room = 140 - l.token.len() - 1;
+            let lead = sepa_text(&note(run), room);
+            let line = if lead.is_empty() {
+                l.token.clone()
+            } else {
+                format!("{lead} {}", l.token)
+            };
+            text(w, "Ustrd", &line)
         })?;
         Ok(())
     })?;
     Ok(())
+}
+
+/// Refuses names with no Latin spelling; says how names in other scripts
+/// are written, so the manager can correct a payee's name the bank needs.
+pub(super) fn check_names<'a>(
+    run: &RunFacts,
+    lines: impl Iterator<Item = &'a FileLine>,
+) -> Result<Vec<String>> {
+    if sepa_text(&run.payer.name, 70).is_empty() {
+        return Err(PayoutError::invalid(
+            "payer_name",
+            format!("the payer's name \"{}\" has no letters SEPA can carry: set the business name in Settings", run.payer.name),
+        ));
+    }
+    let mut notes = Vec::new();
+    for l in lines {
+        let written = sepa_text(&l.name, 70);
+        if written.is_empty() {
+            return Err(PayoutError::invalid(
+                "name",
+                format!(
+                    "{} ({}) has a name with no letters SEPA can carry (\"{}\"): correct the partner's name, then approve a new run, or pay them by hand",
+                    l.token, l.account, l.name
+                ),
+            ));
+        }
+        if l.name
+            .chars()
+            .any(|c| c as u32 > 0x24F && c.is_alphabetic())
+        {
+            notes.push(format!(
+                "{} is written as \"{written}\" ({})",
+                l.name, l.token
+            ));
+        }
+    }
+    Ok(notes)
 }
 
 fn account(w: &mut W, tag: &str, iban: &str) -> io::Result<()> {

@@ -464,3 +464,127 @@ fn paypal_amounts_in_forints_are_whole() {
         ("anna@example.hu", "48315", "HUF")
     );
 }
+
+fn xmllint_ok(path: &str) {
+    let out = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(reference("pain.001.001.03.xsd"))
+        .arg(path)
+        .output()
+        .expect("xmllint (libxml2-utils) runs; .ci/setup installs it");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_sepa_file_is_booked_as_a_batch_on_the_business_day_asked_for() {
+    let (mut p, run) = approved_run();
+    let _clock = partnerbook_book::time::fix_clock("2026-12-05T09:00:00Z".parse().unwrap());
+    let out = p.dir.path().join("sepa-day.xml");
+    let ask = |p: &mut P, day: Option<&str>| {
+        let options = ExportOptions {
+            execution_date: day.map(str::to_string),
+        };
+        export_with(
+            &mut p.book,
+            run,
+            PaymentFormat::Sepa,
+            &out,
+            &options,
+            Actor::User,
+        )
+    };
+    let past = ask(&mut p, Some("2026-12-01")).unwrap_err().to_string();
+    assert!(past.contains("2026-12-01 is in the past"), "{past}");
+    let christmas = ask(&mut p, Some("2026-12-25")).unwrap_err().to_string();
+    assert!(
+        christmas.contains("not a TARGET2 business day") && christmas.contains("2026-12-28"),
+        "{christmas}"
+    );
+
+    let report = ask(&mut p, None).unwrap();
+    let xml = std::fs::read_to_string(&report.files[0].path).unwrap();
+    assert!(
+        xml.contains("<ReqdExctnDt>2026-12-07</ReqdExctnDt>"),
+        "Saturday: the next business day is Monday"
+    );
+    assert!(
+        xml.contains("<PmtMtd>TRF</PmtMtd>\n      <BtchBookg>true</BtchBookg>"),
+        "{xml}"
+    );
+    xmllint_ok(&report.files[0].path);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.starts_with("山田 太郎 is written as \"")),
+        "{:?}",
+        report.notes
+    );
+    assert!(report
+        .notes
+        .contains(&"The bank is asked to execute the transfers on 2026-12-07.".to_string()));
+
+    let report = ask(&mut p, Some("2026-12-09")).unwrap();
+    let xml = std::fs::read_to_string(&report.files[0].path).unwrap();
+    assert!(xml.contains("<ReqdExctnDt>2026-12-09</ReqdExctnDt>"));
+}
+
+#[test]
+fn a_long_program_name_gives_way_to_the_payout_reference() {
+    let (mut p, run) = approved_run();
+    p.book
+        .conn()
+        .execute(
+            "UPDATE program SET program_name = ?1",
+            [&"Ünïcode Partner Program ".repeat(8)],
+        )
+        .unwrap();
+    let report = export_to(&mut p, run, PaymentFormat::Sepa, "sepa-long.xml");
+    let xml = std::fs::read_to_string(&report.files[0].path).unwrap();
+    for line in xml.lines().filter(|l| l.contains("<Ustrd>")) {
+        let text = line
+            .trim()
+            .trim_start_matches("<Ustrd>")
+            .trim_end_matches("</Ustrd>");
+        assert!(text.chars().count() <= 140, "{text}");
+        assert!(
+            text.rsplit(' ')
+                .next()
+                .unwrap()
+                .starts_with(&format!("PB{run}-")),
+            "the reference is whole: {text}"
+        );
+    }
+    xmllint_ok(&report.files[0].path);
+}
+
+#[test]
+fn a_name_with_no_latin_spelling_refuses_the_sepa_file_and_names_the_partner() {
+    let mut p = program();
+    with_payer(&mut p);
+    let mut input = PartnerInput::new("★★★", "stars@example.com");
+    input.terms_version = "2026-01".into();
+    input.tax.status = TaxStatus::W9;
+    input.payout.method = PayoutMethod::Iban;
+    input.payout.iban = partnerbook_testkit::german_iban(532_013_777);
+    input.payout.bic = "COBADEFFXXX".into();
+    let stars = p.partner_with(input);
+    p.approved(stars, 10_000, "2026-11-01");
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet)
+        .unwrap()
+        .id;
+    let out = p.dir.path().join("sepa-stars.xml");
+    let err = export(&mut p.book, run, PaymentFormat::Sepa, &out, Actor::User)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("has a name with no letters SEPA can carry (\"★★★\")"),
+        "{err}"
+    );
+    assert!(!out.exists(), "no file written");
+}
