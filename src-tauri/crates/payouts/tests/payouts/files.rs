@@ -415,7 +415,7 @@ mod fuzz {
 #[test]
 fn paypal_amounts_in_forints_are_whole() {
     let mut p = program();
-    let mut input = |name: &str, email: &str, method| {
+    let input = |name: &str, email: &str, method| {
         let mut i = PartnerInput::new(name, email);
         i.terms_version = "2026-01".into();
         i.tax.status = TaxStatus::W9;
