@@ -412,8 +412,13 @@ pub enum ImportCommand {
     /// Import conversions; --preset reads Stripe, Shopify, PayPal or PartnerStack exports as they are.
     Conversions {
         file: PathBuf,
-        #[arg(long, value_enum, default_value_t = PresetArg::Generic)]
-        preset: PresetArg,
+        /// The export's layout; without it the file's columns choose (see --inspect).
+        #[arg(long, value_enum)]
+        preset: Option<PresetArg>,
+        /// A first look, writing nothing: which layout fits, how its columns
+        /// would be read, then what an import would record and skip.
+        #[arg(long)]
+        inspect: bool,
         /// Read a column as a field: "ref=referral_code", "Order=external_id".
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         map: Vec<String>,

@@ -7,7 +7,7 @@ use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::conversions::{self, ConversionKind, ConversionQuery};
 use partnerbook_core::import::presets::PresetName;
-use partnerbook_core::import::ConversionImportOptions;
+use partnerbook_core::import::{ConversionImportOptions, ImportInspection};
 use partnerbook_core::screened_import;
 use partnerbook_core::Book;
 
@@ -15,6 +15,7 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
     let ImportCommand::Conversions {
         file,
         preset,
+        inspect,
         map,
         source,
         day_first,
@@ -22,13 +23,28 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
         dry_run,
         json,
     } = command;
+    let look = first_look(&file)?;
     let preset = match preset {
-        PresetArg::Generic => PresetName::Generic,
-        PresetArg::Stripe => PresetName::Stripe,
-        PresetArg::Shopify => PresetName::Shopify,
-        PresetArg::Paypal => PresetName::Paypal,
-        PresetArg::Partnerstack => PresetName::Partnerstack,
+        Some(PresetArg::Generic) => PresetName::Generic,
+        Some(PresetArg::Stripe) => PresetName::Stripe,
+        Some(PresetArg::Shopify) => PresetName::Shopify,
+        Some(PresetArg::Paypal) => PresetName::Paypal,
+        Some(PresetArg::Partnerstack) => PresetName::Partnerstack,
+        None => {
+            if !json && !inspect {
+                eprintln!(
+                    "Reading {} as {} (its columns fit best; --preset chooses another, --inspect shows why)",
+                    look.file,
+                    preset_label(look.suggested)
+                );
+            }
+            look.suggested
+        }
     };
+    if inspect && !json {
+        print_look(&look, preset);
+    }
+    let dry_run = dry_run || inspect;
     let options = ConversionImportOptions {
         preset,
         mapping: map,
@@ -40,6 +56,12 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
     let bar = Bar::new();
     let screened = screened_import::import(book, &file, &options, &bar)?;
     bar.finish();
+    if json && inspect {
+        output::json(
+            &serde_json::json!({ "inspection": look, "preset": preset, "would": screened }),
+        );
+        return Ok(());
+    }
     if json {
         output::json(&screened);
         return Ok(());
@@ -131,4 +153,63 @@ pub fn run(book: &Book, command: ConversionsCommand) -> CliResult {
     );
     println!("{} conversions", output::count(page.total));
     Ok(())
+}
+
+fn preset_label(p: PresetName) -> &'static str {
+    match p {
+        PresetName::Generic => "a generic CSV",
+        PresetName::Stripe => "a Stripe payments export",
+        PresetName::Shopify => "a Shopify orders export",
+        PresetName::Paypal => "a PayPal activity download",
+        PresetName::Partnerstack => "a PartnerStack transactions export",
+    }
+}
+
+fn first_look(file: &std::path::Path) -> CliResult<ImportInspection> {
+    Ok(partnerbook_core::import::inspect(file)?)
+}
+
+/// Which layout fits, and how the chosen one reads each column.
+fn print_look(look: &ImportInspection, chosen: PresetName) {
+    println!("{}: {} columns", look.file, look.headers.len());
+    let rows = look
+        .presets
+        .iter()
+        .map(|p| {
+            vec![
+                format!("{:?}", p.preset).to_lowercase(),
+                p.columns.len().to_string(),
+                if p.missing.is_empty() {
+                    "reads it".into()
+                } else {
+                    format!("lacks {}", p.missing.join(", "))
+                },
+                if p.preset == look.suggested {
+                    "suggested".into()
+                } else {
+                    String::new()
+                },
+            ]
+        })
+        .collect();
+    output::table(&["layout", "columns read", "", ""], rows);
+    if let Some(fit) = look.presets.iter().find(|p| p.preset == chosen) {
+        println!("As {}:", preset_label(chosen));
+        let rows = fit
+            .columns
+            .iter()
+            .map(|c| vec![c.header.clone(), c.field.clone()])
+            .collect();
+        output::table(&["column", "read as"], rows);
+        let unused: Vec<&str> = look
+            .headers
+            .iter()
+            .filter(|h| !fit.columns.iter().any(|c| &c.header == *h))
+            .map(String::as_str)
+            .collect();
+        if !unused.is_empty() {
+            println!("Not read: {}", unused.join(", "));
+        }
+    }
+    println!("What an import would do (nothing is written):");
 }

@@ -476,3 +476,40 @@ fn a_closed_pipe_ends_the_output_quietly() {
     child.wait().unwrap();
     assert_eq!(err, "", "no panic, no backtrace");
 }
+
+#[test]
+fn an_import_without_a_preset_reads_the_layout_its_columns_fit_and_inspect_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = crate::support::init(dir.path());
+    let stripe = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ledger/tests/fixtures/conversions/stripe_unified_payments_2026.csv");
+    let look = crate::support::stdout(
+        pb(&book)
+            .args(["import", "conversions"])
+            .arg(&stripe)
+            .arg("--inspect"),
+    );
+    assert!(look.contains("As a Stripe payments export:"), "{look}");
+    assert!(
+        look.contains("affiliate_code (metadata)   referral_code"),
+        "{look}"
+    );
+    assert!(
+        look.contains("Skipped 1 rows: a test-mode payment (Mode: Test)"),
+        "{look}"
+    );
+    let listed = json(pb(&book).args(["conversions", "list", "--json"]));
+    assert_eq!(listed["total"], 0, "--inspect writes nothing");
+    let out = pb(&book)
+        .args(["import", "conversions"])
+        .arg(&stripe)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("as a Stripe payments export (its columns fit best"));
+    assert_eq!(
+        json(pb(&book).args(["conversions", "list", "--json"]))["total"],
+        5
+    );
+}

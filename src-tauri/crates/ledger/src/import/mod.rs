@@ -297,7 +297,7 @@ fn detect_day_first(path: &Path, file: &str, columns: &HashMap<Field, usize>) ->
         LedgerError::invalid(
             "day_first",
             format!(
-                "{file}: every date has a day of 12 or less, so 03/04 could be 3 April or March 4: say whether the dates are day-first (31/01/2024) or month-first (01/31/2024)"
+                "{file}: every date has a day of 12 or less, so 03/04 could be 3 April or March 4: say whether the dates are day-first (31/01/2024) or month-first (01/31/2024) (--day-first or --month-first; a choice in the app's import)"
             ),
         )
     })
