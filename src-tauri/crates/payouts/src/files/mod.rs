@@ -48,6 +48,8 @@ pub struct FileLine {
     pub pay: Money,
     pub balance: Money,
     pub fx_rate: Option<String>,
+    /// The payee's company as frozen at approval; empty for a person.
+    pub company: String,
 }
 
 /// The run facts every file carries.
@@ -354,7 +356,7 @@ pub fn file_lines(conn: &Connection, run_id: i64) -> Result<(Vec<FileLine>, Name
     let currency = Currency::from_code(&currency)?;
     let mut stmt = conn.prepare(
         "SELECT p.id, p.partner_id, p.payee_name, pa.email, p.method, p.account, p.bic, p.pay_minor,
-                p.pay_currency, p.balance_minor, p.fx_rate, pa.name
+                p.pay_currency, p.balance_minor, p.fx_rate, pa.name, coalesce(p.payee_company, '')
            FROM payouts p JOIN partners pa ON pa.id = p.partner_id
           WHERE p.run_id = ?1 AND p.pay_minor IS NOT NULL ORDER BY p.partner_id",
     )?;
@@ -377,6 +379,7 @@ pub fn file_lines(conn: &Connection, run_id: i64) -> Result<(Vec<FileLine>, Name
             pay: crate::model::money_at(r, 7, 8)?,
             balance: Money::new(r.get(9)?, currency),
             fx_rate: r.get(10)?,
+            company: r.get(12)?,
         });
     }
     Ok((lines, names))

@@ -2,7 +2,9 @@
 //! "How do I fill in my batch template?"; up to 1,000 transfers per file).
 //! Our Wise partners give an email, so Wise asks them for their bank details.
 //! Header, in Wise's order: name, recipientEmail, paymentReference,
-//! receiverType (PERSON), amountCurrency ("target": the partner receives
+//! receiverType (PERSON; BUSINESS with the company's name when the partner
+//! is paid as a company, as Wise asks for the account holder's name),
+//! amountCurrency ("target": the partner receives
 //! exactly the amount, fees are ours), amount, sourceCurrency (what we pay
 //! with: the run's currency), targetCurrency (the partner's currency).
 
@@ -26,11 +28,15 @@ pub(super) fn render(run: &RunFacts, lines: &[FileLine]) -> Result<Vec<u8>> {
     w.write_record(HEADER).map_err(csv_error)?;
     for l in lines {
         // Opened in spreadsheets before upload: text through `text_cell`.
+        let (name, receiver) = match l.company.trim() {
+            "" => (l.name.as_str(), "PERSON"),
+            company => (company, "BUSINESS"),
+        };
         w.write_record([
-            text_cell(&l.name).as_ref(),
+            text_cell(name).as_ref(),
             &text_cell(&l.account),
             &text_cell(&l.token),
-            "PERSON",
+            receiver,
             "target",
             &plain_amount(l.pay),
             run.currency.code(),

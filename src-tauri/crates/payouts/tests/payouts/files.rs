@@ -588,3 +588,47 @@ fn a_name_with_no_latin_spelling_refuses_the_sepa_file_and_names_the_partner() {
     );
     assert!(!out.exists(), "no file written");
 }
+
+#[test]
+fn a_wise_partner_paid_as_a_company_is_a_business_receiver_in_the_companys_name() {
+    let mut p = program();
+    let person = p.partner("Ana Lima", PayoutMethod::Wise);
+    let mut input = PartnerInput::new("Bruno Costa", "bruno@costa-media.example");
+    input.company = "Costa Media Lda".into();
+    input.terms_version = "2026-01".into();
+    input.tax.status = TaxStatus::W9;
+    input.payout.method = PayoutMethod::Wise;
+    input.payout.email = "finance@costa-media.example".into();
+    let company = p.partner_with(input);
+    for id in [person, company] {
+        p.approved(id, 10_000, "2026-11-01");
+    }
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet)
+        .unwrap()
+        .id;
+    let report = export_to(&mut p, run, PaymentFormat::Wise, "wise.csv");
+    let mut r = csv::Reader::from_path(&report.files[0].path).unwrap();
+    let rows: Vec<(String, String, String)> = r
+        .records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            (rec[0].to_string(), rec[1].to_string(), rec[3].to_string())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "Ana Lima".to_string(),
+                "ana.lima@example.com".to_string(),
+                "PERSON".to_string()
+            ),
+            (
+                "Costa Media Lda".into(),
+                "finance@costa-media.example".into(),
+                "BUSINESS".into()
+            ),
+        ]
+    );
+}
