@@ -20,14 +20,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rusqlite::{params, Connection};
 
-/// A demo partner who can bring customers.
-pub(super) struct Referrer {
-    pub email: String,
-    pub referral: String,
-    pub coupon: Option<String>,
-    /// Active and paused partners have customers; others none.
-    pub selling: bool,
-}
+use crate::referrer::Referrer;
 
 /// (product, monthly price in major units, renews monthly).
 const PRODUCTS: &[(&str, i64, bool)] = &[

@@ -7,6 +7,7 @@ mod assets;
 mod earnings;
 pub mod error;
 mod people;
+mod referrer;
 mod risk_cases;
 
 pub use error::{DemoError, Result};
@@ -91,7 +92,7 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
                 .find(|c| c.kind == kind)
                 .map(|c| c.code.clone())
         };
-        referrers.push(earnings::Referrer {
+        referrers.push(referrer::Referrer {
             email: input.email.clone(),
             referral: code_of(CodeKind::Referral).unwrap_or_default(),
             coupon: code_of(CodeKind::Coupon),

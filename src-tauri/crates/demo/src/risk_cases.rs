@@ -3,7 +3,7 @@
 //! a partner buying through their own code, a coupon posted on a coupon
 //! site, and a partner whose customers ask for their money back.
 
-use crate::earnings::Referrer;
+use crate::referrer::Referrer;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_ledger::conversions::{ConversionInput, ConversionKind};
