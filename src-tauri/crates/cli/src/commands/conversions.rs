@@ -32,7 +32,7 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
         Some(PresetArg::Partnerstack) => PresetName::Partnerstack,
         None => {
             if !json && !inspect {
-                eprintln!(
+                println!(
                     "Reading {} as {} (its columns fit best; --preset chooses another, --inspect shows why)",
                     look.file,
                     preset_label(look.suggested)

@@ -500,14 +500,11 @@ fn an_import_without_a_preset_reads_the_layout_its_columns_fit_and_inspect_write
     );
     let listed = json(pb(&book).args(["conversions", "list", "--json"]));
     assert_eq!(listed["total"], 0, "--inspect writes nothing");
-    let out = pb(&book)
-        .args(["import", "conversions"])
-        .arg(&stripe)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("as a Stripe payments export (its columns fit best"));
+    let out = crate::support::stdout(pb(&book).args(["import", "conversions"]).arg(&stripe));
+    assert!(
+        out.starts_with("Reading stripe_unified_payments_2026.csv as a Stripe payments export (its columns fit best"),
+        "{out}"
+    );
     assert_eq!(
         json(pb(&book).args(["conversions", "list", "--json"]))["total"],
         5
