@@ -13,9 +13,13 @@ use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
 
+/// The first look, with the columns that hold the book's partners' codes.
 #[tauri::command(async)]
-pub fn conversions_inspect(path: String) -> AppResult<ImportInspection> {
-    Ok(import::inspect(&PathBuf::from(path))?)
+pub fn conversions_inspect(
+    state: State<'_, AppState>,
+    path: String,
+) -> AppResult<ImportInspection> {
+    state.read(|b| Ok(import::inspect_in(b.conn(), &PathBuf::from(&path))?))
 }
 
 /// Imports `path`, computes commissions and runs the risk checks on the new

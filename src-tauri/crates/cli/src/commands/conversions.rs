@@ -23,7 +23,7 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
         dry_run,
         json,
     } = command;
-    let look = first_look(&file)?;
+    let look = first_look(book, &file)?;
     let preset = match preset {
         Some(PresetArg::Generic) => PresetName::Generic,
         Some(PresetArg::Stripe) => PresetName::Stripe,
@@ -41,6 +41,14 @@ pub fn import(book: &mut Book, command: ImportCommand) -> CliResult {
             look.suggested
         }
     };
+    if !json && !inspect && map.is_empty() {
+        for c in &look.code_columns {
+            println!(
+                "\"{}\" holds partners' codes ({} rows, e.g. {}) but is not read: add --map \"{}={}\"",
+                c.header, c.matches, c.example, c.header, c.field
+            );
+        }
+    }
     if inspect && !json {
         print_look(&look, preset);
     }
@@ -165,8 +173,8 @@ fn preset_label(p: PresetName) -> &'static str {
     }
 }
 
-fn first_look(file: &std::path::Path) -> CliResult<ImportInspection> {
-    Ok(partnerbook_core::import::inspect(file)?)
+fn first_look(book: &Book, file: &std::path::Path) -> CliResult<ImportInspection> {
+    Ok(partnerbook_core::import::inspect_in(book.conn(), file)?)
 }
 
 /// Which layout fits, and how the chosen one reads each column.
@@ -209,6 +217,12 @@ fn print_look(look: &ImportInspection, chosen: PresetName) {
             .collect();
         if !unused.is_empty() {
             println!("Not read: {}", unused.join(", "));
+        }
+        for c in &look.code_columns {
+            println!(
+                "\"{}\" holds partners' codes ({} rows, e.g. {}): add --map \"{}={}\" to read it",
+                c.header, c.matches, c.example, c.header, c.field
+            );
         }
     }
     println!("What an import would do (nothing is written):");

@@ -12,7 +12,7 @@ pub(crate) mod fields;
 mod inspect;
 pub mod presets;
 
-pub use inspect::{inspect, ColumnUse, ImportInspection, PresetFit};
+pub use inspect::{inspect, inspect_in, CodeColumn, ColumnUse, ImportInspection, PresetFit};
 
 use crate::commissions::engine::{self, EngineReport};
 use crate::conversions::record::{self, Recorded};

@@ -127,3 +127,37 @@ fn an_export_without_refund_dates_says_which_date_it_used() {
     assert_eq!(report.refunds, 1);
     assert_eq!(report.notes, ["2023.csv has no refund date column (an older export layout): each refund is dated at its sale's date"]);
 }
+
+#[test]
+fn the_first_look_finds_a_metadata_column_of_partners_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    let path = dir.path().join("payments.csv");
+    std::fs::write(
+        &path,
+        "id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Customer Email,partner_ref (metadata),plan (metadata)\n\
+         ch_1,2026-03-02 10:00:00,49.00,0.00,usd,Paid,a@example.com,ALICE,pro\n\
+         ch_2,2026-03-02 11:00:00,49.00,0.00,usd,Paid,b@example.com,,pro\n\
+         ch_3,2026-03-02 12:00:00,49.00,0.00,usd,Paid,c@example.com,nobody,basic\n",
+    )
+    .unwrap();
+    let look = partnerbook_ledger::import::inspect_in(book.conn(), &path).unwrap();
+    assert_eq!(look.suggested, PresetName::Stripe);
+    assert_eq!(
+        look.code_columns,
+        [partnerbook_ledger::import::CodeColumn {
+            header: "partner_ref (metadata)".into(),
+            field: "referral_code".into(),
+            example: "ALICE".into(),
+            matches: 1,
+        }]
+    );
+    // Read with the proposed mapping, the sale is Alice's.
+    let mut book = book;
+    let options = ConversionImportOptions {
+        mapping: vec!["partner_ref (metadata)=referral_code".into()],
+        ..stripe()
+    };
+    let report = import(&mut book, &path, &options, &Quiet).unwrap();
+    assert_eq!((report.recorded, report.unattributed), (3, 2));
+}

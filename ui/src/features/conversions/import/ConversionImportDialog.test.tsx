@@ -26,6 +26,7 @@ const inspection: ImportInspection = {
   ],
   suggested: "stripe",
   fields: ["external_id", "occurred_at", "amount", "currency", "referral_code", "coupon_code"],
+  code_columns: [],
 };
 
 const report = (dry: boolean): ConversionImportReport => ({
@@ -40,10 +41,10 @@ const report = (dry: boolean): ConversionImportReport => ({
   notes: [],
 });
 
-function setup(importer: (args: Record<string, unknown>) => unknown) {
+function setup(importer: (args: Record<string, unknown>) => unknown, look: ImportInspection = inspection) {
   vi.mocked(invoke).mockReset();
   vi.mocked(open).mockResolvedValue("/data/payments.csv");
-  mockCommands({ conversions_inspect: () => inspection, conversions_import: importer, job_cancel: () => null });
+  mockCommands({ conversions_inspect: () => look, conversions_import: importer, job_cancel: () => null });
   const onImported = vi.fn();
   const onClose = vi.fn();
   render(<ConversionImportDialog baseCurrency="USD" onClose={onClose} onImported={onImported} />);
@@ -53,6 +54,17 @@ function setup(importer: (args: Record<string, unknown>) => unknown) {
 type Channel = { onmessage: (p: JobProgress) => void };
 
 describe("ConversionImportDialog", () => {
+  it("proposes reading a column of partners' codes the layout leaves unread", async () => {
+    const look = { ...inspection, code_columns: [{ header: "ref", field: "referral_code", example: "ana", matches: 1 }] };
+    const { user } = setup(() => report(true), look);
+    await user.click(screen.getByTestId("conversions-import-choose"));
+    expect(await screen.findByTestId("conversions-import-code-columns")).toHaveTextContent("“ref” holds partners' codes (e.g. ana)");
+    expect(screen.getAllByTestId("conversions-import-column")).toHaveLength(4);
+    await user.click(screen.getByTestId("conversions-import-check"));
+    await screen.findByTestId("conversions-import-result");
+    expect(callsTo("conversions_import")[0]).toMatchObject({ options: { mapping: ["ref=referral_code"] } });
+  });
+
   it("inspects, checks, imports with progress and reports", async () => {
     const running = deferred<unknown>();
     const { user, onImported, onClose } = setup((args) => {

@@ -35,7 +35,8 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
     // A new file starts from its detected format and no choices of one's own.
     onLoaded: (found) => {
       setPreset(found.suggested);
-      setOverrides([]);
+      // Columns of partners' codes no layout reads come in as proposals.
+      setOverrides(found.code_columns.map((c) => ({ header: c.header, field: c.field })));
       setDates("file");
       setSource("");
     },
@@ -127,6 +128,12 @@ export function ConversionImportDialog({ baseCurrency, onClose, onImported }: Pr
             </div>
             <fieldset className="cimport-fieldset" disabled={running || finished}>
               <PresetSection inspection={inspection} preset={preset} onPreset={changed(setPreset)} overrides={overrides} missing={missing} />
+              {inspection.code_columns.length > 0 && (
+                <Banner kind="info" testId="conversions-import-code-columns">
+                  {inspection.code_columns.map((c) => `“${c.header}” holds partners' codes (e.g. ${c.example})`).join("; ")}: read as
+                  codes below. Remove the row to leave a column unread.
+                </Banner>
+              )}
               <OverridesEditor
                 headers={inspection.headers}
                 fields={inspection.fields}
