@@ -16,6 +16,7 @@ mod eligibility;
 pub mod error;
 pub mod files;
 mod model;
+mod pain002;
 mod read;
 mod readiness;
 mod reconcile;

@@ -1,7 +1,8 @@
 //! Reading a provider's result file back: which payouts went through and
 //! which failed. Any CSV with a status column works (PayPal's payouts
 //! report, Wise's batch export, a bank's return list, our own generic
-//! file with a status added): each row is matched by the payout token we
+//! file with a status added), and so does a bank's pain.002 status report
+//! on a SEPA file (`pain002`): each row is matched by the payout token we
 //! wrote ("PB3-1042") in any column, or else by the recipient's account.
 //! A row naming no payout of the run (a fee, a deposit, another run's
 //! payout) is skipped and counted; a row we cannot read stops the import with
@@ -89,15 +90,31 @@ pub fn reconcile(
     actor: Actor,
 ) -> Result<ReconcileReport> {
     let file = path.display().to_string();
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(path)
-        .map_err(|e| {
+    let bytes =
+        std::fs::read(path).map_err(|e| PayoutError::io(format!("cannot read {file}"), e))?;
+    // A bank's pain.002 status report becomes the rows any result file has.
+    let bytes = if crate::pain002::is_pain002(&bytes) {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let failed = |e: csv::Error| {
             PayoutError::io(
-                format!("cannot read {file}"),
+                "cannot read the status report",
                 std::io::Error::other(e.to_string()),
             )
-        })?;
+        };
+        w.write_record(["reference", "status", "reason"])
+            .map_err(failed)?;
+        for row in crate::pain002::read(&file, &bytes)? {
+            w.write_record([row.reference.as_str(), row.status, row.reason.as_str()])
+                .map_err(failed)?;
+        }
+        w.into_inner()
+            .map_err(|e| PayoutError::io("cannot read the status report", e.into_error()))?
+    } else {
+        bytes
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(bytes.as_slice());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| bad(&file, 1, "header", &e.to_string()))?

@@ -76,13 +76,13 @@ export async function chooseByHandPdfPath(runId: number): Promise<string | null>
   return picked ?? null;
 }
 
-/** A provider's result file (CSV) to reconcile a run with. */
+/** A provider's result file (CSV), or a bank's pain.002 status report (XML), to reconcile a run with. */
 export async function chooseResultFile(): Promise<string | null> {
   const picked = await openDialog({
     defaultPath: inBookFolder(),
     multiple: false,
     directory: false,
-    filters: [{ name: "Payment results (CSV)", extensions: ["csv"] }],
+    filters: [{ name: "Payment results (CSV) or a bank's status report (pain.002 XML)", extensions: ["csv", "xml"] }],
     title: "Import a payment result file",
   });
   return typeof picked === "string" ? picked : null;

@@ -617,3 +617,72 @@ fn the_fingerprint_covers_the_payee_frozen_at_approval() {
     .unwrap();
     assert!(!verify(&p.book, run.id).unwrap());
 }
+
+/// A bank's pain.002 report on the SEPA file: settled transfers are paid,
+/// a rejected one fails with its reason code in words, an accepted but
+/// unsettled one stays pending.
+#[test]
+fn a_banks_pain002_status_report_settles_the_sepa_transfers() {
+    let mut p = program();
+    crate::support::with_payer(&mut p);
+    let who: Vec<i64> = ["Zoë Adams", "Bo Berg", "Cy Chen"]
+        .iter()
+        .map(|n| p.partner(n, PayoutMethod::Iban))
+        .collect();
+    for id in &who {
+        p.approved(*id, 10_000, "2026-11-01");
+    }
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
+    let token = |p: &partnerbook_testkit::P, id| payout_token(run.id, line_of(p, run.id, id).id);
+    let template = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/pain.002.001.03-status.xml"),
+    )
+    .unwrap();
+    let report_xml = template
+        .replace("{MSG_ID}", &format!("PB-RUN{}", run.id))
+        .replace("{PMT_INF_ID}", &format!("PB-RUN{}", run.id))
+        .replace("{TOKEN_1}", &token(&p, who[0]))
+        .replace("{TOKEN_2}", &token(&p, who[1]))
+        .replace("{TOKEN_3}", &token(&p, who[2]));
+    let path = p.dir.path().join("camt-status.xml");
+    std::fs::write(&path, report_xml).unwrap();
+    let report = reconcile(&mut p.book, run.id, &path, Actor::User).unwrap();
+    assert_eq!(
+        report,
+        ReconcileReport {
+            paid: 1,
+            failed: 1,
+            unchanged: 1,
+            ..Default::default()
+        }
+    );
+    assert_eq!(line_of(&p, run.id, who[0]).status, PayoutStatus::Paid);
+    let bo = line_of(&p, run.id, who[1]);
+    assert_eq!(bo.status, PayoutStatus::Failed);
+    assert_eq!(
+        bo.failure.as_deref(),
+        Some("rejected by the bank: AC04 closed account (Compte clos)")
+    );
+    assert_eq!(line_of(&p, run.id, who[2]).status, PayoutStatus::Pending);
+
+    // A whole file rejected: nothing is paid, and the reason is said.
+    let rejected = p.dir.path().join("rejected.xml");
+    std::fs::write(
+        &rejected,
+        "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.03\"><CstmrPmtStsRpt>\
+         <OrgnlGrpInfAndSts><OrgnlMsgId>X</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId><GrpSts>RJCT</GrpSts>\
+         <StsRsnInf><Rsn><Cd>FF01</Cd></Rsn></StsRsnInf></OrgnlGrpInfAndSts></CstmrPmtStsRpt></Document>",
+    )
+    .unwrap();
+    let err = reconcile(&mut p.book, run.id, &rejected, Actor::User)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(
+            "the bank rejected the whole file: FF01 invalid file format, so nothing was paid"
+        ),
+        "{err}"
+    );
+}
