@@ -202,16 +202,20 @@ pub fn payout_mark_failed(
 }
 
 #[tauri::command(async)]
+/// Reads a result file into run `run_id`; with `dry_run`, says what it
+/// would record and records nothing.
 pub fn payout_reconcile(
     state: State<'_, AppState>,
     run_id: i64,
     path: String,
+    dry_run: Option<bool>,
 ) -> AppResult<ReconcileReport> {
     state.with_book(|b| {
-        Ok(payouts::reconcile(
+        Ok(payouts::reconcile_with(
             b,
             run_id,
             &PathBuf::from(&path),
+            dry_run.unwrap_or(false),
             Actor::User,
         )?)
     })

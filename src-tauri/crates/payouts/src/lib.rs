@@ -38,7 +38,7 @@ pub use read::{
     LineQuery, LinesPage,
 };
 pub use readiness::{readiness, Readiness, ReadinessItem, Severity};
-pub use reconcile::{reconcile, ReconcileReport};
+pub use reconcile::{reconcile, reconcile_with, ReconcileReport};
 pub use refresh::refresh_draft;
 pub use settle::{mark_failed, mark_paid};
 pub use statement_head::{statement_head, statement_number, StatementHead};

@@ -32,6 +32,8 @@ pub struct ReconcileReport {
     pub unclaimed: u32,
     /// Rows about no payout of this run (fees, deposits, other runs).
     pub skipped: u32,
+    /// Read and counted only: nothing was recorded.
+    pub dry_run: bool,
 }
 
 const PAID: &[&str] = &[
@@ -87,6 +89,18 @@ pub fn reconcile(
     book: &mut Book,
     run_id: i64,
     path: &Path,
+    actor: Actor,
+) -> Result<ReconcileReport> {
+    reconcile_with(book, run_id, path, false, actor)
+}
+
+/// `reconcile`; with `dry_run`, every row is read and counted the same way
+/// and nothing is recorded (the transaction is rolled back).
+pub fn reconcile_with(
+    book: &mut Book,
+    run_id: i64,
+    path: &Path,
+    dry_run: bool,
     actor: Actor,
 ) -> Result<ReconcileReport> {
     let file = path.display().to_string();
@@ -261,7 +275,10 @@ pub fn reconcile(
             &format!("no row names a payout of run #{run_id} (by its PB{run_id}-… reference or the recipient's account): is it this run's result file?"),
         ));
     }
-    tx.commit()?;
+    report.dry_run = dry_run;
+    if !dry_run {
+        tx.commit()?;
+    }
     Ok(report)
 }
 

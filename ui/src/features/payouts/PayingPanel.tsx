@@ -7,7 +7,7 @@ import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
 import { useToast } from "../../components/Toast";
 import { describeError, toAppError } from "../../lib/errors";
-import { formatCount } from "../../lib/format";
+import { fileName, formatCount } from "../../lib/format";
 import { chooseResultFile, payoutsApi } from "./api";
 import { PayoutLines } from "./PayoutLines";
 import type { SettleHow } from "./PayoutLinesTable";
@@ -26,16 +26,33 @@ export function PayingPanel({ run, version, onChanged }: Props) {
   const [reading, setReading] = useState(false);
   const pending = Math.max(0, run.paid_count - run.settled_paid - run.settled_failed);
 
+  // A result file is read twice: first to show what it would record, then, when confirmed, for real.
+  const [proposal, setProposal] = useState<{ path: string; report: ReconcileReport } | null>(null);
+
   const reconcile = async () => {
     setFailure(null);
+    setReport(null);
     try {
       const path = await chooseResultFile();
       if (!path) return;
       setReading(true);
-      setReport(await payoutsApi.reconcile(run.id, path));
+      setProposal({ path, report: await payoutsApi.reconcile(run.id, path, true) });
+    } catch (e) {
+      setProposal(null);
+      setFailure(describeError(toAppError(e)));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const record = async () => {
+    if (!proposal) return;
+    setReading(true);
+    try {
+      setReport(await payoutsApi.reconcile(run.id, proposal.path, false));
+      setProposal(null);
       onChanged();
     } catch (e) {
-      setReport(null);
       setFailure(describeError(toAppError(e)));
     } finally {
       setReading(false);
@@ -68,11 +85,24 @@ export function PayingPanel({ run, version, onChanged }: Props) {
           </div>
         </div>
         {failure && <Banner testId="payout-reconcile-error">{failure}</Banner>}
+        {proposal && (
+          <div className="po-reconcile-proposal" data-testid="payout-reconcile-proposal">
+            <p>
+              {fileName(proposal.path)} would record {resultCounts(proposal.report)}. Nothing is written until you record it.
+            </p>
+            <div className="po-actions">
+              <Button onClick={() => setProposal(null)} disabled={reading}>
+                Cancel
+              </Button>
+              <Button variant="primary" busy={reading} onClick={() => void record()} data-testid="payout-reconcile-record">
+                Record
+              </Button>
+            </div>
+          </div>
+        )}
         {report && (
           <Banner kind="success" testId="payout-reconcile-report" onDismiss={() => setReport(null)}>
-            Result file read: {formatCount(report.paid)} paid, {formatCount(report.failed)} failed, {formatCount(report.unchanged)} unchanged
-            {report.unclaimed > 0 && `, ${formatCount(report.unclaimed)} unclaimed (still pending: the provider holds the money until the partner accepts it)`}
-            {report.skipped > 0 && `; ${formatCount(report.skipped)} rows about no payout of this run skipped`}.
+            Result file read: {resultCounts(report)}.
           </Banner>
         )}
       </section>
@@ -93,4 +123,12 @@ export function PayingPanel({ run, version, onChanged }: Props) {
       )}
     </div>
   );
+}
+
+/** "2 paid, 1 failed, 0 unchanged, 1 unclaimed (…); 3 rows about no payout of this run skipped" */
+function resultCounts(r: ReconcileReport): string {
+  let text = `${formatCount(r.paid)} paid, ${formatCount(r.failed)} failed, ${formatCount(r.unchanged)} unchanged`;
+  if (r.unclaimed > 0) text += `, ${formatCount(r.unclaimed)} unclaimed (still pending: the provider holds the money until the partner accepts it)`;
+  if (r.skipped > 0) text += `; ${formatCount(r.skipped)} rows about no payout of this run skipped`;
+  return text;
 }

@@ -1,5 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -485,6 +485,23 @@ describe("PayoutsScreen", () => {
     await user.type(screen.getByTestId("payout-failure-reason"), "account closed");
     await user.click(screen.getByTestId("payout-mark-failed-confirm"));
     expect(callsTo("payout_mark_failed")).toEqual([{ runId: 2, partnerId: 1, reason: "account closed" }]);
+  });
+
+  it("reads a result file first, shows what it would record, and records it when asked", async () => {
+    const user = setup({
+      payout_reconcile: ({ dryRun }) => ({ paid: 2, failed: 1, unchanged: 0, unclaimed: 1, skipped: 3, dry_run: dryRun }),
+    });
+    vi.mocked(open).mockResolvedValue("/home/ana/payouts-report.csv");
+    await openRun(user, 2);
+    await user.click(screen.getByTestId("payout-step-paying"));
+    await user.click(await screen.findByTestId("payout-reconcile"));
+    const proposal = await screen.findByTestId("payout-reconcile-proposal");
+    expect(proposal).toHaveTextContent("payouts-report.csv would record 2 paid, 1 failed, 0 unchanged, 1 unclaimed");
+    expect(proposal).toHaveTextContent("3 rows about no payout of this run skipped");
+    expect(callsTo("payout_reconcile")).toEqual([{ runId: 2, path: "/home/ana/payouts-report.csv", dryRun: true }]);
+    await user.click(screen.getByTestId("payout-reconcile-record"));
+    expect(await screen.findByTestId("payout-reconcile-report")).toHaveTextContent("Result file read: 2 paid, 1 failed");
+    expect(callsTo("payout_reconcile")[1]).toEqual({ runId: 2, path: "/home/ana/payouts-report.csv", dryRun: false });
   });
 
   it("verifies the fingerprint", async () => {

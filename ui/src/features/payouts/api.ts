@@ -46,7 +46,7 @@ export const payoutsApi = {
   markPaid: (runId: number, partnerId: number | null, reference: string) =>
     invoke<number>("payout_mark_paid", { runId, partnerId, reference }),
   markFailed: (runId: number, partnerId: number, reason: string) => invoke<null>("payout_mark_failed", { runId, partnerId, reason }),
-  reconcile: (runId: number, path: string) => invoke<ReconcileReport>("payout_reconcile", { runId, path }),
+  reconcile: (runId: number, path: string, dryRun: boolean) => invoke<ReconcileReport>("payout_reconcile", { runId, path, dryRun }),
   /** One PDF statement per partner paid in the run, written into `dir`. */
   statements: (runId: number, dir: string, onProgress: (p: JobProgress) => void) =>
     invoke<StatementsReport>("statements_write", { runId, dir, onProgress: new Channel<JobProgress>(onProgress) }),

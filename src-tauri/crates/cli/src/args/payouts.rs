@@ -101,6 +101,9 @@ pub enum PayoutCommand {
     Reconcile {
         run: i64,
         file: PathBuf,
+        /// Read and count every row, record nothing.
+        #[arg(long)]
+        dry_run: bool,
         #[arg(long)]
         json: bool,
     },

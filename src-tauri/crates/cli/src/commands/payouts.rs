@@ -283,13 +283,19 @@ pub fn run(book: &mut Book, command: PayoutCommand) -> CliResult {
             payouts::mark_failed(book, run, partner_id, &reason, Actor::User)?;
             println!("Marked failed; the amount returns to the partner's balance.");
         }
-        PayoutCommand::Reconcile { run, file, json } => {
-            let r = payouts::reconcile(book, run, &file, Actor::User)?;
+        PayoutCommand::Reconcile {
+            run,
+            file,
+            dry_run,
+            json,
+        } => {
+            let r = payouts::reconcile_with(book, run, &file, dry_run, Actor::User)?;
             if json {
                 output::json(&r);
             } else {
                 println!(
-                    "{} paid, {} failed, {} unchanged, {} unclaimed (still pending: the provider holds the money until the partner accepts it), {} rows about no payout of this run skipped",
+                    "{}{} paid, {} failed, {} unchanged, {} unclaimed (still pending: the provider holds the money until the partner accepts it), {} rows about no payout of this run skipped",
+                    if r.dry_run { "Would record (nothing is written): " } else { "" },
                     r.paid, r.failed, r.unchanged, r.unclaimed, r.skipped
                 );
             }

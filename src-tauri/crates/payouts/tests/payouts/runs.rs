@@ -648,6 +648,22 @@ fn a_banks_pain002_status_report_settles_the_sepa_transfers() {
         .replace("{TOKEN_3}", &token(&p, who[2]));
     let path = p.dir.path().join("camt-status.xml");
     std::fs::write(&path, report_xml).unwrap();
+    // Read first, recording nothing: the same counts, every payout still pending.
+    let looked =
+        partnerbook_payouts::reconcile_with(&mut p.book, run.id, &path, true, Actor::User).unwrap();
+    assert_eq!(
+        looked,
+        ReconcileReport {
+            paid: 1,
+            failed: 1,
+            unchanged: 1,
+            dry_run: true,
+            ..Default::default()
+        }
+    );
+    assert!(who
+        .iter()
+        .all(|id| line_of(&p, run.id, *id).status == PayoutStatus::Pending));
     let report = reconcile(&mut p.book, run.id, &path, Actor::User).unwrap();
     assert_eq!(
         report,
