@@ -45,6 +45,8 @@ const PAID: &[&str] = &[
     "sent",
     "processed",
     "settled",
+    // Wise's transfer states (API "Transfer status"), as its exports write them.
+    "outgoing_payment_sent",
 ];
 const FAILED: &[&str] = &[
     "failed",
@@ -58,6 +60,9 @@ const FAILED: &[&str] = &[
     "cancelled",
     "canceled",
     "bounced",
+    "funds_refunded",
+    "bounced_back",
+    "charged_back",
 ];
 const UNCLAIMED: &[&str] = &["unclaimed"];
 const DATE_HEADERS: &[&str] = &["date", "time", "created", "completed"];
@@ -68,6 +73,10 @@ const IN_PROGRESS: &[&str] = &[
     "on hold",
     "in progress",
     "queued",
+    "incoming_payment_waiting",
+    "incoming_payment_initiated",
+    "funds_converted",
+    "waiting_recipient_input_to_proceed",
 ];
 const REFERENCE_HEADERS: &[&str] = &[
     "transaction id",

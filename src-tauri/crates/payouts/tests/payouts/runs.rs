@@ -702,3 +702,48 @@ fn a_banks_pain002_status_report_settles_the_sepa_transfers() {
         "{err}"
     );
 }
+
+/// Wise's transfer export names each transfer's state as Wise's API does;
+/// our payout reference travels as the transfer's reference.
+#[test]
+fn wise_transfer_states_settle_payouts() {
+    let mut p = program();
+    let who: Vec<i64> = ["Zoë Adams", "Bo Berg", "Cy Chen"]
+        .iter()
+        .map(|n| p.partner(n, PayoutMethod::Wise))
+        .collect();
+    for id in &who {
+        p.approved(*id, 10_000, "2026-11-01");
+    }
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    approve(&mut p.book, run.id, Actor::User, &Quiet).unwrap();
+    let token = |p: &partnerbook_testkit::P, id| payout_token(run.id, line_of(p, run.id, id).id);
+    let path = p.dir.path().join("wise-transfers.csv");
+    std::fs::write(
+        &path,
+        format!(
+            "ID,Status,Source amount (after fees),Source currency,Target amount (after fees),Target currency,Reference,Created on\n\
+             T-101,outgoing_payment_sent,100.00,EUR,100.00,EUR,{},2026-12-01 10:00:00\n\
+             T-102,bounced_back,100.00,EUR,100.00,EUR,{},2026-12-01 10:00:00\n\
+             T-103,processing,100.00,EUR,100.00,EUR,{},2026-12-01 10:00:00\n",
+            token(&p, who[0]),
+            token(&p, who[1]),
+            token(&p, who[2])
+        ),
+    )
+    .unwrap();
+    let report = reconcile(&mut p.book, run.id, &path, Actor::User).unwrap();
+    assert_eq!(
+        report,
+        ReconcileReport {
+            paid: 1,
+            failed: 1,
+            unchanged: 1,
+            ..Default::default()
+        }
+    );
+    assert_eq!(
+        line_of(&p, run.id, who[1]).failure.as_deref(),
+        Some("reported bounced_back by the provider")
+    );
+}
