@@ -36,6 +36,7 @@ pub(crate) enum Field {
     CancelledAt,
     CustomerEmailTo,
     Mode,
+    Total,
     Approved,
     Archived,
     Test,

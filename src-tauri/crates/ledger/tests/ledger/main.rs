@@ -13,6 +13,7 @@ mod partnerstack_files;
 mod paypal_activity;
 mod periods;
 mod plans;
+mod shopify_basis;
 mod states;
 mod stripe_2026;
 mod support;

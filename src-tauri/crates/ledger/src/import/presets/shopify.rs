@@ -4,12 +4,18 @@
 //! are skipped. The sale is the "Subtotal" (after discounts, before
 //! shipping and taxes: what commissions are usually paid on); the coupon is
 //! "Discount Code". "Refunded Amount" is the order's running refunded total
-//! and has no date of its own: the refund is dated at the order's payment.
+//! on the basis of "Total" (shipping and taxes in): it is brought to the
+//! sale's basis in proportion, Refunded × Subtotal / Total, so a refund
+//! never takes back commission on shipping or tax it was never paid on (a
+//! refund of shipping alone still takes back its proportional share: the
+//! export does not say what a refund was for). It has no date of its own:
+//! the refund is dated at the order's payment.
 //! Pending, authorized, voided and cancelled orders are skipped.
 
 use super::{Ctx, Item, Preset};
 use crate::conversions::{ConversionInput, ConversionKind};
 use crate::import::fields::{timestamp, CellError, Field, Row};
+use partnerbook_book::money::{Money, Rounding};
 
 pub(super) static PRESET: Preset = Preset {
     columns: &[
@@ -23,6 +29,7 @@ pub(super) static PRESET: Preset = Preset {
         ("Subtotal", Field::Amount),
         ("Discount Code", Field::CouponCode),
         ("Refunded Amount", Field::RefundedAmount),
+        ("Total", Field::Total),
         ("Lineitem name", Field::Product),
         ("Cancelled at", Field::CancelledAt),
     ],
@@ -65,7 +72,12 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
     sale.product = row.get(Field::Product).to_string();
     let mut items = vec![];
     if !row.get(Field::RefundedAmount).is_empty() {
-        let total = row.money_not_negative(Field::RefundedAmount, currency)?;
+        let refunded = row.money_not_negative(Field::RefundedAmount, currency)?;
+        let order_total = match row.get(Field::Total) {
+            "" => None,
+            _ => Some(row.money_not_negative(Field::Total, currency)?),
+        };
+        let total = on_sale_basis(refunded, amount, order_total);
         if total.minor > 0 {
             items.push(Item::RefundedTotal {
                 original: id.to_string(),
@@ -78,4 +90,17 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
     }
     items.insert(0, Item::Conversion(sale));
     Ok(items)
+}
+
+/// A refund on the order's Total basis, brought to the sale's (Subtotal):
+/// in proportion, rounded half-up, never more than the sale.
+fn on_sale_basis(refunded: Money, sale: Money, order_total: Option<Money>) -> Money {
+    let scaled = match order_total {
+        Some(t) if t.minor > 0 && t.minor != sale.minor => {
+            let exact = refunded.to_decimal() * sale.to_decimal() / t.to_decimal();
+            Money::from_decimal(exact, sale.currency, Rounding::HalfUp).unwrap_or(refunded)
+        }
+        _ => refunded,
+    };
+    Money::new(scaled.minor.min(sale.minor), sale.currency)
 }
