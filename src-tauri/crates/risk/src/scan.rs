@@ -11,6 +11,7 @@ use partnerbook_book::time::now;
 use partnerbook_book::Book;
 use rusqlite::{params, Connection};
 use serde::Serialize;
+use std::collections::HashSet;
 use ts_rs::TS;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, TS)]
@@ -144,7 +145,13 @@ pub fn scan_in(
     }
     report.raised.sort_by_key(|c| c.check);
     if is_on(action(Check::SharedPayoutAccount)) {
-        report.closed = close_unshared(tx, &stamp)?;
+        // What this scan found shared is all that still is.
+        let shared: HashSet<(i64, &str)> = found
+            .iter()
+            .filter(|f| f.check == Check::SharedPayoutAccount)
+            .map(|f| (f.partner_id, f.subject.as_str()))
+            .collect();
+        report.closed = close_unshared(tx, &shared, &stamp)?;
     }
     if report.total() > 0 || report.closed > 0 {
         audit::record(
@@ -162,15 +169,14 @@ pub fn scan_in(
 }
 
 /// Open shared-account flags whose partner no longer shares that account.
-fn close_unshared(conn: &Connection, stamp: &str) -> Result<u64> {
-    let shared = checks::still_shared(conn)?;
+fn close_unshared(conn: &Connection, shared: &HashSet<(i64, &str)>, stamp: &str) -> Result<u64> {
     let open: Vec<(i64, i64, String)> = conn
         .prepare("SELECT id, partner_id, subject FROM risk_flags WHERE check_name = ?1 AND status = 'open'")?
         .query_map([Check::SharedPayoutAccount.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut closed = 0;
     for (id, partner, subject) in open {
-        if !shared.contains(&(partner, subject)) {
+        if !shared.contains(&(partner, subject.as_str())) {
             conn.execute(
                 "UPDATE risk_flags SET status = 'cleared', resolved_at = ?2,
                         reason = 'the account is no longer shared (found by a scan)' WHERE id = ?1",

@@ -125,11 +125,7 @@ struct ImportFigures {
 /// Makes a demo program of `rows` partners, exports it, and times importing
 /// that CSV into a new book (validation, one transaction, search index).
 pub fn import(rows: u32, json: bool) -> CliResult {
-    let dir = std::env::temp_dir().join(format!("partnerbook-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let result = import_in(&dir, rows, json);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    in_scratch("import", |dir| import_in(dir, rows, json))
 }
 
 fn import_in(dir: &std::path::Path, rows: u32, json: bool) -> CliResult {
@@ -177,4 +173,14 @@ fn import_in(dir: &std::path::Path, rows: u32, json: bool) -> CliResult {
         );
     }
     Ok(())
+}
+
+/// Runs `work` in a fresh folder under the system's temp folder, named for
+/// the bench and this process, and removes it afterwards, whatever happened.
+pub fn in_scratch(name: &str, work: impl FnOnce(&std::path::Path) -> CliResult) -> CliResult {
+    let dir = std::env::temp_dir().join(format!("partnerbook-bench-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let result = work(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }

@@ -39,11 +39,7 @@ const SIZES: &[(u32, u32)] = &[
 ];
 
 pub fn assets(images: u32, partners: u32, json: bool) -> CliResult {
-    let dir = std::env::temp_dir().join(format!("partnerbook-bench-assets-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let result = run(&dir, images, partners, json);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::bench::in_scratch("assets", |dir| run(dir, images, partners, json))
 }
 
 fn run(dir: &std::path::Path, images: u32, partners: u32, json: bool) -> CliResult {

@@ -45,11 +45,7 @@ struct Figures {
 }
 
 pub fn conversions(rows: u64, partners: u32, json: bool) -> CliResult {
-    let dir = std::env::temp_dir().join(format!("partnerbook-bench-conv-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let result = run(&dir, rows, partners, json);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::bench::in_scratch("conv", |dir| run(dir, rows, partners, json))
 }
 
 fn run(dir: &Path, rows: u64, partners: u32, json: bool) -> CliResult {

@@ -25,11 +25,7 @@ struct Figures {
 }
 
 pub fn mail(count: u32, json: bool) -> CliResult {
-    let dir = std::env::temp_dir().join(format!("partnerbook-bench-mail-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let result = run(&dir, count, json);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::bench::in_scratch("mail", |dir| run(dir, count, json))
 }
 
 fn run(dir: &Path, count: u32, json: bool) -> CliResult {

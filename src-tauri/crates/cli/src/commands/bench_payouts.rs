@@ -35,12 +35,7 @@ struct Figures {
 }
 
 pub fn payouts(commissions: u64, partners: u32, json: bool) -> CliResult {
-    let dir =
-        std::env::temp_dir().join(format!("partnerbook-bench-payouts-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let result = run(&dir, commissions, partners, json);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::bench::in_scratch("payouts", |dir| run(dir, commissions, partners, json))
 }
 
 fn run(dir: &Path, commissions: u64, partners: u32, json: bool) -> CliResult {

@@ -33,11 +33,7 @@ struct Figures {
 }
 
 pub fn risk(rows: u64, partners: u32, more: u64, json: bool) -> CliResult {
-    let dir = std::env::temp_dir().join(format!("partnerbook-bench-risk-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let result = run(&dir, rows, partners, more, json);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::bench::in_scratch("risk", |dir| run(dir, rows, partners, more, json))
 }
 
 fn run(dir: &Path, rows: u64, partners: u32, more: u64, json: bool) -> CliResult {

@@ -27,14 +27,7 @@ struct Figures {
 }
 
 pub fn screening(count: u32, partners: u32, json: bool) -> CliResult {
-    let dir = std::env::temp_dir().join(format!(
-        "partnerbook-bench-screening-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir)?;
-    let result = run(&dir, count, partners, json);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::bench::in_scratch("screening", |dir| run(dir, count, partners, json))
 }
 
 /// A signup form export: honest applicants, and every tenth one that a

@@ -27,14 +27,7 @@ struct Figures {
 }
 
 pub fn statements(count: u32, chromium: u32, json: bool) -> CliResult {
-    let dir = std::env::temp_dir().join(format!(
-        "partnerbook-bench-statements-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir)?;
-    let result = run(&dir, count, chromium, json);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::bench::in_scratch("statements", |dir| run(dir, count, chromium, json))
 }
 
 fn run(dir: &Path, count: u32, chromium: u32, json: bool) -> CliResult {

@@ -62,15 +62,3 @@ pub(super) fn check(conn: &Connection) -> Result<Vec<Found>> {
     }
     Ok(found)
 }
-
-/// Whether partner `id` still shares the account of a flag's subject.
-pub(crate) fn still_shared(conn: &Connection) -> Result<std::collections::HashSet<(i64, String)>> {
-    Ok(shared(conn)?
-        .into_iter()
-        .flat_map(|(account, who)| {
-            let masked = mask_account(&account);
-            who.into_iter()
-                .map(move |(id, _)| (id, format!("account:{masked}")))
-        })
-        .collect())
-}

@@ -113,5 +113,3 @@ pub(crate) fn count(n: i64, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
-
-pub(crate) use accounts::still_shared;
