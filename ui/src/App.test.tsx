@@ -22,6 +22,7 @@ const settings: ProgramSettings = {
   minimum_payout: { minor: 5000, currency: "USD" },
   cookie_window_days: 30,
   attribution: "last_touch",
+  prices_include_tax: false,
 };
 
 function setup(current: BookInfo | null, overrides: Record<string, (a: Record<string, unknown>) => unknown> = {}) {

@@ -12,4 +12,9 @@ hold_days: number,
 /**
  * Smallest balance paid out; smaller balances carry forward.
  */
-minimum_payout: Money, cookie_window_days: number, attribution: Attribution, };
+minimum_payout: Money, cookie_window_days: number, attribution: Attribution, 
+/**
+ * The shop's prices include tax: shop exports' sales (Shopify's
+ * Subtotal) are taken without it.
+ */
+prices_include_tax: boolean, };

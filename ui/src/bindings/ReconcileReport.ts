@@ -12,4 +12,8 @@ unclaimed: number,
 /**
  * Rows about no payout of this run (fees, deposits, other runs).
  */
-skipped: number, };
+skipped: number, 
+/**
+ * Read and counted only: nothing was recorded.
+ */
+dry_run: boolean, };

@@ -25,6 +25,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0015_payouts_fingerprint.sql"),
     include_str!("../migrations/0016_risk_flags.sql"),
     include_str!("../migrations/0017_unclaimed_payouts.sql"),
+    include_str!("../migrations/0018_prices_include_tax.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

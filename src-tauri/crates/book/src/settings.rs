@@ -51,6 +51,9 @@ pub struct ProgramSettings {
     pub minimum_payout: Money,
     pub cookie_window_days: u32,
     pub attribution: Attribution,
+    /// The shop's prices include tax: shop exports' sales (Shopify's
+    /// Subtotal) are taken without it.
+    pub prices_include_tax: bool,
 }
 
 /// What a person edits: the same fields, with the minimum payout as typed
@@ -68,6 +71,8 @@ pub struct ProgramSettingsInput {
     pub minimum_payout: String,
     pub cookie_window_days: u32,
     pub attribution: Attribution,
+    #[serde(default)]
+    pub prices_include_tax: bool,
 }
 
 impl From<&ProgramSettings> for ProgramSettingsInput {
@@ -83,6 +88,7 @@ impl From<&ProgramSettings> for ProgramSettingsInput {
             minimum_payout: s.minimum_payout.format_amount(),
             cookie_window_days: s.cookie_window_days,
             attribution: s.attribution,
+            prices_include_tax: s.prices_include_tax,
         }
     }
 }
@@ -119,6 +125,7 @@ impl ProgramSettingsInput {
             minimum_payout,
             cookie_window_days: self.cookie_window_days,
             attribution: self.attribution,
+            prices_include_tax: self.prices_include_tax,
         })
     }
 }
@@ -155,7 +162,8 @@ pub fn get(conn: &Connection) -> Result<ProgramSettings> {
     let row = conn
         .prepare_cached(
             "SELECT program_name, business_name, address, tax_id, base_currency, rounding, hold_days,
-                    minimum_payout_minor, cookie_window_days, attribution FROM program WHERE id = 1",
+                    minimum_payout_minor, cookie_window_days, attribution, prices_include_tax
+               FROM program WHERE id = 1",
         )?
         .query_row([], |r| {
                 let currency: Currency = r.get(4)?;
@@ -170,6 +178,7 @@ pub fn get(conn: &Connection) -> Result<ProgramSettings> {
                     minimum_payout: Money::new(r.get(7)?, currency),
                     cookie_window_days: r.get(8)?,
                     attribution: Attribution::parse(&r.get::<_, String>(9)?).unwrap_or_default(),
+                    prices_include_tax: r.get(10)?,
                 })
         })
         .optional()?;
@@ -199,7 +208,7 @@ pub fn update(
     conn.execute(
         "UPDATE program SET program_name = ?1, business_name = ?2, address = ?3, tax_id = ?4, base_currency = ?5,
                 rounding = ?6, hold_days = ?7, minimum_payout_minor = ?8, cookie_window_days = ?9,
-                attribution = ?10, updated_at = ?11 WHERE id = 1",
+                attribution = ?10, prices_include_tax = ?12, updated_at = ?11 WHERE id = 1",
         params![
             next.program_name,
             next.business_name,
@@ -212,6 +221,7 @@ pub fn update(
             next.cookie_window_days,
             next.attribution.as_str(),
             now(),
+            next.prices_include_tax,
         ],
     )?;
     audit::record_change(conn, actor, "program", None, &before, &next)?;

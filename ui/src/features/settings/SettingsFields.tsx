@@ -112,6 +112,18 @@ export function SettingsFields({ form, errors, update }: Props) {
         <Field label="Attribution">
           <RadioCards name="attribution" label="Attribution" value={form.attribution} options={ATTRIBUTION} onChange={(v) => update("attribution", v)} />
         </Field>
+        <label className="settings-check">
+          <input
+            type="checkbox"
+            checked={form.prices_include_tax}
+            onChange={(e) => update("prices_include_tax", e.target.checked)}
+            data-testid="settings-prices-include-tax"
+          />
+          <span>
+            The shop's prices include tax
+            <span className="muted"> — commissions and refunds are then on the price without it (Shopify's Subtotal less its Taxes)</span>
+          </span>
+        </label>
       </Section>
     </>
   );

@@ -13,6 +13,7 @@ const settings: ProgramSettings = {
   minimum_payout: { minor: 5000, currency: "JPY" },
   cookie_window_days: 60,
   attribution: "first_touch",
+  prices_include_tax: true,
 };
 
 describe("settings form", () => {
@@ -35,6 +36,7 @@ describe("settings form", () => {
         minimum_payout: "5000",
         cookie_window_days: 60,
         attribution: "first_touch",
+        prices_include_tax: true,
       },
     });
   });

@@ -16,6 +16,7 @@ export type SettingsForm = {
   minimum_payout: string;
   cookie_window_days: string;
   attribution: Attribution;
+  prices_include_tax: boolean;
 };
 
 export function settingsToForm(s: ProgramSettings): SettingsForm {
@@ -30,6 +31,7 @@ export function settingsToForm(s: ProgramSettings): SettingsForm {
     minimum_payout: moneyToDecimal(s.minimum_payout),
     cookie_window_days: String(s.cookie_window_days),
     attribution: s.attribution,
+    prices_include_tax: s.prices_include_tax,
   };
 }
 
@@ -61,6 +63,7 @@ export function formToInput(f: SettingsForm): { input: ProgramSettingsInput } | 
       minimum_payout: f.minimum_payout.trim(),
       cookie_window_days: cookie,
       attribution: f.attribution,
+      prices_include_tax: f.prices_include_tax,
     },
   };
 }
@@ -70,7 +73,7 @@ export function formFieldOf(field: string): keyof SettingsForm | null {
   if (field === "currency") return "base_currency";
   const known: (keyof SettingsForm)[] = [
     "program_name", "business_name", "address", "tax_id", "base_currency", "rounding",
-    "hold_days", "minimum_payout", "cookie_window_days", "attribution",
+    "hold_days", "minimum_payout", "cookie_window_days", "attribution", "prices_include_tax",
   ];
   return (known as string[]).includes(field) ? (field as keyof SettingsForm) : null;
 }

@@ -362,6 +362,10 @@ pub enum SettingsCommand {
         /// first-touch or last-touch.
         #[arg(long)]
         attribution: Option<String>,
+        /// The shop's prices include tax: Shopify's Subtotal is taken
+        /// without it for commissions and refunds.
+        #[arg(long, value_name = "true|false")]
+        prices_include_tax: Option<bool>,
     },
     /// The logo on statements: a PNG or JPEG file, or --clear.
     Logo {

@@ -27,6 +27,10 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
                     ("minimum payout", s.minimum_payout.to_string()),
                     ("cookie window", format!("{} days", s.cookie_window_days)),
                     ("attribution", s.attribution.as_str().replace('_', "-")),
+                    (
+                        "prices include tax",
+                        if s.prices_include_tax { "yes" } else { "no" }.into(),
+                    ),
                 ]);
             }
         }
@@ -41,6 +45,7 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
             minimum_payout,
             cookie_window_days,
             attribution,
+            prices_include_tax,
         } => {
             let mut input = ProgramSettingsInput::from(&settings::get(book.conn())?);
             set(&mut input.program_name, program_name);
@@ -51,6 +56,7 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
             set(&mut input.minimum_payout, minimum_payout);
             set(&mut input.hold_days, hold_days);
             set(&mut input.cookie_window_days, cookie_window_days);
+            set(&mut input.prices_include_tax, prices_include_tax);
             if let Some(r) = rounding {
                 input.rounding = Rounding::parse(&r)
                     .ok_or_else(|| bad("rounding", &r, "half-up or half-even"))?;

@@ -37,6 +37,7 @@ pub(crate) enum Field {
     CustomerEmailTo,
     Mode,
     Total,
+    Taxes,
     Approved,
     Archived,
     Test,

@@ -143,6 +143,7 @@ pub fn import(
     let ctx = Ctx {
         base: settings.base_currency,
         day_first,
+        prices_include_tax: settings.prices_include_tax,
     };
     let mut items = Vec::new();
     let mut report = ConversionImportReport {

@@ -68,3 +68,28 @@ fn a_full_refund_takes_back_the_whole_commission_and_no_more() {
     import(&mut book, &file, &options, &Quiet).unwrap();
     assert_eq!(lines(&book), [("Alice".into(), 2250, Reversed)]);
 }
+
+#[test]
+fn where_prices_include_tax_the_sale_and_its_refunds_are_without_it() {
+    use partnerbook_book::settings::{self, ProgramSettingsInput};
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = book(dir.path());
+    let mut input = ProgramSettingsInput::from(&settings::get(book.conn()).unwrap());
+    input.prices_include_tax = true;
+    settings::save(&mut book, &input, partnerbook_book::audit::Actor::User).unwrap();
+    // A €108.00 order, €18.00 of it VAT; half of it refunded.
+    let file = order(dir.path(), ["108.00", "0.00", "18.00", "108.00", "54.00"]);
+    let options = ConversionImportOptions {
+        preset: PresetName::Shopify,
+        ..Default::default()
+    };
+    import(&mut book, &file, &options, &Quiet).unwrap();
+    // 30% of 90.00; the refund is 54.00 × 90.00 / 108.00 = 45.00 of it.
+    assert_eq!(
+        lines(&book),
+        [
+            ("Alice".into(), 2700, Pending),
+            ("Alice".into(), -1350, Pending)
+        ]
+    );
+}

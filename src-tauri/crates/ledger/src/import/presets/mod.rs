@@ -57,6 +57,8 @@ pub(crate) struct Ctx {
     pub base: Currency,
     /// PayPal writes dates in the account's locale: 31/01/2024 or 01/31/2024.
     pub day_first: bool,
+    /// The shop's prices include tax (the book's setting).
+    pub prices_include_tax: bool,
 }
 
 pub(crate) enum Item {

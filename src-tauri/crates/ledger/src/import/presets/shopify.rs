@@ -9,7 +9,9 @@
 //! never takes back commission on shipping or tax it was never paid on (a
 //! refund of shipping alone still takes back its proportional share: the
 //! export does not say what a refund was for). It has no date of its own:
-//! the refund is dated at the order's payment.
+//! the refund is dated at the order's payment. When the book says the
+//! shop's prices include tax, the Subtotal has the tax in: the sale is
+//! Subtotal − Taxes, and refunds are brought to that.
 //! Pending, authorized, voided and cancelled orders are skipped.
 
 use super::{Ctx, Item, Preset};
@@ -30,6 +32,7 @@ pub(super) static PRESET: Preset = Preset {
         ("Discount Code", Field::CouponCode),
         ("Refunded Amount", Field::RefundedAmount),
         ("Total", Field::Total),
+        ("Taxes", Field::Taxes),
         ("Lineitem name", Field::Product),
         ("Cancelled at", Field::CancelledAt),
     ],
@@ -39,7 +42,7 @@ pub(super) static PRESET: Preset = Preset {
     repeat_sales_are_recurring: true,
 };
 
-fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
+fn read(row: &Row, ctx: &Ctx) -> Result<Vec<Item>, CellError> {
     let status = row.get(Field::Status).to_ascii_lowercase();
     if status.is_empty() {
         return Ok(vec![Item::Skip("another line item of an order")]);
@@ -64,7 +67,11 @@ fn read(row: &Row, _: &Ctx) -> Result<Vec<Item>, CellError> {
     let at =
         timestamp(when).ok_or_else(|| (Field::OccurredAt, format!("\"{when}\" is not a date")))?;
     let currency = row.currency(Field::Currency, None)?;
-    let amount = row.money_not_negative(Field::Amount, currency)?;
+    let mut amount = row.money_not_negative(Field::Amount, currency)?;
+    if ctx.prices_include_tax && !row.get(Field::Taxes).is_empty() {
+        let taxes = row.money_not_negative(Field::Taxes, currency)?;
+        amount = Money::new((amount.minor - taxes.minor).max(0), currency);
+    }
     let mut sale = ConversionInput::new("", id, ConversionKind::Sale, at);
     sale.amount = Some(amount);
     sale.customer_email = row.get(Field::CustomerEmail).to_string();
