@@ -66,6 +66,18 @@ export function ExportPanel({ run, onDone }: { run: PayoutRun; onDone?: () => vo
     <section className="po-panel" aria-label="Export">
       <h2>Payment files</h2>
       <p className="muted">Upload each file to its provider to pay the run; pay what is left by hand from your bank. Writing a file again gives the same bytes.</p>
+      <label className="po-sepa-day">
+        SEPA transfers are executed by the bank on{" "}
+        <input
+          type="date"
+          className="input input-sm"
+          value={sepaDay}
+          onChange={(e) => setSepaDay(e.target.value)}
+          aria-label="SEPA execution date"
+          data-testid="payout-sepa-date"
+        />{" "}
+        <span className="muted">(empty: the next business day; a past day or a bank holiday is refused)</span>
+      </label>
       <RunCoverage coverage={coverage} busy={busy} onExport={(f) => void exportAs(f)} onByHandPdf={() => void byHandPdf()} />
       <h3 className="po-formats-title">Every format</h3>
       <div className="po-formats">
@@ -80,23 +92,7 @@ export function ExportPanel({ run, onDone }: { run: PayoutRun; onDone?: () => vo
             >
               {FORMAT_LABELS[f]}
             </Button>
-            <span className="po-format-text">
-              {DESCRIPTIONS[f]}
-              {f === "sepa" && (
-                <label className="po-sepa-day">
-                  The bank executes it on{" "}
-                  <input
-                    type="date"
-                    className="input input-sm"
-                    value={sepaDay}
-                    onChange={(e) => setSepaDay(e.target.value)}
-                    aria-label="SEPA execution date"
-                    data-testid="payout-sepa-date"
-                  />{" "}
-                  <span className="muted">(empty: the next business day)</span>
-                </label>
-              )}
-            </span>
+            <span className="po-format-text">{DESCRIPTIONS[f]}</span>
           </div>
         ))}
       </div>
