@@ -72,8 +72,15 @@ pub struct CommissionPage {
     pub rows: Vec<Commission>,
 }
 
+/// A line a risk flag holds says so where a line waiting for a plan or a
+/// rate does, in the same "what: what to do" form.
 const SELECT: &str = "SELECT k.id, k.partner_id, p.name, k.conversion_id, c.external_id,
-        coalesce(c.occurred_at, k.due_on), k.kind, k.rule_id, k.amount_minor, k.currency, k.state, k.hold_reason,
+        coalesce(c.occurred_at, k.due_on), k.kind, k.rule_id, k.amount_minor, k.currency, k.state,
+        coalesce(k.hold_reason, CASE WHEN k.state IN ('pending', 'approved') THEN
+            (SELECT 'held by risk flag #' || f.id || ' (' || replace(f.check_name, '_', ' ') || '): clear or decline it on the Risk screen'
+               FROM risk_flags f WHERE f.status = 'open' AND f.hold = 1
+                AND (f.conversion_id = k.conversion_id OR (f.conversion_id IS NULL AND f.partner_id = k.partner_id))
+              ORDER BY f.id LIMIT 1) END),
         k.due_on, k.decline_reason
    FROM commissions k JOIN partners p ON p.id = k.partner_id LEFT JOIN conversions c ON c.id = k.conversion_id";
 
@@ -105,7 +112,12 @@ pub fn list(book: &Book, q: &CommissionQuery) -> Result<CommissionPage> {
     }
     f.any_of("k.state", q.states.iter().map(|s| s.as_str().to_string()));
     if q.held == Some(true) {
-        f.push("k.state = 'pending' AND k.hold_reason IS NOT NULL");
+        // Waiting for a plan or a rate, or held by a risk flag.
+        f.push(concat!(
+            "((k.state = 'pending' AND k.hold_reason IS NOT NULL) OR (k.state IN ('pending', 'approved') AND NOT ",
+            partnerbook_book::not_held_by_risk!(k),
+            "))"
+        ));
     }
     if let Some(from) = &q.from {
         let from = f.param(from.clone());

@@ -22,6 +22,28 @@ fn a_held_self_referral_is_neither_approved_nor_paid_until_cleared() {
     commissions::approve_due(&mut r.book, "2026-06-01", Actor::User).unwrap();
     assert_eq!(r.state("S1"), "pending", "held");
     assert_eq!(r.state("S2"), "approved");
+    let held = commissions::list(
+        &r.book,
+        &commissions::CommissionQuery {
+            held: Some(true),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        held.total, 1,
+        "the Commissions screen's held filter shows it"
+    );
+    assert_eq!(
+        held.rows[0].hold_reason.as_deref(),
+        Some(
+            format!(
+                "held by risk flag #{} (self referral): clear or decline it on the Risk screen",
+                flag.id
+            )
+            .as_str()
+        )
+    );
     let why = commissions::explain(&r.book, r.line("S1").0).unwrap();
     assert!(
         why.contains(&format!(
