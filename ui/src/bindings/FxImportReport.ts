@@ -5,4 +5,8 @@ export type FxImportReport = { rates: number, days: number,
  * Columns of the ECB's file for currencies that no longer exist (CYP,
  * EEK, LTL… kept until they ended), skipped.
  */
-skipped_currencies: Array<string>, };
+skipped_currencies: Array<string>, 
+/**
+ * Read and counted only: nothing was stored.
+ */
+dry_run: boolean, };

@@ -57,9 +57,9 @@ fn run(cli: Cli) -> CliResult {
         Command::Conversions(c) => commands::conversions::run(&open(cli.book)?, c),
         Command::Plans(c) => edit(cli.book, |b| commands::plans::run(b, c)),
         Command::Commissions(c) => edit(cli.book, |b| commands::commissions::run(b, c)),
-        Command::Fx(args::FxCommand::Import { file }) => {
-            edit(cli.book, |b| commands::commissions::fx_import(b, &file))
-        }
+        Command::Fx(args::FxCommand::Import { file, dry_run }) => edit(cli.book, |b| {
+            commands::commissions::fx_import(b, &file, dry_run)
+        }),
         Command::Payout(c) => edit(cli.book, |b| commands::payouts::run(b, c)),
         Command::Risk(c) => edit(cli.book, |b| commands::risk::run(b, c)),
         Command::Mail(c) => edit(cli.book, |b| commands::mail::run(b, c)),

@@ -103,6 +103,8 @@ pub struct FxImportReport {
     /// Columns of the ECB's file for currencies that no longer exist (CYP,
     /// EEK, LTL… kept until they ended), skipped.
     pub skipped_currencies: Vec<String>,
+    /// Read and counted only: nothing was stored.
+    pub dry_run: bool,
 }
 
 /// Imports rates from `path`: the ECB's reference-rate file (a `Date`

@@ -16,9 +16,9 @@ describe("engine reports in words", () => {
   it("writes the recompute and FX toasts", () => {
     expect(recomputeMessage(none)).toBe("Nothing was waiting to be computed.");
     expect(recomputeMessage({ ...none, conversions: 12, lines: 14, held: 2 })).toBe("Recomputed 12 conversions: 14 commission lines (2 held).");
-    expect(fxMessage({ rates: 1230, days: 30, skipped_currencies: [] }, { ...none, lines: 12 })).toBe("1,230 rates for 30 days; 12 commissions computed.");
-    expect(fxMessage({ rates: 1, days: 1, skipped_currencies: [] }, { ...none, lines: 1 })).toBe("1 rate for 1 day; 1 commission computed.");
-    expect(fxMessage({ rates: 9, days: 3, skipped_currencies: ["CYP", "EEK"] }, none)).toBe(
+    expect(fxMessage({ rates: 1230, days: 30, skipped_currencies: [], dry_run: false }, { ...none, lines: 12 })).toBe("1,230 rates for 30 days; 12 commissions computed.");
+    expect(fxMessage({ rates: 1, days: 1, skipped_currencies: [], dry_run: false }, { ...none, lines: 1 })).toBe("1 rate for 1 day; 1 commission computed.");
+    expect(fxMessage({ rates: 9, days: 3, skipped_currencies: ["CYP", "EEK"], dry_run: false }, none)).toBe(
       "9 rates for 3 days; 0 commissions computed. Skipped currencies that no longer exist: CYP, EEK.",
     );
   });

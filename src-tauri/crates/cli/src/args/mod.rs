@@ -551,5 +551,10 @@ pub enum CommissionsCommand {
 #[derive(Subcommand)]
 pub enum FxCommand {
     /// Import rates: the ECB reference-rate CSV, or day,base,quote,rate[,source].
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// Read, count and compute, then write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }

@@ -90,12 +90,17 @@ pub fn run(book: &mut Book, command: CommissionsCommand) -> CliResult {
     Ok(())
 }
 
-pub fn fx_import(book: &mut Book, file: &Path) -> CliResult {
+pub fn fx_import(book: &mut Book, file: &Path, dry_run: bool) -> CliResult {
     let bar = Bar::new();
-    let (rates, engine) = import::fx_rates(book, file, &bar)?;
+    let (rates, engine) = import::fx_rates_with(book, file, dry_run, &bar)?;
     bar.finish();
     println!(
-        "Imported {} rates over {} days",
+        "{} {} rates over {} days",
+        if dry_run {
+            "Would import (nothing is written)"
+        } else {
+            "Imported"
+        },
         output::count(rates.rates),
         output::count(rates.days)
     );
@@ -105,7 +110,13 @@ pub fn fx_import(book: &mut Book, file: &Path) -> CliResult {
             rates.skipped_currencies.join(", ")
         );
     }
-    if engine.conversions > 0 {
+    if engine.conversions > 0 && dry_run {
+        println!(
+            "Would compute {} conversions that waited for a rate: {} commission lines",
+            output::count(engine.conversions),
+            output::count(engine.lines)
+        );
+    } else if engine.conversions > 0 {
         print_engine(&engine, false);
     }
     Ok(())

@@ -272,10 +272,25 @@ pub fn fx_rates(
     path: &Path,
     progress: &dyn Progress,
 ) -> Result<(FxImportReport, EngineReport)> {
+    fx_rates_with(book, path, false, progress)
+}
+
+/// `fx_rates`; with `dry_run`, everything is read, stored and computed in a
+/// transaction that is then rolled back: what the import would do, nothing
+/// written.
+pub fn fx_rates_with(
+    book: &mut Book,
+    path: &Path,
+    dry_run: bool,
+    progress: &dyn Progress,
+) -> Result<(FxImportReport, EngineReport)> {
     let tx = book.transaction()?;
-    let report = fx::import(&tx, path)?;
+    let mut report = fx::import(&tx, path)?;
     let engine = engine::run_in(&tx, progress)?;
-    tx.commit()?;
+    report.dry_run = dry_run;
+    if !dry_run {
+        tx.commit()?;
+    }
     Ok((report, engine))
 }
 

@@ -32,7 +32,8 @@ fn ecb_file_gives_direct_inverse_and_cross_rates() {
         FxImportReport {
             rates: 6,
             days: 2,
-            skipped_currencies: vec!["CYP".into()]
+            skipped_currencies: vec!["CYP".into()],
+            dry_run: false
         }
     );
     let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
@@ -122,4 +123,28 @@ fn the_ecbs_full_history_imports_every_current_currency_and_names_the_retired_on
         .query_row("SELECT count(*) FROM fx_rates", [], |r| r.get(0))
         .unwrap();
     assert_eq!(stored as u64, report.rates);
+}
+
+#[test]
+fn a_dry_run_says_what_the_rates_would_do_and_stores_none() {
+    let (dir, mut book) = usd_book();
+    let file = dir.path().join("rates.csv");
+    std::fs::write(
+        &file,
+        "day,base,quote,rate\n2026-05-01,EUR,USD,1.08\n2026-05-02,EUR,USD,1.09\n",
+    )
+    .unwrap();
+    let (report, _) = partnerbook_ledger::import::fx_rates_with(
+        &mut book,
+        &file,
+        true,
+        &partnerbook_book::progress::Quiet,
+    )
+    .unwrap();
+    assert_eq!((report.rates, report.days, report.dry_run), (2, 2, true));
+    let stored: i64 = book
+        .conn()
+        .query_row("SELECT count(*) FROM fx_rates", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 0);
 }
