@@ -113,12 +113,29 @@ fn refunded_and_echeck_payments_are_sales_fees_and_refunds_to_us_are_not() {
                 "",
                 "",
             ),
+            (
+                "05/19/2024",
+                "Chargeback Reversal",
+                "Completed",
+                "20.00",
+                "CR1",
+                "S3",
+                "",
+            ),
         ],
     );
     let report = import(&mut book, &file, &paypal(false, false), &Quiet).unwrap();
     assert_eq!(
         (report.rows, report.recorded),
-        (6, 4),
+        (7, 4),
+        "{:?}",
+        report.skipped
+    );
+    assert!(
+        report
+            .skipped
+            .keys()
+            .any(|k| k.starts_with("a chargeback reversal (money back to us)")),
         "{:?}",
         report.skipped
     );

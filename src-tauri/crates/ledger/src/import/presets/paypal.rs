@@ -97,6 +97,13 @@ fn read(row: &Row, ctx: &Ctx) -> Result<Vec<Item>, CellError> {
     }
     let currency = row.currency(Field::Currency, None)?;
     let (amount, negative) = row.money(Field::Amount, currency)?;
+    if kind_text.contains("reversal") && !negative {
+        // The dispute was won and the money came back. Reinstating the
+        // reversed commission is the manager's call until the ledger can.
+        return Ok(vec![Item::Skip(
+            "a chargeback reversal (money back to us): the sale's commission stays reversed; add it again by hand if it should be paid",
+        )]);
+    }
     let kind = if kind_text.contains("refund") && !negative {
         return Ok(vec![Item::Skip("a refund paid to us, not a sale")]);
     } else if kind_text.contains("refund") {
