@@ -74,6 +74,12 @@ fn run(cli: Cli) -> CliResult {
         Command::Report(args::ReportCommand::ByHand { run, out }) => {
             commands::statements::by_hand(&open(cli.book)?, run, &out)
         }
+        Command::Report(args::ReportCommand::Payouts {
+            from,
+            to,
+            out,
+            json,
+        }) => commands::statements::payouts_report(&open(cli.book)?, from, to, out, json),
         Command::Statements { run, out, json } => {
             commands::statements::write(&open(cli.book)?, run, &out, json)
         }

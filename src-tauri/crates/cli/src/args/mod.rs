@@ -396,6 +396,21 @@ pub enum ReportCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Payouts by approved run and method: how many, how much, paid,
+    /// failed, pending.
+    Payouts {
+        /// Runs whose cut-off is on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Runs whose cut-off is on or before this day.
+        #[arg(long)]
+        to: Option<String>,
+        /// Write it as CSV to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

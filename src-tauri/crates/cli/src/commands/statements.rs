@@ -57,3 +57,46 @@ pub fn by_hand(book: &Book, run: i64, out: &Path) -> CliResult {
     );
     Ok(())
 }
+
+/// `report payouts`: a table, JSON, or a CSV file.
+pub fn payouts_report(
+    book: &Book,
+    from: Option<String>,
+    to: Option<String>,
+    out: Option<std::path::PathBuf>,
+    json: bool,
+) -> CliResult {
+    use partnerbook_core::reports::payouts_by_method::{payouts_by_method, to_csv};
+    let rows = payouts_by_method(book, from.as_deref(), to.as_deref())?;
+    if json {
+        output::json(&rows);
+        return Ok(());
+    }
+    if let Some(out) = out {
+        partnerbook_core::files::write_atomically(&out, &to_csv(&rows)?)?;
+        println!("Wrote {} rows to {}", rows.len(), out.display());
+        return Ok(());
+    }
+    let table = rows
+        .iter()
+        .map(|r| {
+            vec![
+                format!("#{}", r.run_id),
+                r.through.clone(),
+                r.method.clone(),
+                r.payouts.to_string(),
+                r.total.to_string(),
+                format!("{} paid ({})", r.paid, r.paid_total),
+                r.failed.to_string(),
+                r.pending.to_string(),
+            ]
+        })
+        .collect();
+    output::table(
+        &[
+            "run", "through", "method", "payouts", "total", "paid", "failed", "pending",
+        ],
+        table,
+    );
+    Ok(())
+}

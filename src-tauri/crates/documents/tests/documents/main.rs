@@ -4,5 +4,6 @@ mod by_hand;
 mod fonts;
 mod logo;
 mod month_end;
+mod payouts_by_method;
 mod reports;
 mod statements;
