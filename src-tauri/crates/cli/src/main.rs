@@ -80,6 +80,12 @@ fn run(cli: Cli) -> CliResult {
             out,
             json,
         }) => commands::statements::payouts_report(&open(cli.book)?, from, to, out, json),
+        Command::Report(args::ReportCommand::Refunds {
+            from,
+            to,
+            out,
+            json,
+        }) => commands::statements::refunds_report(&open(cli.book)?, &from, &to, out, json),
         Command::Statements { run, out, json } => {
             commands::statements::write(&open(cli.book)?, run, &out, json)
         }

@@ -411,6 +411,19 @@ pub enum ReportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Refunds and chargebacks per partner over a period, and the
+    /// commission they took back (reversed before payment, clawed back after).
+    Refunds {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+        /// Write it as CSV to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

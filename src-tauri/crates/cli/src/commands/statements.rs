@@ -100,3 +100,50 @@ pub fn payouts_report(
     );
     Ok(())
 }
+
+/// `report refunds`: a table, JSON, or a CSV file.
+pub fn refunds_report(
+    book: &Book,
+    from: &str,
+    to: &str,
+    out: Option<std::path::PathBuf>,
+    json: bool,
+) -> CliResult {
+    use partnerbook_core::reports::refunds::{refunds, to_csv};
+    let rows = refunds(book, from, to)?;
+    if json {
+        output::json(&rows);
+        return Ok(());
+    }
+    if let Some(out) = out {
+        partnerbook_core::files::write_atomically(&out, &to_csv(&rows)?)?;
+        println!("Wrote {} partners to {}", rows.len(), out.display());
+        return Ok(());
+    }
+    let table = rows
+        .iter()
+        .map(|r| {
+            let given: Vec<String> = r.given_back.iter().map(|m| m.to_string()).collect();
+            vec![
+                r.partner_name.clone(),
+                r.refunds.to_string(),
+                r.chargebacks.to_string(),
+                given.join(" + "),
+                r.reversed.to_string(),
+                r.clawed_back.to_string(),
+            ]
+        })
+        .collect();
+    output::table(
+        &[
+            "partner",
+            "refunds",
+            "chargebacks",
+            "given back",
+            "reversed",
+            "clawed back",
+        ],
+        table,
+    );
+    Ok(())
+}

@@ -7,5 +7,6 @@ pub mod by_hand;
 pub mod month_end;
 pub mod payouts_by_method;
 pub mod program;
+pub mod refunds;
 
 pub use program::{ProgramReport, TopPartner};

@@ -5,5 +5,6 @@ mod fonts;
 mod logo;
 mod month_end;
 mod payouts_by_method;
+mod refunds;
 mod reports;
 mod statements;
