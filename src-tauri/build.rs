@@ -127,6 +127,9 @@ const COMMANDS: &[&str] = &[
     "risk_decline",
     "risk_settings",
     "risk_settings_set",
+    "report_payouts",
+    "report_refunds",
+    "report_save_csv",
 ];
 
 fn main() {

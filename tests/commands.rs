@@ -939,3 +939,36 @@ fn an_import_screens_its_sales_and_the_risk_screen_answers_the_flags() {
     let scan = app.ok("risk_scan", json!({ "onProgress": "__CHANNEL__:32" }));
     assert_eq!(scan["raised"], json!([]), "a cleared flag stays cleared");
 }
+
+#[test]
+fn reports_are_read_and_saved_as_csv() {
+    let app = app();
+    app.create_book();
+    assert_eq!(
+        app.ok("report_payouts", json!({ "from": null, "to": null })),
+        json!([])
+    );
+    assert_eq!(
+        app.ok(
+            "report_refunds",
+            json!({ "from": "2026-11-01", "to": "2026-11-30" })
+        ),
+        json!([])
+    );
+    let path = app.dir.path().join("Documents").join("refunds.csv");
+    let rows = app.ok(
+        "report_save_csv",
+        json!({ "report": "refunds", "from": "2026-11-01", "to": "2026-11-30", "path": path }),
+    );
+    assert_eq!(rows, 0);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("partner_id,partner,refunds,chargebacks"),
+        "{text}"
+    );
+    let err = app.err(
+        "report_save_csv",
+        json!({ "report": "nonsense", "from": null, "to": null, "path": path }),
+    );
+    assert_eq!(err["field"], "report");
+}

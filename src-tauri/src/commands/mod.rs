@@ -12,5 +12,6 @@ pub mod mail;
 pub mod partners;
 pub mod payouts;
 pub mod plans;
+pub mod reports;
 pub mod risk;
 pub mod settings;

@@ -20,6 +20,7 @@ const PayoutsScreen = lazy(() => import("../payouts/PayoutsScreen").then((m) => 
 const RiskScreen = lazy(() => import("../risk/RiskScreen").then((m) => ({ default: m.RiskScreen })));
 const PlansScreen = lazy(() => import("../plans/PlansScreen").then((m) => ({ default: m.PlansScreen })));
 const WhatIfScreen = lazy(() => import("../whatif/WhatIfScreen").then((m) => ({ default: m.WhatIfScreen })));
+const ReportsScreen = lazy(() => import("../reports/ReportsScreen").then((m) => ({ default: m.ReportsScreen })));
 const SettingsScreen = lazy(() => import("../settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
 
 type Props = {
@@ -113,6 +114,11 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
           {screen === "whatif" && (
             <div className="shell-screen">
               <WhatIfScreen baseCurrency={book.base_currency} />
+            </div>
+          )}
+          {screen === "reports" && (
+            <div className="shell-screen">
+              <ReportsScreen />
             </div>
           )}
           {screen === "settings" && (

@@ -1,4 +1,4 @@
-import { ArrowLeftRight, Banknote, BookMarked, Coins, FlaskConical, Images, Inbox, Info, ListChecks, Mail, Receipt, Scale, Settings, ShieldAlert, Users } from "lucide-react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FileBarChart, FlaskConical, Images, Inbox, Info, ListChecks, Mail, Receipt, Scale, Settings, ShieldAlert, Users } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
@@ -16,6 +16,7 @@ export type Screen =
   | "email"
   | "plans"
   | "whatif"
+  | "reports"
   | "settings";
 
 type Props = {
@@ -82,6 +83,9 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
         </NavItem>
         <NavItem icon={<FlaskConical size={16} />} active={screen === "whatif"} onClick={() => onNavigate("whatif")} testId="nav-whatif">
           What-if
+        </NavItem>
+        <NavItem icon={<FileBarChart size={16} />} active={screen === "reports"} onClick={() => onNavigate("reports")} testId="nav-reports">
+          Reports
         </NavItem>
       </div>
 
