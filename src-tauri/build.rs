@@ -129,7 +129,7 @@ const COMMANDS: &[&str] = &[
     "risk_settings_set",
     "report_payouts",
     "report_refunds",
-    "report_save_csv",
+    "report_save",
 ];
 
 fn main() {

@@ -957,7 +957,7 @@ fn reports_are_read_and_saved_as_csv() {
     );
     let path = app.dir.path().join("Documents").join("refunds.csv");
     let rows = app.ok(
-        "report_save_csv",
+        "report_save",
         json!({ "report": "refunds", "from": "2026-11-01", "to": "2026-11-30", "path": path }),
     );
     assert_eq!(rows, 0);
@@ -966,8 +966,17 @@ fn reports_are_read_and_saved_as_csv() {
         text.starts_with("partner_id,partner,refunds,chargebacks"),
         "{text}"
     );
+    let pdf = app.dir.path().join("Documents").join("payouts.pdf");
+    app.ok(
+        "report_save",
+        json!({ "report": "payouts", "from": null, "to": null, "path": pdf }),
+    );
+    assert!(
+        std::fs::read(&pdf).unwrap().starts_with(b"%PDF"),
+        "a .pdf is written as a PDF"
+    );
     let err = app.err(
-        "report_save_csv",
+        "report_save",
         json!({ "report": "nonsense", "from": null, "to": null, "path": path }),
     );
     assert_eq!(err["field"], "report");

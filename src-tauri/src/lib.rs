@@ -147,7 +147,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::risk::risk_settings_set,
             commands::reports::report_payouts,
             commands::reports::report_refunds,
-            commands::reports::report_save_csv,
+            commands::reports::report_save,
         ])
 }
 

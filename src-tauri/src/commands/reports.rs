@@ -1,6 +1,6 @@
 //! Reports: payouts by run and method, and refunds and clawbacks per
-//! partner, read for the Reports screen and written as CSV where the
-//! manager chooses.
+//! partner, read for the Reports screen and written as CSV or PDF where
+//! the manager chooses.
 
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -34,25 +34,37 @@ pub fn report_refunds(
     state.read(|b| Ok(refunds::refunds(b, &from, &to)?))
 }
 
-/// Writes a report as CSV to `path`; returns how many rows.
+/// Writes a report to `path`, as a PDF table when it ends in .pdf and as
+/// CSV otherwise; returns how many rows.
 #[tauri::command(async)]
-pub fn report_save_csv(
+pub fn report_save(
     state: State<'_, AppState>,
     report: String,
     from: Option<String>,
     to: Option<String>,
     path: String,
 ) -> AppResult<usize> {
+    let pdf = path.to_ascii_lowercase().ends_with(".pdf");
     state.read(|b| {
         let (bytes, rows) = match report.as_str() {
             "refunds" => {
                 let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
                 let rows = refunds::refunds(b, &from, &to)?;
-                (refunds::to_csv(&rows)?, rows.len())
+                let bytes = if pdf {
+                    refunds::to_pdf(b, &rows, &from, &to)?
+                } else {
+                    refunds::to_csv(&rows)?
+                };
+                (bytes, rows.len())
             }
             "payouts" => {
                 let rows = payouts_by_method::payouts_by_method(b, from.as_deref(), to.as_deref())?;
-                (payouts_by_method::to_csv(&rows)?, rows.len())
+                let bytes = if pdf {
+                    payouts_by_method::to_pdf(b, &rows, from.as_deref(), to.as_deref())?
+                } else {
+                    payouts_by_method::to_csv(&rows)?
+                };
+                (bytes, rows.len())
             }
             other => {
                 return Err(BookError::invalid(

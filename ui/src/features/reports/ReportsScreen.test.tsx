@@ -22,7 +22,7 @@ function setup() {
     report_refunds: () => [
       { partner_id: 7, partner_name: "Ana Lima", refunds: 2, chargebacks: 1, given_back: [eur(4000)], reversed: eur(-800), clawed_back: eur(-200) },
     ],
-    report_save_csv: () => 1,
+    report_save: () => 1,
   });
   render(
     <ToastProvider>
@@ -51,7 +51,7 @@ describe("ReportsScreen", () => {
     await user.click(screen.getByTestId("report-save-csv"));
     expect(await screen.findByText("Saved 1 row to payouts.csv.")).toBeInTheDocument();
     const [from, to] = lastMonthRange(new Date());
-    expect(callsTo("report_save_csv")).toEqual([{ report: "payouts", from, to, path: "/home/ana/payouts.csv" }]);
+    expect(callsTo("report_save")).toEqual([{ report: "payouts", from, to, path: "/home/ana/payouts.csv" }]);
   });
 });
 

@@ -11,7 +11,7 @@ import { useToast } from "../../components/Toast";
 import { fileName, formatCount, plural } from "../../lib/format";
 import { formatMoney } from "../../lib/moneyDisplay";
 import { useFetched } from "../../lib/useFetched";
-import { chooseReportCsv, lastMonthRange, reportsApi, type ReportKind } from "./api";
+import { chooseReportFile, lastMonthRange, reportsApi, type ReportKind } from "./api";
 import "../../components/LedgerTable.css";
 import "./reports.css";
 
@@ -28,11 +28,11 @@ export function ReportsScreen() {
   );
   const shown = kind === "payouts" ? payouts : refunds;
 
-  const saveCsv = async () => {
+  const saveAs = async (ext: "csv" | "pdf") => {
     try {
-      const path = await chooseReportCsv(kind, from, to);
+      const path = await chooseReportFile(kind, from, to, ext);
       if (!path) return;
-      const n = await reportsApi.saveCsv(kind, from || null, to || null, path);
+      const n = await reportsApi.save(kind, from || null, to || null, path);
       toast.success(`Saved ${plural(n, "row")} to ${fileName(path)}.`);
     } catch (e) {
       toast.error(e);
@@ -55,8 +55,11 @@ export function ReportsScreen() {
               { value: "refunds", label: "Refunds and clawbacks", testId: "report-refunds" },
             ]}
           />
-          <Button icon={<FileDown size={15} />} onClick={() => void saveCsv()} data-testid="report-save-csv">
+          <Button icon={<FileDown size={15} />} onClick={() => void saveAs("csv")} data-testid="report-save-csv">
             Save as CSV…
+          </Button>
+          <Button icon={<FileDown size={15} />} onClick={() => void saveAs("pdf")} data-testid="report-save-pdf">
+            Save as PDF…
           </Button>
         </div>
       </header>

@@ -8,14 +8,15 @@ export type ReportKind = "payouts" | "refunds";
 export const reportsApi = {
   payouts: (from: string | null, to: string | null) => invoke<RunMethodRow[]>("report_payouts", { from, to }),
   refunds: (from: string, to: string) => invoke<RefundRow[]>("report_refunds", { from, to }),
-  saveCsv: (report: ReportKind, from: string | null, to: string | null, path: string) =>
-    invoke<number>("report_save_csv", { report, from, to, path }),
+  save: (report: ReportKind, from: string | null, to: string | null, path: string) =>
+    invoke<number>("report_save", { report, from, to, path }),
 };
 
-/** Where to write a report as CSV: "refunds-2026-11-01-to-2026-11-30.csv" offered. */
-export async function chooseReportCsv(report: ReportKind, from: string, to: string): Promise<string | null> {
-  const name = `${report}${from ? `-${from}` : ""}${to ? `-to-${to}` : ""}.csv`;
-  return (await saveDialog({ defaultPath: inBookFolder(name), filters: [{ name: "CSV", extensions: ["csv"] }], title: "Save the report as CSV" })) ?? null;
+/** Where to write a report: "refunds-2026-11-01-to-2026-11-30.csv" (or .pdf) offered. */
+export async function chooseReportFile(report: ReportKind, from: string, to: string, ext: "csv" | "pdf"): Promise<string | null> {
+  const name = `${report}${from ? `-${from}` : ""}${to ? `-to-${to}` : ""}.${ext}`;
+  const filter = ext === "pdf" ? { name: "PDF", extensions: ["pdf"] } : { name: "CSV", extensions: ["csv"] };
+  return (await saveDialog({ defaultPath: inBookFolder(name), filters: [filter], title: `Save the report as ${ext.toUpperCase()}` })) ?? null;
 }
 
 /** The first and last day of the month before `now`, as "YYYY-MM-DD". */

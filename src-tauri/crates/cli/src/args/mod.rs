@@ -405,7 +405,7 @@ pub enum ReportCommand {
         /// Runs whose cut-off is on or before this day.
         #[arg(long)]
         to: Option<String>,
-        /// Write it as CSV to this file.
+        /// Write it to this file: a PDF table for .pdf, CSV otherwise.
         #[arg(long)]
         out: Option<PathBuf>,
         #[arg(long)]
@@ -418,7 +418,7 @@ pub enum ReportCommand {
         from: String,
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: String,
-        /// Write it as CSV to this file.
+        /// Write it to this file: a PDF table for .pdf, CSV otherwise.
         #[arg(long)]
         out: Option<PathBuf>,
         #[arg(long)]

@@ -73,7 +73,17 @@ pub fn payouts_report(
         return Ok(());
     }
     if let Some(out) = out {
-        partnerbook_core::files::write_atomically(&out, &to_csv(&rows)?)?;
+        let bytes = if is_pdf(&out) {
+            partnerbook_core::reports::payouts_by_method::to_pdf(
+                book,
+                &rows,
+                from.as_deref(),
+                to.as_deref(),
+            )?
+        } else {
+            to_csv(&rows)?
+        };
+        partnerbook_core::files::write_atomically(&out, &bytes)?;
         println!("Wrote {} rows to {}", rows.len(), out.display());
         return Ok(());
     }
@@ -116,7 +126,12 @@ pub fn refunds_report(
         return Ok(());
     }
     if let Some(out) = out {
-        partnerbook_core::files::write_atomically(&out, &to_csv(&rows)?)?;
+        let bytes = if is_pdf(&out) {
+            partnerbook_core::reports::refunds::to_pdf(book, &rows, from, to)?
+        } else {
+            to_csv(&rows)?
+        };
+        partnerbook_core::files::write_atomically(&out, &bytes)?;
         println!("Wrote {} partners to {}", rows.len(), out.display());
         return Ok(());
     }
@@ -146,4 +161,10 @@ pub fn refunds_report(
         table,
     );
     Ok(())
+}
+
+/// A report is written as a PDF table to a .pdf, as CSV to anything else.
+fn is_pdf(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }

@@ -8,5 +8,6 @@ pub mod month_end;
 pub mod payouts_by_method;
 pub mod program;
 pub mod refunds;
+pub mod table_pdf;
 
 pub use program::{ProgramReport, TopPartner};

@@ -101,3 +101,87 @@ pub fn to_csv(rows: &[RunMethodRow]) -> Result<Vec<u8>> {
     w.into_inner()
         .map_err(|e| DocumentError::io("cannot write the report", e.into_error()))
 }
+
+/// The rows as a PDF table, for the days they cover.
+pub fn to_pdf(
+    book: &Book,
+    rows: &[RunMethodRow],
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<Vec<u8>> {
+    use super::table_pdf::{render, Column, Table};
+    let program = partnerbook_book::settings::get(book.conn())?.program_name;
+    let covers = match (from, to) {
+        (Some(f), Some(t)) => format!("approved runs with their cut-off from {f} to {t}"),
+        (Some(f), None) => format!("approved runs with their cut-off from {f}"),
+        (None, Some(t)) => format!("approved runs with their cut-off up to {t}"),
+        (None, None) => "every approved run".to_string(),
+    };
+    let columns = [
+        Column {
+            label: "Run",
+            width: 0.6,
+            numeric: false,
+        },
+        Column {
+            label: "Cut-off",
+            width: 1.0,
+            numeric: false,
+        },
+        Column {
+            label: "Method",
+            width: 0.9,
+            numeric: false,
+        },
+        Column {
+            label: "Payouts",
+            width: 0.7,
+            numeric: true,
+        },
+        Column {
+            label: "Total",
+            width: 1.4,
+            numeric: true,
+        },
+        Column {
+            label: "Paid",
+            width: 1.6,
+            numeric: true,
+        },
+        Column {
+            label: "Failed",
+            width: 0.6,
+            numeric: true,
+        },
+        Column {
+            label: "Pending",
+            width: 0.7,
+            numeric: true,
+        },
+    ];
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                format!("#{}", r.run_id),
+                r.through.clone(),
+                r.method.clone(),
+                r.payouts.to_string(),
+                r.total.to_string(),
+                format!("{} · {}", r.paid, r.paid_total),
+                r.failed.to_string(),
+                r.pending.to_string(),
+            ]
+        })
+        .collect();
+    let day = to.or(from).unwrap_or("2000-01-01");
+    let table = Table {
+        program_name: &program,
+        title: "Payouts by run and method",
+        covers: &covers,
+        day,
+        columns: &columns,
+        rows: &cells,
+    };
+    Ok(render(&table, &crate::pdf::Fonts::load()?))
+}

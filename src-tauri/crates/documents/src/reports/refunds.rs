@@ -152,3 +152,65 @@ pub fn to_csv(rows: &[RefundRow]) -> Result<Vec<u8>> {
     w.into_inner()
         .map_err(|e| DocumentError::io("cannot write the report", e.into_error()))
 }
+
+/// The rows as a PDF table, for the days they cover.
+pub fn to_pdf(book: &Book, rows: &[RefundRow], from: &str, to: &str) -> Result<Vec<u8>> {
+    use super::table_pdf::{render, Column, Table};
+    let program = settings::get(book.conn())?.program_name;
+    let covers = format!("refunds and chargebacks dated from {from} to {to}");
+    let columns = [
+        Column {
+            label: "Partner",
+            width: 1.8,
+            numeric: false,
+        },
+        Column {
+            label: "Refunds",
+            width: 0.8,
+            numeric: true,
+        },
+        Column {
+            label: "Chargebacks",
+            width: 1.0,
+            numeric: true,
+        },
+        Column {
+            label: "Given back",
+            width: 2.4,
+            numeric: true,
+        },
+        Column {
+            label: "Reversed",
+            width: 1.0,
+            numeric: true,
+        },
+        Column {
+            label: "Clawed back",
+            width: 1.0,
+            numeric: true,
+        },
+    ];
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let given: Vec<String> = r.given_back.iter().map(Money::to_string).collect();
+            vec![
+                r.partner_name.clone(),
+                r.refunds.to_string(),
+                r.chargebacks.to_string(),
+                given.join(" + "),
+                r.reversed.to_string(),
+                r.clawed_back.to_string(),
+            ]
+        })
+        .collect();
+    let table = Table {
+        program_name: &program,
+        title: "Refunds and clawbacks",
+        covers: &covers,
+        day: to,
+        columns: &columns,
+        rows: &cells,
+    };
+    Ok(render(&table, &crate::pdf::Fonts::load()?))
+}

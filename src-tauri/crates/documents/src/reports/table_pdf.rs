@@ -1,0 +1,128 @@
+//! A report as a PDF table: the program's name and the report's title, what
+//! it covers, a header row repeated on every page, zebra rows, and "Page N
+//! of M". The same bytes for the same rows, like every PDF we write.
+
+use crate::pdf::{document, rgb, save, Face, Fonts, Page, A4_HEIGHT, A4_WIDTH};
+use printpdf::{Mm, PdfPage};
+
+const LEFT: f32 = 40.0;
+const RIGHT: f32 = A4_WIDTH - 40.0;
+const TOP: f32 = A4_HEIGHT - 44.0;
+const ROW: f32 = 18.0;
+const BOTTOM: f32 = 64.0;
+
+/// A column: its header, its share of the page's width, and whether it
+/// holds numbers (set right, so digits line up).
+pub struct Column {
+    pub label: &'static str,
+    pub width: f32,
+    pub numeric: bool,
+}
+
+pub struct Table<'a> {
+    pub program_name: &'a str,
+    pub title: &'a str,
+    /// What the report covers, under the title.
+    pub covers: &'a str,
+    /// The day printed as the document's date ("YYYY-MM-DD").
+    pub day: &'a str,
+    pub columns: &'a [Column],
+    pub rows: &'a [Vec<String>],
+}
+
+pub fn render(t: &Table, fonts: &Fonts) -> Vec<u8> {
+    let ink = rgb(0.10, 0.11, 0.14);
+    let muted = rgb(0.42, 0.44, 0.50);
+    let accent = rgb(0.18, 0.20, 0.55);
+    let white = rgb(1.0, 1.0, 1.0);
+    let zebra = rgb(0.955, 0.96, 0.975);
+    let total: f32 = t.columns.iter().map(|c| c.width).sum::<f32>().max(1.0);
+    // Each column's left and right edge on the page.
+    let mut edges = Vec::with_capacity(t.columns.len());
+    let mut x = LEFT;
+    for c in t.columns {
+        let w = (RIGHT - LEFT) * c.width / total;
+        edges.push((x, x + w));
+        x += w;
+    }
+    let head = |page: &mut Page, first: bool| -> f32 {
+        let mut y = TOP;
+        if first {
+            page.text(Face::Bold, 15.0, LEFT, y, &accent, t.program_name);
+            page.text_right(Face::Bold, 15.0, RIGHT, y, &ink, t.title);
+            y -= 16.0;
+            page.text_right(Face::Regular, 8.5, RIGHT, y, &muted, t.covers);
+            y -= 22.0;
+        }
+        page.fill(LEFT, y - 16.0, RIGHT - LEFT, 16.0, &accent);
+        for (c, (l, r)) in t.columns.iter().zip(&edges) {
+            if c.numeric {
+                page.text_right(Face::Bold, 8.0, r - 6.0, y - 11.0, &white, c.label);
+            } else {
+                page.text(Face::Bold, 8.0, l + 6.0, y - 11.0, &white, c.label);
+            }
+        }
+        y - 18.0
+    };
+    let mut pages: Vec<Page> = Vec::new();
+    let mut page = Page::new(fonts);
+    let mut y = head(&mut page, true);
+    for (i, row) in t.rows.iter().enumerate() {
+        if y - ROW < BOTTOM {
+            pages.push(std::mem::replace(&mut page, Page::new(fonts)));
+            y = head(&mut page, false);
+        }
+        if i % 2 == 1 {
+            page.fill(LEFT, y - ROW + 4.0, RIGHT - LEFT, ROW, &zebra);
+        }
+        for ((c, (l, r)), cell) in t.columns.iter().zip(&edges).zip(row) {
+            let cell = fonts.fit(Face::Regular, 8.5, r - l - 12.0, cell);
+            if c.numeric {
+                page.text_right(Face::Regular, 8.5, r - 6.0, y - 10.0, &ink, &cell);
+            } else {
+                page.text(Face::Regular, 8.5, l + 6.0, y - 10.0, &ink, &cell);
+            }
+        }
+        y -= ROW;
+    }
+    if t.rows.is_empty() {
+        page.text(
+            Face::Regular,
+            9.0,
+            LEFT,
+            y - 14.0,
+            &muted,
+            "Nothing in these days.",
+        );
+    }
+    pages.push(page);
+    let count = pages.len();
+    for (i, p) in pages.iter_mut().enumerate() {
+        p.text(
+            Face::Regular,
+            7.0,
+            LEFT,
+            40.0,
+            &muted,
+            &format!("{} · {}", t.title, t.covers),
+        );
+        p.text_right(
+            Face::Regular,
+            8.0,
+            RIGHT,
+            40.0,
+            &muted,
+            &format!("Page {} of {count}", i + 1),
+        );
+    }
+    let mut doc = document(fonts, t.title, t.program_name, t.day);
+    doc.with_pages(
+        pages
+            .into_iter()
+            .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), p.ops))
+            .collect(),
+    );
+    let body: Vec<String> = t.rows.iter().map(|r| r.join("\t")).collect();
+    let key = format!("{}\n{}\n{}", t.title, t.covers, body.join("\n"));
+    save(&doc, &key)
+}
