@@ -87,21 +87,7 @@ pub fn payouts_report(
         println!("Wrote {} rows to {}", rows.len(), out.display());
         return Ok(());
     }
-    let table = rows
-        .iter()
-        .map(|r| {
-            vec![
-                format!("#{}", r.run_id),
-                r.through.clone(),
-                r.method.clone(),
-                r.payouts.to_string(),
-                r.total.to_string(),
-                format!("{} paid ({})", r.paid, r.paid_total),
-                r.failed.to_string(),
-                r.pending.to_string(),
-            ]
-        })
-        .collect();
+    let table = partnerbook_core::reports::payouts_by_method::cells(&rows);
     output::table(
         &[
             "run", "through", "method", "payouts", "total", "paid", "failed", "pending",
@@ -135,20 +121,7 @@ pub fn refunds_report(
         println!("Wrote {} partners to {}", rows.len(), out.display());
         return Ok(());
     }
-    let table = rows
-        .iter()
-        .map(|r| {
-            let given: Vec<String> = r.given_back.iter().map(|m| m.to_string()).collect();
-            vec![
-                r.partner_name.clone(),
-                r.refunds.to_string(),
-                r.chargebacks.to_string(),
-                given.join(" + "),
-                r.reversed.to_string(),
-                r.clawed_back.to_string(),
-            ]
-        })
-        .collect();
+    let table = partnerbook_core::reports::refunds::cells(&rows);
     output::table(
         &[
             "partner",

@@ -188,3 +188,38 @@ pub fn save(doc: &PdfDocument, key: &str) -> Vec<u8> {
     let _ = pdf.save_to(&mut out);
     out
 }
+
+/// What every report PDF ends with: `footer` and "Page N of M" at the foot
+/// of each page, then the A4 document saved under `key` (see `save`).
+pub struct Finish<'a> {
+    pub footer: &'a str,
+    pub title: &'a str,
+    pub author: &'a str,
+    pub day: &'a str,
+    pub key: &'a str,
+}
+
+pub fn finish(fonts: &Fonts, mut pages: Vec<Page>, f: &Finish) -> Vec<u8> {
+    let muted = rgb(0.42, 0.44, 0.50);
+    let (left, right) = (40.0, A4_WIDTH - 40.0);
+    let count = pages.len();
+    for (i, p) in pages.iter_mut().enumerate() {
+        p.text(Face::Regular, 7.0, left, 40.0, &muted, f.footer);
+        p.text_right(
+            Face::Regular,
+            8.0,
+            right,
+            40.0,
+            &muted,
+            &format!("Page {} of {count}", i + 1),
+        );
+    }
+    let mut doc = document(fonts, f.title, f.author, f.day);
+    doc.with_pages(
+        pages
+            .into_iter()
+            .map(|p| printpdf::PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), p.ops))
+            .collect(),
+    );
+    save(&doc, f.key)
+}

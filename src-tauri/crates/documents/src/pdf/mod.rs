@@ -7,6 +7,6 @@ mod canvas;
 mod fonts;
 mod image;
 
-pub use canvas::{document, rgb, save, Page, A4_HEIGHT, A4_WIDTH};
+pub use canvas::{document, finish, rgb, save, Finish, Page, A4_HEIGHT, A4_WIDTH};
 pub use fonts::{Face, Fonts};
 pub use image::Logo;

@@ -5,11 +5,10 @@
 //! crate's `manual` format; both list the same payouts.
 
 use crate::error::Result;
-use crate::pdf::{document, rgb, save, Face, Fonts, Page, A4_HEIGHT, A4_WIDTH};
+use crate::pdf::{finish, rgb, Face, Finish, Fonts, Page, A4_HEIGHT, A4_WIDTH};
 use partnerbook_book::Book;
 use partnerbook_payouts::files::{file_lines, FileLine, PaymentFormat};
 use partnerbook_payouts::get_run;
-use printpdf::{Mm, PdfPage};
 use std::collections::BTreeMap;
 
 /// What the list holds: the run and its transfers by hand, in partner order.
@@ -213,47 +212,23 @@ pub fn render(list: &ByHand, fonts: &Fonts) -> Vec<u8> {
         );
     }
     pages.push(page);
-    let count = pages.len();
-    for (i, p) in pages.iter_mut().enumerate() {
-        p.text(
-            Face::Regular,
-            7.0,
-            LEFT,
-            40.0,
-            &muted,
-            &format!(
+    finish(
+        fonts,
+        pages,
+        &Finish {
+            footer: &format!(
                 "Payout run #{} fingerprint (SHA-256) {}",
                 list.run_id, list.fingerprint
             ),
-        );
-        p.text_right(
-            Face::Regular,
-            8.0,
-            RIGHT,
-            40.0,
-            &muted,
-            &format!("Page {} of {count}", i + 1),
-        );
-    }
-    let mut doc = document(
-        fonts,
-        &format!("Transfers to make by hand, payout run #{}", list.run_id),
-        &list.program_name,
-        if list.approved_on.is_empty() {
-            &list.through
-        } else {
-            &list.approved_on
+            title: &format!("Transfers to make by hand, payout run #{}", list.run_id),
+            author: &list.program_name,
+            day: if list.approved_on.is_empty() {
+                &list.through
+            } else {
+                &list.approved_on
+            },
+            key: &format!("by-hand:{}:{}", list.run_id, list.fingerprint),
         },
-    );
-    doc.with_pages(
-        pages
-            .into_iter()
-            .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), p.ops))
-            .collect(),
-    );
-    save(
-        &doc,
-        &format!("by-hand:{}:{}", list.run_id, list.fingerprint),
     )
 }
 

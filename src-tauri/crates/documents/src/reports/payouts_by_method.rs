@@ -159,8 +159,22 @@ pub fn to_pdf(
             numeric: true,
         },
     ];
-    let cells: Vec<Vec<String>> = rows
-        .iter()
+    let cells = cells(rows);
+    let day = to.or(from).unwrap_or("2000-01-01");
+    let table = Table {
+        program_name: &program,
+        title: "Payouts by run and method",
+        covers: &covers,
+        day,
+        columns: &columns,
+        rows: &cells,
+    };
+    Ok(render(&table, &crate::pdf::Fonts::load()?))
+}
+
+/// Each row as the cells a table shows: the PDF's and the command line's.
+pub fn cells(rows: &[RunMethodRow]) -> Vec<Vec<String>> {
+    rows.iter()
         .map(|r| {
             vec![
                 format!("#{}", r.run_id),
@@ -173,15 +187,5 @@ pub fn to_pdf(
                 r.pending.to_string(),
             ]
         })
-        .collect();
-    let day = to.or(from).unwrap_or("2000-01-01");
-    let table = Table {
-        program_name: &program,
-        title: "Payouts by run and method",
-        covers: &covers,
-        day,
-        columns: &columns,
-        rows: &cells,
-    };
-    Ok(render(&table, &crate::pdf::Fonts::load()?))
+        .collect()
 }

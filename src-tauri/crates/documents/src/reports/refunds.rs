@@ -190,8 +190,21 @@ pub fn to_pdf(book: &Book, rows: &[RefundRow], from: &str, to: &str) -> Result<V
             numeric: true,
         },
     ];
-    let cells: Vec<Vec<String>> = rows
-        .iter()
+    let cells = cells(rows);
+    let table = Table {
+        program_name: &program,
+        title: "Refunds and clawbacks",
+        covers: &covers,
+        day: to,
+        columns: &columns,
+        rows: &cells,
+    };
+    Ok(render(&table, &crate::pdf::Fonts::load()?))
+}
+
+/// Each row as the cells a table shows: the PDF's and the command line's.
+pub fn cells(rows: &[RefundRow]) -> Vec<Vec<String>> {
+    rows.iter()
         .map(|r| {
             let given: Vec<String> = r.given_back.iter().map(Money::to_string).collect();
             vec![
@@ -203,14 +216,5 @@ pub fn to_pdf(book: &Book, rows: &[RefundRow], from: &str, to: &str) -> Result<V
                 r.clawed_back.to_string(),
             ]
         })
-        .collect();
-    let table = Table {
-        program_name: &program,
-        title: "Refunds and clawbacks",
-        covers: &covers,
-        day: to,
-        columns: &columns,
-        rows: &cells,
-    };
-    Ok(render(&table, &crate::pdf::Fonts::load()?))
+        .collect()
 }

@@ -2,8 +2,7 @@
 //! it covers, a header row repeated on every page, zebra rows, and "Page N
 //! of M". The same bytes for the same rows, like every PDF we write.
 
-use crate::pdf::{document, rgb, save, Face, Fonts, Page, A4_HEIGHT, A4_WIDTH};
-use printpdf::{Mm, PdfPage};
+use crate::pdf::{finish, rgb, Face, Finish, Fonts, Page, A4_HEIGHT, A4_WIDTH};
 
 const LEFT: f32 = 40.0;
 const RIGHT: f32 = A4_WIDTH - 40.0;
@@ -96,33 +95,17 @@ pub fn render(t: &Table, fonts: &Fonts) -> Vec<u8> {
         );
     }
     pages.push(page);
-    let count = pages.len();
-    for (i, p) in pages.iter_mut().enumerate() {
-        p.text(
-            Face::Regular,
-            7.0,
-            LEFT,
-            40.0,
-            &muted,
-            &format!("{} · {}", t.title, t.covers),
-        );
-        p.text_right(
-            Face::Regular,
-            8.0,
-            RIGHT,
-            40.0,
-            &muted,
-            &format!("Page {} of {count}", i + 1),
-        );
-    }
-    let mut doc = document(fonts, t.title, t.program_name, t.day);
-    doc.with_pages(
-        pages
-            .into_iter()
-            .map(|p| PdfPage::new(Mm(210.0), Mm(297.0), p.ops))
-            .collect(),
-    );
     let body: Vec<String> = t.rows.iter().map(|r| r.join("\t")).collect();
     let key = format!("{}\n{}\n{}", t.title, t.covers, body.join("\n"));
-    save(&doc, &key)
+    finish(
+        fonts,
+        pages,
+        &Finish {
+            footer: &format!("{} · {}", t.title, t.covers),
+            title: t.title,
+            author: t.program_name,
+            day: t.day,
+            key: &key,
+        },
+    )
 }
