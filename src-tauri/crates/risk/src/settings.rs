@@ -41,14 +41,6 @@ pub fn get(conn: &Connection) -> Result<Vec<CheckSetting>> {
         .collect())
 }
 
-/// What `check` does here.
-pub fn action(conn: &Connection, check: Check) -> Result<Action> {
-    Ok(get(conn)?
-        .into_iter()
-        .find(|s| s.check == check)
-        .map_or(check.default_action(), |s| s.action))
-}
-
 /// Sets what each named check does, in one transaction. A change applies
 /// to flags raised from now on; open flags keep what they do.
 pub fn set(

@@ -8,7 +8,7 @@ use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::partners::csv_export;
 use partnerbook_core::partners::csv_import::{self, ImportOptions};
 use partnerbook_core::partners::search::{match_expression, search as run_search, PartnerQuery};
-use partnerbook_core::progress::Quiet;
+use partnerbook_core::progress::{Progress, Quiet};
 use partnerbook_core::settings::NewProgram;
 use partnerbook_core::{Book, BookError};
 use serde::Serialize;
@@ -130,15 +130,7 @@ pub fn import(rows: u32, json: bool) -> CliResult {
 
 fn import_in(dir: &std::path::Path, rows: u32, json: bool) -> CliResult {
     let bar = Bar::new();
-    let source = demo::create(
-        &dir.join("source.partnerbook"),
-        &DemoOptions {
-            partners: rows,
-            seed: 1,
-            earnings: false,
-        },
-        &bar,
-    )?;
+    let source = partners_book(&dir.join("source.partnerbook"), rows, &bar)?;
     let csv = dir.join("partners.csv");
     csv_export::export(
         &source,
@@ -183,4 +175,22 @@ pub fn in_scratch(name: &str, work: impl FnOnce(&std::path::Path) -> CliResult) 
     let result = work(&dir);
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// A demo program of `partners` partners and nothing else (seed 1): the
+/// book most benches start from.
+pub fn partners_book(
+    path: &std::path::Path,
+    partners: u32,
+    progress: &dyn Progress,
+) -> CliResult<Book> {
+    Ok(demo::create(
+        path,
+        &DemoOptions {
+            partners,
+            seed: 1,
+            earnings: false,
+        },
+        progress,
+    )?)
 }

@@ -10,7 +10,6 @@ use crate::error::{CliError, CliResult};
 use crate::output;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::commissions::{what_if, WhatIfPlan, WhatIfRequest};
-use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::import::{self, import, ConversionImportOptions};
 use partnerbook_core::plans::{self, PlanFile};
 use partnerbook_core::progress::Quiet;
@@ -50,15 +49,7 @@ pub fn conversions(rows: u64, partners: u32, json: bool) -> CliResult {
 
 fn run(dir: &Path, rows: u64, partners: u32, json: bool) -> CliResult {
     let bar = Bar::new();
-    let mut book = demo::create(
-        &dir.join("bench.partnerbook"),
-        &DemoOptions {
-            partners,
-            seed: 1,
-            earnings: false,
-        },
-        &bar,
-    )?;
+    let mut book = super::bench::partners_book(&dir.join("bench.partnerbook"), partners, &bar)?;
     setup_plan_and_rates(&mut book, dir)?;
     let codes = referral_codes(&book)?;
     let csv = dir.join("conversions.csv");

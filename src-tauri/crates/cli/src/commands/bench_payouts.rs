@@ -8,7 +8,6 @@ use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
-use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::payouts::{self, files};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::BookError;
@@ -41,15 +40,7 @@ pub fn payouts(commissions: u64, partners: u32, json: bool) -> CliResult {
 fn run(dir: &Path, commissions: u64, partners: u32, json: bool) -> CliResult {
     let path = dir.join("bench.partnerbook");
     let bar = Bar::new();
-    let mut book = demo::create(
-        &path,
-        &DemoOptions {
-            partners,
-            seed: 1,
-            earnings: false,
-        },
-        &bar,
-    )?;
+    let mut book = super::bench::partners_book(&path, partners, &bar)?;
     bar.finish();
     // Approved lines spread over every partner and October's days.
     let tx = book.transaction()?;

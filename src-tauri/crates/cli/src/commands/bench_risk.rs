@@ -8,7 +8,6 @@ use crate::bar::Bar;
 use crate::error::{CliError, CliResult};
 use crate::output;
 use partnerbook_core::audit::Actor;
-use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::import::{import, ConversionImportOptions};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::{risk, Book, BookError};
@@ -38,15 +37,7 @@ pub fn risk(rows: u64, partners: u32, more: u64, json: bool) -> CliResult {
 
 fn run(dir: &Path, rows: u64, partners: u32, more: u64, json: bool) -> CliResult {
     let bar = Bar::new();
-    let mut book = demo::create(
-        &dir.join("bench.partnerbook"),
-        &DemoOptions {
-            partners,
-            seed: 1,
-            earnings: false,
-        },
-        &bar,
-    )?;
+    let mut book = super::bench::partners_book(&dir.join("bench.partnerbook"), partners, &bar)?;
     let people = partner_codes_and_emails(&book)?;
     let first = dir.join("first.csv");
     write_csv(&first, 0, rows, None, &people)?;

@@ -6,7 +6,6 @@
 use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::audit::Actor;
-use partnerbook_core::demo::{self, DemoOptions};
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::statements::{self, Statement};
 use partnerbook_core::{payouts, Book, BookError};
@@ -88,15 +87,7 @@ fn run(dir: &Path, count: u32, chromium: u32, json: bool) -> CliResult {
 /// A demo program of `count` partners, each ready to be paid for three
 /// sales, and its approved run: one one-page statement per partner.
 pub fn paid_run(dir: &Path, count: u32) -> CliResult<(Book, i64)> {
-    let mut book = demo::create(
-        &dir.join("bench.partnerbook"),
-        &DemoOptions {
-            partners: count,
-            seed: 1,
-            earnings: false,
-        },
-        &Quiet,
-    )?;
+    let mut book = super::bench::partners_book(&dir.join("bench.partnerbook"), count, &Quiet)?;
     // Everyone ready to be paid, with three sales each: one page apiece.
     let tx = book.transaction()?;
     tx.execute_batch(

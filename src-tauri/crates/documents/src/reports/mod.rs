@@ -11,3 +11,26 @@ pub mod refunds;
 pub mod table_pdf;
 
 pub use program::{ProgramReport, TopPartner};
+
+use crate::error::{DocumentError, ErrorExt, Result};
+
+/// A report's rows as CSV bytes under `header`: what every report's "Save
+/// as CSV" writes (cells already made spreadsheet-safe by the report).
+pub(crate) fn csv_bytes(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<Vec<u8>> {
+    let failed = |e: csv::Error| {
+        DocumentError::io(
+            "cannot write the report",
+            std::io::Error::other(e.to_string()),
+        )
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header).map_err(failed)?;
+    for row in rows {
+        w.write_record(row).map_err(failed)?;
+    }
+    w.into_inner()
+        .map_err(|e| DocumentError::io("cannot write the report", e.into_error()))
+}

@@ -2,7 +2,7 @@
 //! currency, how many payouts and how much, and how many are paid, failed
 //! or still pending. The CLI prints it, or writes it as JSON or CSV.
 
-use crate::error::{DocumentError, ErrorExt, Result};
+use crate::error::Result;
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::spreadsheet::text_cell;
 use partnerbook_book::Book;
@@ -63,28 +63,8 @@ pub fn payouts_by_method(
 /// The rows as CSV for a spreadsheet: amounts as plain decimals with their
 /// currency in a column of its own.
 pub fn to_csv(rows: &[RunMethodRow]) -> Result<Vec<u8>> {
-    let failed = |e: csv::Error| {
-        DocumentError::io(
-            "cannot write the report",
-            std::io::Error::other(e.to_string()),
-        )
-    };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "run",
-        "through",
-        "method",
-        "currency",
-        "payouts",
-        "paid",
-        "failed",
-        "pending",
-        "total",
-        "paid_total",
-    ])
-    .map_err(failed)?;
-    for r in rows {
-        w.write_record([
+    let rows = rows.iter().map(|r| {
+        vec![
             r.run_id.to_string(),
             r.through.clone(),
             text_cell(&r.method).into_owned(),
@@ -95,11 +75,23 @@ pub fn to_csv(rows: &[RunMethodRow]) -> Result<Vec<u8>> {
             r.pending.to_string(),
             r.total.to_decimal().to_string(),
             r.paid_total.to_decimal().to_string(),
-        ])
-        .map_err(failed)?;
-    }
-    w.into_inner()
-        .map_err(|e| DocumentError::io("cannot write the report", e.into_error()))
+        ]
+    });
+    super::csv_bytes(
+        &[
+            "run",
+            "through",
+            "method",
+            "currency",
+            "payouts",
+            "paid",
+            "failed",
+            "pending",
+            "total",
+            "paid_total",
+        ],
+        rows,
+    )
 }
 
 /// The rows as a PDF table, for the days they cover.

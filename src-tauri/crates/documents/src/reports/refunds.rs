@@ -3,7 +3,7 @@
 //! it took back from them: commission reversed before it was paid, and
 //! commission clawed back after.
 
-use crate::error::{DocumentError, ErrorExt, Result};
+use crate::error::Result;
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::spreadsheet::text_cell;
 use partnerbook_book::{settings, Book};
@@ -117,27 +117,9 @@ pub fn refunds(book: &Book, from: &str, to: &str) -> Result<Vec<RefundRow>> {
 
 /// The rows as CSV: one given-back amount per currency, joined.
 pub fn to_csv(rows: &[RefundRow]) -> Result<Vec<u8>> {
-    let failed = |e: csv::Error| {
-        DocumentError::io(
-            "cannot write the report",
-            std::io::Error::other(e.to_string()),
-        )
-    };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "partner_id",
-        "partner",
-        "refunds",
-        "chargebacks",
-        "given_back",
-        "reversed",
-        "clawed_back",
-        "currency",
-    ])
-    .map_err(failed)?;
-    for r in rows {
+    let rows = rows.iter().map(|r| {
         let given: Vec<String> = r.given_back.iter().map(Money::to_string).collect();
-        w.write_record([
+        vec![
             r.partner_id.to_string(),
             text_cell(&r.partner_name).into_owned(),
             r.refunds.to_string(),
@@ -146,11 +128,21 @@ pub fn to_csv(rows: &[RefundRow]) -> Result<Vec<u8>> {
             r.reversed.to_decimal().to_string(),
             r.clawed_back.to_decimal().to_string(),
             r.reversed.currency.code().to_string(),
-        ])
-        .map_err(failed)?;
-    }
-    w.into_inner()
-        .map_err(|e| DocumentError::io("cannot write the report", e.into_error()))
+        ]
+    });
+    super::csv_bytes(
+        &[
+            "partner_id",
+            "partner",
+            "refunds",
+            "chargebacks",
+            "given_back",
+            "reversed",
+            "clawed_back",
+            "currency",
+        ],
+        rows,
+    )
 }
 
 /// The rows as a PDF table, for the days they cover.
