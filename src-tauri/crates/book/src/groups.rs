@@ -79,3 +79,35 @@ pub fn ensure(conn: &Connection, name: &str, actor: Actor) -> Result<i64> {
         None => create(conn, name, "", actor),
     }
 }
+
+/// Renames a group; the new name must be free (ignoring case).
+pub fn rename(conn: &Connection, id: i64, name: &str, actor: Actor) -> Result<()> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(BookError::invalid("group", "a group needs a name"));
+    }
+    let before: String = conn
+        .query_row("SELECT name FROM groups WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| BookError::not_found(format!("group {id}")))?;
+    if before == name {
+        return Ok(());
+    }
+    if find_id(conn, name)?.is_some_and(|other| other != id) {
+        return Err(BookError::conflict(
+            "group",
+            format!("a group named \"{name}\" already exists"),
+        ));
+    }
+    conn.execute("UPDATE groups SET name = ?2 WHERE id = ?1", params![id, name])?;
+    audit::record(
+        conn,
+        actor,
+        "group",
+        Some(id),
+        "update",
+        Some(&serde_json::json!({ "name": before })),
+        Some(&serde_json::json!({ "name": name })),
+    )?;
+    Ok(())
+}

@@ -17,7 +17,7 @@ pub mod timeline;
 pub use error::{PartnerError, Result};
 
 pub use model::*;
-pub use store::{email_of, sort_key};
+pub use store::{email_of, exists, find_id_by_code, find_id_by_email, sort_key};
 
 use crate::error::ErrorExt;
 use partnerbook_book::audit::{self, Actor};
@@ -30,7 +30,7 @@ pub fn get(book: &Book, id: i64) -> Result<Partner> {
     store::get(book.conn(), id)
 }
 
-pub(crate) fn get_in(conn: &Connection, id: i64) -> Result<Partner> {
+pub fn get_in(conn: &Connection, id: i64) -> Result<Partner> {
     store::get(conn, id)
 }
 
@@ -139,7 +139,7 @@ pub fn create_in(conn: &Connection, input: &PartnerInput, actor: Actor) -> Resul
 /// Validates and overwrites inside the caller's transaction, recording what
 /// changed in the audit log and the timeline. The caller refreshes the
 /// search index afterwards, as for `create_in`.
-pub(crate) fn update_in(
+pub fn update_in(
     conn: &Connection,
     id: i64,
     input: &PartnerInput,

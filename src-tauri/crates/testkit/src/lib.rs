@@ -135,3 +135,4 @@ pub fn german_iban(account: i64) -> String {
         .fold(0u64, |acc, d| (acc * 10 + u64::from(d - b'0')) % 97);
     format!("DE{:02}{bban}", 98 - rest)
 }
+pub mod fake_partnerstack;

@@ -3,6 +3,7 @@
 //! Commissions are computed from them by `commissions`.
 
 pub mod attribution;
+pub mod customers;
 mod model;
 pub mod record;
 

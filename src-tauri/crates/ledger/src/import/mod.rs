@@ -326,7 +326,8 @@ pub const REFUNDED_SO_FAR: &str = "SELECT coalesce(sum(amount_minor), 0) FROM co
   WHERE source = ?1 AND original_external_id = ?2 AND original_external_id <> '' AND kind = 'refund'";
 
 /// Whether this conversion's customer already bought before it.
-fn bought_before(conn: &Connection, c: &ConversionInput) -> Result<bool> {
+/// True when the customer of `c` bought before `c` (so `c` is a renewal).
+pub fn bought_before(conn: &Connection, c: &ConversionInput) -> Result<bool> {
     let Some(key) = record::customer_key(c) else {
         return Ok(false);
     };

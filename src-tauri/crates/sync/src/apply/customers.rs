@@ -1,0 +1,39 @@
+//! A platform customer becomes a customer here, with the partner the
+//! platform says referred them, so their sales follow that partner.
+
+use super::{skipped, Ctx};
+use crate::error::Result;
+use crate::remote::{Customer, Record, Resource};
+use crate::report::Outcome;
+use crate::state;
+use partnerbook_ledger::conversions::customers::{remember, Remembered};
+use partnerbook_partners as partners;
+
+pub fn apply(ctx: &mut Ctx, rec: &Record, c: &Customer) -> Result<Outcome> {
+    if c.test {
+        return Ok(skipped("a test customer (made with test keys)"));
+    }
+    if c.customer_key.is_empty() {
+        return Ok(skipped("no customer key"));
+    }
+    let partner = match c.partner_key.as_str() {
+        "" => None,
+        key => partners::find_id_by_code(ctx.db, key)?,
+    };
+    let outcome = match remember(ctx.db, ctx.source(), &c.customer_key, &c.email, partner)? {
+        Remembered::Added(id) => (Outcome::Added, id),
+        Remembered::Changed(id) => (Outcome::Changed, id),
+        Remembered::Unchanged(id) => (Outcome::Unchanged, id),
+        Remembered::OtherPartner { id, ours } => {
+            let name = partners::get_in(ctx.db, ours)?.name;
+            ctx.conflict(Resource::Customers, &rec.key, Some(id), "partner", &name, &c.partner_key, "ours")?;
+            (Outcome::Unchanged, id)
+        }
+    };
+    if matches!(outcome.0, Outcome::Added | Outcome::Changed) {
+        ctx.audit("customer", Some(outcome.1), "sync", &rec.key)?;
+    }
+    let synced = serde_json::json!({ "email": c.email, "partner_key": c.partner_key });
+    state::save_map(ctx.db, ctx.id(), Resource::Customers, &rec.key, Some(outcome.1), rec.updated_ms, &synced, "")?;
+    Ok(outcome.0)
+}

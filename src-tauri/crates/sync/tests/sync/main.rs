@@ -1,0 +1,6 @@
+//! Sync against a fake PartnerStack on 127.0.0.1 (testkit::fake_partnerstack).
+
+mod answers;
+mod incremental;
+mod pull;
+mod support;

@@ -1,0 +1,324 @@
+//! A fake PartnerStack vendor API v2 on 127.0.0.1, for sync tests: real
+//! HTTP, Basic auth, cursor pages (`limit` <= 250, `starting_after`),
+//! `min_updated`, oldest-first order, and faults a test can script (429
+//! with Retry-After, 5xx, malformed bodies, slow answers, a cursor that
+//! repeats). It follows ../shared/PARTNERSTACK_API.md.
+
+use base64::Engine;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+use tiny_http::{Header, Method, Response, Server};
+
+pub const PUBLIC_KEY: &str = "pk_test_fake";
+pub const SECRET_KEY: &str = "sk_test_fake";
+
+/// What the next matching request meets instead of a normal answer.
+#[derive(Clone, Debug)]
+pub enum Fault {
+    /// 429 with `Retry-After: secs`.
+    TooMany(u64),
+    /// An error status with a JSON body.
+    Status(u16),
+    /// A body that is not JSON.
+    Malformed,
+    /// A page whose items lack a field.
+    MissingField(&'static str),
+    /// The normal answer, after a wait.
+    Slow(Duration),
+    /// The normal answer (to let some requests through before a fault).
+    Pass,
+    /// A page whose last item is the cursor it was asked from (paging in a circle).
+    RepeatCursor,
+}
+
+#[derive(Default)]
+pub struct State {
+    /// Records by list name ("partnerships", "transactions"…), each with
+    /// `key`, `created_at` and `updated_at` (ms).
+    pub lists: BTreeMap<String, Vec<Value>>,
+    /// Faults for the next requests, in order, each for one request
+    /// (to a list whose name matches, or any list when None).
+    pub faults: VecDeque<(Option<String>, Fault)>,
+    /// Every request's path and query, in order.
+    pub log: Vec<String>,
+    /// At most this many requests per second; more get 429 with Retry-After.
+    pub rate: Option<u32>,
+    window: Option<(Instant, u32)>,
+    /// Posted records (push), by list.
+    pub posted: Vec<(String, Value)>,
+}
+
+pub struct Fake {
+    pub url: String,
+    pub state: Arc<Mutex<State>>,
+    server: Arc<Server>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Drop for Fake {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Fake {
+    pub fn start() -> Fake {
+        Fake::start_at("127.0.0.1:0")
+    }
+
+    pub fn start_at(addr: &str) -> Fake {
+        let server = Arc::new(Server::http(addr).expect("fake PartnerStack: bind"));
+        let port = server.server_addr().to_ip().expect("ip address").port();
+        let state = Arc::new(Mutex::new(State::default()));
+        let (s, st) = (server.clone(), state.clone());
+        let thread = std::thread::spawn(move || {
+            for request in s.incoming_requests() {
+                let st = st.clone();
+                // One thread per request, so a slow answer does not hold
+                // up the next (the client sends one at a time anyway).
+                std::thread::spawn(move || handle(request, &st));
+            }
+        });
+        Fake {
+            url: format!("http://127.0.0.1:{port}/api/v2"),
+            state,
+            server,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
+        f(&mut self.state.lock().unwrap())
+    }
+
+    pub fn put(&self, list: &str, record: Value) {
+        self.with(|s| {
+            let items = s.lists.entry(list.to_string()).or_default();
+            let key = record["key"].clone();
+            match items.iter_mut().find(|r| r["key"] == key) {
+                Some(r) => *r = record,
+                None => items.push(record),
+            }
+        })
+    }
+
+    pub fn fault(&self, list: Option<&str>, fault: Fault) {
+        self.with(|s| s.faults.push_back((list.map(str::to_string), fault)));
+    }
+
+    pub fn requests(&self) -> Vec<String> {
+        self.with(|s| s.log.clone())
+    }
+}
+
+fn respond(request: tiny_http::Request, status: u16, body: String, headers: Vec<Header>) {
+    let mut response = Response::from_string(body).with_status_code(status);
+    response.add_header(Header::from_bytes("Content-Type", "application/json").unwrap());
+    for h in headers {
+        response.add_header(h);
+    }
+    let _ = request.respond(response);
+}
+
+fn error(status: u16, message: &str) -> String {
+    json!({ "message": message, "status": status }).to_string()
+}
+
+fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let list = path.trim_start_matches("/api/v2/").trim_matches('/').to_string();
+    let expected = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{PUBLIC_KEY}:{SECRET_KEY}"))
+    );
+    let authorised = request
+        .headers()
+        .iter()
+        .any(|h| h.field.equiv("Authorization") && h.value.as_str() == expected);
+    let q: BTreeMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let fault = {
+        let mut s = state.lock().unwrap();
+        s.log.push(url.clone());
+        let limited = s.rate.is_some_and(|rate| {
+            let now = Instant::now();
+            let w = s.window.get_or_insert((now, 0));
+            if now.duration_since(w.0) >= Duration::from_secs(1) {
+                *w = (now, 0);
+            }
+            w.1 += 1;
+            w.1 > rate
+        });
+        if limited {
+            Some(Fault::TooMany(1))
+        } else {
+            let at = s
+                .faults
+                .iter()
+                .position(|(l, _)| l.as_deref().is_none_or(|l| l == list));
+            at.and_then(|i| s.faults.remove(i)).map(|(_, f)| f)
+        }
+    };
+    match &fault {
+        Some(Fault::TooMany(secs)) => {
+            let h = Header::from_bytes("Retry-After", secs.to_string()).unwrap();
+            return respond(request, 429, error(429, "Too many requests"), vec![h]);
+        }
+        Some(Fault::Status(code)) => return respond(request, *code, error(*code, "Server error"), vec![]),
+        Some(Fault::Malformed) => {
+            return respond(request, 200, "<html>Bad gateway</html>".into(), vec![])
+        }
+        Some(Fault::Slow(d)) => std::thread::sleep(*d),
+        _ => {}
+    }
+    if !authorised {
+        return respond(request, 401, error(401, "Unauthorized: bad API keys"), vec![]);
+    }
+    if *request.method() == Method::Post {
+        let mut body = String::new();
+        let _ = request.as_reader().read_to_string(&mut body);
+        let Ok(value) = serde_json::from_str::<Value>(&body) else {
+            return respond(request, 400, error(400, "Body is not JSON"), vec![]);
+        };
+        state.lock().unwrap().posted.push((list.clone(), value.clone()));
+        return respond(request, 200, json!({ "data": value, "message": "Created", "status": 200 }).to_string(), vec![]);
+    }
+    let limit: usize = match q.get("limit").map(|l| l.parse::<usize>()) {
+        None => 10,
+        Some(Ok(n)) if (1..=250).contains(&n) => n,
+        _ => return respond(request, 400, error(400, "limit must be between 1 and 250"), vec![]),
+    };
+    let min_updated: i64 = q.get("min_updated").and_then(|v| v.parse().ok()).unwrap_or(i64::MIN);
+    let (items, has_more) = {
+        let s = state.lock().unwrap();
+        let Some(all) = s.lists.get(&list) else {
+            drop(s);
+            return respond(request, 404, error(404, "Not found"), vec![]);
+        };
+        let mut all: Vec<&Value> = all
+            .iter()
+            .filter(|r| r["updated_at"].as_i64().unwrap_or(0) >= min_updated)
+            .collect();
+        all.sort_by(|a, b| {
+            (a["created_at"].as_i64(), a["key"].as_str()).cmp(&(b["created_at"].as_i64(), b["key"].as_str()))
+        });
+        let start = match q.get("starting_after") {
+            Some(after) => match all.iter().position(|r| r["key"].as_str() == Some(after.as_str())) {
+                Some(i) => i + 1,
+                None => {
+                    drop(s);
+                    return respond(request, 400, error(400, "starting_after: no such key"), vec![]);
+                }
+            },
+            None => 0,
+        };
+        let page: Vec<Value> = all.iter().skip(start).take(limit).map(|v| (*v).clone()).collect();
+        (page, start + limit < all.len())
+    };
+    let mut items = items;
+    match fault {
+        Some(Fault::MissingField(field)) => {
+            for i in &mut items {
+                i.as_object_mut().map(|o| o.remove(field));
+            }
+        }
+        Some(Fault::RepeatCursor) => {
+            if let (Some(after), Some(last)) = (q.get("starting_after"), items.last_mut()) {
+                last["key"] = json!(after);
+            }
+        }
+        _ => {}
+    }
+    let body = json!({ "data": { "items": items, "has_more": has_more }, "message": "Success", "status": 200 });
+    respond(request, 200, body.to_string(), vec![])
+}
+
+/// A small program: 2 groups, `partners` partnerships (plus the `gstest`
+/// test partner), a customer and `sales` transactions per partner (the
+/// last one of every fifth partner refunded), a reward of 20% for each.
+/// Times start on 2026-11-02 and step by a minute.
+pub fn program(partners: usize, sales: usize) -> BTreeMap<String, Vec<Value>> {
+    let t0: i64 = 1_793_577_600_000; // 2026-11-02T00:00:00Z
+    let minute = 60_000;
+    let mut lists: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let groups = [("grup_gold", "Gold"), ("grup_standard", "Standard")];
+    for (i, (key, name)) in groups.iter().enumerate() {
+        lists.entry("groups".into()).or_default().push(json!({
+            "key": key, "name": name, "slug": name.to_lowercase(), "archived": false,
+            "default": i == 1, "created_at": t0, "updated_at": t0
+        }));
+    }
+    let mut t = t0;
+    let mut push = |list: &str, mut v: Value, at: i64| {
+        v["created_at"] = json!(at);
+        v["updated_at"] = json!(at);
+        lists.entry(list.into()).or_default().push(v);
+    };
+    push("partnerships", json!({
+        "key": "part_gstest", "partner_key": "gstest", "email": "test@partnerstack.com",
+        "first_name": "Test", "last_name": "Partner", "group": null, "tags": [], "m_data": {}
+    }), t);
+    for p in 0..partners {
+        t += minute;
+        let (gkey, gname) = groups[p % 2];
+        let pk = format!("partner-{p:05}");
+        push("partnerships", json!({
+            "key": format!("part_{p:05}"), "partner_key": pk, "email": format!("partner{p}@example.com"),
+            "first_name": format!("Pat{p}"), "last_name": "Example",
+            "group": { "key": gkey, "name": gname, "slug": gname.to_lowercase() },
+            "tags": ["newsletter"], "m_data": {}, "stats": {}, "joined_at": t
+        }), t);
+        let ck = format!("cus_{p:05}");
+        push("customers", json!({
+            "key": ck, "customer_key": format!("stripe_{p:05}"), "email": format!("buyer{p}@shop.example"),
+            "name": format!("Buyer {p}"), "partner_key": pk, "partnership_key": format!("part_{p:05}"),
+            "provider_key": format!("stripe_{p:05}"), "source_type": "api", "field_data": {}, "test": false
+        }), t);
+        for s in 0..sales {
+            t += minute;
+            let key = format!("txn_{p:05}_{s:03}");
+            let amount = 4_900 + 100 * (s as i64 % 7);
+            push("transactions", json!({
+                "key": key, "amount": amount, "amount_usd": amount, "currency": "USD",
+                "approved": true, "archived": false, "category_key": "subscription",
+                "product_key": { "key": "pro", "name": "Pro plan" },
+                "customer_key": format!("stripe_{p:05}"),
+                "customer": { "key": ck, "customer_key": format!("stripe_{p:05}"), "email": format!("buyer{p}@shop.example"), "partner_key": pk },
+                "metadata": {}, "test": false
+            }), t);
+            push("rewards", json!({
+                "key": format!("rwd_{p:05}_{s:03}"), "amount": amount / 5, "currency": "USD",
+                "description": "20% of the sale", "reward_status": "approved",
+                "partnership": { "key": format!("part_{p:05}"), "partner_key": pk },
+                "customer": { "key": ck }, "transaction": { "key": key, "currency": "USD" },
+                "action": {}, "trigger": {}, "invoice": null
+            }), t);
+        }
+        if p % 5 == 4 && sales > 0 {
+            t += minute;
+            push("transactions", json!({
+                "key": format!("txn_{p:05}_refund"), "amount": -4_900, "currency": "USD",
+                "approved": true, "archived": false, "customer_key": format!("stripe_{p:05}"),
+                "customer": { "key": ck, "customer_key": format!("stripe_{p:05}"), "partner_key": pk },
+                "metadata": {}, "test": false
+            }), t);
+        }
+    }
+    // A test transaction made with test keys: never a sale.
+    t += minute;
+    push("transactions", json!({
+        "key": "txn_test", "amount": 9_900, "currency": "USD", "approved": true, "archived": false,
+        "customer_key": "stripe_test", "customer": { "partner_key": "gstest" }, "metadata": {}, "test": true
+    }), t);
+    lists.entry("leads".into()).or_default();
+    lists.entry("deals".into()).or_default();
+    lists
+}
