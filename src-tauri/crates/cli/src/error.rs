@@ -2,9 +2,10 @@
 
 use partnerbook_core::health::HealthError;
 use partnerbook_core::screened_import::ImportError;
+use partnerbook_core::screened_sync::ScreenedSyncError;
 use partnerbook_core::{
     ApplicationError, AssetError, BookError, Coded, DemoError, DocumentError, LedgerError,
-    MailError, OutboxError, PartnerError, PayoutError, RiskError,
+    MailError, OutboxError, PartnerError, PayoutError, RiskError, SyncError,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +51,8 @@ from_core!(
     ApplicationError,
     RiskError,
     ImportError,
+    ScreenedSyncError,
+    SyncError,
     DemoError
 );
 

@@ -62,6 +62,7 @@ fn run(cli: Cli) -> CliResult {
         }),
         Command::Payout(c) => edit(cli.book, |b| commands::payouts::run(b, c)),
         Command::Risk(c) => edit(cli.book, |b| commands::risk::run(b, c)),
+        Command::Sync(c) => edit(cli.book, |b| commands::sync::run(b, c)),
         Command::Mail(c) => edit(cli.book, |b| commands::mail::run(b, c)),
         Command::Applications(c) => edit(cli.book, |b| commands::applications::run(b, c)),
         Command::Onboarding(c) => edit(cli.book, |b| commands::onboarding::run(b, c)),

@@ -27,6 +27,8 @@ pub use partnerbook_applications::{self as applications, ApplicationError};
 
 pub use partnerbook_risk::{self as risk, RiskError};
 
+pub use partnerbook_sync::{self as sync, SyncError};
+
 pub use partnerbook_demo::{self as demo, DemoError};
 
 /// A conversions import, then the risk checks on the rows it added: the
@@ -69,6 +71,53 @@ pub mod screened_import {
             import: report,
             risk,
         })
+    }
+}
+
+/// A sync, then the risk checks on the sales it brought in: the CLI's
+/// `sync` and the app's "Sync now" both come here, as imports go through
+/// `screened_import`.
+pub mod screened_sync {
+    use crate::progress::Progress;
+    use crate::risk::{self, ScanReport};
+    use crate::sync::{self, Keys, SyncOptions, SyncReport};
+    use crate::{audit::Actor, Book, RiskError, SyncError};
+    use serde::Serialize;
+
+    partnerbook_book::crate_error!(ScreenedSyncError { Sync(SyncError), Risk(RiskError) });
+
+    #[derive(Clone, Debug, Serialize, ts_rs::TS)]
+    #[ts(export)]
+    pub struct ScreenedSync {
+        #[serde(flatten)]
+        #[ts(flatten)]
+        pub sync: SyncReport,
+        /// What the risk checks found in the new sales; None on a dry run
+        /// or when no sale came in.
+        pub risk: Option<ScanReport>,
+    }
+
+    pub fn sync(
+        book: &mut Book,
+        connection: &str,
+        keys: &Keys,
+        options: &SyncOptions,
+        progress: &dyn Progress,
+    ) -> Result<ScreenedSync, ScreenedSyncError> {
+        let since = risk::watermark(book)?;
+        let report = sync::sync(book, connection, keys, options, progress)?;
+        let added = report
+            .resources
+            .iter()
+            .filter(|r| r.resource == Some(sync::Resource::Transactions))
+            .map(|r| r.added)
+            .sum::<u64>();
+        let risk = if options.dry_run || added == 0 {
+            None
+        } else {
+            Some(risk::scan_since(book, since, Actor::Sync, progress)?)
+        };
+        Ok(ScreenedSync { sync: report, risk })
     }
 }
 

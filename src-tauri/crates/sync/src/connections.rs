@@ -165,3 +165,25 @@ pub fn remove(book: &mut Book, name: &str) -> Result<()> {
     tx.commit()?;
     Ok(())
 }
+
+/// Points a connection at another address (a test server, a regional API).
+pub fn set_base_url(book: &mut Book, name: &str, base_url: &str) -> Result<Connection> {
+    let url = check_base_url(base_url)?;
+    let tx = book.transaction()?;
+    let c = find(&tx, name)?;
+    if c.base_url != url {
+        tx.execute("UPDATE sync_connections SET base_url = ?2 WHERE id = ?1", params![c.id, url])?;
+        audit::record(
+            &tx,
+            Actor::User,
+            "sync_connection",
+            Some(c.id),
+            "update",
+            Some(&serde_json::json!({ "base_url": c.base_url })),
+            Some(&serde_json::json!({ "base_url": url })),
+        )?;
+    }
+    let c = find(&tx, name)?;
+    tx.commit()?;
+    Ok(c)
+}

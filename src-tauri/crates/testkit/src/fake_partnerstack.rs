@@ -34,7 +34,6 @@ pub enum Fault {
     RepeatCursor,
 }
 
-#[derive(Default)]
 pub struct State {
     /// Records by list name ("partnerships", "transactions"…), each with
     /// `key`, `created_at` and `updated_at` (ms).
@@ -42,13 +41,31 @@ pub struct State {
     /// Faults for the next requests, in order, each for one request
     /// (to a list whose name matches, or any list when None).
     pub faults: VecDeque<(Option<String>, Fault)>,
-    /// Every request's path and query, in order.
+    /// Every request's path and query, in order (while `keep_log`).
     pub log: Vec<String>,
+    pub keep_log: bool,
     /// At most this many requests per second; more get 429 with Retry-After.
     pub rate: Option<u32>,
     window: Option<(Instant, u32)>,
+    /// Every answer waits this long first (a slow platform).
+    pub delay: Duration,
     /// Posted records (push), by list.
     pub posted: Vec<(String, Value)>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            lists: BTreeMap::new(),
+            faults: VecDeque::new(),
+            log: Vec::new(),
+            keep_log: true,
+            rate: None,
+            window: None,
+            delay: Duration::ZERO,
+            posted: Vec::new(),
+        }
+    }
 }
 
 pub struct Fake {
@@ -97,6 +114,7 @@ impl Fake {
         f(&mut self.state.lock().unwrap())
     }
 
+    /// Adds or replaces a record, keeping the list oldest first.
     pub fn put(&self, list: &str, record: Value) {
         self.with(|s| {
             let items = s.lists.entry(list.to_string()).or_default();
@@ -105,6 +123,7 @@ impl Fake {
                 Some(r) => *r = record,
                 None => items.push(record),
             }
+            items.sort_by(order);
         })
     }
 
@@ -115,6 +134,11 @@ impl Fake {
     pub fn requests(&self) -> Vec<String> {
         self.with(|s| s.log.clone())
     }
+}
+
+/// Oldest first, then by key: the order `order_by=created_at` pages in.
+fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
+    (a["created_at"].as_i64(), a["key"].as_str()).cmp(&(b["created_at"].as_i64(), b["key"].as_str()))
 }
 
 fn respond(request: tiny_http::Request, status: u16, body: String, headers: Vec<Header>) {
@@ -145,9 +169,13 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
     let q: BTreeMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();
+    let delay = state.lock().unwrap().delay;
+    std::thread::sleep(delay);
     let fault = {
         let mut s = state.lock().unwrap();
-        s.log.push(url.clone());
+        if s.keep_log {
+            s.log.push(url.clone());
+        }
         let limited = s.rate.is_some_and(|rate| {
             let now = Instant::now();
             let w = s.window.get_or_insert((now, 0));
@@ -203,13 +231,11 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
             drop(s);
             return respond(request, 404, error(404, "Not found"), vec![]);
         };
-        let mut all: Vec<&Value> = all
+        // Lists are kept oldest first (see `put` and `program`).
+        let all: Vec<&Value> = all
             .iter()
             .filter(|r| r["updated_at"].as_i64().unwrap_or(0) >= min_updated)
             .collect();
-        all.sort_by(|a, b| {
-            (a["created_at"].as_i64(), a["key"].as_str()).cmp(&(b["created_at"].as_i64(), b["key"].as_str()))
-        });
         let start = match q.get("starting_after") {
             Some(after) => match all.iter().position(|r| r["key"].as_str() == Some(after.as_str())) {
                 Some(i) => i + 1,
@@ -321,4 +347,32 @@ pub fn program(partners: usize, sales: usize) -> BTreeMap<String, Vec<Value>> {
     lists.entry("leads".into()).or_default();
     lists.entry("deals".into()).or_default();
     lists
+}
+
+/// What a book holds that sync writes, without ids or times: equal for two
+/// books that synced the same platform, however the syncs went.
+pub fn contents(conn: &rusqlite::Connection) -> Vec<String> {
+    let queries = [
+        "SELECT name || '|' || email || '|' || coalesce((SELECT name FROM groups g WHERE g.id = p.group_id), '') || '|' || status FROM partners p",
+        "SELECT name FROM groups",
+        "SELECT code || '|' || (SELECT email FROM partners p WHERE p.id = c.partner_id) FROM partner_codes c",
+        "SELECT source || '|' || external_id || '|' || email || '|' || coalesce((SELECT email FROM partners p WHERE p.id = c.partner_id), '') FROM customers c",
+        "SELECT source || '|' || external_id || '|' || kind || '|' || occurred_at || '|' || amount_minor || '|' || coalesce(currency, '') || '|' || coalesce((SELECT email FROM partners p WHERE p.id = v.partner_id), '') || '|' || attribution FROM conversions v",
+        "SELECT (SELECT external_id FROM conversions v WHERE v.id = k.conversion_id) || '|' || line || '|' || kind || '|' || coalesce(amount_minor, 0) || '|' || currency || '|' || state || '|' || due_on FROM commissions k",
+        "SELECT remote_key || '|' || amount_minor || '|' || currency || '|' || status || '|' || earned_at FROM platform_rewards",
+        "SELECT resource || '|' || remote_key || '|' || skipped || '|' || synced FROM sync_map",
+        "SELECT resource || '|' || remote_key || '|' || field || '|' || ours || '|' || theirs FROM sync_conflicts",
+    ];
+    let mut out = Vec::new();
+    for q in queries {
+        let mut stmt = conn.prepare(q).unwrap();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows.sort();
+        out.extend(rows);
+    }
+    out
 }

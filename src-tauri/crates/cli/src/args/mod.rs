@@ -6,6 +6,7 @@ mod bench;
 mod mail;
 mod payouts;
 mod risk;
+pub mod sync;
 
 pub use applications::{ApplicationsCommand, OnboardingCommand, TermsCommand};
 pub use assets::{AssetsCommand, KitCommand};
@@ -14,6 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use mail::{MailCommand, PasswordCommand, TemplatesCommand};
 pub use payouts::PayoutCommand;
 pub use risk::RiskCommand;
+pub use sync::SyncCommand;
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -85,6 +87,9 @@ pub enum Command {
     /// Risk checks on sales and partners: scan, list flags, clear or decline them.
     #[command(subcommand)]
     Risk(RiskCommand),
+    /// Sync with PartnerStack or Rewardful: pull, status, conflicts, compare commissions.
+    #[command(subcommand)]
+    Sync(SyncCommand),
     /// Reports for the manager.
     #[command(subcommand)]
     Report(ReportCommand),

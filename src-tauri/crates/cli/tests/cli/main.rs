@@ -8,3 +8,4 @@ mod partners;
 mod payout_kill;
 mod risk;
 mod support;
+mod sync_kill;

@@ -10,6 +10,7 @@ use partnerbook_core::settings::NewProgram;
 use partnerbook_core::Book;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use crate::support::{seed, Moments};
 use std::time::{Duration, Instant};
 
 const ROUNDS: u32 = 25;
@@ -71,25 +72,6 @@ fn time_of(base: &Path, dir: &Path, args: &[&str]) -> Duration {
     let start = Instant::now();
     assert!(partnerbook(&copy, args).wait().unwrap().success());
     start.elapsed()
-}
-
-/// A small xorshift: random kill moments without another dependency.
-struct Moments(u64);
-impl Moments {
-    fn next_within(&mut self, max: Duration) -> Duration {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        max.mul_f64((self.0 % 10_000) as f64 / 10_000.0)
-    }
-}
-
-fn seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1
 }
 
 /// Kills `args` at a random moment; true when it was still running.

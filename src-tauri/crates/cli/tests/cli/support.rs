@@ -4,6 +4,7 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
+use std::time::Duration;
 use std::path::{Path, PathBuf};
 
 pub fn pb(book: &Path) -> Command {
@@ -37,3 +38,23 @@ pub fn init(dir: &Path) -> PathBuf {
         .success();
     book
 }
+
+/// A small xorshift: random kill moments without another dependency.
+pub struct Moments(pub u64);
+impl Moments {
+    pub fn next_within(&mut self, max: Duration) -> Duration {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        max.mul_f64((self.0 % 10_000) as f64 / 10_000.0)
+    }
+}
+
+pub fn seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1
+}
+
