@@ -15,6 +15,6 @@ synced_to: string | null, last_started: string | null, last_finished: string | n
  */
 interrupted: boolean, last_error: string, last_run: ResourceReport | null, 
 /**
- * Rows this connection brought in.
+ * The records of this resource the book holds from this connection.
  */
 mapped: number, };

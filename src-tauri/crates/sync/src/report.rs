@@ -79,15 +79,21 @@ pub struct ResourceStatus {
     pub interrupted: bool,
     pub last_error: String,
     pub last_run: Option<ResourceReport>,
-    /// Rows this connection brought in.
+    /// The records of this resource the book holds from this connection.
     pub mapped: u64,
 }
 
 pub fn status(db: &Db, connection: i64) -> Result<Vec<ResourceStatus>> {
     let mut stmt = db.prepare(
         "SELECT s.resource, s.high_water, s.started_at, s.finished_at, s.run_since IS NOT NULL, s.last_error, s.counts,
-                (SELECT count(*) FROM sync_map m WHERE m.connection_id = s.connection_id AND m.resource = s.resource AND m.local_id IS NOT NULL)
-           FROM sync_state s WHERE s.connection_id = ?1",
+                CASE s.resource
+                  WHEN 'transactions' THEN (SELECT count(*) FROM conversions v WHERE v.source = c.name)
+                  WHEN 'rewards' THEN (SELECT count(*) FROM platform_rewards r WHERE r.connection_id = c.id)
+                  WHEN 'leads' THEN (SELECT count(*) FROM platform_records r WHERE r.connection_id = c.id AND r.resource = 'leads')
+                  WHEN 'deals' THEN (SELECT count(*) FROM platform_records r WHERE r.connection_id = c.id AND r.resource = 'deals')
+                  ELSE (SELECT count(*) FROM sync_map m WHERE m.connection_id = c.id AND m.resource = s.resource AND m.local_id IS NOT NULL)
+                END
+           FROM sync_state s JOIN sync_connections c ON c.id = s.connection_id WHERE s.connection_id = ?1",
     )?;
     let rows = stmt.query_map(params![connection], |r| {
         let resource: String = r.get(0)?;

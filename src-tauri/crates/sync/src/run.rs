@@ -237,3 +237,20 @@ fn run_one(
     let done = r.clone();
     w.page(|db| state::finish(db, id, resource, &done))
 }
+
+/// Asks the platform for one record with `keys`: Ok when it answers and
+/// takes the keys (Settings > Connections > Test).
+pub fn test_connection(c: &Connection, keys: &Keys, progress: &dyn Progress) -> Result<String> {
+    let options = SyncOptions {
+        page_size: 1,
+        ..SyncOptions::default()
+    };
+    let mut platform = platform(c, keys, &options)?;
+    let resource = platform.resources()[0];
+    platform.page(resource, None, None, 1, progress)?;
+    Ok(format!(
+        "{} answered at {} and took the keys.",
+        c.platform.title(),
+        c.base_url
+    ))
+}
