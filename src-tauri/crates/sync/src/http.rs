@@ -75,6 +75,9 @@ impl Polite {
         min_gap: Duration,
         retry: Retry,
     ) -> Result<Polite> {
+        // reqwest takes the process's TLS provider: ring (see Cargo.toml).
+        // Installing it twice is harmless; the second call only says so.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = Client::builder()
             .timeout(retry.timeout)
             .user_agent(concat!("Partnerbook/", env!("CARGO_PKG_VERSION")))
@@ -340,6 +343,18 @@ pub(crate) fn bad_answer(at: At, why: String) -> SyncError {
         why,
     }
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An https client builds with our TLS provider (no network needed).
+    #[test]
+    fn an_https_client_builds() {
+        let p = Polite::new("PartnerStack", "https://api.partnerstack.com/api/v2", "pk".into(), None, Duration::ZERO, Retry::default());
+        assert!(p.is_ok());
+    }
 }
 
 fn seed() -> u64 {

@@ -46,7 +46,7 @@ pub struct State {
     pub keep_log: bool,
     /// At most this many requests per second; more get 429 with Retry-After.
     pub rate: Option<u32>,
-    window: Option<(Instant, u32)>,
+    window: Option<(Instant, f64)>,
     /// Every answer waits this long first (a slow platform).
     pub delay: Duration,
     /// Posted records (push), by list.
@@ -176,14 +176,18 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
         if s.keep_log {
             s.log.push(url.clone());
         }
+        // A token bucket: `rate` requests a second, bursts of up to `rate`.
         let limited = s.rate.is_some_and(|rate| {
             let now = Instant::now();
-            let w = s.window.get_or_insert((now, 0));
-            if now.duration_since(w.0) >= Duration::from_secs(1) {
-                *w = (now, 0);
+            let (last, tokens) = s.window.get_or_insert((now, rate as f64));
+            *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * rate as f64).min(rate as f64);
+            *last = now;
+            if *tokens >= 1.0 {
+                *tokens -= 1.0;
+                false
+            } else {
+                true
             }
-            w.1 += 1;
-            w.1 > rate
         });
         if limited {
             Some(Fault::TooMany(1))
