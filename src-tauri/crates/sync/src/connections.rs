@@ -37,7 +37,7 @@ impl PlatformName {
     pub fn default_base_url(self) -> &'static str {
         match self {
             PlatformName::Partnerstack => crate::partnerstack::BASE_URL,
-            PlatformName::Rewardful => "https://api.getrewardful.com/v1",
+            PlatformName::Rewardful => crate::rewardful::BASE_URL,
         }
     }
 

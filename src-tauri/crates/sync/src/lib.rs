@@ -18,6 +18,7 @@ pub mod platform;
 mod read;
 pub mod remote;
 pub mod report;
+pub mod rewardful;
 pub mod run;
 pub mod state;
 

@@ -34,12 +34,21 @@ fn endpoint(resource: Resource) -> &'static str {
         Resource::Rewards => "rewards",
         Resource::Leads => "leads",
         Resource::Deals => "deals",
+        Resource::Payouts => "payouts",
     }
 }
 
 impl Platform for PartnerStack {
     fn resources(&self) -> &'static [Resource] {
-        &Resource::ALL
+        &[
+            Resource::Groups,
+            Resource::Partners,
+            Resource::Customers,
+            Resource::Transactions,
+            Resource::Rewards,
+            Resource::Leads,
+            Resource::Deals,
+        ]
     }
 
     fn http(&self) -> &Polite {
@@ -135,6 +144,7 @@ fn record(resource: Resource, item: &Item) -> Result<Record> {
             customer_key: item.text("customer_key")?,
             email: item.opt_text("email")?,
             partner_key: item.opt_text("partner_key")?,
+            partner_remote: String::new(),
             test: item.opt_bool("test")?.unwrap_or(false),
         }),
         Resource::Transactions => {
@@ -162,8 +172,10 @@ fn record(resource: Resource, item: &Item) -> Result<Record> {
                     item.opt_text("partner_key")?,
                     customer.opt_text("partner_key")?,
                 ]),
+                partner_remote: String::new(),
                 product: item.key_or_name("product_key")?,
                 refunds: item.child("metadata").opt_text("refunded_transaction_key")?,
+                refunded_total: false,
                 excluded,
             })
         }
@@ -185,6 +197,7 @@ fn record(resource: Resource, item: &Item) -> Result<Record> {
                     partnership.opt_text("partner_key")?,
                     item.opt_text("partner_key")?,
                 ]),
+                partner_remote: String::new(),
                 transaction_key: first_of(&[
                     transaction.opt_text("key")?,
                     item.opt_text("transaction_key")?,
@@ -192,7 +205,7 @@ fn record(resource: Resource, item: &Item) -> Result<Record> {
                 earned_ms: created,
             })
         }
-        Resource::Leads | Resource::Deals => Body::Kept(item.value().clone()),
+        Resource::Leads | Resource::Deals | Resource::Payouts => Body::Kept(item.value().clone()),
     };
     Ok(Record {
         key,
@@ -201,7 +214,7 @@ fn record(resource: Resource, item: &Item) -> Result<Record> {
     })
 }
 
-fn first_of(options: &[String]) -> String {
+pub(crate) fn first_of(options: &[String]) -> String {
     options
         .iter()
         .find(|s| !s.is_empty())

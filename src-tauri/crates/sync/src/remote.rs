@@ -19,10 +19,11 @@ pub enum Resource {
     Rewards,
     Leads,
     Deals,
+    Payouts,
 }
 
 impl Resource {
-    pub const ALL: [Resource; 7] = [
+    pub const ALL: [Resource; 8] = [
         Resource::Groups,
         Resource::Partners,
         Resource::Customers,
@@ -30,6 +31,7 @@ impl Resource {
         Resource::Rewards,
         Resource::Leads,
         Resource::Deals,
+        Resource::Payouts,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +43,7 @@ impl Resource {
             Resource::Rewards => "rewards",
             Resource::Leads => "leads",
             Resource::Deals => "deals",
+            Resource::Payouts => "payouts",
         }
     }
 
@@ -95,6 +98,9 @@ pub struct Customer {
     pub customer_key: String,
     pub email: String,
     pub partner_key: String,
+    /// The platform's id of the partner, where it names them by id
+    /// (Rewardful) rather than by key.
+    pub partner_remote: String,
     pub test: bool,
 }
 
@@ -107,9 +113,13 @@ pub struct Transaction {
     pub customer_key: String,
     pub customer_email: String,
     pub partner_key: String,
+    pub partner_remote: String,
     pub product: String,
     /// For a refund, the sale it gives money back for, when the platform says.
     pub refunds: String,
+    /// True when this record says how much of sale `refunds` was given back
+    /// in all (-amount): only what is new since the last sync is recorded.
+    pub refunded_total: bool,
     /// Why the platform says it earns nothing (not approved, archived, a
     /// test), if it does.
     pub excluded: Option<&'static str>,
@@ -123,6 +133,7 @@ pub struct Reward {
     pub status_text: String,
     pub description: String,
     pub partner_key: String,
+    pub partner_remote: String,
     pub transaction_key: String,
     pub earned_ms: i64,
 }

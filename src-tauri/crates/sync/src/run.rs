@@ -6,11 +6,12 @@
 
 use crate::apply::{self, Ctx};
 use crate::connections::{self, Connection, PlatformName};
-use crate::error::{ErrorExt, RemoteError, Result, SyncError};
+use crate::error::{RemoteError, Result, SyncError};
 use crate::http::{bad_answer, At, Polite, Retry};
 use crate::keys::Keys;
 use crate::partnerstack::{self, PartnerStack};
 use crate::platform::Platform;
+use crate::rewardful::{self, Rewardful};
 use crate::remote::Resource;
 use crate::report::{ResourceReport, SyncReport};
 use crate::state::{self, OVERLAP_MS};
@@ -28,6 +29,7 @@ pub struct SyncOptions {
     pub resources: Vec<Resource>,
     pub retry: Retry,
     /// The least time between two requests: 1/R for a limit of R per second.
+    /// Zero: the platform's documented limit (Rewardful's 45 per 30 s) or none.
     pub min_gap: Duration,
     /// Records per page (capped at the platform's most).
     pub page_size: u32,
@@ -47,24 +49,29 @@ impl Default for SyncOptions {
 
 /// Opens the platform's adapter for `c` with its keys.
 pub fn platform(c: &Connection, keys: &Keys, options: &SyncOptions) -> Result<Box<dyn Platform>> {
+    // A rate the caller asks for (--rate) replaces the platform's own.
+    let min_gap = match c.platform {
+        PlatformName::Rewardful if options.min_gap.is_zero() => rewardful::MIN_GAP,
+        _ => options.min_gap,
+    };
     let http = Polite::new(
         c.platform.title(),
         &c.base_url,
         keys.user.clone(),
         keys.password.clone(),
-        options.min_gap,
+        min_gap,
         options.retry,
     )?;
-    match c.platform {
-        PlatformName::Partnerstack => Ok(Box::new(PartnerStack {
+    Ok(match c.platform {
+        PlatformName::Partnerstack => Box::new(PartnerStack {
             http,
             limit: options.page_size,
-        })),
-        PlatformName::Rewardful => Err(SyncError::invalid(
-            "platform",
-            "Rewardful sync is not in this version yet",
-        )),
-    }
+        }),
+        PlatformName::Rewardful => Box::new(Rewardful {
+            http,
+            limit: options.page_size,
+        }),
+    })
 }
 
 /// Runs a sync of connection `name`.

@@ -1,8 +1,11 @@
-//! A fake PartnerStack vendor API v2 on 127.0.0.1, for sync tests: real
-//! HTTP, Basic auth, cursor pages (`limit` <= 250, `starting_after`),
-//! `min_updated`, oldest-first order, and faults a test can script (429
-//! with Retry-After, 5xx, malformed bodies, slow answers, a cursor that
-//! repeats). It follows ../shared/PARTNERSTACK_API.md.
+//! A fake PartnerStack vendor API v2 (or, as `Flavor::Rewardful`, a fake
+//! Rewardful API v1) on 127.0.0.1, for sync tests: real HTTP, Basic auth,
+//! PartnerStack's cursor pages (`limit` <= 250, `starting_after`,
+//! `min_updated`, oldest first) or Rewardful's numbered pages (`page`,
+//! `limit` <= 100, newest first, `pagination.next_page`), and faults a test
+//! can script (429 with Retry-After, 5xx, malformed bodies, slow answers, a
+//! cursor that repeats). It follows ../shared/PARTNERSTACK_API.md and
+//! Rewardful's public API reference.
 
 use base64::Engine;
 use serde_json::{json, Value};
@@ -14,6 +17,15 @@ use tiny_http::{Header, Method, Response, Server};
 
 pub const PUBLIC_KEY: &str = "pk_test_fake";
 pub const SECRET_KEY: &str = "sk_test_fake";
+/// Rewardful's one key: the API secret, sent as the Basic user.
+pub const REWARDFUL_SECRET: &str = "rw_secret_fake";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flavor {
+    #[default]
+    PartnerStack,
+    Rewardful,
+}
 
 /// What the next matching request meets instead of a normal answer.
 #[derive(Clone, Debug)]
@@ -35,6 +47,7 @@ pub enum Fault {
 }
 
 pub struct State {
+    pub flavor: Flavor,
     /// Records by list name ("partnerships", "transactions"…), each with
     /// `key`, `created_at` and `updated_at` (ms).
     pub lists: BTreeMap<String, Vec<Value>>,
@@ -56,6 +69,7 @@ pub struct State {
 impl Default for State {
     fn default() -> Self {
         State {
+            flavor: Flavor::PartnerStack,
             lists: BTreeMap::new(),
             faults: VecDeque::new(),
             log: Vec::new(),
@@ -69,7 +83,10 @@ impl Default for State {
 }
 
 pub struct Fake {
+    /// The base URL as PartnerStack's (`/api/v2`).
     pub url: String,
+    /// The base URL as Rewardful's (`/v1`).
+    pub rewardful_url: String,
     pub state: Arc<Mutex<State>>,
     server: Arc<Server>,
     thread: Option<JoinHandle<()>>,
@@ -104,6 +121,7 @@ impl Fake {
         });
         Fake {
             url: format!("http://127.0.0.1:{port}/api/v2"),
+            rewardful_url: format!("http://127.0.0.1:{port}/v1"),
             state,
             server,
             thread: Some(thread),
@@ -138,7 +156,16 @@ impl Fake {
 
 /// Oldest first, then by key: the order `order_by=created_at` pages in.
 fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
-    (a["created_at"].as_i64(), a["key"].as_str()).cmp(&(b["created_at"].as_i64(), b["key"].as_str()))
+    // PartnerStack's times are epoch ms, Rewardful's ISO text (which sorts
+    // as text); keys are `key` or `id`.
+    let k = |v: &Value| {
+        (
+            v["created_at"].as_i64(),
+            v["created_at"].as_str().map(str::to_string),
+            v["key"].as_str().or(v["id"].as_str()).map(str::to_string),
+        )
+    };
+    k(a).cmp(&k(b))
 }
 
 fn respond(request: tiny_http::Request, status: u16, body: String, headers: Vec<Header>) {
@@ -157,11 +184,17 @@ fn error(status: u16, message: &str) -> String {
 fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let list = path.trim_start_matches("/api/v2/").trim_matches('/').to_string();
-    let expected = format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{PUBLIC_KEY}:{SECRET_KEY}"))
-    );
+    let flavor = state.lock().unwrap().flavor;
+    let list = path
+        .trim_start_matches("/api/v2/")
+        .trim_start_matches("/v1/")
+        .trim_matches('/')
+        .to_string();
+    let pair = match flavor {
+        Flavor::PartnerStack => format!("{PUBLIC_KEY}:{SECRET_KEY}"),
+        Flavor::Rewardful => format!("{REWARDFUL_SECRET}:"),
+    };
+    let expected = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(pair));
     let authorised = request
         .headers()
         .iter()
@@ -213,6 +246,9 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
     }
     if !authorised {
         return respond(request, 401, error(401, "Unauthorized: bad API keys"), vec![]);
+    }
+    if flavor == Flavor::Rewardful {
+        return rewardful(request, state, &list, &q);
     }
     if *request.method() == Method::Post {
         let mut body = String::new();
@@ -269,6 +305,114 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
     }
     let body = json!({ "data": { "items": items, "has_more": has_more }, "message": "Success", "status": 200 });
     respond(request, 200, body.to_string(), vec![])
+}
+
+/// Rewardful: numbered pages, newest first; `PUT payouts/:id/pay` marks a
+/// payout paid.
+fn rewardful(request: tiny_http::Request, state: &Mutex<State>, list: &str, q: &BTreeMap<String, String>) {
+    if *request.method() == Method::Put {
+        let id = list.trim_start_matches("payouts/").trim_end_matches("/pay").to_string();
+        let mut s = state.lock().unwrap();
+        let found = s
+            .lists
+            .get_mut("payouts")
+            .and_then(|l| l.iter_mut().find(|p| p["id"] == json!(id)));
+        let Some(p) = found else {
+            drop(s);
+            return respond(request, 404, json!({ "error": "Not found" }).to_string(), vec![]);
+        };
+        p["state"] = json!("paid");
+        p["paid_at"] = json!("2026-12-01T00:00:00.000Z");
+        let body = p.clone();
+        s.posted.push((format!("payouts/{id}/pay"), body.clone()));
+        drop(s);
+        return respond(request, 200, body.to_string(), vec![]);
+    }
+    let limit: usize = match q.get("limit").map(|l| l.parse::<usize>()) {
+        None => 25,
+        Some(Ok(n)) if (1..=100).contains(&n) => n,
+        _ => return respond(request, 400, json!({ "error": "limit must be between 1 and 100" }).to_string(), vec![]),
+    };
+    let page: usize = q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
+    let s = state.lock().unwrap();
+    let Some(all) = s.lists.get(list) else {
+        drop(s);
+        return respond(request, 404, json!({ "error": "Not found" }).to_string(), vec![]);
+    };
+    let total = all.len();
+    // Newest first, as Rewardful lists.
+    let items: Vec<Value> = all.iter().rev().skip((page - 1) * limit).take(limit).cloned().collect();
+    drop(s);
+    let pages = total.div_ceil(limit).max(1);
+    let body = json!({
+        "pagination": {
+            "previous_page": if page > 1 { json!(page - 1) } else { Value::Null },
+            "current_page": page,
+            "next_page": if page < pages { json!(page + 1) } else { Value::Null },
+            "count": items.len(), "limit": limit, "total_pages": pages, "total_count": total
+        },
+        "data": items
+    });
+    respond(request, 200, body.to_string(), vec![])
+}
+
+/// A small Rewardful program: 2 campaigns, `affiliates` affiliates with a
+/// link token each, a referral each, `sales` commissions each (with their
+/// sale; every fifth affiliate's first sale half refunded), and one paid
+/// payout each. Times as ISO text from 2026-11-02, a minute apart.
+pub fn rewardful_program(affiliates: usize, sales: usize) -> BTreeMap<String, Vec<Value>> {
+    let t0 = chrono::DateTime::parse_from_rfc3339("2026-11-02T00:00:00Z").unwrap();
+    let at = |m: i64| (t0 + chrono::Duration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let mut lists: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let campaigns = [("camp_gold", "Gold"), ("camp_friends", "Friends")];
+    for (id, name) in campaigns {
+        lists.entry("campaigns".into()).or_default().push(json!({
+            "id": id, "name": name, "created_at": at(0), "updated_at": at(0),
+            "commission_percent": 20.0, "reward_type": "percent"
+        }));
+    }
+    let mut m = 0;
+    for a in 0..affiliates {
+        m += 1;
+        let (cid, cname) = campaigns[a % 2];
+        let aid = format!("aff-{a:05}");
+        let token = format!("ref{a:05}");
+        lists.entry("affiliates".into()).or_default().push(json!({
+            "id": aid, "created_at": at(m), "updated_at": at(m), "state": "active",
+            "first_name": format!("Ann{a}"), "last_name": "Affiliate", "email": format!("affiliate{a}@example.com"),
+            "paypal_email": format!("affiliate{a}@example.com"), "confirmed_at": at(m),
+            "campaign": { "id": cid, "name": cname },
+            "links": [{ "id": format!("link-{a:05}"), "url": format!("https://shop.example/?via={token}"), "token": token }]
+        }));
+        let customer = json!({ "platform": "stripe", "id": format!("cus_{a:05}"), "name": format!("Customer {a}"), "email": format!("customer{a}@shop.example") });
+        lists.entry("referrals".into()).or_default().push(json!({
+            "id": format!("refl-{a:05}"), "created_at": at(m), "updated_at": at(m), "conversion_state": "conversion",
+            "stripe_customer_id": format!("cus_{a:05}"), "customer": customer, "affiliate": { "id": aid }
+        }));
+        for s in 0..sales {
+            m += 1;
+            let amount = 10_000 + 500 * (s as i64 % 3);
+            let refunded = if a % 5 == 4 && s == 0 { amount / 2 } else { 0 };
+            let sale = json!({
+                "id": format!("sale-{a:05}-{s:03}"), "currency": "USD", "charged_at": at(m),
+                "created_at": at(m), "updated_at": at(m), "charge_amount_cents": amount,
+                "refund_amount_cents": refunded, "tax_amount_cents": 0, "sale_amount_cents": amount,
+                "referral": { "id": format!("refl-{a:05}"), "stripe_customer_id": format!("cus_{a:05}"), "customer": customer },
+                "affiliate": { "id": aid }
+            });
+            lists.entry("commissions".into()).or_default().push(json!({
+                "id": format!("comm-{a:05}-{s:03}"), "created_at": at(m), "updated_at": at(m),
+                "amount": amount / 5, "currency": "USD", "state": if s == 0 { "paid" } else { "due" },
+                "due_at": at(m + 43_200), "paid_at": null, "voided_at": null,
+                "campaign": { "id": cid, "name": cname }, "sale": sale
+            }));
+        }
+        lists.entry("payouts".into()).or_default().push(json!({
+            "id": format!("payout-{a:05}"), "currency": "USD", "amount": 2_000, "state": "due",
+            "created_at": at(m), "updated_at": at(m), "paid_at": null, "affiliate": { "id": aid, "email": format!("affiliate{a}@example.com") }
+        }));
+    }
+    lists
 }
 
 /// A small program: 2 groups, `partners` partnerships (plus the `gstest`

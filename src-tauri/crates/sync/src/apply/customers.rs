@@ -16,10 +16,7 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, c: &Customer) -> Result<Outcome> {
     if c.customer_key.is_empty() {
         return Ok(skipped("no customer key"));
     }
-    let partner = match c.partner_key.as_str() {
-        "" => None,
-        key => partners::find_id_by_code(ctx.db, key)?,
-    };
+    let partner = super::partner_of(ctx, &c.partner_key, &c.partner_remote)?;
     let outcome = match remember(ctx.db, ctx.source(), &c.customer_key, &c.email, partner)? {
         Remembered::Added(id) => (Outcome::Added, id),
         Remembered::Changed(id) => (Outcome::Changed, id),

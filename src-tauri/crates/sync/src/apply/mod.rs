@@ -111,6 +111,22 @@ fn refused<T>(result: Result<T>) -> Result<Result<T, String>> {
     }
 }
 
+/// The partner a record names: by the platform's id of the partner (mapped
+/// when the partner was synced), else by their key (a code here).
+fn partner_of(ctx: &Ctx, key: &str, remote: &str) -> Result<Option<i64>> {
+    if !remote.is_empty() {
+        if let Some(id) = crate::state::local_id(ctx.db, ctx.id(), Resource::Partners, remote)? {
+            if partnerbook_partners::exists(ctx.db, id)? {
+                return Ok(Some(id));
+            }
+        }
+    }
+    if key.is_empty() {
+        return Ok(None);
+    }
+    Ok(partnerbook_partners::find_id_by_code(ctx.db, key)?)
+}
+
 fn skipped(why: impl Into<String>) -> Outcome {
     Outcome::Skipped(why.into())
 }

@@ -6,7 +6,6 @@ use crate::error::Result;
 use crate::remote::{Record, Reward};
 use crate::report::Outcome;
 use partnerbook_book::time::stamp;
-use partnerbook_partners as partners;
 use rusqlite::{params, OptionalExtension};
 
 pub fn apply(ctx: &mut Ctx, rec: &Record, r: &Reward) -> Result<Outcome> {
@@ -16,10 +15,7 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, r: &Reward) -> Result<Outcome> {
             r.currency
         )));
     }
-    let partner = match r.partner_key.as_str() {
-        "" => None,
-        key => partners::find_id_by_code(ctx.db, key)?,
-    };
+    let partner = super::partner_of(ctx, &r.partner_key, &r.partner_remote)?;
     let earned = chrono::DateTime::from_timestamp_millis(r.earned_ms).map(stamp).unwrap_or_default();
     let row = (
         partner,

@@ -14,7 +14,7 @@ use partnerbook_book::progress::Quiet;
 use partnerbook_ledger::commissions::engine;
 use partnerbook_ledger::conversions::record::{Recorded, Recorder};
 use partnerbook_ledger::conversions::{ConversionInput, ConversionKind};
-use partnerbook_ledger::import::bought_before;
+use partnerbook_ledger::import::{bought_before, REFUNDED_SO_FAR};
 use rusqlite::{params, OptionalExtension};
 
 pub struct Batch<'a> {
@@ -49,11 +49,33 @@ impl<'a> Batch<'a> {
         } else {
             ConversionKind::Sale
         };
-        let mut input = ConversionInput::new(ctx.source(), &rec.key, kind, at);
-        input.amount = Some(Money::new(t.amount_minor.abs(), currency));
+        let (key, amount) = if t.refunded_total {
+            // Rewardful says how much of a sale was refunded in all: record
+            // only what is new, under a key that names the running total.
+            let total = -t.amount_minor;
+            let already: i64 = ctx
+                .db
+                .prepare_cached(REFUNDED_SO_FAR)?
+                .query_row(params![ctx.source(), t.refunds], |r| r.get(0))?;
+            if total <= already {
+                return Ok(Outcome::Unchanged);
+            }
+            (format!("{}:refund:{total}", t.refunds), total - already)
+        } else {
+            (rec.key.clone(), t.amount_minor.abs())
+        };
+        let mut input = ConversionInput::new(ctx.source(), &key, kind, at);
+        input.amount = Some(Money::new(amount, currency));
         input.customer_ref = t.customer_key.clone();
         input.customer_email = t.customer_email.clone();
         input.partner_key = t.partner_key.clone();
+        if input.partner_key.is_empty() && !t.partner_remote.is_empty() {
+            // Named by the platform's id: attributed through the partner's
+            // email, which attribution matches like a key.
+            if let Some(id) = super::partner_of(ctx, "", &t.partner_remote)? {
+                input.partner_key = partnerbook_partners::email_of(ctx.db, id)?;
+            }
+        }
         input.product = t.product.clone();
         input.original_external_id = t.refunds.clone();
         if kind == ConversionKind::Sale && bought_before(ctx.db, &input)? {

@@ -3,4 +3,5 @@
 mod answers;
 mod incremental;
 mod pull;
+mod rewardful;
 mod support;
