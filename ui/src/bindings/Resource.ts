@@ -4,4 +4,4 @@
  * The kinds of records sync brings in, in the order they are synced (a
  * partner's group before the partner, a sale's customer before the sale).
  */
-export type Resource = "groups" | "partners" | "customers" | "transactions" | "rewards" | "leads" | "deals";
+export type Resource = "groups" | "partners" | "customers" | "transactions" | "rewards" | "leads" | "deals" | "payouts";
