@@ -5,10 +5,12 @@ pub use partnerbook_book::ErrorExt;
 use partnerbook_book::{Coded, ErrorCode};
 use partnerbook_ledger::LedgerError;
 use partnerbook_partners::error::PartnerError;
+use partnerbook_payouts::PayoutError;
 
 partnerbook_book::crate_error!(SyncError {
     Partners(PartnerError),
     Ledger(LedgerError),
+    Payouts(PayoutError),
     Remote(RemoteError),
 });
 

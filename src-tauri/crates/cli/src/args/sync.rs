@@ -39,6 +39,18 @@ pub enum SyncCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Mark Rewardful's due payouts paid where a paid Partnerbook run paid the same amount.
+    MarkPaid {
+        /// The payout run's number.
+        #[arg(long)]
+        run: i64,
+        #[arg(long)]
+        connection: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Remove a connection, its sync state and its saved keys (what it brought in stays).
     Remove { name: String },
 }
@@ -54,7 +66,11 @@ pub struct SyncArgs {
     /// Show what a sync would add, change and skip; write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Only these resources: groups, partners, customers, transactions, rewards, leads, deals.
+    /// After pulling, push what was made here: partners, their customers, and
+    /// sales imported from files (each with our idempotency key). PartnerStack only.
+    #[arg(long)]
+    pub push: bool,
+    /// Only these resources: groups, partners, customers, transactions, rewards, leads, deals, payouts.
     #[arg(long, value_delimiter = ',')]
     pub resources: Vec<String>,
     /// Records per page (the platform's most, 250, by default).

@@ -7,8 +7,8 @@ use crate::error::{CliError, CliResult};
 use crate::output;
 use partnerbook_core::screened_sync;
 use partnerbook_core::sync::{
-    compare, connections, keys, report, state, Connection, Keys, PlatformName, Resource,
-    SyncOptions,
+    compare, connections, keys, mark_paid, push, report, state, Connection, Keys, PlatformName,
+    Resource, SyncOptions,
 };
 use partnerbook_core::{Book, BookError, ErrorExt};
 use std::io::{BufRead, IsTerminal};
@@ -76,6 +76,42 @@ pub fn run(book: &mut Book, command: SyncCommand) -> CliResult {
                 );
                 for r in &row.reasons {
                     println!("  - {r}");
+                }
+            }
+            Ok(())
+        }
+        SyncCommand::MarkPaid {
+            run,
+            connection,
+            dry_run,
+            json,
+        } => {
+            let c = match connection {
+                Some(n) => connections::find(book.conn(), &n)?,
+                None => only_connection(book)?,
+            };
+            let keys = keys_for(&c)?;
+            let options = SyncOptions {
+                dry_run,
+                ..SyncOptions::default()
+            };
+            let bar = Bar::new();
+            let result = mark_paid::mark_paid(book, &c.name, &keys, run, &options, &bar);
+            bar.finish();
+            let report = result?;
+            if json {
+                output::json(&report);
+                return Ok(());
+            }
+            let verb = if dry_run { "Would mark" } else { "Marked" };
+            println!("{verb} {} Rewardful payouts paid.", report.marked.len());
+            for m in &report.marked {
+                println!("  {}: {} ({})", m.partner, m.amount, m.remote_key);
+            }
+            if !report.not_marked.is_empty() {
+                println!("Not marked:");
+                for (partner, why) in &report.not_marked {
+                    println!("  {partner}: {why}");
                 }
             }
             Ok(())
@@ -169,7 +205,12 @@ fn pull(book: &mut Book, platform: PlatformName, a: SyncArgs) -> CliResult {
     bar.finish();
     let report = result?;
     if a.json {
-        output::json(&report);
+        let pushed = if a.push {
+            Some(push::push(book, &c.name, &keys, &options, &partnerbook_core::progress::Quiet)?)
+        } else {
+            None
+        };
+        output::json(&serde_json::json!({ "sync": report, "push": pushed }));
         return Ok(());
     }
     let s = &report.sync;
@@ -219,6 +260,22 @@ fn pull(book: &mut Book, platform: PlatformName, a: SyncArgs) -> CliResult {
     }
     if s.resources.iter().any(|r| r.conflicts > 0) {
         println!("Conflicts were met: see `partnerbook sync conflicts`.");
+    }
+    if a.push {
+        let bar = Bar::new();
+        let pushed = push::push(book, &c.name, &keys, &options, &bar);
+        bar.finish();
+        let pushed = pushed?;
+        let verb = if pushed.dry_run { "Would push" } else { "Pushed" };
+        println!(
+            "{verb} {} partners, {} customers, {} sales and refunds.",
+            pushed.partners.created, pushed.customers.created, pushed.transactions.created
+        );
+        for (what, count) in [("partners", &pushed.partners), ("customers", &pushed.customers), ("sales", &pushed.transactions)] {
+            for (why, n) in &count.refused {
+                println!("The platform refused {n} {what}: {why}");
+            }
+        }
     }
     Ok(())
 }

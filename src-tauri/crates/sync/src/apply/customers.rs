@@ -16,6 +16,18 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, c: &Customer) -> Result<Outcome> {
     if c.customer_key.is_empty() {
         return Ok(skipped("no customer key"));
     }
+    // Pushed from here: the customer is already in the book under its own source.
+    if let Some(m) = state::mapped(ctx.db, ctx.id(), Resource::Customers, &rec.key)? {
+        if let Some(id) = m.local_id {
+            let source: Option<String> = ctx
+                .db
+                .query_row("SELECT source FROM customers WHERE id = ?1", [id], |r| r.get(0))
+                .ok();
+            if source.is_some_and(|s| s != ctx.source()) {
+                return Ok(Outcome::Unchanged);
+            }
+        }
+    }
     let partner = super::partner_of(ctx, &c.partner_key, &c.partner_remote)?;
     let outcome = match remember(ctx.db, ctx.source(), &c.customer_key, &c.email, partner)? {
         Remembered::Added(id) => (Outcome::Added, id),

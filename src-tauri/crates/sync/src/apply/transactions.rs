@@ -31,6 +31,11 @@ impl<'a> Batch<'a> {
     }
 
     pub fn apply(&mut self, ctx: &mut Ctx, rec: &Record, t: &Transaction) -> Result<Outcome> {
+        // Pushed from here (our `pb_` key): the sale is already in the book
+        // under its own source.
+        if state::local_id(ctx.db, ctx.id(), Resource::Transactions, &rec.key)?.is_some() {
+            return Ok(Outcome::Unchanged);
+        }
         if let Some(why) = t.excluded {
             return excluded(ctx, rec, why);
         }

@@ -3,5 +3,6 @@
 mod answers;
 mod incremental;
 mod pull;
+mod push;
 mod rewardful;
 mod support;

@@ -95,3 +95,64 @@ fn a_wrong_rewardful_secret_is_refused() {
     let e = sync(&mut w, "rw_wrong").unwrap_err().to_string();
     assert!(e.contains("Rewardful refused the keys (HTTP 401)") && !e.contains("rw_wrong"), "{e}");
 }
+
+#[test]
+fn payouts_paid_here_are_marked_paid_on_rewardful_when_they_match() {
+    use partnerbook_book::audit::Actor;
+    use partnerbook_payouts as payouts;
+    use partnerbook_sync::mark_paid::mark_paid;
+    let mut w = world(3, 2);
+    sync(&mut w, fake::REWARDFUL_SECRET).unwrap();
+    // Ready to be paid by PayPal, every commission approved and due.
+    w.book
+        .conn()
+        .execute_batch(
+            "UPDATE partners SET payout_method = 'paypal', payout_email = email, tax_status = 'w9',
+                    terms_version = '2026-01', terms_accepted_at = '2026-11-01T00:00:00Z';
+             UPDATE commissions SET state = 'approved', due_on = '2026-11-30' WHERE state = 'pending';",
+        )
+        .unwrap();
+    let run = payouts::create(&mut w.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    payouts::approve(&mut w.book, run.id, Actor::User, &Quiet).unwrap();
+    payouts::mark_paid(&mut w.book, run.id, None, "PAYPAL-BATCH-1", Actor::User).unwrap();
+    let pay = |email: &str| -> i64 {
+        w.book
+            .conn()
+            .query_row(
+                "SELECT pay_minor FROM payouts y JOIN partners p ON p.id = y.partner_id WHERE p.email = ?1",
+                [email],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let (first, second) = (pay("affiliate0@example.com"), pay("affiliate1@example.com"));
+    // On Rewardful: the first affiliate's due payout matches ours, the
+    // second's does not; the third has none due.
+    w.fake.with(|s| {
+        let list = s.lists.get_mut("payouts").unwrap();
+        list[0]["amount"] = json!(first);
+        list[1]["amount"] = json!(second + 1);
+        list[2]["state"] = json!("paid");
+    });
+    let keys = Keys { user: fake::REWARDFUL_SECRET.into(), password: None };
+    let mut only_payouts = quick();
+    only_payouts.resources = vec![Resource::Payouts];
+    partnerbook_sync::sync(&mut w.book, "rewardful", &keys, &only_payouts, &Quiet).unwrap();
+
+    let mut dry = quick();
+    dry.dry_run = true;
+    let plan = mark_paid(&mut w.book, "rewardful", &keys, run.id, &dry, &Quiet).unwrap();
+    assert_eq!(plan.marked.len(), 1);
+    assert!(w.fake.with(|s| s.posted.is_empty()));
+
+    let report = mark_paid(&mut w.book, "rewardful", &keys, run.id, &quick(), &Quiet).unwrap();
+    assert_eq!(report.marked.len(), 1, "{report:#?}");
+    assert_eq!(report.marked[0].remote_key, "payout-00000");
+    assert_eq!(report.not_marked.len(), 2);
+    assert!(report.not_marked.iter().any(|(_, why)| why.contains("Rewardful's due payout is") && why.contains("this run paid")));
+    assert!(report.not_marked.iter().any(|(_, why)| why.contains("no due Rewardful payout")));
+    assert_eq!(w.fake.with(|s| s.lists["payouts"][0]["state"].clone()), json!("paid"));
+    // Marked once: a second call finds nothing due for that partner.
+    let again = mark_paid(&mut w.book, "rewardful", &keys, run.id, &quick(), &Quiet).unwrap();
+    assert!(again.marked.is_empty());
+}
