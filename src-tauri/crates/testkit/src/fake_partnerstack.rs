@@ -64,6 +64,28 @@ pub struct State {
     pub delay: Duration,
     /// Posted records (push), by list.
     pub posted: Vec<(String, Value)>,
+    /// Per list, each key's place: found again when the list was replaced.
+    places: BTreeMap<String, std::collections::HashMap<String, usize>>,
+}
+
+impl State {
+    /// Where `key` is in `list`, from an index rebuilt whenever it no
+    /// longer fits the list (a test replaced or reordered it).
+    fn position(&mut self, list: &str, key: &str) -> Option<usize> {
+        let all = self.lists.get(list)?;
+        let fits = |i: &usize| all.get(*i).is_some_and(|r| r["key"].as_str() == Some(key));
+        if let Some(i) = self.places.get(list).and_then(|p| p.get(key)).copied().filter(fits) {
+            return Some(i);
+        }
+        let places: std::collections::HashMap<String, usize> = all
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r["key"].as_str().map(|k| (k.to_string(), i)))
+            .collect();
+        let found = places.get(key).copied();
+        self.places.insert(list.to_string(), places);
+        found
+    }
 }
 
 impl Default for State {
@@ -78,6 +100,7 @@ impl Default for State {
             window: None,
             delay: Duration::ZERO,
             posted: Vec::new(),
+            places: BTreeMap::new(),
         }
     }
 }
@@ -266,28 +289,26 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
     };
     let min_updated: i64 = q.get("min_updated").and_then(|v| v.parse().ok()).unwrap_or(i64::MIN);
     let (items, has_more) = {
-        let s = state.lock().unwrap();
-        let Some(all) = s.lists.get(&list) else {
+        let mut s = state.lock().unwrap();
+        let Some(start) = s.lists.contains_key(&list).then(|| match q.get("starting_after") {
+            Some(after) => s.position(&list, after).map(|i| i + 1),
+            None => Some(0),
+        }) else {
             drop(s);
             return respond(request, 404, error(404, "Not found"), vec![]);
         };
-        // Lists are kept oldest first (see `put` and `program`).
-        let all: Vec<&Value> = all
-            .iter()
-            .filter(|r| r["updated_at"].as_i64().unwrap_or(0) >= min_updated)
-            .collect();
-        let start = match q.get("starting_after") {
-            Some(after) => match all.iter().position(|r| r["key"].as_str() == Some(after.as_str())) {
-                Some(i) => i + 1,
-                None => {
-                    drop(s);
-                    return respond(request, 400, error(400, "starting_after: no such key"), vec![]);
-                }
-            },
-            None => 0,
+        let Some(start) = start else {
+            drop(s);
+            return respond(request, 400, error(400, "starting_after: no such key"), vec![]);
         };
-        let page: Vec<Value> = all.iter().skip(start).take(limit).map(|v| (*v).clone()).collect();
-        (page, start + limit < all.len())
+        // Lists are kept oldest first (see `put` and `program`); walk on from
+        // the cursor, so a page costs its own size, not the list's.
+        let all = &s.lists[&list];
+        let wanted = |r: &&Value| r["updated_at"].as_i64().unwrap_or(0) >= min_updated;
+        let mut rest = all[start.min(all.len())..].iter().filter(wanted);
+        let page: Vec<Value> = rest.by_ref().take(limit).cloned().collect();
+        let more = rest.next().is_some();
+        (page, more)
     };
     let mut items = items;
     match fault {
