@@ -1,5 +1,5 @@
 import { Check } from "lucide-react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { ProgramSettings } from "../../bindings/ProgramSettings";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
@@ -10,6 +10,7 @@ import { useRefusalFocus } from "../../lib/focusInvalid";
 import { useDelayed } from "../../lib/useDelayed";
 import { settingsApi } from "./api";
 import { BackupsSection } from "./BackupsSection";
+import { ConnectionsSection } from "./ConnectionsSection";
 import { MailSettingsSection } from "./MailSettingsSection";
 import { SettingsFields } from "./SettingsFields";
 import { formFieldOf, formToInput, settingsToForm, type FormErrors, type SettingsForm } from "./settingsForm";
@@ -27,7 +28,13 @@ export const SETTINGS_LABELS: Record<string, string> = {
   cookie_window_days: "Cookie window",
 };
 
-export function SettingsScreen({ onSaved }: { onSaved: (s: ProgramSettings) => void }) {
+type Props = {
+  onSaved: (s: ProgramSettings) => void;
+  /** A section to bring into view on opening (Sync's "Add a connection" opens Connections). */
+  focus?: "connections";
+};
+
+export function SettingsScreen({ onSaved, focus }: Props) {
   const [saved, setSaved] = useState<SettingsForm | null>(null);
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -36,6 +43,13 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: ProgramSettings) => v
   const [justSaved, setJustSaved] = useState(false);
   const toast = useToast();
   const showSpinner = useDelayed(form === null && banner === null);
+  const connectionsRef = useRef<HTMLDivElement>(null);
+
+  // Brought here for one section: scroll it into view once the form above it has its height.
+  const formShown = form !== null;
+  useEffect(() => {
+    if (focus === "connections" && formShown) connectionsRef.current?.scrollIntoView?.({ block: "start" });
+  }, [focus, formShown]);
 
   useEffect(() => {
     settingsApi
@@ -127,6 +141,7 @@ export function SettingsScreen({ onSaved }: { onSaved: (s: ProgramSettings) => v
             </div>
           </form>
         )}
+        <ConnectionsSection ref={connectionsRef} />
         <MailSettingsSection />
         <BackupsSection onRestored={() => window.location.reload()} />
       </div>

@@ -21,6 +21,7 @@ const RiskScreen = lazy(() => import("../risk/RiskScreen").then((m) => ({ defaul
 const PlansScreen = lazy(() => import("../plans/PlansScreen").then((m) => ({ default: m.PlansScreen })));
 const WhatIfScreen = lazy(() => import("../whatif/WhatIfScreen").then((m) => ({ default: m.WhatIfScreen })));
 const ReportsScreen = lazy(() => import("../reports/ReportsScreen").then((m) => ({ default: m.ReportsScreen })));
+const SyncScreen = lazy(() => import("../sync/SyncScreen").then((m) => ({ default: m.SyncScreen })));
 const SettingsScreen = lazy(() => import("../settings/SettingsScreen").then((m) => ({ default: m.SettingsScreen })));
 
 type Props = {
@@ -31,6 +32,12 @@ type Props = {
 
 export function AppShell({ book, onClosed, onBookChanged }: Props) {
   const [screen, setScreen] = useState<Screen>("partners");
+  // Settings opened for one section (Sync's "Add a connection"); cleared by any other way in.
+  const [settingsFocus, setSettingsFocus] = useState<"connections" | undefined>(undefined);
+  const navigate = (to: Screen) => {
+    setSettingsFocus(undefined);
+    setScreen(to);
+  };
   const [closing, setClosing] = useState(false);
   const toast = useToast();
   // File and folder dialogs start in the book's folder.
@@ -52,7 +59,7 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
 
   return (
     <div className="shell">
-      <Sidebar book={book} screen={screen} onNavigate={setScreen} onClose={close} closing={closing} />
+      <Sidebar book={book} screen={screen} onNavigate={navigate} onClose={close} closing={closing} />
       <div className="shell-main">
         <HealthBanner bookPath={book.path} />
         {/* Partners stays mounted so its filters and scroll survive a visit to Settings. */}
@@ -79,6 +86,17 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
           {screen === "assets" && (
             <div className="shell-screen">
               <AssetsScreen />
+            </div>
+          )}
+          {screen === "sync" && (
+            <div className="shell-screen">
+              <SyncScreen
+                onOpenConnections={() => {
+                  setSettingsFocus("connections");
+                  setScreen("settings");
+                }}
+                onOpenRisk={() => navigate("risk")}
+              />
             </div>
           )}
           {screen === "conversions" && (
@@ -124,6 +142,7 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
           {screen === "settings" && (
             <div className="shell-screen">
               <SettingsScreen
+                focus={settingsFocus}
                 onSaved={(s) => onBookChanged({ program_name: s.program_name, base_currency: s.base_currency })}
               />
             </div>

@@ -1,4 +1,4 @@
-import { ArrowLeftRight, Banknote, BookMarked, Coins, FileBarChart, FlaskConical, Images, Inbox, Info, ListChecks, Mail, Receipt, Scale, Settings, ShieldAlert, Users } from "lucide-react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FileBarChart, FlaskConical, Images, Inbox, Info, ListChecks, Mail, Receipt, RefreshCw, Scale, Settings, ShieldAlert, Users } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
@@ -9,6 +9,7 @@ export type Screen =
   | "applications"
   | "onboarding"
   | "assets"
+  | "sync"
   | "conversions"
   | "commissions"
   | "risk"
@@ -63,6 +64,9 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
 
       <div className="sidebar-section">
         <span className="sidebar-label">Earnings</span>
+        <NavItem icon={<RefreshCw size={16} />} active={screen === "sync"} onClick={() => onNavigate("sync")} testId="nav-sync">
+          Sync
+        </NavItem>
         <NavItem icon={<Receipt size={16} />} active={screen === "conversions"} onClick={() => onNavigate("conversions")} testId="nav-conversions">
           Conversions
         </NavItem>
