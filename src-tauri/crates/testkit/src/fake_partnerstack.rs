@@ -130,7 +130,12 @@ impl Fake {
     }
 
     pub fn start_at(addr: &str) -> Fake {
-        let server = Arc::new(Server::http(addr).expect("fake PartnerStack: bind"));
+        let listener = std::net::TcpListener::bind(addr).expect("fake PartnerStack: bind");
+        // Answers go out whole: without TCP_NODELAY (accepted sockets take
+        // it from the listener) a body's last piece waits for the client's
+        // delayed ACK, 40 ms, on most pages, which no real API does.
+        no_delay(&listener);
+        let server = Arc::new(Server::from_listener(listener, None).expect("fake PartnerStack: serve"));
         let port = server.server_addr().to_ip().expect("ip address").port();
         let state = Arc::new(Mutex::new(State::default()));
         let (s, st) = (server.clone(), state.clone());
@@ -189,6 +194,23 @@ fn order(a: &Value, b: &Value) -> std::cmp::Ordering {
         )
     };
     k(a).cmp(&k(b))
+}
+
+fn no_delay(listener: &std::net::TcpListener) {
+    use std::os::fd::AsRawFd;
+    let on: libc::c_int = 1;
+    // SAFETY: a valid socket descriptor we own, and a pointer to a c_int
+    // that lives across the call with its size.
+    let r = unsafe {
+        libc::setsockopt(
+            listener.as_raw_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_NODELAY,
+            (&on as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        )
+    };
+    assert_eq!(r, 0, "TCP_NODELAY on the fake's listener");
 }
 
 fn respond(request: tiny_http::Request, status: u16, body: String, headers: Vec<Header>) {
