@@ -49,12 +49,23 @@ pub fn run(book: &mut Book, progress: &dyn Progress) -> Result<EngineReport> {
 }
 
 pub fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<EngineReport> {
+    run_with(conn, progress, true)
+}
+
+/// As `run_in`, without the net change (`report.net` stays None): that
+/// sum reads every line of the book, so a caller that computes after each
+/// small batch (sync, page by page) would pay for the whole book each time.
+pub fn run_in_without_net(conn: &Connection, progress: &dyn Progress) -> Result<EngineReport> {
+    run_with(conn, progress, false)
+}
+
+fn run_with(conn: &Connection, progress: &dyn Progress, with_net: bool) -> Result<EngineReport> {
     let mut ctx = Context::for_engine(conn)?;
     let todo = pending_conversions(conn)?;
     if todo.is_empty() {
         return Ok(EngineReport::default());
     }
-    let owed_before = owed(conn)?;
+    let owed_before = if with_net { owed(conn)? } else { 0 };
     let total = todo.len() as u64;
     let mut report = EngineReport::default();
     let mut months: BTreeSet<(i64, i32, u32)> = BTreeSet::new();
@@ -91,8 +102,10 @@ pub fn run_in(conn: &Connection, progress: &dyn Progress) -> Result<EngineReport
         }
         bonuses(conn, &mut ctx, partner, year, month, &mut report)?;
     }
-    let net = owed(conn)? - owed_before;
-    report.net = (net != 0).then(|| Money::new(net, ctx.base()));
+    if with_net {
+        let net = owed(conn)? - owed_before;
+        report.net = (net != 0).then(|| Money::new(net, ctx.base()));
+    }
     progress.update("Computing commissions", total, total);
     Ok(report)
 }

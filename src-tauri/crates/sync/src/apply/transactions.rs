@@ -104,7 +104,7 @@ impl<'a> Batch<'a> {
         if self.new == 0 {
             return Ok(0);
         }
-        let report = engine::run_in(ctx.db, &Quiet)?;
+        let report = engine::run_in_without_net(ctx.db, &Quiet)?;
         let after = serde_json::json!({
             "connection": ctx.connection.name,
             "platform": ctx.connection.platform.as_str(),
