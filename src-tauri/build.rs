@@ -125,6 +125,7 @@ const COMMANDS: &[&str] = &[
     "sync_connection_add",
     "sync_connection_test",
     "sync_connection_remove",
+    "sync_connection_keys",
     "sync_run",
     "sync_conflicts",
     "sync_compare",

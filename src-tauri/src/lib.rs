@@ -143,6 +143,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::sync::sync_connection_add,
             commands::sync::sync_connection_test,
             commands::sync::sync_connection_remove,
+            commands::sync::sync_connection_keys,
             commands::sync::sync_run,
             commands::sync::sync_conflicts,
             commands::sync::sync_compare,

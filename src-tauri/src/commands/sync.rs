@@ -2,7 +2,7 @@
 //! progress and cancel, status, conflicts, and the platform's commissions
 //! beside ours.
 
-use super::jobs::book_job;
+use super::jobs::{blocking, book_job};
 use crate::error::AppResult;
 use crate::state::AppState;
 use partnerbook_core::progress::{JobProgress, Quiet};
@@ -72,6 +72,31 @@ pub fn sync_connections(state: State<'_, AppState>) -> AppResult<Vec<ConnectionV
     })
 }
 
+fn checked_keys(platform: PlatformName, user: String, password: Option<String>) -> AppResult<Keys> {
+    if user.trim().is_empty() {
+        return Err(BookError::invalid("user", "give the API key").into());
+    }
+    if platform == PlatformName::Partnerstack && password.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        return Err(BookError::invalid("password", "PartnerStack needs the secret key too").into());
+    }
+    Ok(Keys {
+        user: user.trim().to_string(),
+        password: password.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+    })
+}
+
+/// To the keychain; for this session only where none runs.
+fn store_keys(c: &Connection, k: Keys) -> KeysHome {
+    let home = keys::save(c, &k);
+    let mut session = SESSION_KEYS.lock().unwrap();
+    if matches!(home, KeysHome::Unavailable { .. }) {
+        session.insert(session_key(c), k);
+    } else {
+        session.remove(&session_key(c));
+    }
+    home
+}
+
 #[derive(Clone, Debug, Serialize, TS)]
 #[ts(export)]
 pub struct ConnectionSaved {
@@ -90,33 +115,37 @@ pub fn sync_connection_add(
     user: String,
     password: Option<String>,
 ) -> AppResult<ConnectionSaved> {
-    if user.trim().is_empty() {
-        return Err(BookError::invalid("user", "give the API key").into());
-    }
-    if platform == PlatformName::Partnerstack && password.as_deref().is_none_or(|p| p.trim().is_empty()) {
-        return Err(BookError::invalid("password", "PartnerStack needs the secret key too").into());
-    }
+    let k = checked_keys(platform, user, password)?;
     let base_url = base_url.filter(|u| !u.trim().is_empty());
     let connection = state.with_book(|b| Ok(connections::add(b, &name, platform, base_url.as_deref())?))?;
-    let k = Keys {
-        user: user.trim().to_string(),
-        password: password.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
-    };
-    let home = keys::save(&connection, &k);
-    if matches!(home, KeysHome::Unavailable { .. }) {
-        SESSION_KEYS.lock().unwrap().insert(session_key(&connection), k);
-    }
+    let home = store_keys(&connection, k);
     Ok(ConnectionSaved {
         connection,
         keys: home,
     })
 }
 
-#[tauri::command(async)]
-pub fn sync_connection_test(state: State<'_, AppState>, name: String) -> AppResult<String> {
+/// Off the async workers: the blocking HTTP client must not run (or be
+/// dropped) on them.
+#[tauri::command]
+pub async fn sync_connection_test(state: State<'_, AppState>, name: String) -> AppResult<String> {
     let c = state.read(|b| Ok(connections::find(b.conn(), &name)?))?;
     let k = keys_of(&c)?;
-    Ok(test_connection(&c, &k, &Quiet)?)
+    blocking(move || Ok(test_connection(&c, &k, &Quiet)?)).await
+}
+
+/// New keys for a connection (rotated on the platform, or lost with a
+/// session that had no keychain).
+#[tauri::command(async)]
+pub fn sync_connection_keys(
+    state: State<'_, AppState>,
+    name: String,
+    user: String,
+    password: Option<String>,
+) -> AppResult<KeysHome> {
+    let c = state.read(|b| Ok(connections::find(b.conn(), &name)?))?;
+    let k = checked_keys(c.platform, user, password)?;
+    Ok(store_keys(&c, k))
 }
 
 #[tauri::command(async)]
