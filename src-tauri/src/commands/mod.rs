@@ -14,5 +14,5 @@ pub mod payouts;
 pub mod plans;
 pub mod reports;
 pub mod risk;
-pub mod sync;
 pub mod settings;
+pub mod sync;

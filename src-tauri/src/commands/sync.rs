@@ -76,12 +76,16 @@ fn checked_keys(platform: PlatformName, user: String, password: Option<String>) 
     if user.trim().is_empty() {
         return Err(BookError::invalid("user", "give the API key").into());
     }
-    if platform == PlatformName::Partnerstack && password.as_deref().is_none_or(|p| p.trim().is_empty()) {
+    if platform == PlatformName::Partnerstack
+        && password.as_deref().is_none_or(|p| p.trim().is_empty())
+    {
         return Err(BookError::invalid("password", "PartnerStack needs the secret key too").into());
     }
     Ok(Keys {
         user: user.trim().to_string(),
-        password: password.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+        password: password
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty()),
     })
 }
 
@@ -117,7 +121,8 @@ pub fn sync_connection_add(
 ) -> AppResult<ConnectionSaved> {
     let k = checked_keys(platform, user, password)?;
     let base_url = base_url.filter(|u| !u.trim().is_empty());
-    let connection = state.with_book(|b| Ok(connections::add(b, &name, platform, base_url.as_deref())?))?;
+    let connection =
+        state.with_book(|b| Ok(connections::add(b, &name, platform, base_url.as_deref())?))?;
     let home = store_keys(&connection, k);
     Ok(ConnectionSaved {
         connection,
@@ -180,7 +185,10 @@ pub async fn sync_run(
 }
 
 #[tauri::command(async)]
-pub fn sync_conflicts(state: State<'_, AppState>, connection: Option<String>) -> AppResult<Vec<Conflict>> {
+pub fn sync_conflicts(
+    state: State<'_, AppState>,
+    connection: Option<String>,
+) -> AppResult<Vec<Conflict>> {
     state.read(|b| {
         let id = connection
             .map(|n| connections::find(b.conn(), &n).map(|c| c.id))
@@ -190,6 +198,10 @@ pub fn sync_conflicts(state: State<'_, AppState>, connection: Option<String>) ->
 }
 
 #[tauri::command(async)]
-pub fn sync_compare(state: State<'_, AppState>, connection: String, period: String) -> AppResult<Comparison> {
+pub fn sync_compare(
+    state: State<'_, AppState>,
+    connection: String,
+    period: String,
+) -> AppResult<Comparison> {
     state.read(|b| Ok(compare(b.conn(), &connection, &period)?))
 }

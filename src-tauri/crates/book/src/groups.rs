@@ -99,7 +99,10 @@ pub fn rename(conn: &Connection, id: i64, name: &str, actor: Actor) -> Result<()
             format!("a group named \"{name}\" already exists"),
         ));
     }
-    conn.execute("UPDATE groups SET name = ?2 WHERE id = ?1", params![id, name])?;
+    conn.execute(
+        "UPDATE groups SET name = ?2 WHERE id = ?1",
+        params![id, name],
+    )?;
     audit::record(
         conn,
         actor,

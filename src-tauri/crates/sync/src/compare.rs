@@ -53,7 +53,10 @@ struct Pair {
 pub fn compare(db: &Db, connection: &str, period: &str) -> Result<Comparison> {
     let c = connections::find(db, connection)?;
     if chrono::NaiveDate::parse_from_str(&format!("{period}-01"), "%Y-%m-%d").is_err() {
-        return Err(SyncError::invalid("period", format!("\"{period}\" is not a month (YYYY-MM)")));
+        return Err(SyncError::invalid(
+            "period",
+            format!("\"{period}\" is not a month (YYYY-MM)"),
+        ));
     }
     // (partner, currency) -> transaction key (or reward key) -> pair
     let mut sides: BTreeMap<(Option<i64>, String), BTreeMap<String, Pair>> = BTreeMap::new();
@@ -79,8 +82,16 @@ pub fn compare(db: &Db, connection: &str, period: &str) -> Result<Comparison> {
     })?;
     for row in rows {
         let (partner, currency, amount, txn, reward, description, skipped) = row?;
-        let key = if txn.is_empty() { format!("reward {reward}") } else { txn };
-        let pair = sides.entry((partner, currency)).or_default().entry(key).or_default();
+        let key = if txn.is_empty() {
+            format!("reward {reward}")
+        } else {
+            txn
+        };
+        let pair = sides
+            .entry((partner, currency))
+            .or_default()
+            .entry(key)
+            .or_default();
         pair.platform += amount;
         pair.has_reward = true;
         pair.description = description;
@@ -105,7 +116,11 @@ pub fn compare(db: &Db, connection: &str, period: &str) -> Result<Comparison> {
     })?;
     for row in rows {
         let (partner, currency, amount, txn, hold, rate) = row?;
-        let pair = sides.entry((Some(partner), currency)).or_default().entry(txn).or_default();
+        let pair = sides
+            .entry((Some(partner), currency))
+            .or_default()
+            .entry(txn)
+            .or_default();
         pair.ours += amount;
         pair.has_ours = true;
         pair.hold = hold;
@@ -134,7 +149,9 @@ pub fn compare(db: &Db, connection: &str, period: &str) -> Result<Comparison> {
         }
         let partner = match partner_id {
             Some(id) => db
-                .query_row("SELECT name FROM partners WHERE id = ?1", [id], |r| r.get(0))
+                .query_row("SELECT name FROM partners WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
                 .unwrap_or_else(|_| format!("partner {id}")),
             None => "(no partner here)".to_string(),
         };
@@ -158,7 +175,11 @@ pub fn compare(db: &Db, connection: &str, period: &str) -> Result<Comparison> {
 
 fn reason(key: &str, p: &Pair, money: &dyn Fn(i64) -> Money) -> String {
     if key.starts_with("reward ") {
-        let what = if p.description.is_empty() { String::new() } else { format!(" (\"{}\")", p.description) };
+        let what = if p.description.is_empty() {
+            String::new()
+        } else {
+            format!(" (\"{}\")", p.description)
+        };
         return format!(
             "{key}{what}: {} on the platform with no transaction behind it (a bonus or a manual reward)",
             money(p.platform)

@@ -63,7 +63,9 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String, String, Str
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
-fn build((id, name, platform, base_url, created_at): (i64, String, String, String, String)) -> Connection {
+fn build(
+    (id, name, platform, base_url, created_at): (i64, String, String, String, String),
+) -> Connection {
     Connection {
         id,
         name,
@@ -104,7 +106,10 @@ pub fn check_base_url(text: &str) -> Result<String> {
     let parsed = reqwest::Url::parse(url)
         .map_err(|e| SyncError::invalid("base_url", format!("\"{url}\" is not a URL ({e})")))?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(SyncError::invalid("base_url", "use an http:// or https:// address"));
+        return Err(SyncError::invalid(
+            "base_url",
+            "use an http:// or https:// address",
+        ));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(SyncError::invalid(
@@ -113,7 +118,10 @@ pub fn check_base_url(text: &str) -> Result<String> {
         ));
     }
     if parsed.query().is_some() {
-        return Err(SyncError::invalid("base_url", "an API base address has no query (\"?…\")"));
+        return Err(SyncError::invalid(
+            "base_url",
+            "an API base address has no query (\"?…\")",
+        ));
     }
     Ok(url.to_string())
 }
@@ -148,7 +156,15 @@ pub fn add(
     )?;
     let id = tx.last_insert_rowid();
     let after = serde_json::json!({ "name": name, "platform": platform.as_str(), "base_url": url });
-    audit::record(&tx, Actor::User, "sync_connection", Some(id), "create", None, Some(&after))?;
+    audit::record(
+        &tx,
+        Actor::User,
+        "sync_connection",
+        Some(id),
+        "create",
+        None,
+        Some(&after),
+    )?;
     let c = find(&tx, name)?;
     tx.commit()?;
     Ok(c)
@@ -161,7 +177,15 @@ pub fn remove(book: &mut Book, name: &str) -> Result<()> {
     let c = find(&tx, name)?;
     tx.execute("DELETE FROM sync_connections WHERE id = ?1", [c.id])?;
     let before = serde_json::json!({ "name": c.name, "platform": c.platform.as_str(), "base_url": c.base_url });
-    audit::record(&tx, Actor::User, "sync_connection", Some(c.id), "delete", Some(&before), None)?;
+    audit::record(
+        &tx,
+        Actor::User,
+        "sync_connection",
+        Some(c.id),
+        "delete",
+        Some(&before),
+        None,
+    )?;
     tx.commit()?;
     Ok(())
 }
@@ -172,7 +196,10 @@ pub fn set_base_url(book: &mut Book, name: &str, base_url: &str) -> Result<Conne
     let tx = book.transaction()?;
     let c = find(&tx, name)?;
     if c.base_url != url {
-        tx.execute("UPDATE sync_connections SET base_url = ?2 WHERE id = ?1", params![c.id, url])?;
+        tx.execute(
+            "UPDATE sync_connections SET base_url = ?2 WHERE id = ?1",
+            params![c.id, url],
+        )?;
         audit::record(
             &tx,
             Actor::User,

@@ -32,7 +32,9 @@ pub enum RemoteError {
         message: String,
     },
     /// 404: the platform has no such list (a program without leads).
-    #[error("{resource}: the platform has no such list (HTTP 404); check the connection's base URL")]
+    #[error(
+        "{resource}: the platform has no such list (HTTP 404); check the connection's base URL"
+    )]
     Missing { resource: String },
     #[error("{resource}, page {page}: the platform's answer {why}; sync stopped here, what earlier pages brought in is kept")]
     BadAnswer {

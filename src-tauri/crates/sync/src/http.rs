@@ -240,7 +240,11 @@ impl Polite {
                     .and_then(|v| v.trim().parse::<u64>().ok())
             })
         };
-        let remaining = number(&["x-ratelimit-remaining", "x-rate-limit-remaining", "ratelimit-remaining"]);
+        let remaining = number(&[
+            "x-ratelimit-remaining",
+            "x-rate-limit-remaining",
+            "ratelimit-remaining",
+        ]);
         let reset = number(&["x-ratelimit-reset", "x-rate-limit-reset", "ratelimit-reset"]);
         if let (Some(0), Some(reset)) = (remaining, reset) {
             // A reset is seconds from now, or (when large) an epoch time.
@@ -258,7 +262,10 @@ impl Polite {
     /// Exponential backoff with ±25% jitter, so many clients that failed
     /// together do not come back together.
     fn backoff(&mut self, attempt: u32) -> Duration {
-        let exp = self.retry.base.saturating_mul(1 << attempt.min(16).saturating_sub(1));
+        let exp = self
+            .retry
+            .base
+            .saturating_mul(1 << attempt.min(16).saturating_sub(1));
         let d = exp.min(self.retry.cap);
         self.seed ^= self.seed << 13;
         self.seed ^= self.seed >> 7;
@@ -345,6 +352,13 @@ pub(crate) fn bad_answer(at: At, why: String) -> SyncError {
     .into()
 }
 
+fn seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.subsec_nanos() as u64);
+    nanos | 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,14 +366,14 @@ mod tests {
     /// An https client builds with our TLS provider (no network needed).
     #[test]
     fn an_https_client_builds() {
-        let p = Polite::new("PartnerStack", "https://api.partnerstack.com/api/v2", "pk".into(), None, Duration::ZERO, Retry::default());
+        let p = Polite::new(
+            "PartnerStack",
+            "https://api.partnerstack.com/api/v2",
+            "pk".into(),
+            None,
+            Duration::ZERO,
+            Retry::default(),
+        );
         assert!(p.is_ok());
     }
-}
-
-fn seed() -> u64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.subsec_nanos() as u64);
-    nanos | 1
 }

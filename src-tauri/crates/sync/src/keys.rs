@@ -31,7 +31,9 @@ impl std::fmt::Debug for Keys {
 pub enum KeysHome {
     Keychain,
     /// No keychain could take them: why, in the system's words.
-    Unavailable { reason: String },
+    Unavailable {
+        reason: String,
+    },
 }
 
 /// The environment variables read when the keychain has no keys.
@@ -46,7 +48,10 @@ pub fn env_names(platform: PlatformName) -> &'static [&'static str] {
 }
 
 fn entry(c: &Connection) -> Result<Entry, keyring::Error> {
-    Entry::new(SERVICE, &format!("{} {} {}", c.platform.as_str(), c.name, c.base_url))
+    Entry::new(
+        SERVICE,
+        &format!("{} {} {}", c.platform.as_str(), c.name, c.base_url),
+    )
 }
 
 /// One string in the keychain: the user, a newline, the password.

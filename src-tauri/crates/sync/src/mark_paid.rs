@@ -60,7 +60,11 @@ pub fn mark_paid(
     if c.platform != PlatformName::Rewardful {
         return Err(SyncError::invalid(
             "connection",
-            format!("\"{}\" is a {} connection: only Rewardful payouts are marked paid", c.name, c.platform.title()),
+            format!(
+                "\"{}\" is a {} connection: only Rewardful payouts are marked paid",
+                c.name,
+                c.platform.title()
+            ),
         ));
     }
     let paid = payouts::lines(
@@ -106,13 +110,23 @@ pub fn mark_paid(
         ..Default::default()
     };
     for (i, line) in paid.rows.iter().enumerate() {
-        progress.update("Marking Rewardful payouts paid", i as u64, paid.rows.len() as u64);
+        progress.update(
+            "Marking Rewardful payouts paid",
+            i as u64,
+            paid.rows.len() as u64,
+        );
         if line.status != PayoutStatus::Paid {
-            report.not_marked.push((line.partner_name.clone(), "not settled as paid here yet".into()));
+            report.not_marked.push((
+                line.partner_name.clone(),
+                "not settled as paid here yet".into(),
+            ));
             continue;
         }
         let Some(pay) = line.pay else { continue };
-        let theirs: Vec<&Due> = due.iter().filter(|d| d.partner == Some(line.partner_id)).collect();
+        let theirs: Vec<&Due> = due
+            .iter()
+            .filter(|d| d.partner == Some(line.partner_id))
+            .collect();
         let Some(d) = theirs
             .iter()
             .find(|d| d.amount == pay.minor && d.currency == pay.currency.code())
@@ -120,8 +134,14 @@ pub fn mark_paid(
             let why = match theirs.first() {
                 None => "no due Rewardful payout for this partner (sync first?)".to_string(),
                 Some(d) => match d.currency.parse() {
-                    Ok(c) => format!("Rewardful's due payout is {}, this run paid {pay}", Money::new(d.amount, c)),
-                    Err(_) => format!("Rewardful's due payout is in \"{}\", this run paid {pay}", d.currency),
+                    Ok(c) => format!(
+                        "Rewardful's due payout is {}, this run paid {pay}",
+                        Money::new(d.amount, c)
+                    ),
+                    Err(_) => format!(
+                        "Rewardful's due payout is in \"{}\", this run paid {pay}",
+                        d.currency
+                    ),
                 },
             };
             report.not_marked.push((line.partner_name.clone(), why));
@@ -129,7 +149,10 @@ pub fn mark_paid(
         };
         if !options.dry_run {
             let path = format!("payouts/{}/pay", d.key);
-            let at = At { resource: "payouts", page: i as u64 + 1 };
+            let at = At {
+                resource: "payouts",
+                page: i as u64 + 1,
+            };
             let answer = http.send(Method::PUT, &path, &[], None, at, progress)?;
             let tx = book.transaction()?;
             let body = answer.get("data").cloned().unwrap_or(answer);
@@ -140,8 +163,27 @@ pub fn mark_paid(
                 )?;
             }
             let after = json!({ "connection": c.name, "platform": c.platform.as_str(), "remote_key": d.key, "run": run_id });
-            audit::record(&tx, Actor::Sync, "payout", Some(line.id), "sync mark paid", None, Some(&after))?;
-            state::save_map(&tx, c.id, Resource::Payouts, &d.key, Some(line.id), 0, &Value::Null, "")?;
+            audit::record(
+                &tx,
+                Actor::Sync,
+                "payout",
+                Some(line.id),
+                "sync mark paid",
+                None,
+                Some(&after),
+            )?;
+            state::save_map(
+                &tx,
+                c.id,
+                &state::Mapping {
+                    resource: Resource::Payouts,
+                    key: &d.key,
+                    local_id: Some(line.id),
+                    remote_updated: 0,
+                    synced: &Value::Null,
+                    skipped: "",
+                },
+            )?;
             tx.commit()?;
         }
         report.marked.push(MarkedPayout {

@@ -174,7 +174,9 @@ fn record(resource: Resource, item: &Item) -> Result<Record> {
                 ]),
                 partner_remote: String::new(),
                 product: item.key_or_name("product_key")?,
-                refunds: item.child("metadata").opt_text("refunded_transaction_key")?,
+                refunds: item
+                    .child("metadata")
+                    .opt_text("refunded_transaction_key")?,
                 refunded_total: false,
                 excluded,
             })

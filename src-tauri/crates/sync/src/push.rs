@@ -87,7 +87,10 @@ pub fn push(
     if c.platform != PlatformName::Partnerstack {
         return Err(SyncError::invalid(
             "push",
-            format!("{} takes no pushes from here; mark its payouts paid instead", c.platform.title()),
+            format!(
+                "{} takes no pushes from here; mark its payouts paid instead",
+                c.platform.title()
+            ),
         ));
     }
     let mut http = Polite::new(
@@ -117,17 +120,33 @@ pub fn push(
         if let Some((key, _)) = &p.group {
             body["group_key"] = json!(key);
         }
-        let at = At { resource: "partners", page: i as u64 + 1 };
+        let at = At {
+            resource: "partners",
+            page: i as u64 + 1,
+        };
         match post(&mut http, "partnerships", &body, at, progress)? {
             Ok(data) => {
-                let key = data.get("key").and_then(Value::as_str).unwrap_or_default().to_string();
+                let key = data
+                    .get("key")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string();
                 let synced = json!({
                     "name": p.name, "email": p.email,
                     "group": p.group.as_ref().map(|g| g.1.clone()).unwrap_or_default(),
                     "tags": [], "partner_key": data.get("partner_key").and_then(Value::as_str).unwrap_or(&p.code)
                 });
                 let updated = data.get("updated_at").and_then(Value::as_i64).unwrap_or(0);
-                saved(book, &c, Resource::Partners, &key, p.id, updated, &synced, "partner")?;
+                saved(
+                    book,
+                    &c,
+                    Resource::Partners,
+                    &key,
+                    p.id,
+                    updated,
+                    &synced,
+                    "partner",
+                )?;
                 report.partners.created += 1;
             }
             Err(why) => *report.partners.refused.entry(why).or_default() += 1,
@@ -141,13 +160,29 @@ pub fn push(
             continue;
         }
         let body = json!({ "customer_key": cu.external_id, "email": cu.email, "partner_key": cu.partner_key });
-        let at = At { resource: "customers", page: i as u64 + 1 };
+        let at = At {
+            resource: "customers",
+            page: i as u64 + 1,
+        };
         match post(&mut http, "customers", &body, at, progress)? {
             Ok(data) => {
-                let key = data.get("key").and_then(Value::as_str).unwrap_or(&cu.external_id).to_string();
+                let key = data
+                    .get("key")
+                    .and_then(Value::as_str)
+                    .unwrap_or(&cu.external_id)
+                    .to_string();
                 let updated = data.get("updated_at").and_then(Value::as_i64).unwrap_or(0);
                 let synced = json!({ "email": cu.email, "partner_key": cu.partner_key });
-                saved(book, &c, Resource::Customers, &key, cu.id, updated, &synced, "customer")?;
+                saved(
+                    book,
+                    &c,
+                    Resource::Customers,
+                    &key,
+                    cu.id,
+                    updated,
+                    &synced,
+                    "customer",
+                )?;
                 report.customers.created += 1;
             }
             Err(why) => *report.customers.refused.entry(why).or_default() += 1,
@@ -167,11 +202,23 @@ pub fn push(
         if !s.product.is_empty() {
             body["product_key"] = json!(s.product);
         }
-        let at = At { resource: "transactions", page: i as u64 + 1 };
+        let at = At {
+            resource: "transactions",
+            page: i as u64 + 1,
+        };
         match post(&mut http, "transactions", &body, at, progress)? {
             Ok(data) => {
                 let updated = data.get("updated_at").and_then(Value::as_i64).unwrap_or(0);
-                saved(book, &c, Resource::Transactions, &s.key, s.id, updated, &json!({}), "conversion")?;
+                saved(
+                    book,
+                    &c,
+                    Resource::Transactions,
+                    &s.key,
+                    s.id,
+                    updated,
+                    &json!({}),
+                    "conversion",
+                )?;
                 report.transactions.created += 1;
             }
             Err(why) => *report.transactions.refused.entry(why).or_default() += 1,
@@ -192,7 +239,9 @@ fn post(
 ) -> Result<Result<Value, String>> {
     match http.send(Method::POST, path, &[], Some(body), at, progress) {
         Ok(v) => Ok(Ok(v.get("data").cloned().unwrap_or(v))),
-        Err(SyncError::Remote(RemoteError::BadAnswer { why, .. })) if why.starts_with("was HTTP 4") => {
+        Err(SyncError::Remote(RemoteError::BadAnswer { why, .. }))
+            if why.starts_with("was HTTP 4") =>
+        {
             Ok(Err(why.trim_start_matches("was ").to_string()))
         }
         Err(e) => Err(e),
@@ -215,9 +264,28 @@ fn saved(
     entity: &str,
 ) -> Result<()> {
     let tx = book.transaction()?;
-    state::save_map(&tx, c.id, resource, key, Some(local_id), updated, synced, "")?;
+    state::save_map(
+        &tx,
+        c.id,
+        &state::Mapping {
+            resource,
+            key,
+            local_id: Some(local_id),
+            remote_updated: updated,
+            synced,
+            skipped: "",
+        },
+    )?;
     let after = json!({ "connection": c.name, "platform": c.platform.as_str(), "remote_key": key });
-    audit::record(&tx, Actor::Sync, entity, Some(local_id), "sync push", None, Some(&after))?;
+    audit::record(
+        &tx,
+        Actor::Sync,
+        entity,
+        Some(local_id),
+        "sync push",
+        None,
+        Some(&after),
+    )?;
     tx.commit()?;
     Ok(())
 }
@@ -280,7 +348,8 @@ fn new_customers(db: &Db, c: &Connection) -> Result<Vec<NewCustomer>> {
             partner_key: r.get(3)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?
+    Ok(rows
+        .collect::<rusqlite::Result<Vec<_>>>()?
         .into_iter()
         .filter(|c| !c.partner_key.is_empty())
         .collect())
@@ -306,7 +375,11 @@ fn new_sales(db: &Db, c: &Connection) -> Result<Vec<NewSale>> {
             id: r.get(0)?,
             key: transaction_key(&source, &external),
             customer_key: r.get(3)?,
-            amount_minor: if kind == "refund" || kind == "chargeback" { -amount } else { amount },
+            amount_minor: if kind == "refund" || kind == "chargeback" {
+                -amount
+            } else {
+                amount
+            },
             currency: r.get(6)?,
             product: r.get(7)?,
             at_ms: chrono::DateTime::parse_from_rfc3339(&at).map_or(0, |d| d.timestamp_millis()),

@@ -48,7 +48,9 @@ impl Resource {
     }
 
     pub fn parse(text: &str) -> Option<Resource> {
-        Resource::ALL.into_iter().find(|r| r.as_str() == text.trim())
+        Resource::ALL
+            .into_iter()
+            .find(|r| r.as_str() == text.trim())
     }
 }
 

@@ -108,7 +108,9 @@ pub fn status(db: &Db, connection: i64) -> Result<Vec<ResourceStatus>> {
             last_finished: r.get(3)?,
             interrupted: r.get(4)?,
             last_error: r.get(5)?,
-            last_run: serde_json::from_str(&counts).ok().filter(|c: &ResourceReport| c.resource.is_some()),
+            last_run: serde_json::from_str(&counts)
+                .ok()
+                .filter(|c: &ResourceReport| c.resource.is_some()),
             mapped: r.get::<_, i64>(7)? as u64,
         })
     })?;

@@ -85,7 +85,12 @@ impl Platform for Rewardful {
         let next = match body.get("pagination").map(|p| p.get("next_page")) {
             Some(Some(Value::Number(n))) => Some(n.to_string()),
             Some(Some(Value::Null)) | Some(None) => None,
-            Some(Some(_)) => return Err(bad_answer(at, "has a \"pagination.next_page\" that is not a number".into())),
+            Some(Some(_)) => {
+                return Err(bad_answer(
+                    at,
+                    "has a \"pagination.next_page\" that is not a number".into(),
+                ))
+            }
             None => return Err(bad_answer(at, "has no \"pagination\"".into())),
         };
         let mut records = Vec::new();
@@ -119,7 +124,8 @@ fn read(resource: Resource, item: &Item, out: &mut Vec<Record>) -> Result<()> {
                 first_name: item.opt_text("first_name")?,
                 last_name: item.opt_text("last_name")?,
                 company: item.opt_text("company_name")?,
-                group: (!campaign_id.is_empty()).then(|| (campaign_id, campaign.opt_text("name").unwrap_or_default())),
+                group: (!campaign_id.is_empty())
+                    .then(|| (campaign_id, campaign.opt_text("name").unwrap_or_default())),
                 tags: Vec::new(),
                 test: false,
             })
@@ -127,7 +133,10 @@ fn read(resource: Resource, item: &Item, out: &mut Vec<Record>) -> Result<()> {
         Resource::Customers => {
             let customer = item.child("customer");
             Body::Customer(Customer {
-                customer_key: first_of(&[customer.opt_text("id")?, item.opt_text("stripe_customer_id")?]),
+                customer_key: first_of(&[
+                    customer.opt_text("id")?,
+                    item.opt_text("stripe_customer_id")?,
+                ]),
                 email: customer.opt_text("email")?,
                 partner_key: String::new(),
                 partner_remote: item.child("affiliate").opt_text("id")?,
@@ -142,10 +151,16 @@ fn read(resource: Resource, item: &Item, out: &mut Vec<Record>) -> Result<()> {
                 amount_minor: sale.cents("sale_amount_cents")?,
                 currency: sale.text("currency")?.to_ascii_uppercase(),
                 created_ms: sale.opt_ms("charged_at")?.unwrap_or(sale.ms("created_at")?),
-                customer_key: first_of(&[customer.opt_text("id")?, sale.child("referral").opt_text("stripe_customer_id")?]),
+                customer_key: first_of(&[
+                    customer.opt_text("id")?,
+                    sale.child("referral").opt_text("stripe_customer_id")?,
+                ]),
                 customer_email: customer.opt_text("email")?,
                 partner_key: String::new(),
-                partner_remote: first_of(&[sale.child("affiliate").opt_text("id")?, item.child("affiliate").opt_text("id")?]),
+                partner_remote: first_of(&[
+                    sale.child("affiliate").opt_text("id")?,
+                    item.child("affiliate").opt_text("id")?,
+                ]),
                 product: String::new(),
                 refunds: String::new(),
                 refunded_total: false,
@@ -153,7 +168,10 @@ fn read(resource: Resource, item: &Item, out: &mut Vec<Record>) -> Result<()> {
             };
             let sale_updated = sale.opt_ms("updated_at")?.unwrap_or(updated_ms);
             let refunded = sale.opt_ms("refunded_at")?;
-            let refund = sale.get("refund_amount_cents").and_then(Value::as_i64).unwrap_or(0);
+            let refund = sale
+                .get("refund_amount_cents")
+                .and_then(Value::as_i64)
+                .unwrap_or(0);
             out.push(Record {
                 key: sale_id.clone(),
                 updated_ms: sale_updated,
@@ -184,7 +202,10 @@ fn read(resource: Resource, item: &Item, out: &mut Vec<Record>) -> Result<()> {
                 status_text,
                 description: item.child("campaign").opt_text("name")?,
                 partner_key: String::new(),
-                partner_remote: first_of(&[sale.child("affiliate").opt_text("id")?, item.child("affiliate").opt_text("id")?]),
+                partner_remote: first_of(&[
+                    sale.child("affiliate").opt_text("id")?,
+                    item.child("affiliate").opt_text("id")?,
+                ]),
                 transaction_key: sale.opt_text("id")?,
                 earned_ms: item.ms("created_at")?,
             })

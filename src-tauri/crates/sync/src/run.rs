@@ -11,9 +11,9 @@ use crate::http::{bad_answer, At, Polite, Retry};
 use crate::keys::Keys;
 use crate::partnerstack::{self, PartnerStack};
 use crate::platform::Platform;
-use crate::rewardful::{self, Rewardful};
 use crate::remote::Resource;
 use crate::report::{ResourceReport, SyncReport};
+use crate::rewardful::{self, Rewardful};
 use crate::state::{self, OVERLAP_MS};
 use partnerbook_book::progress::Progress;
 use partnerbook_book::settings::{self, ProgramSettings};
@@ -102,12 +102,28 @@ pub fn sync(
     };
     let outcome = if options.dry_run {
         let mut w = DryRun(book.transaction()?);
-        let r = run_all(&mut w, &connection, &settings, platform.as_mut(), &wanted, &mut report, progress);
+        let r = run_all(
+            &mut w,
+            &connection,
+            &settings,
+            platform.as_mut(),
+            &wanted,
+            &mut report,
+            progress,
+        );
         // Never committed: dropping the transaction rolls it back.
         drop(w);
         r
     } else {
-        run_all(&mut Committing(book), &connection, &settings, platform.as_mut(), &wanted, &mut report, progress)
+        run_all(
+            &mut Committing(book),
+            &connection,
+            &settings,
+            platform.as_mut(),
+            &wanted,
+            &mut report,
+            progress,
+        )
     };
     report.requests = platform.http().requests;
     report.waited_ms = platform.http().waited.as_millis() as u64;
@@ -149,7 +165,9 @@ fn run_all(
 ) -> Result<()> {
     for &resource in wanted {
         let mut r = ResourceReport::new(resource);
-        let result = run_one(w, connection, settings, platform, resource, &mut r, report, progress);
+        let result = run_one(
+            w, connection, settings, platform, resource, &mut r, report, progress,
+        );
         report.resources.push(r);
         if let Err(e) = result {
             let said = e.to_string();
@@ -201,8 +219,10 @@ fn run_one(
             Err(SyncError::Remote(RemoteError::Missing { .. }))
                 if matches!(resource, Resource::Leads | Resource::Deals) =>
             {
-                r.skipped
-                    .insert("the program has none (the platform has no such list)".into(), 0);
+                r.skipped.insert(
+                    "the program has none (the platform has no such list)".into(),
+                    0,
+                );
                 break;
             }
             other => other?,

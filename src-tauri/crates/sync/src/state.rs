@@ -123,16 +123,18 @@ pub fn local_id(db: &Db, connection: i64, resource: Resource, key: &str) -> Resu
     Ok(mapped(db, connection, resource, key)?.and_then(|m| m.local_id))
 }
 
-pub fn save_map(
-    db: &Db,
-    connection: i64,
-    resource: Resource,
-    key: &str,
-    local_id: Option<i64>,
-    remote_updated: i64,
-    synced: &Value,
-    skipped: &str,
-) -> Result<()> {
+/// A platform record and the row it became.
+pub struct Mapping<'a> {
+    pub resource: Resource,
+    pub key: &'a str,
+    pub local_id: Option<i64>,
+    pub remote_updated: i64,
+    pub synced: &'a Value,
+    /// Why it was not brought in ('' when it was).
+    pub skipped: &'a str,
+}
+
+pub fn save_map(db: &Db, connection: i64, m: &Mapping) -> Result<()> {
     db.prepare_cached(
         "INSERT INTO sync_map (connection_id, resource, remote_key, local_id, remote_updated, synced, skipped)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -144,12 +146,12 @@ pub fn save_map(
     )?
     .execute(params![
         connection,
-        resource.as_str(),
-        key,
-        local_id,
-        remote_updated,
-        synced.to_string(),
-        skipped
+        m.resource.as_str(),
+        m.key,
+        m.local_id,
+        m.remote_updated,
+        m.synced.to_string(),
+        m.skipped
     ])?;
     Ok(())
 }
@@ -179,20 +181,21 @@ pub struct Conflict {
     pub at: String,
 }
 
+/// A field edited on both sides, met on one record.
+pub struct Clash<'a> {
+    pub resource: Resource,
+    pub remote_key: &'a str,
+    pub local_id: Option<i64>,
+    pub field: &'a str,
+    pub ours: &'a str,
+    pub theirs: &'a str,
+    /// "platform" or "ours".
+    pub kept: &'a str,
+}
+
 /// Lists a conflict once: the same one met again (an overlap re-read) is
 /// not added twice. True when it is new.
-#[allow(clippy::too_many_arguments)]
-pub fn add_conflict(
-    db: &Db,
-    connection: i64,
-    resource: Resource,
-    remote_key: &str,
-    local_id: Option<i64>,
-    field: &str,
-    ours: &str,
-    theirs: &str,
-    kept: &str,
-) -> Result<bool> {
+pub fn add_conflict(db: &Db, connection: i64, c: &Clash) -> Result<bool> {
     let n = db
         .prepare_cached(
             "INSERT INTO sync_conflicts (connection_id, resource, remote_key, local_id, field, ours, theirs, kept, at)
@@ -202,13 +205,13 @@ pub fn add_conflict(
         )?
         .execute(params![
             connection,
-            resource.as_str(),
-            remote_key,
-            local_id,
-            field,
-            ours,
-            theirs,
-            kept,
+            c.resource.as_str(),
+            c.remote_key,
+            c.local_id,
+            c.field,
+            c.ours,
+            c.theirs,
+            c.kept,
             now()
         ])?;
     Ok(n > 0)

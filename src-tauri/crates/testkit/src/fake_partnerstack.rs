@@ -74,7 +74,13 @@ impl State {
     fn position(&mut self, list: &str, key: &str) -> Option<usize> {
         let all = self.lists.get(list)?;
         let fits = |i: &usize| all.get(*i).is_some_and(|r| r["key"].as_str() == Some(key));
-        if let Some(i) = self.places.get(list).and_then(|p| p.get(key)).copied().filter(fits) {
+        if let Some(i) = self
+            .places
+            .get(list)
+            .and_then(|p| p.get(key))
+            .copied()
+            .filter(fits)
+        {
             return Some(i);
         }
         let places: std::collections::HashMap<String, usize> = all
@@ -135,7 +141,8 @@ impl Fake {
         // it from the listener) a body's last piece waits for the client's
         // delayed ACK, 40 ms, on most pages, which no real API does.
         no_delay(&listener);
-        let server = Arc::new(Server::from_listener(listener, None).expect("fake PartnerStack: serve"));
+        let server =
+            Arc::new(Server::from_listener(listener, None).expect("fake PartnerStack: serve"));
         let port = server.server_addr().to_ip().expect("ip address").port();
         let state = Arc::new(Mutex::new(State::default()));
         let (s, st) = (server.clone(), state.clone());
@@ -239,7 +246,10 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
         Flavor::PartnerStack => format!("{PUBLIC_KEY}:{SECRET_KEY}"),
         Flavor::Rewardful => format!("{REWARDFUL_SECRET}:"),
     };
-    let expected = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(pair));
+    let expected = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(pair)
+    );
     let authorised = request
         .headers()
         .iter()
@@ -258,7 +268,8 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
         let limited = s.rate.is_some_and(|rate| {
             let now = Instant::now();
             let (last, tokens) = s.window.get_or_insert((now, rate as f64));
-            *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * rate as f64).min(rate as f64);
+            *tokens =
+                (*tokens + now.duration_since(*last).as_secs_f64() * rate as f64).min(rate as f64);
             *last = now;
             if *tokens >= 1.0 {
                 *tokens -= 1.0;
@@ -282,7 +293,9 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
             let h = Header::from_bytes("Retry-After", secs.to_string()).unwrap();
             return respond(request, 429, error(429, "Too many requests"), vec![h]);
         }
-        Some(Fault::Status(code)) => return respond(request, *code, error(*code, "Server error"), vec![]),
+        Some(Fault::Status(code)) => {
+            return respond(request, *code, error(*code, "Server error"), vec![])
+        }
         Some(Fault::Malformed) => {
             return respond(request, 200, "<html>Bad gateway</html>".into(), vec![])
         }
@@ -290,7 +303,12 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
         _ => {}
     }
     if !authorised {
-        return respond(request, 401, error(401, "Unauthorized: bad API keys"), vec![]);
+        return respond(
+            request,
+            401,
+            error(401, "Unauthorized: bad API keys"),
+            vec![],
+        );
     }
     if flavor == Flavor::Rewardful {
         return rewardful(request, state, &list, &q);
@@ -307,21 +325,40 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
     let limit: usize = match q.get("limit").map(|l| l.parse::<usize>()) {
         None => 10,
         Some(Ok(n)) if (1..=250).contains(&n) => n,
-        _ => return respond(request, 400, error(400, "limit must be between 1 and 250"), vec![]),
+        _ => {
+            return respond(
+                request,
+                400,
+                error(400, "limit must be between 1 and 250"),
+                vec![],
+            )
+        }
     };
-    let min_updated: i64 = q.get("min_updated").and_then(|v| v.parse().ok()).unwrap_or(i64::MIN);
+    let min_updated: i64 = q
+        .get("min_updated")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(i64::MIN);
     let (items, has_more) = {
         let mut s = state.lock().unwrap();
-        let Some(start) = s.lists.contains_key(&list).then(|| match q.get("starting_after") {
-            Some(after) => s.position(&list, after).map(|i| i + 1),
-            None => Some(0),
-        }) else {
+        let Some(start) = s
+            .lists
+            .contains_key(&list)
+            .then(|| match q.get("starting_after") {
+                Some(after) => s.position(&list, after).map(|i| i + 1),
+                None => Some(0),
+            })
+        else {
             drop(s);
             return respond(request, 404, error(404, "Not found"), vec![]);
         };
         let Some(start) = start else {
             drop(s);
-            return respond(request, 400, error(400, "starting_after: no such key"), vec![]);
+            return respond(
+                request,
+                400,
+                error(400, "starting_after: no such key"),
+                vec![],
+            );
         };
         // Lists are kept oldest first (see `put` and `program`); walk on from
         // the cursor, so a page costs its own size, not the list's.
@@ -371,24 +408,39 @@ fn create(s: &mut State, list: &str, mut value: Value) -> (u16, Value) {
     match list {
         "partnerships" => {
             if items.iter().any(same("email")) {
-                return (400, json!({ "message": "A partnership with this email already exists", "status": 400 }));
+                return (
+                    400,
+                    json!({ "message": "A partnership with this email already exists", "status": 400 }),
+                );
             }
             value["key"] = json!(format!("part_new_{}", items.len()));
             if value["partner_key"].is_null() {
-                let local = value["email"].as_str().unwrap_or("p").split('@').next().unwrap_or("p").to_string();
+                let local = value["email"]
+                    .as_str()
+                    .unwrap_or("p")
+                    .split('@')
+                    .next()
+                    .unwrap_or("p")
+                    .to_string();
                 value["partner_key"] = json!(local);
             }
         }
         "customers" => {
             if items.iter().any(same("customer_key")) {
-                return (400, json!({ "message": "A customer with this customer_key already exists", "status": 400 }));
+                return (
+                    400,
+                    json!({ "message": "A customer with this customer_key already exists", "status": 400 }),
+                );
             }
             value["key"] = json!(format!("cus_new_{}", items.len()));
         }
         "transactions" => {
             let is_same = same("key");
             if let Some(existing) = items.iter().find(|r| is_same(r)) {
-                return (200, json!({ "data": existing, "message": "Exists", "status": 200 }));
+                return (
+                    200,
+                    json!({ "data": existing, "message": "Exists", "status": 200 }),
+                );
             }
             value["approved"] = json!(true);
             value["test"] = json!(false);
@@ -401,14 +453,25 @@ fn create(s: &mut State, list: &str, mut value: Value) -> (u16, Value) {
     value["updated_at"] = json!(now);
     items.push(value.clone());
     items.sort_by(order);
-    (200, json!({ "data": value, "message": "Created", "status": 200 }))
+    (
+        200,
+        json!({ "data": value, "message": "Created", "status": 200 }),
+    )
 }
 
 /// Rewardful: numbered pages, newest first; `PUT payouts/:id/pay` marks a
 /// payout paid.
-fn rewardful(request: tiny_http::Request, state: &Mutex<State>, list: &str, q: &BTreeMap<String, String>) {
+fn rewardful(
+    request: tiny_http::Request,
+    state: &Mutex<State>,
+    list: &str,
+    q: &BTreeMap<String, String>,
+) {
     if *request.method() == Method::Put {
-        let id = list.trim_start_matches("payouts/").trim_end_matches("/pay").to_string();
+        let id = list
+            .trim_start_matches("payouts/")
+            .trim_end_matches("/pay")
+            .to_string();
         let mut s = state.lock().unwrap();
         let found = s
             .lists
@@ -416,7 +479,12 @@ fn rewardful(request: tiny_http::Request, state: &Mutex<State>, list: &str, q: &
             .and_then(|l| l.iter_mut().find(|p| p["id"] == json!(id)));
         let Some(p) = found else {
             drop(s);
-            return respond(request, 404, json!({ "error": "Not found" }).to_string(), vec![]);
+            return respond(
+                request,
+                404,
+                json!({ "error": "Not found" }).to_string(),
+                vec![],
+            );
         };
         p["state"] = json!("paid");
         p["paid_at"] = json!("2026-12-01T00:00:00.000Z");
@@ -428,17 +496,39 @@ fn rewardful(request: tiny_http::Request, state: &Mutex<State>, list: &str, q: &
     let limit: usize = match q.get("limit").map(|l| l.parse::<usize>()) {
         None => 25,
         Some(Ok(n)) if (1..=100).contains(&n) => n,
-        _ => return respond(request, 400, json!({ "error": "limit must be between 1 and 100" }).to_string(), vec![]),
+        _ => {
+            return respond(
+                request,
+                400,
+                json!({ "error": "limit must be between 1 and 100" }).to_string(),
+                vec![],
+            )
+        }
     };
-    let page: usize = q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
+    let page: usize = q
+        .get("page")
+        .and_then(|p| p.parse().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
     let s = state.lock().unwrap();
     let Some(all) = s.lists.get(list) else {
         drop(s);
-        return respond(request, 404, json!({ "error": "Not found" }).to_string(), vec![]);
+        return respond(
+            request,
+            404,
+            json!({ "error": "Not found" }).to_string(),
+            vec![],
+        );
     };
     let total = all.len();
     // Newest first, as Rewardful lists.
-    let items: Vec<Value> = all.iter().rev().skip((page - 1) * limit).take(limit).cloned().collect();
+    let items: Vec<Value> = all
+        .iter()
+        .rev()
+        .skip((page - 1) * limit)
+        .take(limit)
+        .cloned()
+        .collect();
     drop(s);
     let pages = total.div_ceil(limit).max(1);
     let body = json!({
@@ -459,7 +549,9 @@ fn rewardful(request: tiny_http::Request, state: &Mutex<State>, list: &str, q: &
 /// payout each. Times as ISO text from 2026-11-02, a minute apart.
 pub fn rewardful_program(affiliates: usize, sales: usize) -> BTreeMap<String, Vec<Value>> {
     let t0 = chrono::DateTime::parse_from_rfc3339("2026-11-02T00:00:00Z").unwrap();
-    let at = |m: i64| (t0 + chrono::Duration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let at = |m: i64| {
+        (t0 + chrono::Duration::minutes(m)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    };
     let mut lists: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     let campaigns = [("camp_gold", "Gold"), ("camp_friends", "Friends")];
     for (id, name) in campaigns {
@@ -533,62 +625,90 @@ pub fn program(partners: usize, sales: usize) -> BTreeMap<String, Vec<Value>> {
         v["updated_at"] = json!(at);
         lists.entry(list.into()).or_default().push(v);
     };
-    push("partnerships", json!({
-        "key": "part_gstest", "partner_key": "gstest", "email": "test@partnerstack.com",
-        "first_name": "Test", "last_name": "Partner", "group": null, "tags": [], "m_data": {}
-    }), t);
+    push(
+        "partnerships",
+        json!({
+            "key": "part_gstest", "partner_key": "gstest", "email": "test@partnerstack.com",
+            "first_name": "Test", "last_name": "Partner", "group": null, "tags": [], "m_data": {}
+        }),
+        t,
+    );
     for p in 0..partners {
         t += minute;
         let (gkey, gname) = groups[p % 2];
         let pk = format!("partner-{p:05}");
-        push("partnerships", json!({
-            "key": format!("part_{p:05}"), "partner_key": pk, "email": format!("partner{p}@example.com"),
-            "first_name": format!("Pat{p}"), "last_name": "Example",
-            "group": { "key": gkey, "name": gname, "slug": gname.to_lowercase() },
-            "tags": ["newsletter"], "m_data": {}, "stats": {}, "joined_at": t
-        }), t);
+        push(
+            "partnerships",
+            json!({
+                "key": format!("part_{p:05}"), "partner_key": pk, "email": format!("partner{p}@example.com"),
+                "first_name": format!("Pat{p}"), "last_name": "Example",
+                "group": { "key": gkey, "name": gname, "slug": gname.to_lowercase() },
+                "tags": ["newsletter"], "m_data": {}, "stats": {}, "joined_at": t
+            }),
+            t,
+        );
         let ck = format!("cus_{p:05}");
-        push("customers", json!({
-            "key": ck, "customer_key": format!("stripe_{p:05}"), "email": format!("buyer{p}@shop.example"),
-            "name": format!("Buyer {p}"), "partner_key": pk, "partnership_key": format!("part_{p:05}"),
-            "provider_key": format!("stripe_{p:05}"), "source_type": "api", "field_data": {}, "test": false
-        }), t);
+        push(
+            "customers",
+            json!({
+                "key": ck, "customer_key": format!("stripe_{p:05}"), "email": format!("buyer{p}@shop.example"),
+                "name": format!("Buyer {p}"), "partner_key": pk, "partnership_key": format!("part_{p:05}"),
+                "provider_key": format!("stripe_{p:05}"), "source_type": "api", "field_data": {}, "test": false
+            }),
+            t,
+        );
         for s in 0..sales {
             t += minute;
             let key = format!("txn_{p:05}_{s:03}");
             let amount = 4_900 + 100 * (s as i64 % 7);
-            push("transactions", json!({
-                "key": key, "amount": amount, "amount_usd": amount, "currency": "USD",
-                "approved": true, "archived": false, "category_key": "subscription",
-                "product_key": { "key": "pro", "name": "Pro plan" },
-                "customer_key": format!("stripe_{p:05}"),
-                "customer": { "key": ck, "customer_key": format!("stripe_{p:05}"), "email": format!("buyer{p}@shop.example"), "partner_key": pk },
-                "metadata": {}, "test": false
-            }), t);
-            push("rewards", json!({
-                "key": format!("rwd_{p:05}_{s:03}"), "amount": amount / 5, "currency": "USD",
-                "description": "20% of the sale", "reward_status": "approved",
-                "partnership": { "key": format!("part_{p:05}"), "partner_key": pk },
-                "customer": { "key": ck }, "transaction": { "key": key, "currency": "USD" },
-                "action": {}, "trigger": {}, "invoice": null
-            }), t);
+            push(
+                "transactions",
+                json!({
+                    "key": key, "amount": amount, "amount_usd": amount, "currency": "USD",
+                    "approved": true, "archived": false, "category_key": "subscription",
+                    "product_key": { "key": "pro", "name": "Pro plan" },
+                    "customer_key": format!("stripe_{p:05}"),
+                    "customer": { "key": ck, "customer_key": format!("stripe_{p:05}"), "email": format!("buyer{p}@shop.example"), "partner_key": pk },
+                    "metadata": {}, "test": false
+                }),
+                t,
+            );
+            push(
+                "rewards",
+                json!({
+                    "key": format!("rwd_{p:05}_{s:03}"), "amount": amount / 5, "currency": "USD",
+                    "description": "20% of the sale", "reward_status": "approved",
+                    "partnership": { "key": format!("part_{p:05}"), "partner_key": pk },
+                    "customer": { "key": ck }, "transaction": { "key": key, "currency": "USD" },
+                    "action": {}, "trigger": {}, "invoice": null
+                }),
+                t,
+            );
         }
         if p % 5 == 4 && sales > 0 {
             t += minute;
-            push("transactions", json!({
-                "key": format!("txn_{p:05}_refund"), "amount": -4_900, "currency": "USD",
-                "approved": true, "archived": false, "customer_key": format!("stripe_{p:05}"),
-                "customer": { "key": ck, "customer_key": format!("stripe_{p:05}"), "partner_key": pk },
-                "metadata": {}, "test": false
-            }), t);
+            push(
+                "transactions",
+                json!({
+                    "key": format!("txn_{p:05}_refund"), "amount": -4_900, "currency": "USD",
+                    "approved": true, "archived": false, "customer_key": format!("stripe_{p:05}"),
+                    "customer": { "key": ck, "customer_key": format!("stripe_{p:05}"), "partner_key": pk },
+                    "metadata": {}, "test": false
+                }),
+                t,
+            );
         }
     }
     // A test transaction made with test keys: never a sale.
     t += minute;
-    push("transactions", json!({
-        "key": "txn_test", "amount": 9_900, "currency": "USD", "approved": true, "archived": false,
-        "customer_key": "stripe_test", "customer": { "partner_key": "gstest" }, "metadata": {}, "test": true
-    }), t);
+    push(
+        "transactions",
+        json!({
+            "key": "txn_test", "amount": 9_900, "currency": "USD", "approved": true, "archived": false,
+            "customer_key": "stripe_test", "customer": { "partner_key": "gstest" }, "metadata": {}, "test": true
+        }),
+        t,
+    );
     lists.entry("leads".into()).or_default();
     lists.entry("deals".into()).or_default();
     lists

@@ -15,8 +15,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use mail::{MailCommand, PasswordCommand, TemplatesCommand};
 pub use payouts::PayoutCommand;
 pub use risk::RiskCommand;
-pub use sync::SyncCommand;
 use std::path::PathBuf;
+pub use sync::SyncCommand;
 
 #[derive(Parser)]
 #[command(

@@ -20,7 +20,7 @@ pub mod partners;
 pub mod payouts;
 pub mod plans;
 pub mod risk;
-pub mod sync;
 pub mod settings;
 pub mod statements;
+pub mod sync;
 pub mod whatif;

@@ -44,7 +44,18 @@ pub fn run(book: &mut Book, command: SyncCommand) -> CliResult {
                         ]
                     })
                     .collect();
-                output::table(&["Met", "Connection", "Record", "Field", "Here", "Platform", "Kept"], rows);
+                output::table(
+                    &[
+                        "Met",
+                        "Connection",
+                        "Record",
+                        "Field",
+                        "Here",
+                        "Platform",
+                        "Kept",
+                    ],
+                    rows,
+                );
             }
             Ok(())
         }
@@ -134,7 +145,9 @@ fn only_connection(book: &Book) -> CliResult<Connection> {
     let mut list = connections::list(book.conn())?;
     match list.len() {
         1 => Ok(list.remove(0)),
-        0 => Err(CliError::Usage("this book has no sync connection yet".into())),
+        0 => Err(CliError::Usage(
+            "this book has no sync connection yet".into(),
+        )),
         _ => Err(CliError::Usage(
             "this book has more than one connection: say which with --connection".into(),
         )),
@@ -143,7 +156,10 @@ fn only_connection(book: &Book) -> CliResult<Connection> {
 
 /// The connection for a sync: made on first use, pointed at --base-url.
 fn connection(book: &mut Book, platform: PlatformName, a: &SyncArgs) -> CliResult<Connection> {
-    let name = a.name.clone().unwrap_or_else(|| platform.as_str().to_string());
+    let name = a
+        .name
+        .clone()
+        .unwrap_or_else(|| platform.as_str().to_string());
     let c = match connections::find(book.conn(), &name) {
         Ok(c) => c,
         Err(e) if e.to_string().contains("not found") => {
@@ -206,7 +222,13 @@ fn pull(book: &mut Book, platform: PlatformName, a: SyncArgs) -> CliResult {
     let report = result?;
     if a.json {
         let pushed = if a.push {
-            Some(push::push(book, &c.name, &keys, &options, &partnerbook_core::progress::Quiet)?)
+            Some(push::push(
+                book,
+                &c.name,
+                &keys,
+                &options,
+                &partnerbook_core::progress::Quiet,
+            )?)
         } else {
             None
         };
@@ -230,7 +252,15 @@ fn pull(book: &mut Book, platform: PlatformName, a: SyncArgs) -> CliResult {
         })
         .collect();
     output::table(
-        &["Resource", "Pages", "Added", "Changed", "Unchanged", "Skipped", "Conflicts"],
+        &[
+            "Resource",
+            "Pages",
+            "Added",
+            "Changed",
+            "Unchanged",
+            "Skipped",
+            "Conflicts",
+        ],
         rows,
     );
     for r in &s.resources {
@@ -245,7 +275,11 @@ fn pull(book: &mut Book, platform: PlatformName, a: SyncArgs) -> CliResult {
     }
     println!(
         "{}{} requests, {:.1} s waiting on the platform's limits.",
-        if s.dry_run { "Dry run: nothing was written. " } else { "" },
+        if s.dry_run {
+            "Dry run: nothing was written. "
+        } else {
+            ""
+        },
         output::count(s.requests),
         s.waited_ms as f64 / 1000.0
     );
@@ -266,12 +300,20 @@ fn pull(book: &mut Book, platform: PlatformName, a: SyncArgs) -> CliResult {
         let pushed = push::push(book, &c.name, &keys, &options, &bar);
         bar.finish();
         let pushed = pushed?;
-        let verb = if pushed.dry_run { "Would push" } else { "Pushed" };
+        let verb = if pushed.dry_run {
+            "Would push"
+        } else {
+            "Pushed"
+        };
         println!(
             "{verb} {} partners, {} customers, {} sales and refunds.",
             pushed.partners.created, pushed.customers.created, pushed.transactions.created
         );
-        for (what, count) in [("partners", &pushed.partners), ("customers", &pushed.customers), ("sales", &pushed.transactions)] {
+        for (what, count) in [
+            ("partners", &pushed.partners),
+            ("customers", &pushed.customers),
+            ("sales", &pushed.transactions),
+        ] {
             for (why, n) in &count.refused {
                 println!("The platform refused {n} {what}: {why}");
             }
@@ -349,13 +391,27 @@ fn status(book: &Book, json: bool) -> CliResult {
                     s.resource.as_str().to_string(),
                     s.synced_to.clone().unwrap_or_else(|| "-".into()),
                     s.last_finished.clone().unwrap_or_else(|| "never".into()),
-                    if s.interrupted { "yes".into() } else { String::new() },
+                    if s.interrupted {
+                        "yes".into()
+                    } else {
+                        String::new()
+                    },
                     output::count(s.mapped),
                     s.last_error.clone(),
                 ]
             })
             .collect();
-        output::table(&["Resource", "Synced to", "Last finished", "Interrupted", "Records", "Last error"], rows);
+        output::table(
+            &[
+                "Resource",
+                "Synced to",
+                "Last finished",
+                "Interrupted",
+                "Records",
+                "Last error",
+            ],
+            rows,
+        );
     }
     Ok(())
 }

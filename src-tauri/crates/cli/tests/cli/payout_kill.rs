@@ -2,6 +2,7 @@
 //! book is always either the draft or the approved run, never a mix, and a
 //! payment file is either absent or whole.
 
+use crate::support::{seed, Moments};
 use partnerbook_core::audit::Actor;
 use partnerbook_core::partners::{self, PartnerInput, PayoutMethod, TaxStatus};
 use partnerbook_core::payouts::{self, RunStatus};
@@ -10,7 +11,6 @@ use partnerbook_core::settings::NewProgram;
 use partnerbook_core::Book;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use crate::support::{seed, Moments};
 use std::time::{Duration, Instant};
 
 const ROUNDS: u32 = 25;

@@ -4,8 +4,8 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::time::Duration;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 pub fn pb(book: &Path) -> Command {
     let mut cmd = Command::cargo_bin("partnerbook").unwrap();
@@ -57,4 +57,3 @@ pub fn seed() -> u64 {
         .as_nanos() as u64
         | 1
 }
-

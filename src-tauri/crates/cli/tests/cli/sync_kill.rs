@@ -15,7 +15,14 @@ fn sync(book: &Path, url: &str) -> Child {
         .env("PARTNERBOOK_BOOK", book)
         .env("PARTNERBOOK_PARTNERSTACK_PUBLIC_KEY", fake::PUBLIC_KEY)
         .env("PARTNERBOOK_PARTNERSTACK_SECRET_KEY", fake::SECRET_KEY)
-        .args(["sync", "partnerstack", "--base-url", url, "--page-size", "7"])
+        .args([
+            "sync",
+            "partnerstack",
+            "--base-url",
+            url,
+            "--page-size",
+            "7",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -65,5 +72,8 @@ fn a_killed_sync_ends_equal_to_an_uninterrupted_one() {
         assert_eq!(got.len(), want.len(), "round {round}");
         assert!(got == want, "round {round}: the killed book differs");
     }
-    assert!(killed_running >= ROUNDS, "only {killed_running} kills landed mid-sync ({whole:?})");
+    assert!(
+        killed_running >= ROUNDS,
+        "only {killed_running} kills landed mid-sync ({whole:?})"
+    );
 }

@@ -14,7 +14,10 @@ pub enum Remembered {
     Unchanged(i64),
     /// The customer already belongs to another partner here (from a sale):
     /// kept as it is.
-    OtherPartner { id: i64, ours: i64 },
+    OtherPartner {
+        id: i64,
+        ours: i64,
+    },
 }
 
 /// Adds or completes customer (`source`, `external_id`). A partner is set

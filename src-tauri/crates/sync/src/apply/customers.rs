@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::remote::{Customer, Record, Resource};
 use crate::report::Outcome;
 use crate::state;
+use crate::state::Clash;
 use partnerbook_ledger::conversions::customers::{remember, Remembered};
 use partnerbook_partners as partners;
 
@@ -21,7 +22,9 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, c: &Customer) -> Result<Outcome> {
         if let Some(id) = m.local_id {
             let source: Option<String> = ctx
                 .db
-                .query_row("SELECT source FROM customers WHERE id = ?1", [id], |r| r.get(0))
+                .query_row("SELECT source FROM customers WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
                 .ok();
             if source.is_some_and(|s| s != ctx.source()) {
                 return Ok(Outcome::Unchanged);
@@ -35,7 +38,15 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, c: &Customer) -> Result<Outcome> {
         Remembered::Unchanged(id) => (Outcome::Unchanged, id),
         Remembered::OtherPartner { id, ours } => {
             let name = partners::get_in(ctx.db, ours)?.name;
-            ctx.conflict(Resource::Customers, &rec.key, Some(id), "partner", &name, &c.partner_key, "ours")?;
+            ctx.conflict(Clash {
+                resource: Resource::Customers,
+                remote_key: &rec.key,
+                local_id: Some(id),
+                field: "partner",
+                ours: &name,
+                theirs: &c.partner_key,
+                kept: "ours",
+            })?;
             (Outcome::Unchanged, id)
         }
     };
@@ -43,6 +54,17 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, c: &Customer) -> Result<Outcome> {
         ctx.audit("customer", Some(outcome.1), "sync", &rec.key)?;
     }
     let synced = serde_json::json!({ "email": c.email, "partner_key": c.partner_key });
-    state::save_map(ctx.db, ctx.id(), Resource::Customers, &rec.key, Some(outcome.1), rec.updated_ms, &synced, "")?;
+    state::save_map(
+        ctx.db,
+        ctx.id(),
+        &state::Mapping {
+            resource: Resource::Customers,
+            key: &rec.key,
+            local_id: Some(outcome.1),
+            remote_updated: rec.updated_ms,
+            synced: &synced,
+            skipped: "",
+        },
+    )?;
     Ok(outcome.0)
 }

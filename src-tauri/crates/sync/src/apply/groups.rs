@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::remote::{Group, Record, Resource};
 use crate::report::Outcome;
 use crate::state;
+use crate::state::Clash;
 use partnerbook_book::audit::Actor;
 use partnerbook_book::groups;
 use rusqlite::OptionalExtension;
@@ -16,15 +17,29 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, g: &Group) -> Result<Outcome> {
     let Some((id, last)) = mapped.and_then(|m| m.local_id.map(|id| (id, m.synced))) else {
         let (id, outcome) = match groups::find_id(ctx.db, &g.name)? {
             Some(id) => (id, Outcome::Unchanged),
-            None => match refused(groups::create(ctx.db, &g.name, "", Actor::Sync).map_err(Into::into))? {
-                Ok(id) => (id, Outcome::Added),
-                Err(why) => return Ok(skipped(why)),
-            },
+            None => {
+                match refused(groups::create(ctx.db, &g.name, "", Actor::Sync).map_err(Into::into))?
+                {
+                    Ok(id) => (id, Outcome::Added),
+                    Err(why) => return Ok(skipped(why)),
+                }
+            }
         };
         if outcome == Outcome::Added {
             ctx.audit("group", Some(id), "sync create", &rec.key)?;
         }
-        state::save_map(ctx.db, ctx.id(), Resource::Groups, &rec.key, Some(id), rec.updated_ms, &theirs, "")?;
+        state::save_map(
+            ctx.db,
+            ctx.id(),
+            &state::Mapping {
+                resource: Resource::Groups,
+                key: &rec.key,
+                local_id: Some(id),
+                remote_updated: rec.updated_ms,
+                synced: &theirs,
+                skipped: "",
+            },
+        )?;
         return Ok(outcome);
     };
     let ours: Option<String> = ctx
@@ -34,18 +49,53 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, g: &Group) -> Result<Outcome> {
     let Some(ours) = ours else {
         return Ok(skipped("deleted here; not brought back"));
     };
-    let last = last.get("name").and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let last = last
+        .get("name")
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_string();
     if g.name == last || g.name == ours {
-        state::save_map(ctx.db, ctx.id(), Resource::Groups, &rec.key, Some(id), rec.updated_ms, &theirs, "")?;
+        state::save_map(
+            ctx.db,
+            ctx.id(),
+            &state::Mapping {
+                resource: Resource::Groups,
+                key: &rec.key,
+                local_id: Some(id),
+                remote_updated: rec.updated_ms,
+                synced: &theirs,
+                skipped: "",
+            },
+        )?;
         return Ok(Outcome::Unchanged);
     }
     if ours != last {
-        ctx.conflict(Resource::Groups, &rec.key, Some(id), "name", &ours, &g.name, "platform")?;
+        ctx.conflict(Clash {
+            resource: Resource::Groups,
+            remote_key: &rec.key,
+            local_id: Some(id),
+            field: "name",
+            ours: &ours,
+            theirs: &g.name,
+            kept: "platform",
+        })?;
     }
-    if let Err(why) = refused(groups::rename(ctx.db, id, &g.name, Actor::Sync).map_err(Into::into))? {
+    if let Err(why) = refused(groups::rename(ctx.db, id, &g.name, Actor::Sync).map_err(Into::into))?
+    {
         return Ok(skipped(why));
     }
     ctx.audit("group", Some(id), "sync update", &rec.key)?;
-    state::save_map(ctx.db, ctx.id(), Resource::Groups, &rec.key, Some(id), rec.updated_ms, &theirs, "")?;
+    state::save_map(
+        ctx.db,
+        ctx.id(),
+        &state::Mapping {
+            resource: Resource::Groups,
+            key: &rec.key,
+            local_id: Some(id),
+            remote_updated: rec.updated_ms,
+            synced: &theirs,
+            skipped: "",
+        },
+    )?;
     Ok(Outcome::Changed)
 }

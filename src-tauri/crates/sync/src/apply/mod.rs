@@ -48,27 +48,8 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    pub fn conflict(
-        &mut self,
-        resource: Resource,
-        key: &str,
-        local_id: Option<i64>,
-        field: &str,
-        ours: &str,
-        theirs: &str,
-        kept: &str,
-    ) -> Result<()> {
-        let new = crate::state::add_conflict(
-            self.db,
-            self.connection.id,
-            resource,
-            key,
-            local_id,
-            field,
-            ours,
-            theirs,
-            kept,
-        )?;
+    pub fn conflict(&mut self, clash: crate::state::Clash) -> Result<()> {
+        let new = crate::state::add_conflict(self.db, self.connection.id, &clash)?;
         self.report.conflicts += u64::from(new);
         Ok(())
     }

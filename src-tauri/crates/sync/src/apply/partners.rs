@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::remote::{Partner as Remote, Record, Resource};
 use crate::report::Outcome;
 use crate::state;
+use crate::state::Clash;
 use partnerbook_book::audit::Actor;
 use partnerbook_book::groups;
 use partnerbook_partners::{self as partners, CodeKind, PartnerCode, PartnerInput};
@@ -58,16 +59,39 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, p: &Remote, touched: &mut Vec<i64>) ->
     let synced = serde_json::to_value(&theirs).unwrap_or_default();
     let (outcome, local) = match id {
         None => create(ctx, rec, p, &theirs, group_id, touched)?,
-        Some(id) => (merge(ctx, rec, id, &theirs, last.as_ref(), group_id, touched)?, Some(id)),
+        Some(id) => (
+            merge(ctx, rec, id, &theirs, last.as_ref(), group_id, touched)?,
+            Some(id),
+        ),
     };
     match &outcome {
         // Refused here (a taken email): the last synced values stay, so
         // the next sync tries again.
         Outcome::Skipped(_) if local.is_some() => {}
-        Outcome::Skipped(why) => {
-            state::save_map(ctx.db, ctx.id(), Resource::Partners, &rec.key, None, rec.updated_ms, &synced, why)?
-        }
-        _ => state::save_map(ctx.db, ctx.id(), Resource::Partners, &rec.key, local, rec.updated_ms, &synced, "")?,
+        Outcome::Skipped(why) => state::save_map(
+            ctx.db,
+            ctx.id(),
+            &state::Mapping {
+                resource: Resource::Partners,
+                key: &rec.key,
+                local_id: None,
+                remote_updated: rec.updated_ms,
+                synced: &synced,
+                skipped: why,
+            },
+        )?,
+        _ => state::save_map(
+            ctx.db,
+            ctx.id(),
+            &state::Mapping {
+                resource: Resource::Partners,
+                key: &rec.key,
+                local_id: local,
+                remote_updated: rec.updated_ms,
+                synced: &synced,
+                skipped: "",
+            },
+        )?,
     }
     Ok(outcome)
 }
@@ -126,14 +150,21 @@ fn create(
     if key_free {
         input.codes.push(key_code(&theirs.partner_key));
     }
-    let mut created = refused(partners::create_in(ctx.db, &input, Actor::Sync).map_err(Into::into))?;
+    let mut created =
+        refused(partners::create_in(ctx.db, &input, Actor::Sync).map_err(Into::into))?;
     if created.is_err() && key_free {
         // A key that cannot be a code here (too long, odd characters):
         // the partner still comes in, and the manager is told.
         input.codes.clear();
         created = refused(partners::create_in(ctx.db, &input, Actor::Sync).map_err(Into::into))?;
         if created.is_ok() {
-            note_key(ctx, rec, None, &theirs.partner_key, "cannot be a referral code here")?;
+            note_key(
+                ctx,
+                rec,
+                None,
+                &theirs.partner_key,
+                "cannot be a referral code here",
+            )?;
         }
     }
     let id = match created {
@@ -141,7 +172,13 @@ fn create(
         Err(why) => return Ok((Outcome::Skipped(why), None)),
     };
     if !key_free && !theirs.partner_key.is_empty() {
-        note_key(ctx, rec, Some(id), &theirs.partner_key, "is another partner's code here")?;
+        note_key(
+            ctx,
+            rec,
+            Some(id),
+            &theirs.partner_key,
+            "is another partner's code here",
+        )?;
     }
     ctx.audit("partner", Some(id), "sync create", &rec.key)?;
     touched.push(id);
@@ -149,15 +186,15 @@ fn create(
 }
 
 fn note_key(ctx: &mut Ctx, rec: &Record, id: Option<i64>, key: &str, why: &str) -> Result<()> {
-    ctx.conflict(
-        Resource::Partners,
-        &rec.key,
-        id,
-        "partner_key",
-        why,
-        key,
-        "ours",
-    )
+    ctx.conflict(Clash {
+        resource: Resource::Partners,
+        remote_key: &rec.key,
+        local_id: id,
+        field: "partner_key",
+        ours: why,
+        theirs: key,
+        kept: "ours",
+    })
 }
 
 /// Field by field: the platform's value where it changed there since the
@@ -186,12 +223,21 @@ fn merge(
     for (i, (field, our)) in ours.iter().enumerate() {
         let their = platform[i];
         let unchanged_there = previous.as_ref().is_some_and(|p| &p[i] == their);
-        if our.eq_ignore_ascii_case(their) && (field != &"name" || our == their) || unchanged_there {
+        if our.eq_ignore_ascii_case(their) && (field != &"name" || our == their) || unchanged_there
+        {
             continue;
         }
         let changed_here = previous.as_ref().is_none_or(|p| &p[i] != our);
         if changed_here {
-            ctx.conflict(Resource::Partners, &rec.key, Some(id), field, our, their, "platform")?;
+            ctx.conflict(Clash {
+                resource: Resource::Partners,
+                remote_key: &rec.key,
+                local_id: Some(id),
+                field,
+                ours: our,
+                theirs: their,
+                kept: "platform",
+            })?;
         }
         match *field {
             "name" => input.name = their.clone(),

@@ -16,7 +16,9 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, r: &Reward) -> Result<Outcome> {
         )));
     }
     let partner = super::partner_of(ctx, &r.partner_key, &r.partner_remote)?;
-    let earned = chrono::DateTime::from_timestamp_millis(r.earned_ms).map(stamp).unwrap_or_default();
+    let earned = chrono::DateTime::from_timestamp_millis(r.earned_ms)
+        .map(stamp)
+        .unwrap_or_default();
     let row = (
         partner,
         r.partner_key.clone(),
@@ -28,7 +30,17 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, r: &Reward) -> Result<Outcome> {
         r.description.clone(),
         earned,
     );
-    type Row = (Option<i64>, String, String, i64, String, String, String, String, String);
+    type Row = (
+        Option<i64>,
+        String,
+        String,
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+    );
     let old: Option<Row> = ctx
         .db
         .prepare_cached(

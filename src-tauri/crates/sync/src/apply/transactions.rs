@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::remote::{Record, Resource, Transaction};
 use crate::report::Outcome;
 use crate::state;
+use crate::state::Clash;
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::progress::Quiet;
 use partnerbook_ledger::commissions::engine;
@@ -135,26 +136,28 @@ fn excluded(ctx: &mut Ctx, rec: &Record, why: &'static str) -> Result<Outcome> {
         .query_row(params![ctx.source(), rec.key], |r| r.get(0))
         .optional()?;
     if let Some(id) = recorded {
-        ctx.conflict(
-            Resource::Transactions,
-            &rec.key,
-            Some(id),
-            "state",
-            "recorded as a sale here",
-            why,
-            "ours",
-        )?;
+        ctx.conflict(Clash {
+            resource: Resource::Transactions,
+            remote_key: &rec.key,
+            local_id: Some(id),
+            field: "state",
+            ours: "recorded as a sale here",
+            theirs: why,
+            kept: "ours",
+        })?;
         return Ok(Outcome::Unchanged);
     }
     state::save_map(
         ctx.db,
         ctx.id(),
-        Resource::Transactions,
-        &rec.key,
-        None,
-        rec.updated_ms,
-        &serde_json::Value::Object(Default::default()),
-        why,
+        &state::Mapping {
+            resource: Resource::Transactions,
+            key: &rec.key,
+            local_id: None,
+            remote_updated: rec.updated_ms,
+            synced: &serde_json::Value::Object(Default::default()),
+            skipped: why,
+        },
     )?;
     Ok(Outcome::Skipped(why.to_string()))
 }

@@ -28,11 +28,17 @@ fn a_server_that_keeps_failing_ends_the_sync_naming_the_page() {
         w.fake.fault(Some("customers"), Fault::Status(500));
     }
     let e = sync(&mut w, &options()).unwrap_err().to_string();
-    assert!(e.contains("customers, page 1") && e.contains("HTTP 500 6 times"), "{e}");
+    assert!(
+        e.contains("customers, page 1") && e.contains("HTTP 500 6 times"),
+        "{e}"
+    );
     // What came before stays; the error is kept for `sync status`.
     assert_eq!(count(&w.book, "SELECT count(*) FROM partners"), 3);
     let status = partnerbook_sync::report::status(w.book.conn(), 1).unwrap();
-    let customers = status.iter().find(|s| s.resource == Resource::Customers).unwrap();
+    let customers = status
+        .iter()
+        .find(|s| s.resource == Resource::Customers)
+        .unwrap();
     assert!(customers.last_error.contains("HTTP 500"));
     assert!(customers.interrupted);
     // The next sync finishes the job.
@@ -45,13 +51,21 @@ fn malformed_and_incomplete_pages_are_refused_with_their_place() {
     let mut w = world(3, 1);
     w.fake.fault(Some("transactions"), Fault::Malformed);
     let e = sync(&mut w, &options()).unwrap_err().to_string();
-    assert!(e.contains("transactions, page 1") && e.contains("is not JSON"), "{e}");
+    assert!(
+        e.contains("transactions, page 1") && e.contains("is not JSON"),
+        "{e}"
+    );
     assert_eq!(count(&w.book, "SELECT count(*) FROM conversions"), 0);
     assert_eq!(count(&w.book, "SELECT count(*) FROM partners"), 3);
 
-    w.fake.fault(Some("transactions"), Fault::MissingField("amount"));
+    w.fake
+        .fault(Some("transactions"), Fault::MissingField("amount"));
     let e = sync(&mut w, &options()).unwrap_err().to_string();
-    assert!(e.contains("transactions, page 1") && e.contains("item 1 (txn_00000_000): \"amount\" is missing"), "{e}");
+    assert!(
+        e.contains("transactions, page 1")
+            && e.contains("item 1 (txn_00000_000): \"amount\" is missing"),
+        "{e}"
+    );
     assert_eq!(count(&w.book, "SELECT count(*) FROM conversions"), 0);
 }
 
@@ -63,7 +77,10 @@ fn a_cursor_that_repeats_ends_the_sync() {
     w.fake.fault(Some("customers"), Fault::Pass);
     w.fake.fault(Some("customers"), Fault::RepeatCursor);
     let e = sync(&mut w, &o).unwrap_err().to_string();
-    assert!(e.contains("customers, page 2") && e.contains("repeats the cursor"), "{e}");
+    assert!(
+        e.contains("customers, page 2") && e.contains("repeats the cursor"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -76,7 +93,10 @@ fn wrong_keys_are_named_without_showing_them() {
     let e = partnerbook_sync::sync(&mut w.book, "partnerstack", &wrong, &options(), &Quiet)
         .unwrap_err()
         .to_string();
-    assert!(e.contains("PartnerStack refused the keys (HTTP 401)"), "{e}");
+    assert!(
+        e.contains("PartnerStack refused the keys (HTTP 401)"),
+        "{e}"
+    );
     assert!(!e.contains("sk_live_secret_value") && !e.contains("pk_live_wrong"));
     assert_eq!(count(&w.book, "SELECT count(*) FROM partners"), 0);
 }

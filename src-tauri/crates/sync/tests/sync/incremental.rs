@@ -16,10 +16,22 @@ fn a_second_sync_with_nothing_new_changes_no_row() {
     let report = sync(&mut w, &options()).unwrap();
     assert_eq!(contents(&w.book), before);
     assert_eq!(count(&w.book, "SELECT count(*) FROM audit_log"), audit);
-    assert!(report.resources.iter().all(|r| r.added == 0 && r.changed == 0), "{report:#?}");
+    assert!(
+        report
+            .resources
+            .iter()
+            .all(|r| r.added == 0 && r.changed == 0),
+        "{report:#?}"
+    );
     // The second sync asked only for what changed since the first (less
     // the overlap).
-    let last = w.fake.requests().into_iter().rev().find(|r| r.contains("/partnerships")).unwrap();
+    let last = w
+        .fake
+        .requests()
+        .into_iter()
+        .rev()
+        .find(|r| r.contains("/partnerships"))
+        .unwrap();
     assert!(last.contains("min_updated="), "{last}");
 }
 
@@ -27,7 +39,9 @@ fn a_second_sync_with_nothing_new_changes_no_row() {
 fn platform_changes_come_in_and_edits_on_both_sides_are_listed() {
     let mut w = world(2, 1);
     sync(&mut w, &options()).unwrap();
-    let id = partnerbook_partners::find_id_by_email(w.book.conn(), "partner0@example.com").unwrap().unwrap();
+    let id = partnerbook_partners::find_id_by_email(w.book.conn(), "partner0@example.com")
+        .unwrap()
+        .unwrap();
     // Here: the manager renames the partner and adds a tag of their own.
     let p = partnerbook_partners::get(&w.book, id).unwrap();
     let mut input = partnerbook_partners::PartnerInput::from(&p);
@@ -37,7 +51,13 @@ fn platform_changes_come_in_and_edits_on_both_sides_are_listed() {
     // There: the name changes too, a tag is swapped, and a sale arrives.
     let later = 1_794_000_000_000i64;
     w.fake.with(|s| {
-        let p = s.lists.get_mut("partnerships").unwrap().iter_mut().find(|p| p["key"] == "part_00000").unwrap();
+        let p = s
+            .lists
+            .get_mut("partnerships")
+            .unwrap()
+            .iter_mut()
+            .find(|p| p["key"] == "part_00000")
+            .unwrap();
         p["first_name"] = json!("Patty");
         p["tags"] = json!(["podcast"]);
         p["updated_at"] = json!(later);
@@ -53,16 +73,29 @@ fn platform_changes_come_in_and_edits_on_both_sides_are_listed() {
     assert_eq!(p.name, "Patty Example");
     let conflicts = state::conflicts(w.book.conn(), None).unwrap();
     assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
-    assert_eq!((conflicts[0].field.as_str(), conflicts[0].ours.as_str(), conflicts[0].theirs.as_str()),
-               ("name", "Patricia Example", "Patty Example"));
+    assert_eq!(
+        (
+            conflicts[0].field.as_str(),
+            conflicts[0].ours.as_str(),
+            conflicts[0].theirs.as_str()
+        ),
+        ("name", "Patricia Example", "Patty Example")
+    );
     // Our tag stays; the platform's old tag goes, its new one comes.
     let mut tags = p.tags.clone();
     tags.sort();
     assert_eq!(tags, vec!["podcast".to_string(), "vip".to_string()]);
-    assert_eq!(count(&w.book, "SELECT count(*) FROM conversions WHERE external_id = 'txn_new' AND kind = 'recurring'"), 1);
+    assert_eq!(
+        count(
+            &w.book,
+            "SELECT count(*) FROM conversions WHERE external_id = 'txn_new' AND kind = 'recurring'"
+        ),
+        1
+    );
     assert_eq!(report.resources.iter().map(|r| r.conflicts).sum::<u64>(), 1);
     // Met again, the same conflict is not listed twice.
-    w.fake.with(|s| s.lists.get_mut("partnerships").unwrap()[1]["updated_at"] = json!(later + 1));
+    w.fake
+        .with(|s| s.lists.get_mut("partnerships").unwrap()[1]["updated_at"] = json!(later + 1));
     sync(&mut w, &options()).unwrap();
     assert_eq!(state::conflicts(w.book.conn(), None).unwrap().len(), 1);
     // The sync's changes are in the audit log with the connection's name.
@@ -74,14 +107,19 @@ fn a_partner_already_in_the_book_is_found_by_email() {
     let mut w = world(2, 1);
     let mut input = partnerbook_partners::PartnerInput::new("Pat Zero", "PARTNER0@example.com");
     input.tags = vec!["imported".into()];
-    let id = partnerbook_partners::create(&mut w.book, &input, Actor::User).unwrap().id;
+    let id = partnerbook_partners::create(&mut w.book, &input, Actor::User)
+        .unwrap()
+        .id;
     sync(&mut w, &options()).unwrap();
     assert_eq!(count(&w.book, "SELECT count(*) FROM partners"), 2);
     let p = partnerbook_partners::get(&w.book, id).unwrap();
     assert_eq!(p.name, "Pat0 Example");
     assert!(p.codes.iter().any(|c| c.code == "partner-00000"));
     assert!(p.tags.contains(&"imported".to_string()));
-    assert!(state::conflicts(w.book.conn(), None).unwrap().iter().any(|c| c.field == "name" && c.ours == "Pat Zero"));
+    assert!(state::conflicts(w.book.conn(), None)
+        .unwrap()
+        .iter()
+        .any(|c| c.field == "name" && c.ours == "Pat Zero"));
 }
 
 #[test]
@@ -105,7 +143,14 @@ fn an_interrupted_sync_goes_on_from_its_last_page_and_ends_equal() {
     let asked = w.fake.requests().len();
     sync(&mut w, &o).unwrap();
     // The next sync went on after the last saved page, not from the start.
-    let resumed = w.fake.requests()[asked..].iter().find(|r| r.contains("/transactions")).cloned().unwrap();
-    assert!(resumed.contains("starting_after=txn_00006_001"), "{resumed}");
+    let resumed = w.fake.requests()[asked..]
+        .iter()
+        .find(|r| r.contains("/transactions"))
+        .cloned()
+        .unwrap();
+    assert!(
+        resumed.contains("starting_after=txn_00006_001"),
+        "{resumed}"
+    );
     assert_eq!(contents(&w.book), contents(&clean.book));
 }

@@ -30,8 +30,18 @@ fn world(affiliates: usize, sales: usize) -> World {
         s.flavor = Flavor::Rewardful;
         s.lists = fake::rewardful_program(affiliates, sales);
     });
-    connections::add(&mut book, "rewardful", PlatformName::Rewardful, Some(&fake.rewardful_url)).unwrap();
-    World { _dir: dir, book, fake }
+    connections::add(
+        &mut book,
+        "rewardful",
+        PlatformName::Rewardful,
+        Some(&fake.rewardful_url),
+    )
+    .unwrap();
+    World {
+        _dir: dir,
+        book,
+        fake,
+    }
 }
 
 fn quick() -> SyncOptions {
@@ -53,19 +63,72 @@ fn sync(w: &mut World, secret: &str) -> partnerbook_sync::Result<SyncReport> {
 fn a_rewardful_program_comes_in_page_by_page() {
     let mut w = world(120, 2);
     let report = sync(&mut w, fake::REWARDFUL_SECRET).unwrap();
-    let by = |r: Resource| report.resources.iter().find(|x| x.resource == Some(r)).unwrap().clone();
+    let by = |r: Resource| {
+        report
+            .resources
+            .iter()
+            .find(|x| x.resource == Some(r))
+            .unwrap()
+            .clone()
+    };
     assert_eq!(by(Resource::Partners).added, 120);
-    assert_eq!(by(Resource::Partners).pages, 2, "120 affiliates in pages of at most 100");
+    assert_eq!(
+        by(Resource::Partners).pages,
+        2,
+        "120 affiliates in pages of at most 100"
+    );
     assert_eq!(count(&w.book, "SELECT count(*) FROM groups"), 2);
-    assert_eq!(count(&w.book, "SELECT count(*) FROM partner_codes WHERE code = 'ref00007'"), 1);
-    assert_eq!(count(&w.book, "SELECT count(*) FROM customers WHERE partner_id IS NOT NULL"), 120);
-    assert_eq!(count(&w.book, "SELECT count(*) FROM conversions WHERE kind IN ('sale', 'recurring')"), 240);
-    assert_eq!(count(&w.book, "SELECT count(*) FROM conversions WHERE partner_id IS NULL"), 0);
+    assert_eq!(
+        count(
+            &w.book,
+            "SELECT count(*) FROM partner_codes WHERE code = 'ref00007'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &w.book,
+            "SELECT count(*) FROM customers WHERE partner_id IS NOT NULL"
+        ),
+        120
+    );
+    assert_eq!(
+        count(
+            &w.book,
+            "SELECT count(*) FROM conversions WHERE kind IN ('sale', 'recurring')"
+        ),
+        240
+    );
+    assert_eq!(
+        count(
+            &w.book,
+            "SELECT count(*) FROM conversions WHERE partner_id IS NULL"
+        ),
+        0
+    );
     // Every fifth affiliate's first sale was half refunded.
-    assert_eq!(count(&w.book, "SELECT count(*) FROM conversions WHERE kind = 'refund' AND amount_minor = 5000"), 24);
+    assert_eq!(
+        count(
+            &w.book,
+            "SELECT count(*) FROM conversions WHERE kind = 'refund' AND amount_minor = 5000"
+        ),
+        24
+    );
     assert_eq!(count(&w.book, "SELECT count(*) FROM platform_rewards"), 240);
-    assert_eq!(count(&w.book, "SELECT count(*) FROM platform_rewards WHERE status = 'paid'"), 120);
-    assert_eq!(count(&w.book, "SELECT count(*) FROM platform_records WHERE resource = 'payouts'"), 120);
+    assert_eq!(
+        count(
+            &w.book,
+            "SELECT count(*) FROM platform_rewards WHERE status = 'paid'"
+        ),
+        120
+    );
+    assert_eq!(
+        count(
+            &w.book,
+            "SELECT count(*) FROM platform_records WHERE resource = 'payouts'"
+        ),
+        120
+    );
     // Page sizes stayed within Rewardful's 100, and the secret went as the user.
     assert!(w.fake.requests().iter().all(|r| r.contains("limit=100")));
 
@@ -73,12 +136,24 @@ fn a_rewardful_program_comes_in_page_by_page() {
     // and changes nothing.
     let before = fake::contents(w.book.conn());
     let report = sync(&mut w, fake::REWARDFUL_SECRET).unwrap();
-    assert!(report.resources.iter().all(|r| r.added == 0 && r.changed == 0), "{report:#?}");
+    assert!(
+        report
+            .resources
+            .iter()
+            .all(|r| r.added == 0 && r.changed == 0),
+        "{report:#?}"
+    );
     assert_eq!(fake::contents(w.book.conn()), before);
 
     // A refund that grew is recorded for what is new only.
     w.fake.with(|s| {
-        let c = s.lists.get_mut("commissions").unwrap().iter_mut().find(|c| c["id"] == "comm-00004-000").unwrap();
+        let c = s
+            .lists
+            .get_mut("commissions")
+            .unwrap()
+            .iter_mut()
+            .find(|c| c["id"] == "comm-00004-000")
+            .unwrap();
         c["sale"]["refund_amount_cents"] = json!(10_000);
         c["sale"]["updated_at"] = json!("2026-11-20T00:00:00.000Z");
     });
@@ -93,7 +168,10 @@ fn a_rewardful_program_comes_in_page_by_page() {
 fn a_wrong_rewardful_secret_is_refused() {
     let mut w = world(1, 1);
     let e = sync(&mut w, "rw_wrong").unwrap_err().to_string();
-    assert!(e.contains("Rewardful refused the keys (HTTP 401)") && !e.contains("rw_wrong"), "{e}");
+    assert!(
+        e.contains("Rewardful refused the keys (HTTP 401)") && !e.contains("rw_wrong"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -134,7 +212,10 @@ fn payouts_paid_here_are_marked_paid_on_rewardful_when_they_match() {
         list[1]["amount"] = json!(second + 1);
         list[2]["state"] = json!("paid");
     });
-    let keys = Keys { user: fake::REWARDFUL_SECRET.into(), password: None };
+    let keys = Keys {
+        user: fake::REWARDFUL_SECRET.into(),
+        password: None,
+    };
     let mut only_payouts = quick();
     only_payouts.resources = vec![Resource::Payouts];
     partnerbook_sync::sync(&mut w.book, "rewardful", &keys, &only_payouts, &Quiet).unwrap();
@@ -149,9 +230,21 @@ fn payouts_paid_here_are_marked_paid_on_rewardful_when_they_match() {
     assert_eq!(report.marked.len(), 1, "{report:#?}");
     assert_eq!(report.marked[0].remote_key, "payout-00000");
     assert_eq!(report.not_marked.len(), 2);
-    assert!(report.not_marked.iter().any(|(_, why)| why.contains("Rewardful's due payout is") && why.contains("this run paid")));
-    assert!(report.not_marked.iter().any(|(_, why)| why.contains("no due Rewardful payout")));
-    assert_eq!(w.fake.with(|s| s.lists["payouts"][0]["state"].clone()), json!("paid"));
+    assert!(
+        report
+            .not_marked
+            .iter()
+            .any(|(_, why)| why.contains("Rewardful's due payout is")
+                && why.contains("this run paid"))
+    );
+    assert!(report
+        .not_marked
+        .iter()
+        .any(|(_, why)| why.contains("no due Rewardful payout")));
+    assert_eq!(
+        w.fake.with(|s| s.lists["payouts"][0]["state"].clone()),
+        json!("paid")
+    );
     // Marked once: a second call finds nothing due for that partner.
     let again = mark_paid(&mut w.book, "rewardful", &keys, run.id, &quick(), &Quiet).unwrap();
     assert!(again.marked.is_empty());

@@ -25,8 +25,18 @@ pub fn world(partners: usize, sales: usize) -> World {
     .unwrap();
     let fake = Fake::start();
     fake.with(|s| s.lists = fake::program(partners, sales));
-    connections::add(&mut book, "partnerstack", PlatformName::Partnerstack, Some(&fake.url)).unwrap();
-    World { _dir: dir, book, fake }
+    connections::add(
+        &mut book,
+        "partnerstack",
+        PlatformName::Partnerstack,
+        Some(&fake.url),
+    )
+    .unwrap();
+    World {
+        _dir: dir,
+        book,
+        fake,
+    }
 }
 
 pub fn keys() -> Keys {

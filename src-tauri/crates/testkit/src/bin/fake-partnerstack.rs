@@ -13,7 +13,11 @@ fn main() {
     let (mut port, mut partners, mut sales, mut rate) = (0u16, 20usize, 3usize, None);
     while let Some(flag) = args.next() {
         let value = args.next().unwrap_or_default();
-        let number = || value.parse::<usize>().unwrap_or_else(|_| panic!("{flag} needs a number"));
+        let number = || {
+            value
+                .parse::<usize>()
+                .unwrap_or_else(|_| panic!("{flag} needs a number"))
+        };
         match flag.as_str() {
             "--port" => port = number() as u16,
             "--partners" => partners = number(),
