@@ -42,6 +42,9 @@ pub enum Fault {
     Slow(Duration),
     /// The normal answer (to let some requests through before a fault).
     Pass,
+    /// The normal answer, saying the rate window is spent for `secs`
+    /// (`X-RateLimit-Remaining: 0`, `X-RateLimit-Reset: secs`).
+    WindowSpent(u64),
     /// A page whose last item is the cursor it was asked from (paging in a circle).
     RepeatCursor,
 }
@@ -384,7 +387,14 @@ fn handle(mut request: tiny_http::Request, state: &Mutex<State>) {
         _ => {}
     }
     let body = json!({ "data": { "items": items, "has_more": has_more }, "message": "Success", "status": 200 });
-    respond(request, 200, body.to_string(), vec![])
+    let headers = match fault {
+        Some(Fault::WindowSpent(secs)) => vec![
+            Header::from_bytes("X-RateLimit-Remaining", "0").unwrap(),
+            Header::from_bytes("X-RateLimit-Reset", secs.to_string()).unwrap(),
+        ],
+        _ => vec![],
+    };
+    respond(request, 200, body.to_string(), headers)
 }
 
 /// POST: makes the record as PartnerStack would (a key, times), refusing a

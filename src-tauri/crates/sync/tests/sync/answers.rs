@@ -100,3 +100,14 @@ fn wrong_keys_are_named_without_showing_them() {
     assert!(!e.contains("sk_live_secret_value") && !e.contains("pk_live_wrong"));
     assert_eq!(count(&w.book, "SELECT count(*) FROM partners"), 0);
 }
+
+#[test]
+fn a_spent_rate_window_is_waited_out_before_the_next_request() {
+    let mut w = world(3, 1);
+    w.fake.fault(Some("groups"), Fault::WindowSpent(1));
+    let report = sync(&mut w, &options()).unwrap();
+    // No 429 was needed: the client read the headers and waited for the
+    // window (reset 1 s after the answer; the wait starts a little later).
+    assert!(report.waited_ms >= 900, "{}", report.waited_ms);
+    assert_eq!(report.requests, 7);
+}
