@@ -54,17 +54,6 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, c: &Customer) -> Result<Outcome> {
         ctx.audit("customer", Some(outcome.1), "sync", &rec.key)?;
     }
     let synced = serde_json::json!({ "email": c.email, "partner_key": c.partner_key });
-    state::save_map(
-        ctx.db,
-        ctx.id(),
-        &state::Mapping {
-            resource: Resource::Customers,
-            key: &rec.key,
-            local_id: Some(outcome.1),
-            remote_updated: rec.updated_ms,
-            synced: &synced,
-            skipped: "",
-        },
-    )?;
+    ctx.remember(Resource::Customers, rec, Some(outcome.1), &synced, "")?;
     Ok(outcome.0)
 }

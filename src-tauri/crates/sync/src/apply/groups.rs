@@ -28,18 +28,7 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, g: &Group) -> Result<Outcome> {
         if outcome == Outcome::Added {
             ctx.audit("group", Some(id), "sync create", &rec.key)?;
         }
-        state::save_map(
-            ctx.db,
-            ctx.id(),
-            &state::Mapping {
-                resource: Resource::Groups,
-                key: &rec.key,
-                local_id: Some(id),
-                remote_updated: rec.updated_ms,
-                synced: &theirs,
-                skipped: "",
-            },
-        )?;
+        ctx.remember(Resource::Groups, rec, Some(id), &theirs, "")?;
         return Ok(outcome);
     };
     let ours: Option<String> = ctx
@@ -55,18 +44,7 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, g: &Group) -> Result<Outcome> {
         .unwrap_or("")
         .to_string();
     if g.name == last || g.name == ours {
-        state::save_map(
-            ctx.db,
-            ctx.id(),
-            &state::Mapping {
-                resource: Resource::Groups,
-                key: &rec.key,
-                local_id: Some(id),
-                remote_updated: rec.updated_ms,
-                synced: &theirs,
-                skipped: "",
-            },
-        )?;
+        ctx.remember(Resource::Groups, rec, Some(id), &theirs, "")?;
         return Ok(Outcome::Unchanged);
     }
     if ours != last {
@@ -85,17 +63,6 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, g: &Group) -> Result<Outcome> {
         return Ok(skipped(why));
     }
     ctx.audit("group", Some(id), "sync update", &rec.key)?;
-    state::save_map(
-        ctx.db,
-        ctx.id(),
-        &state::Mapping {
-            resource: Resource::Groups,
-            key: &rec.key,
-            local_id: Some(id),
-            remote_updated: rec.updated_ms,
-            synced: &theirs,
-            skipped: "",
-        },
-    )?;
+    ctx.remember(Resource::Groups, rec, Some(id), &theirs, "")?;
     Ok(Outcome::Changed)
 }

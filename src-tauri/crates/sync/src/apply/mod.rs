@@ -48,6 +48,31 @@ impl Ctx<'_> {
         Ok(())
     }
 
+    /// Remembers that `rec` became row `local_id` here (None: not brought
+    /// in, for the reason `skipped`), with its platform-owned fields as
+    /// `synced`.
+    pub fn remember(
+        &self,
+        resource: Resource,
+        rec: &Record,
+        local_id: Option<i64>,
+        synced: &serde_json::Value,
+        skipped: &str,
+    ) -> Result<()> {
+        crate::state::save_map(
+            self.db,
+            self.connection.id,
+            &crate::state::Mapping {
+                resource,
+                key: &rec.key,
+                local_id,
+                remote_updated: rec.updated_ms,
+                synced,
+                skipped,
+            },
+        )
+    }
+
     pub fn conflict(&mut self, clash: crate::state::Clash) -> Result<()> {
         let new = crate::state::add_conflict(self.db, self.connection.id, &clash)?;
         self.report.conflicts += u64::from(new);

@@ -68,30 +68,8 @@ pub fn apply(ctx: &mut Ctx, rec: &Record, p: &Remote, touched: &mut Vec<i64>) ->
         // Refused here (a taken email): the last synced values stay, so
         // the next sync tries again.
         Outcome::Skipped(_) if local.is_some() => {}
-        Outcome::Skipped(why) => state::save_map(
-            ctx.db,
-            ctx.id(),
-            &state::Mapping {
-                resource: Resource::Partners,
-                key: &rec.key,
-                local_id: None,
-                remote_updated: rec.updated_ms,
-                synced: &synced,
-                skipped: why,
-            },
-        )?,
-        _ => state::save_map(
-            ctx.db,
-            ctx.id(),
-            &state::Mapping {
-                resource: Resource::Partners,
-                key: &rec.key,
-                local_id: local,
-                remote_updated: rec.updated_ms,
-                synced: &synced,
-                skipped: "",
-            },
-        )?,
+        Outcome::Skipped(why) => ctx.remember(Resource::Partners, rec, None, &synced, why)?,
+        _ => ctx.remember(Resource::Partners, rec, local, &synced, "")?,
     }
     Ok(outcome)
 }

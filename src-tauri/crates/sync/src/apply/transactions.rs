@@ -147,17 +147,12 @@ fn excluded(ctx: &mut Ctx, rec: &Record, why: &'static str) -> Result<Outcome> {
         })?;
         return Ok(Outcome::Unchanged);
     }
-    state::save_map(
-        ctx.db,
-        ctx.id(),
-        &state::Mapping {
-            resource: Resource::Transactions,
-            key: &rec.key,
-            local_id: None,
-            remote_updated: rec.updated_ms,
-            synced: &serde_json::Value::Object(Default::default()),
-            skipped: why,
-        },
+    ctx.remember(
+        Resource::Transactions,
+        rec,
+        None,
+        &serde_json::Value::Object(Default::default()),
+        why,
     )?;
     Ok(Outcome::Skipped(why.to_string()))
 }
