@@ -10,6 +10,7 @@ mod output;
 use args::{BenchCommand, Cli, Command};
 use clap::Parser;
 use error::{CliError, CliResult};
+use partnerbook_core::reports::performance::By;
 use partnerbook_core::Book;
 use std::path::PathBuf;
 
@@ -87,6 +88,15 @@ fn run(cli: Cli) -> CliResult {
             out,
             json,
         }) => commands::statements::refunds_report(&open(cli.book)?, &from, &to, out, json),
+        Command::Report(args::ReportCommand::Partners(a)) => {
+            commands::statements::performance_report(&open(cli.book)?, By::Partner, a)
+        }
+        Command::Report(args::ReportCommand::Groups(a)) => {
+            commands::statements::performance_report(&open(cli.book)?, By::Group, a)
+        }
+        Command::Report(args::ReportCommand::Unattributed(a)) => {
+            commands::statements::unattributed_report(&open(cli.book)?, a)
+        }
         Command::Statements { run, out, json } => {
             commands::statements::write(&open(cli.book)?, run, &out, json)
         }

@@ -416,6 +416,13 @@ pub enum ReportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Per partner over a period: sales, refunds, new customers, revenue,
+    /// commission earned and paid; the best earners first.
+    Partners(PeriodReport),
+    /// The same per group.
+    Groups(PeriodReport),
+    /// Sales no partner was found for, with what they carried and why.
+    Unattributed(PeriodReport),
     /// Refunds and chargebacks per partner over a period, and the
     /// commission they took back (reversed before payment, clawed back after).
     Refunds {
@@ -429,6 +436,20 @@ pub enum ReportCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A report over a period of days.
+#[derive(clap::Args)]
+pub struct PeriodReport {
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: String,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: String,
+    /// Write it to this file: a PDF table for .pdf, CSV otherwise.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Subcommand)]

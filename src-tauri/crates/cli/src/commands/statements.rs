@@ -2,10 +2,12 @@
 //! `report program --period P --out FILE`: the month's program report;
 //! `report by-hand --run N --out FILE`: a run's transfers to make by hand.
 
+use crate::args::PeriodReport;
 use crate::bar::Bar;
 use crate::error::CliResult;
 use crate::output;
 use partnerbook_core::pdf::Fonts;
+use partnerbook_core::reports::performance::By;
 use partnerbook_core::reports::{by_hand as hand, program};
 use partnerbook_core::{statements, Book, BookError, ErrorExt};
 use std::path::Path;
@@ -133,6 +135,52 @@ pub fn refunds_report(
         ],
         table,
     );
+    Ok(())
+}
+
+/// `report partners|groups`: a table, JSON, or a CSV or PDF file.
+pub fn performance_report(book: &Book, by: By, a: PeriodReport) -> CliResult {
+    use partnerbook_core::reports::performance::{cells, headers, performance, to_csv, to_pdf};
+    let rows = performance(book, by, &a.from, &a.to)?;
+    if a.json {
+        output::json(&rows);
+        return Ok(());
+    }
+    if let Some(out) = a.out {
+        let bytes = if is_pdf(&out) {
+            to_pdf(book, by, &rows, &a.from, &a.to)?
+        } else {
+            to_csv(by, &rows)?
+        };
+        return written(&out, &bytes, rows.len(), "rows");
+    }
+    output::table(&headers(by), cells(by, &rows));
+    Ok(())
+}
+
+/// `report unattributed`: a table, JSON, or a CSV or PDF file.
+pub fn unattributed_report(book: &Book, a: PeriodReport) -> CliResult {
+    use partnerbook_core::reports::unattributed::{cells, to_csv, to_pdf, unattributed};
+    let rows = unattributed(book, &a.from, &a.to)?;
+    if a.json {
+        output::json(&rows);
+        return Ok(());
+    }
+    if let Some(out) = a.out {
+        let bytes = if is_pdf(&out) {
+            to_pdf(book, &rows, &a.from, &a.to)?
+        } else {
+            to_csv(&rows)?
+        };
+        return written(&out, &bytes, rows.len(), "sales");
+    }
+    output::table(&["date", "sale", "amount", "customer", "why"], cells(&rows));
+    Ok(())
+}
+
+fn written(out: &std::path::Path, bytes: &[u8], n: usize, what: &str) -> CliResult {
+    partnerbook_core::files::write_atomically(out, bytes)?;
+    println!("Wrote {n} {what} to {}", out.display());
     Ok(())
 }
 

@@ -1,14 +1,17 @@
 //! Reports for the manager. The program report (a month's sales, refunds,
 //! commissions, payouts and top partners), a run's transfers to make by
-//! hand, and payouts by run and method; dashboards and KPIs per partner and
-//! group come with their own issue.
+//! hand, payouts by run and method, refunds and clawbacks, partner and
+//! group performance, and unattributed sales; each as rows, CSV and a PDF
+//! table.
 
 pub mod by_hand;
 pub mod month_end;
 pub mod payouts_by_method;
+pub mod performance;
 pub mod program;
 pub mod refunds;
 pub mod table_pdf;
+pub mod unattributed;
 
 pub use program::{ProgramReport, TopPartner};
 

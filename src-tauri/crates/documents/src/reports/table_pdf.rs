@@ -8,6 +8,8 @@ const LEFT: f32 = 40.0;
 const RIGHT: f32 = A4_WIDTH - 40.0;
 const TOP: f32 = A4_HEIGHT - 44.0;
 const ROW: f32 = 18.0;
+/// Each further line of a cell.
+const LINE: f32 = 10.5;
 const BOTTOM: f32 = 64.0;
 
 /// A column: its header, its share of the page's width, and whether it
@@ -67,22 +69,33 @@ pub fn render(t: &Table, fonts: &Fonts) -> Vec<u8> {
     let mut page = Page::new(fonts);
     let mut y = head(&mut page, true);
     for (i, row) in t.rows.iter().enumerate() {
-        if y - ROW < BOTTOM {
+        // A cell of several lines (amounts in several currencies) makes its
+        // row taller rather than being cut.
+        let lines = row
+            .iter()
+            .map(|c| c.lines().count().max(1))
+            .max()
+            .unwrap_or(1);
+        let height = ROW + (lines - 1) as f32 * LINE;
+        if y - height < BOTTOM {
             pages.push(std::mem::replace(&mut page, Page::new(fonts)));
             y = head(&mut page, false);
         }
         if i % 2 == 1 {
-            page.fill(LEFT, y - ROW + 4.0, RIGHT - LEFT, ROW, &zebra);
+            page.fill(LEFT, y - height + 4.0, RIGHT - LEFT, height, &zebra);
         }
         for ((c, (l, r)), cell) in t.columns.iter().zip(&edges).zip(row) {
-            let cell = fonts.fit(Face::Regular, 8.5, r - l - 12.0, cell);
-            if c.numeric {
-                page.text_right(Face::Regular, 8.5, r - 6.0, y - 10.0, &ink, &cell);
-            } else {
-                page.text(Face::Regular, 8.5, l + 6.0, y - 10.0, &ink, &cell);
+            for (k, line) in cell.lines().enumerate() {
+                let line = fonts.fit(Face::Regular, 8.5, r - l - 12.0, line);
+                let at = y - 10.0 - k as f32 * LINE;
+                if c.numeric {
+                    page.text_right(Face::Regular, 8.5, r - 6.0, at, &ink, &line);
+                } else {
+                    page.text(Face::Regular, 8.5, l + 6.0, at, &ink, &line);
+                }
             }
         }
-        y -= ROW;
+        y -= height;
     }
     if t.rows.is_empty() {
         page.text(

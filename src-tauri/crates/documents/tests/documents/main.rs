@@ -5,6 +5,7 @@ mod fonts;
 mod logo;
 mod month_end;
 mod payouts_by_method;
+mod performance;
 mod refunds;
 mod reports;
 mod statements;
