@@ -137,6 +137,9 @@ const COMMANDS: &[&str] = &[
     "risk_settings_set",
     "report_payouts",
     "report_refunds",
+    "report_program",
+    "report_performance",
+    "report_unattributed",
     "report_save",
 ];
 

@@ -980,4 +980,33 @@ fn reports_are_read_and_saved_as_csv() {
         json!({ "report": "nonsense", "from": null, "to": null, "path": path }),
     );
     assert_eq!(err["field"], "report");
+
+    let month = json!({ "from": "2026-11-01", "to": "2026-11-30" });
+    let by_group = app.ok(
+        "report_performance",
+        json!({ "by": "group", "from": "2026-11-01", "to": "2026-11-30" }),
+    );
+    assert_eq!(by_group, json!([]));
+    assert_eq!(app.ok("report_unattributed", month), json!([]));
+    let program = app.ok("report_program", json!({ "period": "2026-11" }));
+    assert_eq!(program["period"], "2026-11");
+    let groups = app.dir.path().join("Documents").join("groups.csv");
+    app.ok(
+        "report_save",
+        json!({ "report": "groups", "from": "2026-11-01", "to": "2026-11-30", "path": groups }),
+    );
+    assert!(std::fs::read_to_string(&groups)
+        .unwrap()
+        .starts_with("id,group,partners,sales"));
+    let err = app.err(
+        "report_save",
+        json!({ "report": "program", "from": "2026-11", "to": null, "path": groups }),
+    );
+    assert_eq!(err["field"], "path", "the program report is a PDF");
+    let program_pdf = app.dir.path().join("Documents").join("program.pdf");
+    app.ok(
+        "report_save",
+        json!({ "report": "program", "from": "2026-11", "to": null, "path": program_pdf }),
+    );
+    assert!(std::fs::read(&program_pdf).unwrap().starts_with(b"%PDF"));
 }

@@ -1,11 +1,16 @@
-//! Reports: payouts by run and method, and refunds and clawbacks per
-//! partner, read for the Reports screen and written as CSV or PDF where
-//! the manager chooses.
+//! Reports: the program report for a month, partner and group
+//! performance, unattributed sales, payouts by run and method, and refunds
+//! and clawbacks per partner, read for the Reports screen and written as
+//! CSV or PDF where the manager chooses.
 
 use crate::error::AppResult;
 use crate::state::AppState;
+use partnerbook_core::pdf::Fonts;
 use partnerbook_core::reports::payouts_by_method::{self, RunMethodRow};
+use partnerbook_core::reports::performance::{self, By, PerformanceRow};
+use partnerbook_core::reports::program::{self, ProgramReport};
 use partnerbook_core::reports::refunds::{self, RefundRow};
+use partnerbook_core::reports::unattributed::{self, UnattributedSale};
 use partnerbook_core::{BookError, ErrorExt};
 use std::path::PathBuf;
 use tauri::State;
@@ -32,6 +37,30 @@ pub fn report_refunds(
     to: String,
 ) -> AppResult<Vec<RefundRow>> {
     state.read(|b| Ok(refunds::refunds(b, &from, &to)?))
+}
+
+#[tauri::command(async)]
+pub fn report_program(state: State<'_, AppState>, period: String) -> AppResult<ProgramReport> {
+    state.read(|b| Ok(program::program(b, &period)?))
+}
+
+#[tauri::command(async)]
+pub fn report_performance(
+    state: State<'_, AppState>,
+    by: By,
+    from: String,
+    to: String,
+) -> AppResult<Vec<PerformanceRow>> {
+    state.read(|b| Ok(performance::performance(b, by, &from, &to)?))
+}
+
+#[tauri::command(async)]
+pub fn report_unattributed(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> AppResult<Vec<UnattributedSale>> {
+    state.read(|b| Ok(unattributed::unattributed(b, &from, &to)?))
 }
 
 /// Writes a report to `path`, as a PDF table when it ends in .pdf and as
@@ -66,10 +95,40 @@ pub fn report_save(
                 };
                 (bytes, rows.len())
             }
+            "partners" | "groups" => {
+                let by = if report == "partners" { By::Partner } else { By::Group };
+                let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
+                let rows = performance::performance(b, by, &from, &to)?;
+                let bytes = if pdf {
+                    performance::to_pdf(b, by, &rows, &from, &to)?
+                } else {
+                    performance::to_csv(by, &rows)?
+                };
+                (bytes, rows.len())
+            }
+            "unattributed" => {
+                let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
+                let rows = unattributed::unattributed(b, &from, &to)?;
+                let bytes = if pdf {
+                    unattributed::to_pdf(b, &rows, &from, &to)?
+                } else {
+                    unattributed::to_csv(&rows)?
+                };
+                (bytes, rows.len())
+            }
+            // The program report is a laid-out page, not a table: PDF only.
+            "program" if pdf => {
+                let period = from.unwrap_or_default();
+                let r = program::program(b, &period)?;
+                (program::render(&r, &Fonts::load()?), 1)
+            }
+            "program" => {
+                return Err(BookError::invalid("path", "the program report is saved as a PDF").into())
+            }
             other => {
                 return Err(BookError::invalid(
                     "report",
-                    format!("\"{other}\" is not a report: payouts or refunds"),
+                    format!("\"{other}\" is not a report: program, partners, groups, unattributed, payouts or refunds"),
                 )
                 .into())
             }
