@@ -3,7 +3,9 @@
 // session-only keys, the remove dialog), and the Sync screen before, during
 // and after a sync of a fake PartnerStack (its status, conflicts and the
 // comparison of November 2026), then a second connection whose sync is
-// refused. Not a test.
+// refused. Last, the app restarted with no keychain: the session's keys are
+// gone, Sync and Settings say so and point to Replace keys, whose form gives
+// them again (and Test then passes). Not a test.
 //   PARTNERBOOK_APP=… PARTNERBOOK_CLI=… node tests/e2e/sync-shots.mjs OUT_DIR
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -27,7 +29,7 @@ const url = await new Promise((ok, fail) => {
 const book = join(mkdtempSync(join(tmpdir(), "partnerbook-sync-shots-")), "Acme.partnerbook");
 execFileSync(process.env.PARTNERBOOK_CLI, ["init", book, "--name", "Acme", "--currency", "USD"]);
 
-const { driver, stop } = await launch([book]);
+let { driver, stop } = await launch([book]);
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 const shot = async (name, wait = 900) => {
   await pause(wait);
@@ -37,7 +39,11 @@ const shot = async (name, wait = 900) => {
 };
 const click = (id) => driver.executeScript(`document.querySelector('[data-testid="${id}"]').click()`);
 const type = async (id, value) => (await driver.findElement(byTestId(id))).sendKeys(value);
-const show = (id) => driver.executeScript(`document.querySelector('[data-testid="${id}"]').scrollIntoView({ block: "start" })`);
+// Brings a section to the top, with a little room above it.
+const show = (id) =>
+  driver.executeScript(`const el = document.querySelector('[data-testid="${id}"]');
+    el.scrollIntoView({ block: "start" });
+    el.closest(".settings-scroll")?.scrollBy(0, -16);`);
 try {
   await driver.wait(until.elementLocated(byTestId("nav-sync")), 30000);
   await click("nav-sync");
@@ -89,7 +95,8 @@ try {
 
   // A second connection with a wrong secret key: the picker, and a refused sync.
   await click("nav-settings");
-  await driver.wait(until.elementLocated(byTestId("connection-add")), 10000);
+  // Add connection is disabled until the list has loaded.
+  await driver.wait(until.elementLocated(byTestId("connection-row")), 10000);
   await click("connection-add");
   await driver.wait(until.elementLocated(byTestId("connection-add-form")), 5000);
   const name = await driver.findElement(byTestId("connection-name"));
@@ -106,6 +113,30 @@ try {
   await click("sync-now");
   await driver.wait(until.elementLocated(byTestId("sync-error")), 60000);
   await shot("sync-error");
+
+  // Restarted with no keychain: the keys of both connections are gone.
+  await stop();
+  ({ driver, stop } = await launch([book]));
+  await driver.wait(until.elementLocated(byTestId("nav-sync")), 30000);
+  await click("nav-sync");
+  await driver.wait(until.elementLocated(byTestId("sync-no-keys")), 10000);
+  await shot("sync-no-keys");
+  await click("sync-no-keys-open");
+  await driver.wait(until.elementLocated(byTestId("connection-no-keys")), 10000);
+  await show("settings-connections");
+  await shot("settings-connections-no-keys");
+  await click("connection-replace-keys");
+  await driver.wait(until.elementLocated(byTestId("connection-keys-form")), 5000);
+  await type("connection-keys-user", "pk_test_fake");
+  await type("connection-keys-password", "sk_test_fake");
+  await show("settings-connections");
+  await shot("settings-connections-replace-keys");
+  await click("connection-keys-save");
+  await driver.wait(async () => (await driver.findElements(byTestId("connection-keys-form"))).length === 0, 10000);
+  await click("connection-test");
+  await driver.wait(until.elementLocated(byTestId("connection-test-result")), 30000);
+  await show("settings-connections");
+  await shot("settings-connections-replaced");
 } finally {
   await stop();
   fake.kill();

@@ -141,30 +141,69 @@ test("add a PartnerStack connection, sync it, and find its partners and sales in
   }
 });
 
-// Settings > Connections > Test asks the platform for one record. Marked todo:
-// sync_connection_test builds a blocking HTTP client on the async runtime and
-// the app panics ("Cannot drop a runtime in a context where blocking is not
-// allowed"), so the answer never comes. Drop `todo` once the command runs on a
-// blocking thread.
-test(
-  "Test in Settings > Connections says the platform took the keys",
-  { timeout: 120000, todo: "sync_connection_test panics: reqwest::blocking on the async runtime" },
-  async () => {
-    const { proc: fake, url } = await startFake("--partners", "3", "--sales", "1");
+/** Settings > Connections > Replace keys on the connection's row: types the keys and saves; waits for the form to close. */
+async function replaceKeys(driver, user, password) {
+  await js(driver, `document.querySelector('[data-testid="connection-replace-keys"]').click()`);
+  await driver.wait(until.elementLocated(byTestId("connection-keys-form")), WAIT);
+  assert.equal(await js(driver, `return document.querySelector('[data-testid="connection-keys-user"]').type`), "password");
+  assert.equal(await js(driver, `return document.querySelector('[data-testid="connection-keys-password"]').type`), "password");
+  await (await driver.findElement(byTestId("connection-keys-user"))).sendKeys(user);
+  await (await driver.findElement(byTestId("connection-keys-password"))).sendKeys(password);
+  await js(driver, `document.querySelector('[data-testid="connection-keys-save"]').click()`);
+  await driver.wait(async () => (await textOf(driver, "connection-keys-form")) === null, WAIT, "the keys form closes");
+  assert.equal((await textOf(driver, "connection-keys")).trim(), "Keys saved");
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
+    assert.match(await textOf(driver, "connection-session-keys"), /The keys are kept only until Partnerbook closes/);
+  }
+  assert.equal(await js(driver, `return document.body.textContent.includes(arguments[0])`, password), false, "the new key is never shown");
+}
+
+/** Settings > Connections > Test; resolves with the answer's text and whether it is a success. */
+async function testConnection(driver) {
+  await js(driver, `document.querySelector('[data-testid="connection-test"]').click()`);
+  await driver.wait(
+    async () => js(driver, `const b = document.querySelector('[data-testid="connection-test"]'); return !b.disabled && !!document.querySelector('[data-testid="connection-test-result"]')`),
+    60000,
+    "Test's answer",
+  );
+  return js(
+    driver,
+    `const r = document.querySelector('[data-testid="connection-test-result"]'); return { text: r.textContent, ok: r.classList.contains("banner-success") }`,
+  );
+}
+
+// Settings > Connections > Test asks the platform for one record (on a
+// blocking thread: the blocking HTTP client once panicked on the async
+// workers). With no keychain, keys last only the session: after a restart the
+// connection has none, and Replace keys gives them again. Here, in one
+// session, wrong keys are refused, and the fake's own keys, given again with
+// Replace keys, are taken.
+test("Test in Settings > Connections says the platform took the keys, and Replace keys gives new ones", { timeout: 180000 }, async () => {
+  const { proc: fake, url } = await startFake("--partners", "3", "--sales", "1");
+  try {
+    const book = join(mkdtempSync(join(tmpdir(), "partnerbook-sync-test-")), "Test.partnerbook");
+    pb("init", book, "--name", "Acme", "--currency", "USD");
+    const { driver, stop } = await launch([book]);
     try {
-      const book = join(mkdtempSync(join(tmpdir(), "partnerbook-sync-test-")), "Test.partnerbook");
-      pb("init", book, "--name", "Acme", "--currency", "USD");
-      const { driver, stop } = await launch([book]);
-      try {
-        await addConnection(driver, url);
-        await js(driver, `document.querySelector('[data-testid="connection-test"]').click()`);
-        await driver.wait(until.elementLocated(byTestId("connection-test-result")), WAIT);
-        assert.equal(await textOf(driver, "connection-test-result"), `PartnerStack answered at ${url} and took the keys.`);
-      } finally {
-        await stop();
-      }
+      await addConnection(driver, url);
+      const took = `PartnerStack answered at ${url} and took the keys.`;
+      assert.deepEqual(await testConnection(driver), { text: took, ok: true });
+
+      // Wrong keys: the platform refuses them, and the secret is not repeated.
+      await replaceKeys(driver, "pk_test_fake", "sk_wrong");
+      assert.equal(await textOf(driver, "connection-test-result"), null, "the answer about the old keys is gone");
+      const refused = await testConnection(driver);
+      assert.equal(refused.ok, false);
+      assert.match(refused.text, /^PartnerStack refused the keys \(HTTP 401\)/);
+      assert.ok(!refused.text.includes("sk_wrong"), refused.text);
+
+      // As after a restart without a keychain: the fake's keys again, and the platform takes them.
+      await replaceKeys(driver, "pk_test_fake", "sk_test_fake");
+      assert.deepEqual(await testConnection(driver), { text: took, ok: true });
     } finally {
-      fake.kill();
+      await stop();
     }
-  },
-);
+  } finally {
+    fake.kill();
+  }
+});

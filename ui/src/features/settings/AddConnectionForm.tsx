@@ -7,7 +7,8 @@ import { RadioCards } from "../../components/RadioCards";
 import { formRefusal } from "../../lib/errors";
 import { useRefusalFocus } from "../../lib/focusInvalid";
 import { syncApi } from "../sync/api";
-import { DEFAULT_BASE_URLS, KEY_LABELS, PLATFORM_TITLES } from "../sync/labels";
+import { DEFAULT_BASE_URLS, PLATFORM_TITLES } from "../sync/labels";
+import { ConnectionKeyFields } from "./ConnectionKeyFields";
 import {
   connectionFieldOf,
   connectionLabels,
@@ -43,7 +44,6 @@ export function AddConnectionForm({ onAdded, onCancel }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const { ref, refused } = useRefusalFocus<HTMLFormElement>();
-  const keys = KEY_LABELS[form.platform];
 
   const update = (patch: Partial<ConnectionForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -71,7 +71,7 @@ export function AddConnectionForm({ onAdded, onCancel }: Props) {
     }
   };
 
-  const input = (key: "name" | "baseUrl" | "user" | "password", testId: string, extra: InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const input = (key: "name" | "baseUrl", testId: string, extra: InputHTMLAttributes<HTMLInputElement> = {}) => (
     <input
       id={`connection-${key}`}
       className="input"
@@ -112,16 +112,14 @@ export function AddConnectionForm({ onAdded, onCancel }: Props) {
           {input("baseUrl", "connection-base-url", { type: "url", placeholder: DEFAULT_BASE_URLS[form.platform] })}
         </Field>
       </div>
-      <div className="settings-row">
-        <Field label={keys.user} htmlFor="connection-user" error={errors.user}>
-          {input("user", "connection-user", { type: "password" })}
-        </Field>
-        {keys.password && (
-          <Field label={keys.password} htmlFor="connection-password" error={errors.password}>
-            {input("password", "connection-password", { type: "password" })}
-          </Field>
-        )}
-      </div>
+      <ConnectionKeyFields
+        platform={form.platform}
+        keys={form}
+        errors={errors}
+        onChange={update}
+        idPrefix="connection"
+        testIdPrefix="connection"
+      />
       <p className="connection-add-note">The keys go to the system keychain, never into the book, and are not shown again.</p>
       <div className="connection-add-actions">
         <Button onClick={onCancel} disabled={saving}>

@@ -1,6 +1,7 @@
 import { Plus } from "lucide-react";
 import { forwardRef, useState } from "react";
 import type { ConnectionSaved } from "../../bindings/ConnectionSaved";
+import type { KeysHome } from "../../bindings/KeysHome";
 import { Button } from "../../components/Button";
 import { RetryBanner } from "../../components/RetryBanner";
 import { Spinner } from "../../components/Spinner";
@@ -15,7 +16,8 @@ import { SettingsSection } from "./SettingsSection";
 
 /**
  * Settings → Connections: the platforms Sync pulls the program from. Keys go
- * to the system keychain and are never shown back.
+ * to the system keychain and are never shown back; Replace keys gives new
+ * ones (rotated, or lost with a session that had no keychain).
  */
 export const ConnectionsSection = forwardRef<HTMLDivElement>(function ConnectionsSection(_, ref) {
   const toast = useToast();
@@ -37,6 +39,18 @@ export const ConnectionsSection = forwardRef<HTMLDivElement>(function Connection
       toast.success(`Connection ${name} added; its keys are kept for this session only.`);
     } else {
       toast.success(`Connection ${name} added; its keys are in the system keychain.`);
+    }
+  };
+
+  const keysSaved = (name: string, home: KeysHome) => {
+    reload();
+    if (home.kind === "unavailable") {
+      const reason = home.reason;
+      setSessionOnly((s) => ({ ...s, [name]: reason }));
+      toast.success(`New keys for ${name} saved for this session only.`);
+    } else {
+      setSessionOnly((s) => Object.fromEntries(Object.entries(s).filter(([n]) => n !== name)));
+      toast.success(`New keys for ${name} saved in the system keychain.`);
     }
   };
 
@@ -72,6 +86,7 @@ export const ConnectionsSection = forwardRef<HTMLDivElement>(function Connection
                   view={v}
                   sessionOnly={sessionOnly[v.connection.name] ?? null}
                   onRemove={() => setRemoving(v.connection.name)}
+                  onKeysSaved={(home) => keysSaved(v.connection.name, home)}
                 />
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectionFieldOf, emptyConnectionForm, formToConnection, withPlatform } from "./connectionForm";
+import { connectionFieldOf, emptyConnectionForm, formToConnection, formToKeys, keysFieldOf, withPlatform } from "./connectionForm";
 
 describe("connection form", () => {
   it("starts on PartnerStack, named after it, with the platform's own address", () => {
@@ -23,6 +23,15 @@ describe("connection form", () => {
     const r = formToConnection({ platform: "partnerstack", name: "", baseUrl: "", user: "", password: "" });
     expect(r).toEqual({ errors: { name: "Give the connection a name.", user: "Enter the public key.", password: "Enter the secret key." } });
     expect(formToConnection({ platform: "rewardful", name: "rw", baseUrl: "", user: "", password: "" })).toEqual({ errors: { user: "Enter the API secret." } });
+  });
+
+  it("replaces keys with what the platform needs, trimmed, or says what is missing", () => {
+    expect(formToKeys("partnerstack", { user: " pk_2 ", password: " sk_2 " })).toEqual({ keys: { user: "pk_2", password: "sk_2" } });
+    expect(formToKeys("partnerstack", { user: "pk_2", password: "  " })).toEqual({ errors: { password: "Enter the secret key." } });
+    expect(formToKeys("rewardful", { user: " rw ", password: "left over" })).toEqual({ keys: { user: "rw", password: null } });
+    expect(formToKeys("rewardful", { user: "", password: "" })).toEqual({ errors: { user: "Enter the API secret." } });
+    expect(keysFieldOf("password")).toBe("password");
+    expect(keysFieldOf("name")).toBeNull();
   });
 
   it("maps the core's field names to the form's", () => {

@@ -177,10 +177,14 @@ describe("SyncScreen", () => {
     expect(screen.getByTestId("sync-now")).toBeEnabled();
   });
 
-  it("will not sync a connection without keys and says how to give them", async () => {
-    setup({ sync_connections: () => [ps({ has_keys: false })] });
-    expect(await screen.findByTestId("sync-no-keys")).toHaveTextContent("No keys for partnerstack");
+  it("will not sync a connection without keys and points to Replace keys in Settings › Connections", async () => {
+    const { user, onOpenConnections } = setup({ sync_connections: () => [ps({ has_keys: false })] });
+    const banner = await screen.findByTestId("sync-no-keys");
+    expect(banner).toHaveTextContent("No keys for partnerstack: enter them with “Replace keys” in Settings › Connections, or set PARTNERBOOK_PARTNERSTACK_PUBLIC_KEY");
+    expect(banner).not.toHaveTextContent("partnerbook sync keys");
     expect(screen.getByTestId("sync-now")).toBeDisabled();
+    await user.click(within(banner).getByRole("button", { name: "Open Connections" }));
+    expect(onOpenConnections).toHaveBeenCalledTimes(1);
   });
 
   it("lists conflicts: the field, both values, which was kept and when", async () => {

@@ -132,7 +132,10 @@ export function SyncScreen({ onOpenConnections, onOpenRisk, today }: Props) {
             </div>
             {!current.has_keys && (
               <Banner kind="warning" testId="sync-no-keys">
-                {noKeysText(current.connection.name, current.connection.platform)}
+                {noKeysText(current.connection.name, current.connection.platform, "sync")}{" "}
+                <Button size="sm" variant="link" onClick={onOpenConnections} data-testid="sync-no-keys-open">
+                  Open Connections
+                </Button>
               </Banner>
             )}
             {failure && (

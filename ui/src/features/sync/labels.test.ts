@@ -58,8 +58,12 @@ describe("sync labels", () => {
   });
 
   it("says where keys come from when a connection has none, per platform", () => {
-    expect(noKeysText("ps", "partnerstack")).toContain("PARTNERBOOK_PARTNERSTACK_PUBLIC_KEY and PARTNERBOOK_PARTNERSTACK_SECRET_KEY");
-    expect(noKeysText("rw", "rewardful")).toContain("\u201cpartnerbook sync keys rw\u201d, or set PARTNERBOOK_REWARDFUL_SECRET_KEY");
+    expect(noKeysText("ps", "partnerstack", "settings")).toBe(
+      "No keys for ps: enter them with \u201cReplace keys\u201d, or set PARTNERBOOK_PARTNERSTACK_PUBLIC_KEY and PARTNERBOOK_PARTNERSTACK_SECRET_KEY before starting Partnerbook.",
+    );
+    expect(noKeysText("rw", "rewardful", "sync")).toBe(
+      "No keys for rw: enter them with \u201cReplace keys\u201d in Settings \u203a Connections, or set PARTNERBOOK_REWARDFUL_SECRET_KEY before starting Partnerbook.",
+    );
     expect(sessionKeysText("no Secret Service")).toMatch(/^No system keychain is available \(no Secret Service\)\. The keys are kept only until Partnerbook closes/);
   });
 

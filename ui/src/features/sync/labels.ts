@@ -92,13 +92,18 @@ export function sessionKeysText(reason: string): string {
   );
 }
 
-/** How to give keys to a connection that has none (none in the keychain, this session or the environment). */
-export function noKeysText(name: string, platform: PlatformName): string {
+/**
+ * How to give keys to a connection that has none (none in the keychain, this
+ * session or the environment): Replace keys on its row in Settings ›
+ * Connections, said from there or from the Sync screen; or the environment.
+ */
+export function noKeysText(name: string, platform: PlatformName, from: "settings" | "sync"): string {
   const env =
     platform === "partnerstack"
       ? "PARTNERBOOK_PARTNERSTACK_PUBLIC_KEY and PARTNERBOOK_PARTNERSTACK_SECRET_KEY"
       : "PARTNERBOOK_REWARDFUL_SECRET_KEY";
-  return `No keys for ${name}: save them in the system keychain with \u201cpartnerbook sync keys ${name}\u201d, or set ${env} before starting Partnerbook.`;
+  const where = from === "settings" ? "\u201cReplace keys\u201d" : "\u201cReplace keys\u201d in Settings \u203a Connections";
+  return `No keys for ${name}: enter them with ${where}, or set ${env} before starting Partnerbook.`;
 }
 
 /**
