@@ -18,13 +18,17 @@ type Props = {
   compact: boolean;
 };
 
-/** One page of commission lines, newest first; arrows or j/k move, Enter opens. */
+/**
+ * One page of commission lines, newest first; arrows or j/k move, Enter opens.
+ * Dates, kinds, amounts and states fit their values and are never cut; the
+ * partner and rule share the rest and truncate.
+ */
 export function CommissionsTable({ rows, selectedId, onRowClick, onKeyDown, tableRef, compact }: Props) {
   return (
     <div className="ltable-scroll">
       <table
         ref={tableRef}
-        className="ltable ktable"
+        className={cx("ltable ltable-fit ktable", compact && "ktable-compact")}
         role="grid"
         aria-label="Commissions"
         tabIndex={0}
@@ -43,15 +47,31 @@ export function CommissionsTable({ rows, selectedId, onRowClick, onKeyDown, tabl
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Partner</th>
-            <th scope="col">Kind</th>
-            {!compact && <th scope="col">Rule</th>}
-            <th scope="col" className="col-end">
+            <th scope="col" className="col-fit">
+              Date
+            </th>
+            <th scope="col" title="Partner">
+              Partner
+            </th>
+            <th scope="col" className="col-fit">
+              Kind
+            </th>
+            {!compact && (
+              <th scope="col" title="Rule">
+                Rule
+              </th>
+            )}
+            <th scope="col" className="col-fit col-end">
               Amount
             </th>
-            <th scope="col">State</th>
-            {!compact && <th scope="col">Due on</th>}
+            <th scope="col" className="col-fit">
+              State
+            </th>
+            {!compact && (
+              <th scope="col" className="col-fit">
+                Due on
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -69,12 +89,16 @@ type RowProps = { c: Commission; selected: boolean; onClick: (id: number) => voi
 const CommissionRow = memo(function CommissionRow({ c, selected, onClick, compact }: RowProps) {
   return (
     <tr data-testid="commission-row" data-id={c.id} aria-selected={selected} id={`commission-${c.id}`} onClick={() => onClick(c.id)}>
-      <td className="num kdate">{c.occurred_at ? formatStamp(c.occurred_at).slice(0, 10) : ""}</td>
+      <td className="col-fit kdate">{c.occurred_at ? formatStamp(c.occurred_at).slice(0, 10) : ""}</td>
       <td title={c.partner_name}>
         <span className="ltable-main kpartner-cell">{c.partner_name}</span>
-        {c.conversion_external_id && <span className="ltable-sub">{c.conversion_external_id}</span>}
+        {c.conversion_external_id && (
+          <span className="ltable-sub" title={c.conversion_external_id}>
+            {c.conversion_external_id}
+          </span>
+        )}
       </td>
-      <td>
+      <td className="col-fit">
         <Pill tone={kindTone(c.kind)}>{kindLabel(c.kind)}</Pill>
       </td>
       {!compact && (
@@ -82,15 +106,15 @@ const CommissionRow = memo(function CommissionRow({ c, selected, onClick, compac
           {c.rule_id}
         </td>
       )}
-      <td className="col-end" title={c.hold_reason ? holdReasonText(c.hold_reason) : undefined}>
+      <td className="col-fit col-end" title={c.hold_reason ? holdReasonText(c.hold_reason) : undefined}>
         <Amount c={c} />
       </td>
-      <td>
+      <td className="col-fit">
         <Pill tone={stateTone(c.state)} dot>
           {stateLabel(c.state)}
         </Pill>
       </td>
-      {!compact && <td className="num kdue">{c.due_on}</td>}
+      {!compact && <td className="col-fit kdue">{c.due_on}</td>}
     </tr>
   );
 });

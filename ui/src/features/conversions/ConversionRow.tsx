@@ -1,6 +1,7 @@
 import { memo } from "react";
 import type { Conversion } from "../../bindings/Conversion";
 import { Pill } from "../../components/Pill";
+import { cx } from "../../lib/cx";
 import { formatCount } from "../../lib/format";
 import { formatMoney } from "../../lib/moneyDisplay";
 import { holdReasonText, splitHoldReason } from "../commissions/holdReason";
@@ -15,16 +16,20 @@ export const ConversionRow = memo(function ConversionRow({ c }: { c: Conversion 
   const evidence = attributed ? "" : fileEvidence(c);
   return (
     <tr data-testid="conversion-row" data-id={c.id}>
-      <td className="num conv-date">{formatStamp(c.occurred_at)}</td>
-      <td>
+      <td className="col-fit conv-date">{formatStamp(c.occurred_at)}</td>
+      <td className="col-fit">
         <Pill tone={kindTone(c.kind)}>{KIND_LABELS[c.kind] ?? c.kind}</Pill>
       </td>
       <td title={`${c.external_id} (${c.source})`}>
         <span className="ltable-main ltable-code">{c.external_id}</span>
-        {c.original_external_id && <span className="ltable-sub">of {c.original_external_id}</span>}
+        {c.original_external_id && (
+          <span className="ltable-sub" title={`of ${c.original_external_id}`}>
+            of {c.original_external_id}
+          </span>
+        )}
       </td>
       <td title={c.customer_ref ?? ""}>{c.customer_ref ? c.customer_ref : <span className="ltable-dim">—</span>}</td>
-      <td className={c.amount && c.amount.minor < 0 ? "col-end ltable-negative" : "col-end"}>
+      <td className={cx("col-fit col-end", c.amount && c.amount.minor < 0 && "ltable-negative")}>
         {c.amount ? (
           formatMoney(c.amount)
         ) : c.quantity > 1 ? (
@@ -52,7 +57,9 @@ export const ConversionRow = memo(function ConversionRow({ c }: { c: Conversion 
           </>
         )}
       </td>
-      <td>{attributed ? attributionLabel(c.attribution) : <span className="ltable-dim">—</span>}</td>
+      <td title={attributed ? attributionLabel(c.attribution) : undefined}>
+        {attributed ? attributionLabel(c.attribution) : <span className="ltable-dim">—</span>}
+      </td>
       <td title={c.product}>{c.product || <span className="ltable-dim">—</span>}</td>
     </tr>
   );

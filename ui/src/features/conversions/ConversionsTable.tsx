@@ -2,11 +2,14 @@ import type { Conversion } from "../../bindings/Conversion";
 import { ConversionRow } from "./ConversionRow";
 import "../../components/LedgerTable.css";
 
-/** The conversions of one page, newest first. */
+/**
+ * The conversions of one page, newest first. Date, kind and amount fit their
+ * values and are never cut; the text columns share the rest and truncate.
+ */
 export function ConversionsTable({ rows }: { rows: Conversion[] }) {
   return (
     <div className="ltable-scroll" data-testid="conversions-table">
-      <table className="ltable conv-table" aria-label="Conversions">
+      <table className="ltable ltable-fit conv-table" aria-label="Conversions">
         <colgroup>
           <col className="conv-col-date" />
           <col className="conv-col-kind" />
@@ -19,18 +22,30 @@ export function ConversionsTable({ rows }: { rows: Conversion[] }) {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col" title="Times in UTC, as recorded">
+            <th scope="col" className="col-fit" title="Times in UTC, as recorded">
               Date
             </th>
-            <th scope="col">Kind</th>
-            <th scope="col">External id</th>
-            <th scope="col">Customer</th>
-            <th scope="col" className="col-end">
+            <th scope="col" className="col-fit">
+              Kind
+            </th>
+            <th scope="col" title="External id">
+              External id
+            </th>
+            <th scope="col" title="Customer">
+              Customer
+            </th>
+            <th scope="col" className="col-fit col-end">
               Amount
             </th>
-            <th scope="col">Partner</th>
-            <th scope="col">Attributed by</th>
-            <th scope="col">Product</th>
+            <th scope="col" title="Partner">
+              Partner
+            </th>
+            <th scope="col" title="Attributed by">
+              Attributed by
+            </th>
+            <th scope="col" title="Product">
+              Product
+            </th>
           </tr>
         </thead>
         <tbody>
