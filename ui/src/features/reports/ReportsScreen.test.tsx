@@ -3,26 +3,109 @@ import { save } from "@tauri-apps/plugin-dialog";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import type { PerformanceRow } from "../../bindings/PerformanceRow";
+import type { ProgramReport } from "../../bindings/ProgramReport";
+import type { UnattributedSale } from "../../bindings/UnattributedSale";
 import { ToastProvider } from "../../components/Toast";
 import { callsTo, mockCommands } from "../../test/tauri";
-import { lastMonthRange } from "./api";
+import { lastMonthRange, monthLabel, monthProblem, rangeProblem } from "./api";
 import { ReportsScreen } from "./ReportsScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
 
 const eur = (minor: number) => ({ minor, currency: "EUR" });
+const usd = (minor: number) => ({ minor, currency: "USD" });
 
-function setup() {
+const PROGRAM: ProgramReport = {
+  period: "2026-11",
+  program_name: "Acme Partners",
+  business_name: "Acme Ltd",
+  sales: 1234,
+  revenue: [eur(4500000), usd(12345678)],
+  refunds: 7,
+  refunded: [usd(21000)],
+  commissions: usd(987654),
+  given_back: usd(-4200),
+  earning_partners: 41,
+  paid_out: usd(250000),
+  top: [
+    { partner_id: 9, name: "Zoe Okafor", sales: 88, commission: usd(123400) },
+    { partner_id: 4, name: "Bram de Vries", sales: 12, commission: usd(9900) },
+  ],
+};
+
+const QUIET: ProgramReport = {
+  ...PROGRAM,
+  sales: 0,
+  revenue: [],
+  refunds: 0,
+  refunded: [],
+  commissions: usd(0),
+  given_back: usd(0),
+  earning_partners: 0,
+  paid_out: usd(0),
+  top: [],
+};
+
+const LONG_NAME = "Northwind Outdoor Adventures and Mountain Gear Reviews International";
+
+const PARTNERS: PerformanceRow[] = [
+  { id: 9, name: LONG_NAME, partners: 1, sales: 30, refunds: 2, new_customers: 25, revenue: [eur(99000), usd(150050)], commission: usd(45015), paid: usd(30000) },
+  { id: 4, name: "Bram de Vries", partners: 1, sales: 3, refunds: 0, new_customers: 3, revenue: [usd(9000)], commission: usd(900), paid: usd(0) },
+];
+
+const GROUPS: PerformanceRow[] = [
+  { id: 2, name: "Creators", partners: 14, sales: 310, refunds: 9, new_customers: 200, revenue: [usd(4500000)], commission: usd(450000), paid: usd(120000) },
+  { id: null, name: "(no group)", partners: 3, sales: 5, refunds: 0, new_customers: 5, revenue: [], commission: usd(1000), paid: usd(0) },
+];
+
+const WHY = "referral ZOE10, coupon SPRING-SALE-2026-FALL matches no partner";
+
+const UNATTRIBUTED: UnattributedSale[] = [
+  {
+    conversion_id: 51,
+    occurred_at: "2026-11-03T12:00:00Z",
+    source: "stripe",
+    external_id: "ch_3QxYz",
+    amount: usd(4900),
+    customer: "kim@example.com",
+    carried: ["referral ZOE10", "coupon SPRING-SALE-2026-FALL"],
+    why: WHY,
+  },
+  {
+    conversion_id: 52,
+    occurred_at: "2026-11-20T12:00:00Z",
+    source: "csv",
+    external_id: "row-7",
+    amount: null,
+    customer: "",
+    carried: [],
+    why: "no code, no partner key and no customer",
+  },
+];
+
+type Answers = {
+  program?: ProgramReport;
+  performance?: (by: unknown) => PerformanceRow[];
+  unattributed?: UnattributedSale[];
+  save?: (args: Record<string, unknown>) => unknown;
+};
+
+function setup(answers: Answers = {}) {
   vi.mocked(invoke).mockReset();
+  vi.mocked(save).mockReset();
   mockCommands({
+    report_program: () => answers.program ?? PROGRAM,
+    report_performance: (a) => (answers.performance ?? ((by) => (by === "group" ? GROUPS : PARTNERS)))(a.by),
+    report_unattributed: () => answers.unattributed ?? UNATTRIBUTED,
     report_payouts: () => [
       { run_id: 3, through: "2026-11-30", approved_at: null, method: "paypal", payouts: 2, paid: 1, failed: 0, pending: 1, total: eur(30000), paid_total: eur(10000) },
     ],
     report_refunds: () => [
-      { partner_id: 7, partner_name: "Ana Lima", refunds: 2, chargebacks: 1, given_back: [eur(4000)], reversed: eur(-800), clawed_back: eur(-200) },
+      { partner_id: 7, partner_name: "Ana Lima", refunds: 2, chargebacks: 1, given_back: [eur(4000), usd(1500)], reversed: eur(-800), clawed_back: eur(-200) },
     ],
-    report_save: () => 1,
+    report_save: answers.save ?? (() => 2),
   });
   render(
     <ToastProvider>
@@ -32,26 +115,208 @@ function setup() {
   return userEvent.setup();
 }
 
-describe("ReportsScreen", () => {
-  it("shows payouts by run, then refunds per partner, over last month by default", async () => {
+const [FROM, TO] = lastMonthRange(new Date());
+const MONTH = FROM.slice(0, 7);
+
+describe("ReportsScreen: the program report", () => {
+  it("opens on last month's program report: key figures and top partners", async () => {
+    setup();
+    const view = await screen.findByTestId("report-program-view");
+    expect(callsTo("report_program")).toEqual([{ period: MONTH }]);
+    expect(screen.getByTestId("report-month")).toHaveValue(MONTH);
+    expect(within(view).getByTestId("report-figure-sales")).toHaveTextContent("Sales and renewals1,234");
+    // Each currency of the revenue on its own line.
+    const revenue = within(view).getByTestId("report-figure-revenue");
+    expect(within(revenue).getByText("€45,000.00")).toHaveClass("reports-line");
+    expect(within(revenue).getByText("$123,456.78")).toHaveClass("reports-line");
+    expect(within(view).getByTestId("report-figure-refunds")).toHaveTextContent("Refunds and chargebacks7$210.00");
+    expect(within(view).getByTestId("report-figure-commissions")).toHaveTextContent("Commissions earned$9,876.54by 41 partners");
+    expect(within(view).getByTestId("report-figure-given-back")).toHaveTextContent("\u2212$42.00");
+    expect(within(view).getByTestId("report-figure-paid-out")).toHaveTextContent("$2,500.00");
+    const rows = within(screen.getByTestId("report-top")).getAllByRole("row");
+    expect(rows.map((r) => r.textContent)).toEqual(["#PartnerSalesCommission", "1Zoe Okafor88$1,234.00", "2Bram de Vries12$99.00"]);
+  });
+
+  it("reads the month picked and says plainly when nothing happened in it", async () => {
+    const user = setup({ program: QUIET });
+    expect(await screen.findByText("Nothing in this month")).toBeInTheDocument();
+    expect(screen.getByText(`No sale, refund, commission or payout is dated in ${monthLabel("2026-11")}.`)).toBeInTheDocument();
+    const month = screen.getByTestId("report-month");
+    await user.clear(month);
+    expect(screen.getByTestId("report-problem")).toHaveTextContent("Choose a month.");
+    expect(screen.getByTestId("report-save-pdf")).toBeDisabled();
+    await user.type(month, "2026-09");
+    await screen.findByText("Nothing in this month");
+    expect(callsTo("report_program").map((a) => a.period)).toEqual([MONTH, "2026-09"]);
+  });
+
+  it("is saved as a PDF only, for its month", async () => {
     const user = setup();
+    await screen.findByTestId("report-program-view");
+    expect(screen.queryByTestId("report-save-csv")).not.toBeInTheDocument();
+    vi.mocked(save).mockResolvedValue("/home/ana/program.pdf");
+    await user.click(screen.getByTestId("report-save-pdf"));
+    expect(await screen.findByText(`Saved the program report for ${monthLabel(MONTH)} to program.pdf.`)).toBeInTheDocument();
+    expect(callsTo("report_save")).toEqual([{ report: "program", from: MONTH, to: null, path: "/home/ana/program.pdf" }]);
+    expect(vi.mocked(save).mock.calls[0][0]).toMatchObject({ defaultPath: `program-${MONTH}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+  });
+
+  it("shows why the save was refused", async () => {
+    const user = setup({
+      save: () => {
+        throw { code: "invalid", message: "the program report is saved as a PDF", field: "path" };
+      },
+    });
+    await screen.findByTestId("report-program-view");
+    vi.mocked(save).mockResolvedValue("/home/ana/program.csv");
+    await user.click(screen.getByTestId("report-save-pdf"));
+    expect(await screen.findByText(/the program report is saved as a PDF/i)).toBeInTheDocument();
+  });
+
+  it("writes nothing when the save dialog is cancelled", async () => {
+    const user = setup();
+    await screen.findByTestId("report-program-view");
+    vi.mocked(save).mockResolvedValue(null);
+    await user.click(screen.getByTestId("report-save-pdf"));
+    expect(callsTo("report_save")).toEqual([]);
+  });
+});
+
+describe("ReportsScreen: partner and group performance", () => {
+  it("shows partners over last month, revenue one currency a line, long names cut with the full name in a title", async () => {
+    const user = setup();
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-partners"));
+    const table = await screen.findByTestId("report-table");
+    expect(callsTo("report_performance")).toEqual([{ by: "partner", from: FROM, to: TO }]);
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "Partner",
+      "Sales",
+      "Refunds",
+      "New customers",
+      "Revenue",
+      "Commission",
+      "Paid",
+    ]);
+    const [, first, second] = within(table).getAllByRole("row");
+    const name = within(first).getByText(LONG_NAME);
+    expect(name).toHaveAttribute("title", LONG_NAME);
+    expect(within(first).getByText("€990.00")).toHaveClass("reports-line");
+    expect(within(first).getByText("$1,500.50")).toHaveClass("reports-line");
+    expect(within(first).getByText("$450.15")).toBeInTheDocument();
+    expect(second).toHaveTextContent("Bram de Vries303$90.00$9.00$0.00");
+  });
+
+  it("asks for days when one is missing and reads again once both are there", async () => {
+    const user = setup();
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-partners"));
+    await screen.findByTestId("report-table");
+    await user.clear(screen.getByTestId("report-to"));
+    expect(screen.getByTestId("report-problem")).toHaveTextContent("Choose the first and the last day.");
+    expect(screen.queryByTestId("report-table")).not.toBeInTheDocument();
+    expect(screen.getByTestId("report-save-csv")).toBeDisabled();
+    await user.type(screen.getByTestId("report-to"), "2026-11-15");
+    await screen.findByTestId("report-table");
+    expect(callsTo("report_performance")).toEqual([
+      { by: "partner", from: FROM, to: TO },
+      { by: "partner", from: FROM, to: "2026-11-15" },
+    ]);
+  });
+
+  it("shows groups with how many partners each, and saves them as CSV", async () => {
+    const user = setup();
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-groups"));
+    const table = await screen.findByTestId("report-table");
+    expect(callsTo("report_performance")).toEqual([{ by: "group", from: FROM, to: TO }]);
+    expect(within(table).getAllByRole("columnheader")[0]).toHaveTextContent("Group");
+    expect(within(table).getAllByRole("columnheader")[1]).toHaveTextContent("Partners");
+    const [, creators, none] = within(table).getAllByRole("row");
+    expect(creators).toHaveTextContent("Creators143109200$45,000.00$4,500.00$1,200.00");
+    expect(none).toHaveTextContent("(no group)3505—$10.00$0.00");
+    vi.mocked(save).mockResolvedValue("/home/ana/groups.csv");
+    await user.click(screen.getByTestId("report-save-csv"));
+    expect(await screen.findByText("Saved 2 rows to groups.csv.")).toBeInTheDocument();
+    expect(callsTo("report_save")).toEqual([{ report: "groups", from: FROM, to: TO, path: "/home/ana/groups.csv" }]);
+    expect(vi.mocked(save).mock.calls[0][0]).toMatchObject({ defaultPath: `groups-${FROM}-to-${TO}.csv` });
+  });
+
+  it("says so when no partner did anything in the days", async () => {
+    const user = setup({ performance: () => [] });
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-partners"));
+    expect(await screen.findByText("No partner has a sale, a commission or a payment dated in these days.")).toBeInTheDocument();
+    expect(screen.queryByTestId("report-table")).not.toBeInTheDocument();
+  });
+});
+
+describe("ReportsScreen: unattributed sales", () => {
+  it("lists each sale with its date, source and id, amount, customer and why", async () => {
+    const user = setup();
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-unattributed"));
+    const table = await screen.findByTestId("report-table");
+    expect(callsTo("report_unattributed")).toEqual([{ from: FROM, to: TO }]);
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Date", "Sale", "Amount", "Customer", "Why no partner"]);
+    const [, first, second] = within(table).getAllByRole("row");
+    const cells = within(first).getAllByRole("cell");
+    expect(cells.map((c) => c.textContent)).toEqual(["Nov 3, 2026", "stripe ch_3QxYz", "$49.00", "kim@example.com", WHY]);
+    expect(cells[1]).toHaveAttribute("title", "stripe ch_3QxYz");
+    expect(cells[4]).toHaveAttribute("title", WHY);
+    expect(within(second).getAllByRole("cell").map((c) => c.textContent)).toEqual([
+      "Nov 20, 2026",
+      "csv row-7",
+      "—",
+      "—",
+      "no code, no partner key and no customer",
+    ]);
+  });
+
+  it("saves them as PDF", async () => {
+    const user = setup();
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-unattributed"));
+    await screen.findByTestId("report-table");
+    vi.mocked(save).mockResolvedValue("/home/ana/unattributed.pdf");
+    await user.click(screen.getByTestId("report-save-pdf"));
+    expect(await screen.findByText("Saved 2 rows to unattributed.pdf.")).toBeInTheDocument();
+    expect(callsTo("report_save")).toEqual([{ report: "unattributed", from: FROM, to: TO, path: "/home/ana/unattributed.pdf" }]);
+  });
+
+  it("says plainly when every sale has a partner", async () => {
+    const user = setup({ unattributed: [] });
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-unattributed"));
+    expect(await screen.findByText("No unattributed sales")).toBeInTheDocument();
+    expect(screen.getByText("Every sale and renewal dated in these days has a partner.")).toBeInTheDocument();
+  });
+});
+
+describe("ReportsScreen: payouts and refunds", () => {
+  it("shows payouts by run, then refunds per partner with each currency on its own line", async () => {
+    const user = setup();
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-payouts"));
     const table = await screen.findByTestId("report-table");
     expect(within(table).getByText("paypal")).toBeInTheDocument();
-    const [from, to] = lastMonthRange(new Date());
-    expect(callsTo("report_payouts")[0]).toEqual({ from, to });
+    expect(callsTo("report_payouts")).toEqual([{ from: FROM, to: TO }]);
     await user.click(screen.getByTestId("report-refunds"));
     expect(await screen.findByText("Ana Lima")).toBeInTheDocument();
-    expect(callsTo("report_refunds")[0]).toEqual({ from, to });
+    expect(callsTo("report_refunds")).toEqual([{ from: FROM, to: TO }]);
+    expect(screen.getByText("€40.00")).toHaveClass("reports-line");
+    expect(screen.getByText("$15.00")).toHaveClass("reports-line");
   });
 
   it("saves the report shown as CSV where the manager picks", async () => {
-    const user = setup();
+    const user = setup({ save: () => 1 });
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-payouts"));
     await screen.findByTestId("report-table");
     vi.mocked(save).mockResolvedValue("/home/ana/payouts.csv");
     await user.click(screen.getByTestId("report-save-csv"));
     expect(await screen.findByText("Saved 1 row to payouts.csv.")).toBeInTheDocument();
-    const [from, to] = lastMonthRange(new Date());
-    expect(callsTo("report_save")).toEqual([{ report: "payouts", from, to, path: "/home/ana/payouts.csv" }]);
+    expect(callsTo("report_save")).toEqual([{ report: "payouts", from: FROM, to: TO, path: "/home/ana/payouts.csv" }]);
   });
 });
 
@@ -59,5 +324,26 @@ describe("lastMonthRange", () => {
   it("is the whole month before", () => {
     expect(lastMonthRange(new Date("2026-12-05T10:00:00Z"))).toEqual(["2026-11-01", "2026-11-30"]);
     expect(lastMonthRange(new Date("2027-01-15T10:00:00Z"))).toEqual(["2026-12-01", "2026-12-31"]);
+  });
+});
+
+describe("periods", () => {
+  it("names a month", () => {
+    expect(monthLabel("2026-11", "en-US")).toBe("November 2026");
+    expect(monthLabel("2026-13", "en-US")).toBe("2026-13");
+  });
+
+  it("checks a month", () => {
+    expect(monthProblem("2026-11")).toBeNull();
+    expect(monthProblem("")).toBe("Choose a month.");
+    expect(monthProblem("2026-13")).toBe("“2026-13” is not a month like 2026-11.");
+  });
+
+  it("checks days", () => {
+    expect(rangeProblem("2026-11-01", "2026-11-30")).toBeNull();
+    expect(rangeProblem("2026-11-01", "")).toBe("Choose the first and the last day.");
+    expect(rangeProblem("", "", true)).toBeNull();
+    expect(rangeProblem("2026-02-30", "2026-03-01")).toBe("“2026-02-30” is not a date like 2026-11-30.");
+    expect(rangeProblem("2026-11-30", "2026-11-01")).toBe("The first day is after the last day.");
   });
 });

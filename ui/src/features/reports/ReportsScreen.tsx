@@ -1,41 +1,131 @@
-import { FileDown, FileBarChart } from "lucide-react";
+import { FileDown } from "lucide-react";
 import { useState } from "react";
+import type { PerformanceRow } from "../../bindings/PerformanceRow";
+import type { ProgramReport } from "../../bindings/ProgramReport";
 import type { RefundRow } from "../../bindings/RefundRow";
 import type { RunMethodRow } from "../../bindings/RunMethodRow";
+import type { UnattributedSale } from "../../bindings/UnattributedSale";
 import { Button } from "../../components/Button";
-import { EmptyState } from "../../components/EmptyState";
 import { RetryBanner } from "../../components/RetryBanner";
 import { Segmented } from "../../components/Segmented";
 import { Spinner } from "../../components/Spinner";
 import { useToast } from "../../components/Toast";
-import { fileName, formatCount, plural } from "../../lib/format";
-import { formatMoney } from "../../lib/moneyDisplay";
+import { fileName, plural } from "../../lib/format";
 import { useFetched } from "../../lib/useFetched";
-import { chooseReportFile, lastMonthRange, reportsApi, type ReportKind } from "./api";
+import { chooseReportFile, lastMonthRange, monthLabel, monthProblem, rangeProblem, reportsApi, type ReportKind } from "./api";
+import { PayoutsTable, RefundsTable } from "./LedgerTables";
+import { PerformanceTable } from "./PerformanceTable";
+import { ProgramView } from "./ProgramView";
+import { UnattributedTable } from "./UnattributedTable";
 import "../../components/LedgerTable.css";
 import "./reports.css";
 
-/** Reports the manager reads and hands on: payouts by run and method, refunds and clawbacks per partner. */
+type Format = "csv" | "pdf";
+
+type Report = {
+  value: ReportKind;
+  label: string;
+  testId: string;
+  /** What the days (or the month) select. */
+  hint: string;
+  formats: Format[];
+};
+
+const REPORTS: Report[] = [
+  {
+    value: "program",
+    label: "Program",
+    testId: "report-program",
+    hint: "Sales, refunds and commissions dated in the month; payouts by runs approved in it.",
+    formats: ["pdf"],
+  },
+  {
+    value: "partners",
+    label: "Partners",
+    testId: "report-partners",
+    hint: "Sales, commission and payments dated in these days, per partner, best earners first.",
+    formats: ["csv", "pdf"],
+  },
+  {
+    value: "groups",
+    label: "Groups",
+    testId: "report-groups",
+    hint: "Sales, commission and payments dated in these days, per partner group, best earners first.",
+    formats: ["csv", "pdf"],
+  },
+  {
+    value: "unattributed",
+    label: "Unattributed sales",
+    testId: "report-unattributed",
+    hint: "Sales and renewals dated in these days that no partner was found for.",
+    formats: ["csv", "pdf"],
+  },
+  { value: "payouts", label: "Payouts by run", testId: "report-payouts", hint: "Runs whose cut-off falls in these days.", formats: ["csv", "pdf"] },
+  {
+    value: "refunds",
+    label: "Refunds and clawbacks",
+    testId: "report-refunds",
+    hint: "Refunds and chargebacks dated in these days.",
+    formats: ["csv", "pdf"],
+  },
+];
+
+/** A report as read, tagged with what it is so a late answer is never shown under another report. */
+type Loaded =
+  | { kind: "program"; report: ProgramReport }
+  | { kind: "partners" | "groups"; rows: PerformanceRow[] }
+  | { kind: "unattributed"; rows: UnattributedSale[] }
+  | { kind: "payouts"; rows: RunMethodRow[] }
+  | { kind: "refunds"; rows: RefundRow[] };
+
+async function load(kind: ReportKind, month: string, from: string, to: string): Promise<Loaded> {
+  switch (kind) {
+    case "program":
+      return { kind, report: await reportsApi.program(month) };
+    case "partners":
+    case "groups":
+      return { kind, rows: await reportsApi.performance(kind === "partners" ? "partner" : "group", from, to) };
+    case "unattributed":
+      return { kind, rows: await reportsApi.unattributed(from, to) };
+    case "payouts":
+      return { kind, rows: await reportsApi.payouts(from || null, to || null) };
+    case "refunds":
+      return { kind, rows: await reportsApi.refunds(from, to) };
+  }
+}
+
+/**
+ * Reports the manager reads and hands on: the program report for a month,
+ * partner and group performance, unattributed sales, payouts by run and
+ * method, refunds and clawbacks per partner.
+ */
 export function ReportsScreen() {
   const toast = useToast();
-  const [kind, setKind] = useState<ReportKind>("payouts");
+  const [kind, setKind] = useState<ReportKind>("program");
   const [[from, to], setRange] = useState<[string, string]>(() => lastMonthRange(new Date()));
-  const payouts = useFetched(`report-payouts:${kind === "payouts"}:${from}:${to}`, () =>
-    kind === "payouts" ? reportsApi.payouts(from || null, to || null) : Promise.resolve(null),
+  const [month, setMonth] = useState(() => lastMonthRange(new Date())[0].slice(0, 7));
+  const [saving, setSaving] = useState<Format | null>(null);
+  const report = REPORTS.find((r) => r.value === kind) ?? REPORTS[0];
+  const monthly = kind === "program";
+  const problem = monthly ? monthProblem(month) : rangeProblem(from, to, kind === "payouts");
+  const fetched = useFetched<Loaded | null>(`report:${kind}:${monthly ? month : `${from}:${to}`}:${problem ?? ""}`, () =>
+    problem ? Promise.resolve(null) : load(kind, month.trim(), from, to),
   );
-  const refunds = useFetched(`report-refunds:${kind === "refunds"}:${from}:${to}`, () =>
-    kind === "refunds" && from && to ? reportsApi.refunds(from, to) : Promise.resolve(null),
-  );
-  const shown = kind === "payouts" ? payouts : refunds;
+  const data = fetched.data?.kind === kind ? fetched.data : null;
 
-  const saveAs = async (ext: "csv" | "pdf") => {
+  const saveAs = async (ext: Format) => {
+    // The program report is one month: its file name and `from` carry the month.
+    const [saveFrom, saveTo] = monthly ? [month.trim(), ""] : [from, to];
     try {
-      const path = await chooseReportFile(kind, from, to, ext);
+      const path = await chooseReportFile(kind, saveFrom, saveTo, ext);
       if (!path) return;
-      const n = await reportsApi.save(kind, from || null, to || null, path);
-      toast.success(`Saved ${plural(n, "row")} to ${fileName(path)}.`);
+      setSaving(ext);
+      const n = await reportsApi.save(kind, saveFrom || null, saveTo || null, path);
+      toast.success(monthly ? `Saved the program report for ${monthLabel(saveFrom)} to ${fileName(path)}.` : `Saved ${plural(n, "row")} to ${fileName(path)}.`);
     } catch (e) {
       toast.error(e);
+    } finally {
+      setSaving(null);
     }
   };
 
@@ -46,108 +136,106 @@ export function ReportsScreen() {
           <h1>Reports</h1>
         </div>
         <div className="screen-actions">
-          <Segmented<ReportKind>
-            label="Report"
-            value={kind}
-            onChange={setKind}
-            options={[
-              { value: "payouts", label: "Payouts by run", testId: "report-payouts" },
-              { value: "refunds", label: "Refunds and clawbacks", testId: "report-refunds" },
-            ]}
-          />
-          <Button icon={<FileDown size={15} />} onClick={() => void saveAs("csv")} data-testid="report-save-csv">
-            Save as CSV…
-          </Button>
-          <Button icon={<FileDown size={15} />} onClick={() => void saveAs("pdf")} data-testid="report-save-pdf">
+          {report.formats.includes("csv") && (
+            <Button
+              icon={<FileDown size={15} />}
+              onClick={() => void saveAs("csv")}
+              busy={saving === "csv"}
+              disabled={problem !== null || saving !== null}
+              data-testid="report-save-csv"
+            >
+              Save as CSV…
+            </Button>
+          )}
+          <Button
+            icon={<FileDown size={15} />}
+            onClick={() => void saveAs("pdf")}
+            busy={saving === "pdf"}
+            disabled={problem !== null || saving !== null}
+            data-testid="report-save-pdf"
+          >
             Save as PDF…
           </Button>
         </div>
       </header>
+      <div className="reports-kinds">
+        <Segmented<ReportKind>
+          label="Report"
+          value={kind}
+          onChange={setKind}
+          options={REPORTS.map(({ value, label, testId }) => ({ value, label, testId }))}
+        />
+      </div>
       <div className="reports-range">
-        <label>
-          From <input type="date" className="input input-sm" value={from} onChange={(e) => setRange([e.target.value, to])} data-testid="report-from" />
-        </label>
-        <label>
-          to <input type="date" className="input input-sm" value={to} onChange={(e) => setRange([from, e.target.value])} data-testid="report-to" />
-        </label>
-        <span className="muted">{kind === "payouts" ? "Runs whose cut-off falls in these days." : "Refunds and chargebacks dated in these days."}</span>
+        {monthly ? (
+          <label>
+            Month{" "}
+            <input
+              type="month"
+              className="input input-sm reports-month"
+              placeholder="YYYY-MM"
+              value={month}
+              aria-invalid={problem ? true : undefined}
+              onChange={(e) => setMonth(e.target.value)}
+              data-testid="report-month"
+            />
+          </label>
+        ) : (
+          <>
+            <label>
+              From{" "}
+              <input
+                type="date"
+                className="input input-sm"
+                value={from}
+                aria-invalid={problem ? true : undefined}
+                onChange={(e) => setRange([e.target.value, to])}
+                data-testid="report-from"
+              />
+            </label>
+            <label>
+              to{" "}
+              <input
+                type="date"
+                className="input input-sm"
+                value={to}
+                aria-invalid={problem ? true : undefined}
+                onChange={(e) => setRange([from, e.target.value])}
+                data-testid="report-to"
+              />
+            </label>
+          </>
+        )}
+        {problem ? (
+          <span className="reports-problem" role="alert" data-testid="report-problem">
+            {problem}
+          </span>
+        ) : (
+          <span className="muted">{report.hint}</span>
+        )}
       </div>
       <div className="reports-body">
-        {shown.error && <RetryBanner error={shown.error} onRetry={shown.reload} />}
-        {shown.loading && !shown.data && <Spinner label="Reading" />}
-        {kind === "payouts" && payouts.data && <PayoutsTable rows={payouts.data} />}
-        {kind === "refunds" && refunds.data && <RefundsTable rows={refunds.data} />}
+        {fetched.error && <RetryBanner error={fetched.error} onRetry={fetched.reload} />}
+        {fetched.loading && !data && !problem && <Spinner label="Reading" />}
+        {data && <Shown data={data} />}
       </div>
     </div>
   );
 }
 
-function Empty({ text }: { text: string }) {
-  return <EmptyState icon={<FileBarChart size={22} />} title="Nothing in these days">{text}</EmptyState>;
-}
-
-function PayoutsTable({ rows }: { rows: RunMethodRow[] }) {
-  if (rows.length === 0) return <Empty text="No approved payout run has its cut-off in these days." />;
-  return (
-    <table className="ltable reports-table" data-testid="report-table">
-      <thead>
-        <tr>
-          <th>Run</th>
-          <th>Cut-off</th>
-          <th>Method</th>
-          <th className="col-end">Payouts</th>
-          <th className="col-end">Total</th>
-          <th className="col-end">Paid</th>
-          <th className="col-end">Failed</th>
-          <th className="col-end">Pending</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.run_id}-${r.method}-${r.total.currency}`}>
-            <td className="num">#{r.run_id}</td>
-            <td className="num">{r.through}</td>
-            <td>{r.method}</td>
-            <td className="col-end num">{formatCount(r.payouts)}</td>
-            <td className="col-end num">{formatMoney(r.total)}</td>
-            <td className="col-end num">
-              {formatCount(r.paid)} · {formatMoney(r.paid_total)}
-            </td>
-            <td className="col-end num">{formatCount(r.failed)}</td>
-            <td className="col-end num">{formatCount(r.pending)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function RefundsTable({ rows }: { rows: RefundRow[] }) {
-  if (rows.length === 0) return <Empty text="No refund or chargeback is dated in these days." />;
-  return (
-    <table className="ltable reports-table" data-testid="report-table">
-      <thead>
-        <tr>
-          <th>Partner</th>
-          <th className="col-end">Refunds</th>
-          <th className="col-end">Chargebacks</th>
-          <th className="col-end">Given back</th>
-          <th className="col-end">Reversed</th>
-          <th className="col-end">Clawed back</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.partner_id}>
-            <td>{r.partner_name}</td>
-            <td className="col-end num">{formatCount(r.refunds)}</td>
-            <td className="col-end num">{formatCount(r.chargebacks)}</td>
-            <td className="col-end num">{r.given_back.map((m) => formatMoney(m)).join(" + ")}</td>
-            <td className="col-end num">{formatMoney(r.reversed)}</td>
-            <td className="col-end num">{formatMoney(r.clawed_back)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+function Shown({ data }: { data: Loaded }) {
+  switch (data.kind) {
+    case "program":
+      return <ProgramView report={data.report} />;
+    case "partners":
+      return <PerformanceTable by="partner" rows={data.rows} />;
+    case "groups":
+      return <PerformanceTable by="group" rows={data.rows} />;
+    case "unattributed":
+      return <UnattributedTable rows={data.rows} />;
+    case "payouts":
+      return <PayoutsTable rows={data.rows} />;
+    case "refunds":
+      return <RefundsTable rows={data.rows} />;
+  }
 }
