@@ -156,43 +156,44 @@ pub fn render(r: &ProgramReport, fonts: &Fonts) -> Vec<u8> {
         &muted,
         &format!("{} · {}", r.program_name, r.period),
     );
-    let list = |m: &[Money]| {
+    // Amounts in several currencies stand one a line, so none is cut.
+    let list = |m: &[Money]| -> Vec<String> {
         if m.is_empty() {
-            "—".to_string()
+            vec!["—".to_string()]
         } else {
-            m.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(" + ")
+            m.iter().map(ToString::to_string).collect()
         }
     };
+    let mut refunds = list(&r.refunded);
+    refunds[0] = match r.refunded.is_empty() {
+        true => r.refunds.to_string(),
+        false => format!("{} · {}", r.refunds, refunds[0]),
+    };
+    let one = |v: String| vec![v];
     let figures = [
-        ("Sales and renewals", r.sales.to_string()),
+        ("Sales and renewals", one(r.sales.to_string())),
         ("Revenue", list(&r.revenue)),
+        ("Refunds and chargebacks", refunds),
+        ("Commissions earned", one(r.commissions.to_string())),
         (
-            "Refunds and chargebacks",
-            format!("{} ({})", r.refunds, list(&r.refunded)),
+            "Given back (refunds, clawbacks)",
+            one(r.given_back.to_string()),
         ),
-        ("Commissions earned", r.commissions.to_string()),
-        ("Given back (refunds, clawbacks)", r.given_back.to_string()),
-        ("Partners who earned", r.earning_partners.to_string()),
+        ("Partners who earned", one(r.earning_partners.to_string())),
         (
             "Paid out by runs approved this month",
-            r.paid_out.to_string(),
+            one(r.paid_out.to_string()),
         ),
     ];
     let mut y = top - 60.0;
-    for (label, value) in figures {
+    for (label, lines) in figures {
         page.text(Face::Regular, 10.0, left, y, &muted, label);
-        page.text_right(
-            Face::Bold,
-            10.0,
-            right,
-            y,
-            &ink,
-            &fonts.fit(Face::Bold, 10.0, 260.0, &value),
-        );
-        y -= 18.0;
+        for (k, value) in lines.iter().enumerate() {
+            let at = y - k as f32 * 13.0;
+            let value = fonts.fit(Face::Bold, 10.0, 260.0, value);
+            page.text_right(Face::Bold, 10.0, right, at, &ink, &value);
+        }
+        y -= 18.0 + (lines.len() - 1) as f32 * 13.0;
     }
     y -= 16.0;
     page.text(
