@@ -1009,4 +1009,9 @@ fn reports_are_read_and_saved_as_csv() {
         json!({ "report": "program", "from": "2026-11", "to": null, "path": program_pdf }),
     );
     assert!(std::fs::read(&program_pdf).unwrap().starts_with(b"%PDF"));
+    let err = app.err(
+        "partner_performance_get",
+        json!({ "id": 1, "through": "2026-11" }),
+    );
+    assert_eq!(err["code"], "not_found");
 }

@@ -6,6 +6,7 @@
 use crate::error::AppResult;
 use crate::state::AppState;
 use partnerbook_core::pdf::Fonts;
+use partnerbook_core::reports::partner::{partner_performance, PartnerPerformance};
 use partnerbook_core::reports::payouts_by_method::{self, RunMethodRow};
 use partnerbook_core::reports::performance::{self, By, PerformanceRow};
 use partnerbook_core::reports::program::{self, ProgramReport};
@@ -37,6 +38,17 @@ pub fn report_refunds(
     to: String,
 ) -> AppResult<Vec<RefundRow>> {
     state.read(|b| Ok(refunds::refunds(b, &from, &to)?))
+}
+
+/// The partner panel's Performance tab: twelve months ending with
+/// `through` (the UI's current month), the balance, the payouts.
+#[tauri::command(async)]
+pub fn partner_performance_get(
+    state: State<'_, AppState>,
+    id: i64,
+    through: String,
+) -> AppResult<PartnerPerformance> {
+    state.read(|b| Ok(partner_performance(b, id, &through)?))
 }
 
 #[tauri::command(async)]

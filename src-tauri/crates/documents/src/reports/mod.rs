@@ -6,6 +6,7 @@
 
 pub mod by_hand;
 pub mod month_end;
+pub mod partner;
 pub mod payouts_by_method;
 pub mod performance;
 pub mod program;

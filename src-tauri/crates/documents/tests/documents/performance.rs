@@ -126,3 +126,35 @@ fn unattributed_sales_say_what_they_carried_and_why_nothing_matched() {
             .is_empty()
     );
 }
+
+#[test]
+fn one_partners_twelve_months() {
+    use partnerbook_documents::reports::partner::partner_performance;
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    let ana = partners::resolve(&book, "ANA").unwrap().id;
+    let p = partner_performance(&book, ana, "2026-04").unwrap();
+    let months: Vec<_> = p.months.iter().map(|m| m.month.as_str()).collect();
+    assert_eq!(
+        (months.len(), months[0], months[11]),
+        (12, "2025-05", "2026-04")
+    );
+    let march = &p.months[10];
+    assert_eq!(
+        (march.month.as_str(), march.sales, march.refunds),
+        ("2026-03", 2, 1)
+    );
+    assert_eq!(
+        march
+            .revenue
+            .iter()
+            .map(|m| m.to_string())
+            .collect::<Vec<_>>(),
+        ["110.00 EUR"]
+    );
+    assert_eq!(march.commission.minor, 2_200);
+    assert_eq!(p.months[11].sales, 0, "April: nothing for Ana");
+    assert!(p.payouts.is_empty());
+    assert!(partner_performance(&book, ana, "April").is_err());
+    assert!(partner_performance(&book, 999, "2026-04").is_err());
+}
