@@ -137,6 +137,7 @@ const COMMANDS: &[&str] = &[
     "risk_settings_set",
     "report_payouts",
     "report_refunds",
+    "statement_save",
     "partner_performance_get",
     "report_program",
     "report_performance",

@@ -513,6 +513,20 @@ fn a_payout_run_from_draft_to_paid() {
     );
     assert_eq!(written["files"], 1);
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
+    let ana = lines["rows"][0]["partner_id"].clone();
+    let performance = app.ok(
+        "partner_performance_get",
+        json!({ "id": ana, "through": "2026-12" }),
+    );
+    let payout = performance["payouts"][0].clone();
+    assert_eq!(payout["amount"]["minor"], 2500);
+    let one = app.dir.path().join("one statement.pdf");
+    let number = app.ok(
+        "statement_save",
+        json!({ "payoutId": payout["payout_id"], "path": one }),
+    );
+    assert!(number.as_str().unwrap().starts_with('R'), "{number}");
+    assert!(std::fs::read(&one).unwrap().starts_with(b"%PDF"));
     let queued = app.ok(
         "mail_queue_statements",
         json!({ "runId": run["id"], "onProgress": "__CHANNEL__:26" }),

@@ -155,6 +155,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::risk::risk_settings_set,
             commands::reports::report_payouts,
             commands::reports::report_refunds,
+            commands::payouts::statement_save,
             commands::reports::partner_performance_get,
             commands::reports::report_program,
             commands::reports::report_performance,

@@ -248,6 +248,23 @@ pub fn partner_set_payout_hold(
     })
 }
 
+/// Writes the PDF statement of one payout to `path` (the partner panel's
+/// "Save statement"); returns its usual file name's number.
+#[tauri::command(async)]
+pub fn statement_save(
+    state: State<'_, AppState>,
+    payout_id: i64,
+    path: String,
+) -> AppResult<String> {
+    state.read(|b| {
+        let s = statements::statement(b, payout_id)?;
+        let logo = statements::logo(b.conn())?;
+        let pdf = statements::render(&s, &partnerbook_core::pdf::Fonts::load()?, logo.as_ref());
+        partnerbook_core::files::write_atomically(&PathBuf::from(&path), &pdf)?;
+        Ok(s.number.clone())
+    })
+}
+
 /// Writes the PDF statement of every payout of approved run `run_id` into
 /// `dir`, with progress; cancelling stops between statements.
 #[tauri::command]
