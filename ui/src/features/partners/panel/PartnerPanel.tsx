@@ -1,5 +1,5 @@
 import { X } from "lucide-react";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { Group } from "../../../bindings/Group";
 import type { Partner } from "../../../bindings/Partner";
 import { Banner } from "../../../components/Banner";
@@ -14,9 +14,14 @@ import { IdentitySection } from "./IdentitySection";
 import { OrganizeSection } from "./OrganizeSection";
 import { PayoutSection } from "./PayoutSection";
 import { StatusControl } from "./StatusControl";
+import { TabErrorBoundary } from "./TabErrorBoundary";
 import { Timeline } from "./Timeline";
 import { usePartnerEditor, type PanelTarget } from "./usePartnerEditor";
 import "./PartnerPanel.css";
+
+// The Performance tab brings the chart library: its own chunk, loaded the
+// first time the tab is opened, so the Partners screen starts without it.
+const PerformanceTab = lazy(() => import("./PerformanceTab"));
 
 type Props = {
   target: PanelTarget;
@@ -29,7 +34,7 @@ type Props = {
   onDirtyChange: (dirty: boolean) => void;
 };
 
-type Tab = "details" | "earnings" | "timeline";
+type Tab = "details" | "earnings" | "performance" | "timeline";
 
 export function PartnerPanel(props: Props) {
   const { target, groups, tagSuggestions, onGroupsChanged, baseCurrency, onSaved, onClose, onDirtyChange } = props;
@@ -93,6 +98,9 @@ export function PartnerPanel(props: Props) {
           <TabButton id="earnings" tab={tab} onSelect={setTab}>
             Earnings
           </TabButton>
+          <TabButton id="performance" tab={tab} onSelect={setTab}>
+            Performance
+          </TabButton>
           <TabButton id="timeline" tab={tab} onSelect={setTab}>
             Notes &amp; timeline
           </TabButton>
@@ -101,6 +109,20 @@ export function PartnerPanel(props: Props) {
 
       {tab === "earnings" && partner ? (
         <EarningsTab key={partner.id} partner={partner} onChanged={(p) => (editor.earningsChanged(p), onSaved(p, false))} />
+      ) : tab === "performance" && partner ? (
+        <TabErrorBoundary key={partner.id} what="the partner's performance">
+          <Suspense
+            fallback={
+              <div className="panel-body" role="tabpanel">
+                <div className="panel-loading">
+                  <Spinner size={20} label="Opening" />
+                </div>
+              </div>
+            }
+          >
+            <PerformanceTab partner={partner} />
+          </Suspense>
+        </TabErrorBoundary>
       ) : tab === "timeline" && partner ? (
         <div className="panel-body" role="tabpanel">
           <Timeline partnerId={partner.id} version={partner.updated_at} />
