@@ -955,6 +955,44 @@ fn an_import_screens_its_sales_and_the_risk_screen_answers_the_flags() {
 }
 
 #[test]
+fn a_rates_file_is_previewed_then_imported() {
+    let app = app();
+    app.create_book();
+    let file = app.dir.path().join("rates.csv");
+    std::fs::write(
+        &file,
+        "day,base,quote,rate\n2026-03-03,EUR,USD,1.25\n2026-03-04,EUR,USD,1.26\n",
+    )
+    .unwrap();
+    let preview = app.ok(
+        "fx_import",
+        json!({ "path": file, "dryRun": true, "onProgress": "__CHANNEL__:40" }),
+    );
+    assert_eq!(
+        (preview[0]["rates"].clone(), preview[0]["dry_run"].clone()),
+        (json!(2), json!(true))
+    );
+    // The preview (the ledger tests that it stores nothing), then the import.
+    let imported = app.ok(
+        "fx_import",
+        json!({ "path": file, "dryRun": false, "onProgress": "__CHANNEL__:41" }),
+    );
+    assert_eq!(
+        (imported[0]["rates"].clone(), imported[0]["dry_run"].clone()),
+        (json!(2), json!(false))
+    );
+    let again = app.ok(
+        "fx_import",
+        json!({ "path": file, "onProgress": "__CHANNEL__:42" }),
+    );
+    assert_eq!(
+        again[0]["dry_run"],
+        json!(false),
+        "no dryRun: an import, as before"
+    );
+}
+
+#[test]
 fn reports_are_read_and_saved_as_csv() {
     let app = app();
     app.create_book();

@@ -67,18 +67,26 @@ pub async fn commissions_compute(
     blocking(move || with_book(&slot, |b| Ok(commissions::run(b, &progress)?))).await
 }
 
-/// Imports a rates file, then computes the commissions that waited for one.
+/// Imports a rates file, then computes the commissions that waited for one;
+/// with `dry_run`, says what it would do and writes nothing (the preview).
 #[tauri::command]
 pub async fn fx_import(
     state: State<'_, AppState>,
     path: String,
+    dry_run: Option<bool>,
     on_progress: Channel<JobProgress>,
 ) -> AppResult<(FxImportReport, EngineReport)> {
     let progress = ChannelProgress::new(on_progress, state.start_job());
     let slot = state.book_slot();
+    let dry_run = dry_run.unwrap_or(false);
     blocking(move || {
         with_book(&slot, |b| {
-            Ok(import::fx_rates(b, &PathBuf::from(path), &progress)?)
+            Ok(import::fx_rates_with(
+                b,
+                &PathBuf::from(path),
+                dry_run,
+                &progress,
+            )?)
         })
     })
     .await

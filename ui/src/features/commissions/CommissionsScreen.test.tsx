@@ -1,4 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
+import { open } from "@tauri-apps/plugin-dialog";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -197,5 +198,45 @@ describe("CommissionsScreen", () => {
     running.reject({ code: "cancelled", message: "cancelled", field: null });
     expect(await screen.findByText("Recomputing commissions cancelled; nothing was changed.")).toBeInTheDocument();
     expect(screen.queryByTestId("commissions-job")).not.toBeInTheDocument();
+  });
+
+  it("shows what a rates file would do before importing it, and imports only on confirm", async () => {
+    const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, bonuses: 0, adjustments: 0, net: null };
+    const user = setup({
+      fx_import: ({ dryRun }) => [
+        { rates: 230702, days: 7280, skipped_currencies: ["CYP", "EEK"], dry_run: dryRun },
+        { ...none, conversions: 2, lines: 2, net: { minor: 1500, currency: "USD" } },
+      ],
+    });
+    vi.mocked(open).mockResolvedValue("/home/ana/eurofxref-hist.csv");
+    await screen.findByTestId("commissions-count");
+    await user.click(screen.getByText("Import FX rates…"));
+    const text = await screen.findByTestId("fx-preview-text");
+    expect(text).toHaveTextContent(
+      "The file holds 230,702 rates for 7,280 days. Importing them computes 2 commission lines worth $15.00 that waited for a rate. Columns of currencies that no longer exist are skipped: CYP, EEK.",
+    );
+    expect(screen.getByTestId("fx-preview")).toHaveTextContent("eurofxref-hist.csv");
+    // Only the preview so far: a dry run.
+    expect(callsTo("fx_import").map((a) => a.dryRun)).toEqual([true]);
+    await user.click(screen.getByTestId("fx-preview-import"));
+    expect(await screen.findByText("230,702 rates for 7,280 days; 2 commissions computed. Skipped currencies that no longer exist: CYP, EEK.")).toBeInTheDocument();
+    expect(callsTo("fx_import").map((a) => a.dryRun)).toEqual([true, false]);
+    expect(screen.queryByTestId("fx-preview")).not.toBeInTheDocument();
+  });
+
+  it("cancelling the rates preview imports nothing", async () => {
+    const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, bonuses: 0, adjustments: 0, net: null };
+    const user = setup({
+      fx_import: ({ dryRun }) => [{ rates: 30, days: 1, skipped_currencies: [], dry_run: dryRun }, none],
+    });
+    vi.mocked(open).mockResolvedValue("/home/ana/rates.csv");
+    await screen.findByTestId("commissions-count");
+    await user.click(screen.getByText("Import FX rates…"));
+    expect(await screen.findByTestId("fx-preview-text")).toHaveTextContent(
+      "The file holds 30 rates for 1 day. No commission is waiting for these rates.",
+    );
+    await user.click(screen.getByText("Cancel"));
+    expect(screen.queryByTestId("fx-preview")).not.toBeInTheDocument();
+    expect(callsTo("fx_import").map((a) => a.dryRun)).toEqual([true]);
   });
 });

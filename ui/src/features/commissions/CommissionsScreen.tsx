@@ -19,6 +19,7 @@ import { CommissionPanel } from "./CommissionPanel";
 import { CommissionsEmpty } from "./CommissionsEmpty";
 import { CommissionsHeader } from "./CommissionsHeader";
 import { CommissionsTable } from "./CommissionsTable";
+import { FxPreviewDialog } from "./FxPreviewDialog";
 import { keyAction, moveSelection } from "./keyboard";
 import { periodBounds } from "./period";
 import { useEngineJobs } from "./useEngineJobs";
@@ -157,6 +158,7 @@ export function CommissionsScreen({ baseCurrency }: { baseCurrency: string }) {
         {shown && <CommissionPanel commission={shown} onClose={close} onDeclined={declined} />}
       </div>
       {approving && <ApproveDueDialog onClose={() => setApproving(false)} onApproved={approved} />}
+      {jobs.fxPreview && <FxPreviewDialog preview={jobs.fxPreview} onImport={() => void jobs.confirmFx()} onClose={jobs.dismissFx} />}
       {jobs.job && (
         <JobStatus
           label={jobs.job.label}

@@ -18,8 +18,9 @@ export const commissionsApi = {
   decline: (id: number, reason: string) => invoke<Commission>("commission_decline", { id, reason }),
   compute: (onProgress: (p: JobProgress) => void) =>
     invoke<EngineReport>("commissions_compute", { onProgress: new Channel<JobProgress>(onProgress) }),
-  fxImport: (path: string, onProgress: (p: JobProgress) => void) =>
-    invoke<[FxImportReport, EngineReport]>("fx_import", { path, onProgress: new Channel<JobProgress>(onProgress) }),
+  /** With `dryRun`, what the import would store and compute; nothing is written. */
+  fxImport: (path: string, dryRun: boolean, onProgress: (p: JobProgress) => void) =>
+    invoke<[FxImportReport, EngineReport]>("fx_import", { path, dryRun, onProgress: new Channel<JobProgress>(onProgress) }),
   cancelJob: () => invoke<null>("job_cancel"),
 };
 

@@ -36,3 +36,13 @@ export function fxMessage(fx: FxImportReport, engine: EngineReport): string {
   const retired = fx.skipped_currencies.length ? ` Skipped currencies that no longer exist: ${fx.skipped_currencies.join(", ")}.` : "";
   return `${plural(fx.rates, "rate")} for ${plural(fx.days, "day")}; ${plural(engine.lines, "commission")} computed.${retired}`;
 }
+
+/** Before importing a rates file: what it holds and what importing it would do. */
+export function fxPreviewMessage(fx: FxImportReport, engine: EngineReport): string {
+  const retired = fx.skipped_currencies.length ? ` Columns of currencies that no longer exist are skipped: ${fx.skipped_currencies.join(", ")}.` : "";
+  const computed =
+    engine.lines === 0
+      ? "No commission is waiting for these rates."
+      : `Importing them computes ${engineSummary(engine)} that waited for a rate.`;
+  return `The file holds ${plural(fx.rates, "rate")} for ${plural(fx.days, "day")}. ${computed}${retired}`;
+}
