@@ -18,7 +18,7 @@ export function FxPreviewDialog({ preview, onImport, onClose }: Props) {
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={onImport} data-testid="fx-preview-import">
+          <Button variant="primary" onClick={onImport} data-testid="fx-preview-import">
             Import rates
           </Button>
         </>
