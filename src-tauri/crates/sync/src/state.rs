@@ -70,16 +70,32 @@ pub fn advance(
     Ok(())
 }
 
-/// Ends a run: the high-water mark moves to the newest change seen.
+/// Ends a run: the high-water mark moves to the newest change seen, but
+/// never past the run's start: a record changed on the platform while the
+/// run paged past it can carry an older time than the newest one seen, and
+/// the next run must still ask for it.
 pub fn finish(db: &Db, connection: i64, resource: Resource, report: &ResourceReport) -> Result<()> {
     let counts = serde_json::to_string(report).unwrap_or_else(|_| "{}".into());
+    let started: Option<String> = db
+        .prepare_cached(
+            "SELECT started_at FROM sync_state WHERE connection_id = ?1 AND resource = ?2",
+        )?
+        .query_row(params![connection, resource.as_str()], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let start_ms = started
+        .as_deref()
+        .and_then(partnerbook_book::time::parse_stamp)
+        .map(|t| t.timestamp_millis());
     db.prepare_cached(
         "UPDATE sync_state SET
-           high_water = CASE WHEN run_high IS NULL THEN high_water ELSE max(coalesce(high_water, run_high), run_high) END,
+           high_water = CASE WHEN run_high IS NULL THEN high_water
+                             ELSE max(coalesce(high_water, min(run_high, coalesce(?5, run_high))),
+                                      min(run_high, coalesce(?5, run_high))) END,
            run_since = NULL, cursor = NULL, run_high = NULL, finished_at = ?3, last_error = '', counts = ?4
          WHERE connection_id = ?1 AND resource = ?2",
     )?
-    .execute(params![connection, resource.as_str(), now(), counts])?;
+    .execute(params![connection, resource.as_str(), now(), counts, start_ms])?;
     Ok(())
 }
 

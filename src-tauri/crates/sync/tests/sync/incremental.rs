@@ -154,3 +154,41 @@ fn an_interrupted_sync_goes_on_from_its_last_page_and_ends_equal() {
     );
     assert_eq!(contents(&w.book), contents(&clean.book));
 }
+
+#[test]
+fn a_record_changed_while_a_run_paged_past_it_comes_in_next_time() {
+    let mut w = world(2, 1);
+    let _clock = partnerbook_book::time::fix_clock(
+        chrono::DateTime::parse_from_rfc3339("2026-11-10T00:00:00Z")
+            .unwrap()
+            .to_utc(),
+    );
+    // Changed on the platform after this run started (by the platform's
+    // clock), and paged last: the newest time the run sees.
+    let after_start = 1_796_083_200_000i64; // 2026-12-01
+    w.fake.with(|s| {
+        let p = s.lists.get_mut("partnerships").unwrap().last_mut().unwrap();
+        p["updated_at"] = serde_json::json!(after_start);
+    });
+    sync(&mut w, &options()).unwrap();
+    // Meanwhile a partner the run had already paged past changed too.
+    w.fake.with(|s| {
+        let p = s
+            .lists
+            .get_mut("partnerships")
+            .unwrap()
+            .iter_mut()
+            .find(|p| p["key"] == "part_00000")
+            .unwrap();
+        p["first_name"] = json!("Paula");
+        p["updated_at"] = json!(1_795_132_800_000i64); // 2026-11-20
+    });
+    sync(&mut w, &options()).unwrap();
+    let id = partnerbook_partners::find_id_by_email(w.book.conn(), "partner0@example.com")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        partnerbook_partners::get(&w.book, id).unwrap().name,
+        "Paula Example"
+    );
+}
