@@ -248,7 +248,7 @@ impl Polite {
         let reset = number(&["x-ratelimit-reset", "x-rate-limit-reset", "ratelimit-reset"]);
         if let (Some(0), Some(reset)) = (remaining, reset) {
             // A reset is seconds from now, or (when large) an epoch time.
-            let now_s = chrono::Utc::now().timestamp() as u64;
+            let now_s = partnerbook_book::time::current().timestamp() as u64;
             let secs = if reset > 1_000_000_000 {
                 reset.saturating_sub(now_s)
             } else {
@@ -297,7 +297,7 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         return Some(Duration::from_secs(secs));
     }
     let when = chrono::DateTime::parse_from_rfc2822(text).ok()?;
-    let secs = (when.timestamp() - chrono::Utc::now().timestamp()).max(0) as u64;
+    let secs = (when.timestamp() - partnerbook_book::time::current().timestamp()).max(0) as u64;
     Some(Duration::from_secs(secs))
 }
 

@@ -6,7 +6,7 @@
 
 use crate::connections::{self, PlatformName};
 use crate::error::{ErrorExt, Result, SyncError};
-use crate::http::{At, Polite};
+use crate::http::At;
 use crate::keys::Keys;
 use crate::remote::Resource;
 use crate::run::SyncOptions;
@@ -97,14 +97,7 @@ pub fn mark_paid(
             due.push(d?);
         }
     }
-    let mut http = Polite::new(
-        c.platform.title(),
-        &c.base_url,
-        keys.user.clone(),
-        keys.password.clone(),
-        options.min_gap.max(crate::rewardful::MIN_GAP),
-        options.retry,
-    )?;
+    let mut http = crate::run::http_for(&c, keys, options)?;
     let mut report = MarkPaidReport {
         dry_run: options.dry_run,
         ..Default::default()

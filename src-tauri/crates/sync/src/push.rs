@@ -93,14 +93,7 @@ pub fn push(
             ),
         ));
     }
-    let mut http = Polite::new(
-        c.platform.title(),
-        &c.base_url,
-        keys.user.clone(),
-        keys.password.clone(),
-        options.min_gap,
-        options.retry,
-    )?;
+    let mut http = crate::run::http_for(&c, keys, options)?;
     let mut report = PushReport {
         dry_run: options.dry_run,
         ..Default::default()

@@ -47,21 +47,28 @@ impl Default for SyncOptions {
     }
 }
 
-/// Opens the platform's adapter for `c` with its keys.
-pub fn platform(c: &Connection, keys: &Keys, options: &SyncOptions) -> Result<Box<dyn Platform>> {
-    // A rate the caller asks for (--rate) replaces the platform's own.
+/// The polite HTTP client for `c` with its keys: paced at the rate the
+/// caller asks for (--rate), else at the platform's documented limit
+/// (Rewardful's 45 per 30 s), else not at all. Pull, push and mark-paid
+/// all talk to a platform through it.
+pub(crate) fn http_for(c: &Connection, keys: &Keys, options: &SyncOptions) -> Result<Polite> {
     let min_gap = match c.platform {
         PlatformName::Rewardful if options.min_gap.is_zero() => rewardful::MIN_GAP,
         _ => options.min_gap,
     };
-    let http = Polite::new(
+    Polite::new(
         c.platform.title(),
         &c.base_url,
         keys.user.clone(),
         keys.password.clone(),
         min_gap,
         options.retry,
-    )?;
+    )
+}
+
+/// Opens the platform's adapter for `c` with its keys.
+pub fn platform(c: &Connection, keys: &Keys, options: &SyncOptions) -> Result<Box<dyn Platform>> {
+    let http = http_for(c, keys, options)?;
     Ok(match c.platform {
         PlatformName::Partnerstack => Box::new(PartnerStack {
             http,

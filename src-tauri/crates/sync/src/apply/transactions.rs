@@ -32,9 +32,10 @@ impl<'a> Batch<'a> {
     }
 
     pub fn apply(&mut self, ctx: &mut Ctx, rec: &Record, t: &Transaction) -> Result<Outcome> {
-        // Pushed from here (our `pb_` key): the sale is already in the book
-        // under its own source.
-        if state::local_id(ctx.db, ctx.id(), Resource::Transactions, &rec.key)?.is_some() {
+        // Mapped already: pushed from here (our `pb_` key: the sale is in the
+        // book under its own source), or skipped before.
+        let mapped = state::mapped(ctx.db, ctx.id(), Resource::Transactions, &rec.key)?;
+        if mapped.as_ref().is_some_and(|m| m.local_id.is_some()) {
             return Ok(Outcome::Unchanged);
         }
         if let Some(why) = t.excluded {
@@ -90,8 +91,10 @@ impl<'a> Batch<'a> {
         match refused(self.recorder.record(&input).map_err(Into::into))? {
             Ok(Recorded::New(_)) => {
                 self.new += 1;
-                // Skipped before (not approved then): no longer.
-                state::forget_map(ctx.db, ctx.id(), Resource::Transactions, &rec.key)?;
+                if mapped.is_some() {
+                    // Skipped before (not approved then): no longer.
+                    state::forget_map(ctx.db, ctx.id(), Resource::Transactions, &rec.key)?;
+                }
                 Ok(Outcome::Added)
             }
             Ok(Recorded::Existing(_)) => Ok(Outcome::Unchanged),
