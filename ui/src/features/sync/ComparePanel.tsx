@@ -1,6 +1,6 @@
-import { ChevronLeft, ChevronRight, Scale } from "lucide-react";
-import { Button } from "../../components/Button";
+import { Scale } from "lucide-react";
 import { EmptyState } from "../../components/EmptyState";
+import { MonthStepper } from "../../components/MonthStepper";
 import { RetryBanner } from "../../components/RetryBanner";
 import { Spinner } from "../../components/Spinner";
 import { cx } from "../../lib/cx";
@@ -24,37 +24,13 @@ type Props = {
 /** The platform's rewards beside our commissions for one month: who agrees, and why the others differ. */
 export function ComparePanel({ connection, platformTitle, period, periods, onPeriod, version }: Props) {
   const result = useFetched(`sync-compare:${connection}:${period}:${version}`, () => syncApi.compare(connection, period), { keepStale: false });
-  const index = periods.indexOf(period);
   const c = result.data;
 
   return (
     <div className="sync-compare" data-testid="sync-compare">
       <div className="sync-compare-top">
         <span className="sync-period" role="group" aria-label="Month compared">
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={<ChevronLeft size={15} />}
-            aria-label="Month before"
-            disabled={index < 0 || index >= periods.length - 1}
-            onClick={() => onPeriod(periods[index + 1])}
-          />
-          <select className="input" aria-label="Month" value={period} onChange={(e) => onPeriod(e.target.value)} data-testid="sync-compare-period">
-            {periods.map((p, i) => (
-              <option key={p} value={p}>
-                {periodLabel(p)}
-                {i === 0 ? " (so far)" : ""}
-              </option>
-            ))}
-          </select>
-          <Button
-            size="sm"
-            variant="ghost"
-            icon={<ChevronRight size={15} />}
-            aria-label="Month after"
-            disabled={index <= 0}
-            onClick={() => onPeriod(periods[index - 1])}
-          />
+          <MonthStepper period={period} periods={periods} onPeriod={onPeriod} testId="sync-compare-period" />
         </span>
         {c && (c.agreeing > 0 || c.differing.length > 0) && (
           <p className="sync-compare-counts" data-testid="sync-compare-counts">

@@ -1,6 +1,7 @@
-import { ChevronLeft, ChevronRight, Info, Play } from "lucide-react";
+import { Info, Play } from "lucide-react";
 import type { Plan } from "../../bindings/Plan";
 import { Button } from "../../components/Button";
+import { MonthStepper } from "../../components/MonthStepper";
 import { formatDate } from "../../lib/format";
 import { versionInForce } from "../plans/dates";
 import { periodDays, periodLabel } from "./period";
@@ -23,7 +24,6 @@ type Props = {
 export function WhatIfForm({ plans, periods, period, planId, versionId, today, running, onPeriod, onPlan, onVersion, onRun }: Props) {
   const plan = plans.find((p) => p.id === planId) ?? null;
   const version = plan?.versions.find((v) => v.id === versionId) ?? null;
-  const index = periods.indexOf(period);
   const [first, last] = periodDays(period);
   const sameAsActual =
     plan && version && versionInForce(plan.versions, first)?.id === version.id && versionInForce(plan.versions, last)?.id === version.id;
@@ -36,37 +36,7 @@ export function WhatIfForm({ plans, periods, period, planId, versionId, today, r
             Month
           </span>
           <span className="wi-period">
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={<ChevronLeft size={15} />}
-              aria-label="Month before"
-              disabled={running || index < 0 || index >= periods.length - 1}
-              onClick={() => onPeriod(periods[index + 1])}
-            />
-            <select
-              className="input"
-              aria-label="Month"
-              value={period}
-              disabled={running}
-              data-testid="whatif-period"
-              onChange={(e) => onPeriod(e.target.value)}
-            >
-              {periods.map((p, i) => (
-                <option key={p} value={p}>
-                  {periodLabel(p)}
-                  {i === 0 ? " (so far)" : ""}
-                </option>
-              ))}
-            </select>
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={<ChevronRight size={15} />}
-              aria-label="Month after"
-              disabled={running || index <= 0}
-              onClick={() => onPeriod(periods[index - 1])}
-            />
+            <MonthStepper period={period} periods={periods} onPeriod={onPeriod} disabled={running} testId="whatif-period" />
           </span>
         </div>
         <label className="wi-field wi-field-grow">
