@@ -1,6 +1,6 @@
 //! POST: records made as PartnerStack makes them.
 
-use super::server::order;
+use super::wire::order;
 use super::*;
 
 /// POST: makes the record as PartnerStack would (a key, times), refusing a

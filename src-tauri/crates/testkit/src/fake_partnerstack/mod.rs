@@ -197,7 +197,9 @@ mod create;
 mod programs;
 mod rewardful;
 mod server;
+mod wire;
 
 pub use contents::contents;
 pub use programs::{program, rewardful_program};
-use server::{handle, no_delay, order};
+use server::handle;
+use wire::{no_delay, order};

@@ -1,6 +1,6 @@
 //! Rewardful's pages and `PUT /payouts/:id/pay`.
 
-use super::server::respond;
+use super::wire::respond;
 use super::*;
 
 /// Rewardful: numbered pages, newest first; `PUT payouts/:id/pay` marks a
