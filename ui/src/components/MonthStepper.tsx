@@ -1,5 +1,4 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { periodLabel } from "../features/whatif/period";
 import { Button } from "./Button";
 
 type Props = {
@@ -8,12 +7,14 @@ type Props = {
   /** The months offered, newest first (the first is the month so far). */
   periods: string[];
   onPeriod: (period: string) => void;
+  /** A month in words ("November 2026"). */
+  label: (period: string) => string;
   disabled?: boolean;
   testId?: string;
 };
 
 /** A month picker with a step back and forward, newest month first: the What-if's and the Sync comparison's. */
-export function MonthStepper({ period, periods, onPeriod, disabled = false, testId }: Props) {
+export function MonthStepper({ period, periods, onPeriod, label, disabled = false, testId }: Props) {
   const index = periods.indexOf(period);
   return (
     <>
@@ -28,7 +29,7 @@ export function MonthStepper({ period, periods, onPeriod, disabled = false, test
       <select className="input" aria-label="Month" value={period} disabled={disabled} data-testid={testId} onChange={(e) => onPeriod(e.target.value)}>
         {periods.map((p, i) => (
           <option key={p} value={p}>
-            {periodLabel(p)}
+            {label(p)}
             {i === 0 ? " (so far)" : ""}
           </option>
         ))}

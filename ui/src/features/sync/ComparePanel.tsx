@@ -30,7 +30,7 @@ export function ComparePanel({ connection, platformTitle, period, periods, onPer
     <div className="sync-compare" data-testid="sync-compare">
       <div className="sync-compare-top">
         <span className="sync-period" role="group" aria-label="Month compared">
-          <MonthStepper period={period} periods={periods} onPeriod={onPeriod} testId="sync-compare-period" />
+          <MonthStepper period={period} periods={periods} onPeriod={onPeriod} label={periodLabel} testId="sync-compare-period" />
         </span>
         {c && (c.agreeing > 0 || c.differing.length > 0) && (
           <p className="sync-compare-counts" data-testid="sync-compare-counts">

@@ -36,7 +36,7 @@ export function WhatIfForm({ plans, periods, period, planId, versionId, today, r
             Month
           </span>
           <span className="wi-period">
-            <MonthStepper period={period} periods={periods} onPeriod={onPeriod} disabled={running} testId="whatif-period" />
+            <MonthStepper period={period} periods={periods} onPeriod={onPeriod} label={periodLabel} disabled={running} testId="whatif-period" />
           </span>
         </div>
         <label className="wi-field wi-field-grow">
