@@ -3,10 +3,10 @@
 // demo book, and a book opened in the packaged app exactly as a double-click
 // would (the desktop entry's Exec line with %f replaced by the file). Built by
 // `bash .ci/package --debug`; PARTNERBOOK_DEB and PARTNERBOOK_RPM name them.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -19,6 +19,10 @@ const root = mkdtempSync(join(tmpdir(), "partnerbook-deb-"));
 execFileSync("dpkg", ["-x", deb, root]);
 const rpmRoot = mkdtempSync(join(tmpdir(), "partnerbook-rpm-"));
 execFileSync("sh", ["-c", 'rpm2cpio "$1" | cpio -idm --quiet', "sh", rpm], { cwd: rpmRoot });
+// Each unpacked root is ~200 MB; left behind, every CI run would eat 400 MB of /tmp.
+after(() => {
+  for (const dir of [root, rpmRoot]) rmSync(dir, { recursive: true, force: true });
+});
 const cli = join(root, "usr/bin/partnerbook");
 const run = (...args) => execFileSync(cli, args, { encoding: "utf8" });
 
