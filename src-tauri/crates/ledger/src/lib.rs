@@ -11,5 +11,6 @@ pub mod error;
 pub mod fx;
 pub mod import;
 pub mod plans;
+pub mod totals;
 
 pub use error::{LedgerError, Result};

@@ -13,6 +13,7 @@ use partnerbook_ledger::commissions::{self, approve_due};
 use partnerbook_ledger::conversions::{self, ConversionInput, ConversionKind};
 use partnerbook_ledger::fx;
 use partnerbook_ledger::plans::{self, PlanFile};
+use partnerbook_ledger::totals;
 use partnerbook_partners::{self as partners, CodeKind, PartnerCode, PartnerInput};
 use proptest::prelude::*;
 
@@ -171,6 +172,10 @@ proptest! {
             }
         }
         commissions::run(&mut busy, &Quiet).unwrap();
+        // The home screen's sums follow every write, whatever the order.
+        for b in [&calm, &busy] {
+            prop_assert_eq!(totals::drift(b.conn()).unwrap(), Vec::<String>::new());
+        }
         for partner in [ana, pat] {
             let (calm_owed, calm_held) = owed(&calm, partner);
             let (busy_owed, busy_held) = owed(&busy, partner);
@@ -183,5 +188,6 @@ proptest! {
             "SELECT count(*) FROM commissions WHERE state = 'pending' AND amount_minor IS NOT NULL",
             [], |r| r.get(0)).unwrap();
         prop_assert_eq!(unclaimed, 0, "every line falls due by the end of the year");
+        prop_assert_eq!(totals::drift(busy.conn()).unwrap(), Vec::<String>::new());
     }
 }

@@ -17,4 +17,5 @@ mod shopify_basis;
 mod states;
 mod stripe_2026;
 mod support;
+mod totals;
 mod whatif;
