@@ -139,6 +139,8 @@ const COMMANDS: &[&str] = &[
     "report_refunds",
     "statement_save",
     "partner_performance_get",
+    "home_get",
+    "home_attention",
     "report_program",
     "report_performance",
     "report_unattributed",

@@ -157,6 +157,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::reports::report_refunds,
             commands::payouts::statement_save,
             commands::reports::partner_performance_get,
+            commands::home::home_get,
+            commands::home::home_attention,
             commands::reports::report_program,
             commands::reports::report_performance,
             commands::reports::report_unattributed,

@@ -7,6 +7,7 @@ pub mod book;
 pub mod commissions;
 pub mod conversions;
 pub mod files;
+pub mod home;
 pub mod jobs;
 pub mod mail;
 pub mod partners;

@@ -180,4 +180,4 @@ SELECT span, -1, currency, sum(sales), sum(revenue_minor), sum(refunds),
   FROM totals WHERE partner_id > 0 GROUP BY 1, 2, 3;
 
 -- New customers by the day of their first sale.
-CREATE INDEX customers_first_sale ON customers(first_sale_at) WHERE first_sale_at IS NOT NULL;
+CREATE INDEX customers_first_sale ON customers(first_sale_at, partner_id) WHERE first_sale_at IS NOT NULL;

@@ -4,8 +4,8 @@ use partnerbook_core::health::HealthError;
 use partnerbook_core::screened_import::ImportError;
 use partnerbook_core::screened_sync::ScreenedSyncError;
 use partnerbook_core::{
-    ApplicationError, AssetError, BookError, Coded, DemoError, DocumentError, LedgerError,
-    MailError, OutboxError, PartnerError, PayoutError, RiskError, SyncError,
+    ApplicationError, AssetError, BookError, Coded, DashboardError, DemoError, DocumentError,
+    LedgerError, MailError, OutboxError, PartnerError, PayoutError, RiskError, SyncError,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +50,7 @@ from_core!(
     AssetError,
     ApplicationError,
     RiskError,
+    DashboardError,
     ImportError,
     ScreenedSyncError,
     SyncError,

@@ -113,6 +113,9 @@ fn run(cli: Cli) -> CliResult {
             json,
         }) => commands::bench::search(&open(cli.book)?, queries, emit_sql.as_deref(), json),
         Command::Bench(BenchCommand::Import { rows, json }) => commands::bench::import(rows, json),
+        Command::Bench(BenchCommand::Home { runs, json }) => {
+            commands::bench_home::run(&open(cli.book)?, runs, json)
+        }
         Command::Bench(BenchCommand::Payouts {
             commissions,
             partners,

@@ -27,6 +27,8 @@ pub use partnerbook_applications::{self as applications, ApplicationError};
 
 pub use partnerbook_risk::{self as risk, RiskError};
 
+pub use partnerbook_dashboard::{self as dashboard, DashboardError};
+
 pub use partnerbook_sync::{self as sync, SyncError};
 
 pub use partnerbook_demo::{self as demo, DemoError};

@@ -95,4 +95,13 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The home screen on the book: a month, a quarter, a year and the last
+    /// 12 months to the latest month with sales, then what needs attention.
+    Home {
+        /// Timed calls of each.
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+    },
 }

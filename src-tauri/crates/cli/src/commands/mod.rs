@@ -3,6 +3,7 @@ pub mod assets;
 pub mod bench;
 pub mod bench_assets;
 pub mod bench_conversions;
+pub mod bench_home;
 pub mod bench_mail;
 pub mod bench_payouts;
 pub mod bench_risk;

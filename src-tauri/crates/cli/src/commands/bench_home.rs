@@ -1,0 +1,97 @@
+//! `bench home`: the home screen's queries on a real book, through the core
+//! as the app calls them. Wall-clock figures, printed, never asserted.
+
+use crate::error::CliResult;
+use crate::output;
+use partnerbook_core::dashboard;
+use partnerbook_core::time::today;
+use partnerbook_core::Book;
+use serde::Serialize;
+use std::time::{Duration, Instant};
+
+#[derive(Serialize)]
+struct Timing {
+    what: String,
+    runs: usize,
+    p50_ms: f64,
+    p95_ms: f64,
+    max_ms: f64,
+}
+
+fn time(what: String, runs: usize, mut call: impl FnMut() -> CliResult) -> CliResult<Timing> {
+    call()?; // warm the page cache as an open app has it
+    let mut times: Vec<Duration> = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        call()?;
+        times.push(start.elapsed());
+    }
+    times.sort();
+    let at =
+        |pct: usize| times[(times.len() * pct / 100).min(times.len() - 1)].as_secs_f64() * 1000.0;
+    Ok(Timing {
+        what,
+        runs,
+        p50_ms: at(50),
+        p95_ms: at(95),
+        max_ms: at(100),
+    })
+}
+
+pub fn run(book: &Book, runs: usize, json: bool) -> CliResult {
+    let runs = runs.max(1);
+    // The latest month that holds sales: the book's "this month".
+    let latest: Option<String> = book
+        .conn()
+        .query_row(
+            "SELECT max(span) FROM totals WHERE partner_id = -1 AND length(span) = 7 AND sales > 0",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(partnerbook_core::BookError::from)?;
+    let Some(latest) = latest else {
+        println!("the book has no sales: nothing to time");
+        return Ok(());
+    };
+    let month = dashboard::period::Month::parse(&latest, "month")?;
+    let january = format!("{}-01", month.year());
+    let periods = [
+        ("month", latest.clone(), latest.clone()),
+        ("quarter", month.plus(-2).key(), latest.clone()),
+        ("year", january, latest.clone()),
+        ("last 12 months", month.plus(-11).key(), latest.clone()),
+    ];
+    let mut out = Vec::new();
+    for (name, from, to) in periods {
+        out.push(time(
+            format!("home, {name} ({from} to {to})"),
+            runs,
+            || {
+                dashboard::home(book, &from, &to, None)?;
+                Ok(())
+            },
+        )?);
+    }
+    let day = today();
+    out.push(time(
+        format!("attention (next run through {day})"),
+        runs.div_ceil(3),
+        || {
+            dashboard::attention(book, day)?;
+            Ok(())
+        },
+    )?);
+    if json {
+        output::json(&out);
+    } else {
+        let partners = book.info()?.partner_count;
+        println!("home screen on {} partners:", output::count(partners));
+        for t in &out {
+            println!(
+                "  {:<48} p50 {:>8.1} ms · p95 {:>8.1} ms · max {:>8.1} ms  ({} runs)",
+                t.what, t.p50_ms, t.p95_ms, t.max_ms, t.runs
+            );
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! The home screen of a small program: sales, a refund and unattributed
+//! sales imported as a shop writes them, read back per period.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use partnerbook_book::audit::Actor;
+use partnerbook_book::money::{Currency, Money};
+use partnerbook_book::progress::Quiet;
+use partnerbook_book::settings::NewProgram;
+use partnerbook_book::time::fix_clock;
+use partnerbook_book::Book;
+use partnerbook_dashboard::period::{Month, Period};
+use partnerbook_dashboard::{attention, home};
+use partnerbook_ledger::import::{import, ConversionImportOptions};
+use partnerbook_partners::{self as partners, CodeKind, PartnerCode, PartnerInput};
+
+fn eur(minor: i64) -> Money {
+    Money::new(minor, Currency::from_code("EUR").unwrap())
+}
+
+fn new_book(dir: &std::path::Path) -> Book {
+    partnerbook_ledger::plans::default::create_book(
+        &dir.join("h.partnerbook"),
+        &NewProgram {
+            program_name: "H".into(),
+            base_currency: "EUR".into(),
+        },
+    )
+    .unwrap()
+}
+
+/// Ana (Bloggers) and Ben (no group) approved in February 2026, Cy in
+/// March; sales in February, March and April, a refund, two sales no
+/// partner claims; commissions at the default plan's 20%.
+fn book(dir: &std::path::Path) -> Book {
+    let mut book = new_book(dir);
+    let group = partnerbook_book::groups::add(&mut book, "Bloggers", "", Actor::User).unwrap();
+    for (name, email, code, group, day) in [
+        ("Ana Lima", "ana@example.org", "ANA", Some(group), 0),
+        ("Ben Okoro", "ben@example.org", "BEN", None, 1),
+        ("Cy Wu", "cy@example.org", "CY", None, 35),
+    ] {
+        let _clock = fix_clock(
+            Utc.with_ymd_and_hms(2026, 2, 1, 9, 0, 0).unwrap() + chrono::Duration::days(day),
+        );
+        let mut p = PartnerInput::new(name, email);
+        p.codes = vec![PartnerCode {
+            kind: CodeKind::Referral,
+            code: code.into(),
+        }];
+        p.group_id = group;
+        partners::create(&mut book, &p, Actor::User).unwrap();
+    }
+    let file = dir.join("sales.csv");
+    std::fs::write(
+        &file,
+        "id,kind,date,amount,currency,referral_code,customer,original_external_id\n\
+         F1,sale,2026-02-10,60.00,EUR,ANA,c1,\n\
+         S1,sale,2026-03-02,100.00,EUR,ANA,c2,\nS2,sale,2026-03-05,50.00,EUR,ANA,c3,\n\
+         S3,sale,2026-03-06,80.00,EUR,BEN,c4,\nR1,refund,2026-03-10,40.00,EUR,,c2,S1\n\
+         U1,sale,2026-03-07,30.00,EUR,NOPE,c5,\nU2,sale,2026-03-08,20.00,EUR,,c6,\n\
+         S4,sale,2026-04-01,10.00,EUR,BEN,c4,\n",
+    )
+    .unwrap();
+    import(
+        &mut book,
+        &file,
+        &ConversionImportOptions::default(),
+        &Quiet,
+    )
+    .unwrap();
+    book
+}
+
+#[test]
+fn a_month_beside_the_month_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    let h = home(&book, "2026-03", "2026-03", Some(1)).unwrap();
+    assert_eq!(
+        (h.previous_from.as_str(), h.previous_to.as_str()),
+        ("2026-02", "2026-02")
+    );
+    let n = &h.numbers;
+    assert_eq!(n.revenue.now, vec![eur(23000)]);
+    assert_eq!(n.revenue.before, vec![eur(6000)]);
+    assert_eq!((n.sales.now, n.sales.before), (3, 1));
+    assert_eq!(n.refunded.now, vec![eur(4000)]);
+    assert_eq!(n.refunds.now, 1);
+    assert_eq!(n.unattributed.now, vec![eur(5000)]);
+    // 20% of each March sale; the refund's reversal given back.
+    assert_eq!(n.earned.now, vec![eur(4600)]);
+    assert_eq!(n.given_back.now.iter().map(|m| m.minor).sum::<i64>(), -800);
+    // c2, c3 and c4 bought first in March; c5 and c6 belong to no partner.
+    assert_eq!((n.new_customers.now, n.new_customers.before), (3, 1));
+    assert_eq!((n.new_partners.now, n.new_partners.before), (1, 2));
+    assert_eq!(n.active_partners, 3);
+
+    let top = &h.partners.top;
+    assert_eq!(top.len(), 1);
+    let names: Vec<&str> = top[0].partners.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ana Lima", "Ben Okoro"]);
+    assert_eq!(top[0].partners[0].revenue, vec![eur(15000)]);
+    let groups: Vec<(&str, i64)> = h
+        .partners
+        .groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.revenue[0].minor))
+        .collect();
+    assert_eq!(groups, [("Bloggers", 15000), ("(no group)", 8000)]);
+    let rates: Vec<(&str, i64, i64)> = h
+        .partners
+        .refund_rates
+        .iter()
+        .map(|r| (r.name.as_str(), r.sales, r.refunds))
+        .collect();
+    assert_eq!(rates, [("Ana Lima", 2, 1)]);
+
+    assert_eq!(h.trend.len(), 12);
+    assert_eq!(h.trend[0].month, "2025-04");
+    let march = h.trend.last().unwrap();
+    assert_eq!(
+        (march.month.as_str(), march.revenue.clone()),
+        ("2026-03", vec![eur(23000)])
+    );
+    assert_eq!(march.commission, vec![eur(3800)]);
+    // Of the partners approved in March (Cy), none has sold yet.
+    assert_eq!(
+        (h.funnel.approved, h.funnel.first_sale, h.funnel.paid),
+        (1, 0, 0)
+    );
+    let feb = home(&book, "2026-02", "2026-02", None).unwrap();
+    assert_eq!((feb.funnel.approved, feb.funnel.first_sale), (2, 2));
+}
+
+#[test]
+fn a_year_is_read_whole_when_nothing_lies_after_the_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    let m = |t: &str| Month::parse(t, "m").unwrap();
+    let spans = |from: &str, to: &str| {
+        Period::new(m(from), m(to))
+            .unwrap()
+            .spans(book.conn())
+            .unwrap()
+    };
+    assert_eq!(spans("2026-01", "2026-12"), ["2026"]);
+    assert_eq!(
+        spans("2026-01", "2026-04"),
+        ["2026"],
+        "April holds the book's last sale"
+    );
+    assert_eq!(
+        spans("2026-01", "2026-03"),
+        ["2026-01", "2026-02", "2026-03"]
+    );
+    assert_eq!(
+        spans("2025-11", "2027-01"),
+        ["2025-11", "2025-12", "2026", "2027"]
+    );
+    // Either way the numbers are the same.
+    let whole = home(&book, "2026-01", "2026-12", None).unwrap();
+    let months = home(&book, "2026-01", "2026-04", None).unwrap();
+    assert_eq!(whole.numbers.revenue.now, vec![eur(30000)]);
+    assert_eq!(whole.numbers.revenue.now, months.numbers.revenue.now);
+    assert_eq!(whole.partners, months.partners);
+}
+
+#[test]
+fn an_empty_book_says_what_it_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = new_book(dir.path());
+    let h = home(&book, "2026-03", "2026-03", None).unwrap();
+    assert_eq!(
+        (h.setup.partners, h.setup.sales, h.setup.plan_set),
+        (0, 0, false)
+    );
+    assert!(h.numbers.revenue.now.is_empty());
+    assert!(h.partners.top.is_empty());
+    assert!(h.trend.iter().all(|p| p.revenue.is_empty()));
+    assert!(
+        home(&book, "2026-03", "2026-02", None).is_err(),
+        "a period that ends before it starts"
+    );
+    assert!(home(&book, "March", "2026-03", None).is_err());
+}
+
+#[test]
+fn attention_counts_what_waits_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    let a = attention(&book, NaiveDate::from_ymd_opt(2026, 4, 2).unwrap()).unwrap();
+    // Nothing approved yet: every line is pending, net of the reversal.
+    let pending: i64 = a.pending.iter().map(|m| m.minor).sum();
+    assert_eq!(pending, 1200 + 2000 + 1000 + 1600 + 200 - 800);
+    assert!(a.approved.is_empty());
+    assert_eq!(a.next_run.through, "2026-04-02");
+    assert_eq!(a.applications_waiting, 0);
+    assert_eq!(a.outbox_failed, 0);
+}
