@@ -181,3 +181,5 @@ SELECT span, -1, currency, sum(sales), sum(revenue_minor), sum(refunds),
 
 -- New customers by the day of their first sale.
 CREATE INDEX customers_first_sale ON customers(first_sale_at, partner_id) WHERE first_sale_at IS NOT NULL;
+-- New partners by the day they were approved (the home screen's counts and funnel).
+CREATE INDEX partners_approved ON partners(approved_at) WHERE approved_at IS NOT NULL;

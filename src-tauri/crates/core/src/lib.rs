@@ -11,7 +11,7 @@ pub use partnerbook_book::{
 
 pub use partnerbook_partners::{self as partners, onboarding, PartnerError};
 
-pub use partnerbook_ledger::{commissions, conversions, fx, import, plans, LedgerError};
+pub use partnerbook_ledger::{commissions, conversions, fx, import, plans, totals, LedgerError};
 
 pub use partnerbook_payouts::{self as payouts, PayoutError};
 

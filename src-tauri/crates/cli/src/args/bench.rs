@@ -95,8 +95,9 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
-    /// The home screen on the book: a month, a quarter, a year and the last
-    /// 12 months to the latest month with sales, then what needs attention.
+    /// The home screen on the book: this and last month (the latest month
+    /// with sales and the one before), a quarter, the year, the 12 months to
+    /// last month; then what needs attention.
     Home {
         /// Timed calls of each.
         #[arg(long, default_value_t = 30)]

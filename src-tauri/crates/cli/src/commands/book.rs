@@ -48,11 +48,20 @@ pub fn demo(path: &Path, partners: u32, seed: u64, earnings: bool) -> CliResult 
 }
 
 /// The file's integrity, the rules the book enforces on itself (triggers,
-/// payouts), and every approved run against its fingerprint; exits 1 when
+/// payouts), every approved run against its fingerprint, and the home
+/// screen's totals against the sales and lines they sum (seconds on a big
+/// book, so here and not in the app's check on open); exits 1 when
 /// anything fails, naming it.
 pub fn check(book: &Book, json: bool) -> CliResult {
     let info = book.info()?;
-    let health = partnerbook_core::health::check(book)?;
+    let mut health = partnerbook_core::health::check(book)?;
+    let drift = partnerbook_core::totals::drift(book.conn())?;
+    if let Some(first) = drift.first() {
+        health.problems.push(format!(
+            "{} rows of the totals no longer add up to the sales and lines they sum, first {first}",
+            drift.len()
+        ));
+    }
     let (integrity, problems) = (&health.integrity, &health.problems);
     if json {
         output::json(
@@ -68,7 +77,7 @@ pub fn check(book: &Book, json: bool) -> CliResult {
             (
                 "rules",
                 if problems.is_empty() {
-                    "ok: triggers as made, every approved run matches its fingerprint, every stored file its hash".into()
+                    "ok: triggers as made, totals add up, every approved run matches its fingerprint, every stored file its hash".into()
                 } else {
                     problems.join("; ")
                 },

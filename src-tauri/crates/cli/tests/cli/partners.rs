@@ -192,9 +192,12 @@ fn demo_settings_and_check() {
         .args(["--partners", "120", "--seed", "3"])
         .assert()
         .success();
+    let health = json(pb(&book).args(["check", "--json"]));
+    assert_eq!(health["integrity"][0], "ok");
     assert_eq!(
-        json(pb(&book).args(["check", "--json"]))["integrity"][0],
-        "ok"
+        health["problems"],
+        serde_json::json!([]),
+        "the demo's totals add up"
     );
     pb(&book)
         .args([
@@ -228,6 +231,21 @@ fn demo_settings_and_check() {
         .unwrap()
         .iter()
         .all(|r| r["status"] == "applicant"));
+
+    // Totals that no longer add up are named, and the check fails.
+    rusqlite::Connection::open(&book)
+        .unwrap()
+        .execute(
+            "UPDATE totals SET sales = sales + 1 WHERE span = '' AND partner_id = -1",
+            [],
+        )
+        .unwrap();
+    let said = stderr(pb(&book).arg("check"), 1);
+    let out = String::from_utf8(pb(&book).arg("check").output().unwrap().stdout).unwrap();
+    assert!(
+        out.contains("rows of the totals no longer add up"),
+        "{out}{said}"
+    );
 }
 
 #[test]
