@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryName, fileName, folderOf, formatCount, formatDate, formatDateTime, formatRelative, plural } from "./format";
+import { countryName, fileName, folderOf, formatCount, formatDate, formatDateTime, formatPercent, formatRelative, plural } from "./format";
 
 const utc = { locale: "en-US", timeZone: "UTC" };
 
@@ -10,6 +10,13 @@ describe("counts", () => {
     expect(formatCount(12345, "en-US")).toBe("12,345");
     expect(formatCount(100000, "en-US")).toBe("100,000");
     expect(formatCount(1234567, "de-DE")).toBe("1.234.567");
+  });
+
+  it("writes percentages with at most the decimals asked", () => {
+    expect(formatPercent(16.6667, 1, "en-US")).toBe("16.7%");
+    expect(formatPercent(16.6667, 0, "en-US")).toBe("17%");
+    expect(formatPercent(2.5, 1, "de-DE")).toBe("2,5%");
+    expect(formatPercent(1234, 0, "en-US")).toBe("1,234%");
   });
 
   it("says partner or partners", () => {

@@ -21,6 +21,11 @@ export function formatCount(n: number, locale?: string): string {
   return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 0 }).format(n);
 }
 
+/** A percentage: 12.5 → "12.5%", with at most `digits` decimals. */
+export function formatPercent(percent: number, digits = 1, locale?: string): string {
+  return `${new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: digits }).format(percent)}%`;
+}
+
 /** "1 partner", "12,345 partners". */
 export function plural(n: number, singular: string, pluralWord = `${singular}s`, locale?: string): string {
   return `${formatCount(n, locale)} ${n === 1 ? singular : pluralWord}`;

@@ -308,7 +308,7 @@ describe("uPlot under LANG=C", () => {
     Object.defineProperty(navigator, "language", { configurable: true, get: () => "C" });
     expect(() => new Intl.NumberFormat(navigator.language)).toThrow(RangeError);
     vi.resetModules();
-    await import("./uplotLocale");
+    await import("../../../lib/uplotLocale");
     expect(navigator.language).toBe("en-US");
     if (real) Object.defineProperty(navigator, "language", real);
     else delete (navigator as { language?: string }).language;

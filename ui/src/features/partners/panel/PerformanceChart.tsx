@@ -1,50 +1,11 @@
 import { useEffect, useRef } from "react";
-import "./uplotLocale";
+import "../../../lib/uplotLocale";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { formatMoney } from "../../../lib/moneyDisplay";
-import { currencyExponent } from "../../../lib/money";
+import { compactMoney, cssVar, exactMoney, monthTick } from "../../../lib/chartFormat";
 import type { ChartData } from "./performanceApi";
 
 const HEIGHT = 200;
-
-/** The machine's locale, except one without grouping (LANG=C) reads as English, as in lib/moneyDisplay. */
-function axisLocale(): string | undefined {
-  return /\d\D\d/.test(new Intl.NumberFormat().format(100000)) ? undefined : "en-US";
-}
-
-/** "$1.5K" on the value axis. */
-function compactMoney(currency: string): (v: number) => string {
-  try {
-    const nf = new Intl.NumberFormat(axisLocale(), {
-      style: "currency",
-      currency,
-      notation: "compact",
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    });
-    return (v) => nf.format(v);
-  } catch {
-    return (v) => `${v} ${currency}`;
-  }
-}
-
-/** A drawn value back as money text, for the hover readout. */
-function exactMoney(currency: string): (v: number) => string {
-  const exp = currencyExponent(currency);
-  return (v) => formatMoney({ minor: Math.round(v * 10 ** exp), currency });
-}
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
-
-/** "Jan", with the year under January and under the first month. */
-function monthTick(period: string, first: boolean): string {
-  const [y, m] = period.split("-").map(Number);
-  const name = new Intl.DateTimeFormat(axisLocale(), { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
-  return first || m === 1 ? `${name}\n${y}` : name;
-}
 
 /**
  * Twelve months of revenue (wide pale bars) and commission (narrow bars in

@@ -6,7 +6,7 @@ import type { Money } from "../../../bindings/Money";
 import type { MonthPoint } from "../../../bindings/MonthPoint";
 import type { PartnerPerformance } from "../../../bindings/PartnerPerformance";
 import { inBookFolder, saveDialog } from "../../../lib/dialogs";
-import { currencyExponent } from "../../../lib/money";
+import { toUnits } from "../../../lib/chartFormat";
 
 export const performanceApi = {
   /** Twelve months ending with `through` ("YYYY-MM"), oldest first. */
@@ -30,10 +30,7 @@ export async function chooseStatementFile(runId: number): Promise<string | null>
   );
 }
 
-/** Minor units as a number of whole units, for drawing only (never for showing). */
-export function toUnits(minor: number, currency: string): number {
-  return minor / 10 ** currencyExponent(currency);
-}
+export { toUnits };
 
 /** What the chart draws: one bar pair a month, in the program currency. */
 export type ChartData = {
