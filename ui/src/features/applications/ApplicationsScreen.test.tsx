@@ -9,7 +9,7 @@ import type { JobProgress } from "../../bindings/JobProgress";
 import { ToastProvider } from "../../components/Toast";
 import { application, checkResult } from "../../test/applicationFixtures";
 import { callsTo, deferred, mockCommands } from "../../test/tauri";
-import { ApplicationsScreen } from "./ApplicationsScreen";
+import { type ApplicationsIntent, ApplicationsScreen } from "./ApplicationsScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
@@ -34,7 +34,7 @@ function book(): Application[] {
   ];
 }
 
-function setup(extra: Parameters<typeof mockCommands>[0] = {}, onOpenEmail?: () => void) {
+function setup(extra: Parameters<typeof mockCommands>[0] = {}, onOpenEmail?: () => void, initial?: ApplicationsIntent) {
   vi.mocked(invoke).mockReset();
   vi.mocked(open).mockReset();
   let apps = book();
@@ -69,7 +69,7 @@ function setup(extra: Parameters<typeof mockCommands>[0] = {}, onOpenEmail?: () 
   });
   render(
     <ToastProvider>
-      <ApplicationsScreen onOpenEmail={onOpenEmail} />
+      <ApplicationsScreen onOpenEmail={onOpenEmail} initial={initial} />
     </ToastProvider>,
   );
   return userEvent.setup();
@@ -390,5 +390,13 @@ describe("ApplicationsScreen", () => {
     setup({ applications_list: () => ({ total: 0, rows: [] }) });
     expect(await screen.findByText("Nothing to review")).toBeInTheDocument();
     expect(within(screen.getByTestId("applications-empty")).getByRole("button", { name: /Import form export/ })).toBeInTheDocument();
+  });
+});
+
+describe("ApplicationsScreen opened for a status", () => {
+  it("starts on every application when asked for all", async () => {
+    setup({}, undefined, { status: "all" });
+    await waitFor(() => expect(callsTo("applications_list").length).toBeGreaterThan(0));
+    expect(callsTo("applications_list")[0].query).toMatchObject({ status: null });
   });
 });

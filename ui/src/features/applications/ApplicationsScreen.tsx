@@ -24,7 +24,7 @@ import { KeyHints } from "./KeyHints";
 import { addedText, decisionText, STATUS_LABELS } from "./labels";
 import type { Outcome } from "./outcome";
 import { OutcomeBanner } from "./OutcomeBanner";
-import { DEFAULT_FILTERS, hasFilters, toQuery, type Filters } from "./query";
+import { DEFAULT_FILTERS, hasFilters, toQuery, type Filters, type StatusFilter } from "./query";
 import { RejectDialog } from "./RejectDialog";
 import { ScreeningSettingsDialog } from "./ScreeningSettingsDialog";
 import { useApplicationJobs } from "./useApplicationJobs";
@@ -35,15 +35,19 @@ export const PAGE_SIZE = 100;
 
 type Deciding = { kind: "approve" | "reject"; ids: number[]; name: string | null };
 
+/** What another screen opens Applications for: a status ("all" for every application). */
+export type ApplicationsIntent = { status?: StatusFilter };
+
 type Props = {
   /** Opens the Email screen, where queued welcome and rejection emails are sent. */
   onOpenEmail?: () => void;
+  initial?: ApplicationsIntent;
 };
 
 /** The review queue: screened applications, best first, decided from the keyboard or in bulk. */
-export function ApplicationsScreen({ onOpenEmail }: Props) {
+export function ApplicationsScreen({ onOpenEmail, initial }: Props) {
   const toast = useToast();
-  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [filters, setFilters] = useState<Filters>(() => ({ ...DEFAULT_FILTERS, status: initial?.status ?? DEFAULT_FILTERS.status }));
   const [offset, setOffset] = useState(0);
   const [version, setVersion] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);

@@ -8,7 +8,7 @@ import type { CommissionQuery } from "../../bindings/CommissionQuery";
 import type { JobProgress } from "../../bindings/JobProgress";
 import { ToastProvider } from "../../components/Toast";
 import { callsTo, deferred, mockCommands } from "../../test/tauri";
-import { CommissionsScreen } from "./CommissionsScreen";
+import { CommissionsScreen, intentFilters, type CommissionsIntent } from "./CommissionsScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
@@ -32,7 +32,7 @@ function line(id: number, patch: Partial<Commission> = {}): Commission {
   };
 }
 
-function setup(extra: Parameters<typeof mockCommands>[0] = {}) {
+function setup(extra: Parameters<typeof mockCommands>[0] = {}, initial?: CommissionsIntent) {
   vi.mocked(invoke).mockReset();
   let book: Commission[] = [
     line(3),
@@ -56,7 +56,7 @@ function setup(extra: Parameters<typeof mockCommands>[0] = {}) {
   });
   render(
     <ToastProvider>
-      <CommissionsScreen baseCurrency="USD" />
+      <CommissionsScreen baseCurrency="USD" initial={initial} />
     </ToastProvider>,
   );
   return userEvent.setup();
@@ -240,3 +240,21 @@ describe("CommissionsScreen", () => {
     expect(callsTo("fx_import").map((a) => a.dryRun)).toEqual([true]);
   });
 });
+
+describe("CommissionsScreen opened for a selection", () => {
+  it("starts on the states and the month it was opened for", async () => {
+    setup({}, { states: ["pending"], from: "2026-11-01", to: "2026-11-30" });
+    await screen.findByTestId("commissions-count");
+    expect(callsTo("commissions_list")[0].query).toMatchObject({ states: ["pending"], from: "2026-11-01", to: "2026-11-30", partner_id: null });
+    expect(screen.getByTestId("commissions-state-pending")).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByTestId("commissions-period")).toHaveValue("2026-11");
+  });
+
+  it("shows days that are not one whole month as a range", () => {
+    expect(intentFilters({ from: "2026-10-01", to: "2026-11-30" }).period).toEqual({ mode: "range", from: "2026-10-01", to: "2026-11-30" });
+    expect(intentFilters({ from: "2026-02-01", to: "2026-02-28" }).period).toEqual({ mode: "month", month: "2026-02" });
+    expect(intentFilters({ states: ["approved"] })).toMatchObject({ states: ["approved"], period: { mode: "month", month: "" }, partner: null });
+    expect(intentFilters(undefined).states).toEqual([]);
+  });
+});
+

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Commission } from "../../bindings/Commission";
 import type { CommissionQuery } from "../../bindings/CommissionQuery";
+import type { CommissionState } from "../../bindings/CommissionState";
+import type { PartnerRef } from "../../components/PartnerSearchSelect";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
 import { JobStatus } from "../../components/JobStatus";
@@ -21,15 +23,32 @@ import { CommissionsHeader } from "./CommissionsHeader";
 import { CommissionsTable } from "./CommissionsTable";
 import { FxPreviewDialog } from "./FxPreviewDialog";
 import { keyAction, moveSelection } from "./keyboard";
-import { periodBounds } from "./period";
+import { monthRange, periodBounds, type Period } from "./period";
 import { useEngineJobs } from "./useEngineJobs";
 import "./commissions.css";
 
 export const PAGE_SIZE = 100;
 
-export function CommissionsScreen({ baseCurrency }: { baseCurrency: string }) {
+/** What another screen opens Commissions for: states, days ("YYYY-MM-DD", both included), a partner. */
+export type CommissionsIntent = { states?: CommissionState[]; from?: string; to?: string; partner?: PartnerRef };
+
+/** The filters an intent sets: a whole month shows as the month. */
+export function intentFilters(intent: CommissionsIntent | undefined): Filters {
+  if (!intent) return EMPTY_FILTERS;
+  const from = intent.from ?? "";
+  const to = intent.to ?? "";
+  const month = from.slice(0, 7);
+  const whole = monthRange(month);
+  const period: Period =
+    whole && whole.from === from && whole.to === to ? { mode: "month", month } : from || to ? { mode: "range", from, to } : EMPTY_FILTERS.period;
+  return { ...EMPTY_FILTERS, states: intent.states ?? [], partner: intent.partner ?? null, period };
+}
+
+type Props = { baseCurrency: string; initial?: CommissionsIntent };
+
+export function CommissionsScreen({ baseCurrency, initial }: Props) {
   const toast = useToast();
-  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  const [filters, setFilters] = useState<Filters>(() => intentFilters(initial));
   const [offset, setOffset] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   // The line the panel shows; kept when a reload drops it from the page.

@@ -6,7 +6,7 @@ import type { Conversion } from "../../bindings/Conversion";
 import type { ConversionQuery } from "../../bindings/ConversionQuery";
 import { ToastProvider } from "../../components/Toast";
 import { callsTo, mockCommands } from "../../test/tauri";
-import { ConversionsScreen, PAGE_SIZE } from "./ConversionsScreen";
+import { ConversionsScreen, PAGE_SIZE, type ConversionsIntent } from "./ConversionsScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
@@ -54,12 +54,12 @@ function list(q: ConversionQuery) {
 /** The last page the screen asked for (the badges ask for counts too). */
 const lastPageAsked = () => callsTo("conversions_list").filter((c) => (c.query as ConversionQuery).limit === PAGE_SIZE).at(-1);
 
-function setup() {
+function setup(initial?: ConversionsIntent) {
   vi.mocked(invoke).mockReset();
   mockCommands({ conversions_list: ({ query }) => list(query as ConversionQuery) });
   render(
     <ToastProvider>
-      <ConversionsScreen baseCurrency="USD" />
+      <ConversionsScreen baseCurrency="USD" initial={initial} />
     </ToastProvider>,
   );
   return userEvent.setup();
@@ -136,3 +136,31 @@ describe("ConversionsScreen", () => {
     expect(screen.queryByTestId("conversions-held-count")).not.toBeInTheDocument();
   });
 });
+
+describe("ConversionsScreen opened for a selection", () => {
+  it("lists only the days, partner and kinds it was opened for, says so, and shows all again", async () => {
+    const user = setup({ from: "2026-11-01", to: "2026-11-30", partner: { id: 7, name: "Ana Lima" }, kinds: ["refund", "chargeback"] });
+    const scope = await screen.findByTestId("conversions-scope");
+    expect(scope).toHaveTextContent("Only Nov 1, 2026 \u2013 Nov 30, 2026 · Ana Lima · Refund, Chargeback");
+    expect(lastPageAsked()).toMatchObject({
+      query: { from: "2026-11-01", to: "2026-11-30", partner_id: 7, kinds: ["refund", "chargeback"], unattributed: false },
+    });
+    // The view badges count within the selection too.
+    expect(callsTo("conversions_list")).toContainEqual({ query: expect.objectContaining({ unattributed: true, partner_id: 7, limit: 1 }) });
+    expect(await screen.findByTestId("conversions-empty")).toHaveTextContent("No conversions here");
+
+    await user.click(screen.getByTestId("conversions-scope-clear"));
+    await waitFor(() => expect(screen.getByTestId("conversions-count")).toHaveTextContent("250 conversions"));
+    expect(screen.queryByTestId("conversions-scope")).toBeNull();
+    expect(lastPageAsked()).toMatchObject({ query: { from: null, to: null, partner_id: null, kinds: [] } });
+  });
+
+  it("sets the Kind filter for one kind, and opens the import when asked", async () => {
+    setup({ from: "2026-03-01", to: "2026-03-31", kinds: ["sale"], import: true });
+    expect(await screen.findByTestId("conversions-filter-kind")).toHaveValue("sale");
+    expect(lastPageAsked()).toMatchObject({ query: { from: "2026-03-01", to: "2026-03-31", kinds: ["sale"] } });
+    expect(screen.getByTestId("conversions-scope")).toHaveTextContent("Only Mar 1, 2026 \u2013 Mar 31, 2026");
+    expect(screen.getByRole("dialog")).toBeInTheDocument();
+  });
+});
+

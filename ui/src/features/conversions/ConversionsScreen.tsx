@@ -1,7 +1,8 @@
-import { CheckCircle2, Receipt, SearchX, Upload } from "lucide-react";
+import { CheckCircle2, Receipt, SearchX, Upload, X } from "lucide-react";
 import { useMemo, useState } from "react";
 import type { ConversionKind } from "../../bindings/ConversionKind";
 import type { ConversionQuery } from "../../bindings/ConversionQuery";
+import type { PartnerRef } from "../../components/PartnerSearchSelect";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -15,27 +16,43 @@ import { ConversionsHeader } from "./ConversionsHeader";
 import { ConversionsTable } from "./ConversionsTable";
 import { ConversionImportDialog } from "./import/ConversionImportDialog";
 import { KIND_LABELS } from "./labels";
-import { viewQuery, type View } from "./views";
+import { hasScope, scopeText, viewQuery, type Scope, type View } from "./views";
 import "./conversions.css";
 
 export const PAGE_SIZE = 100;
 
-export function ConversionsScreen({ baseCurrency }: { baseCurrency: string }) {
-  const [view, setView] = useState<View>("all");
-  const [kind, setKind] = useState<ConversionKind | "">("");
-  const [offset, setOffset] = useState(0);
-  const [importing, setImporting] = useState(false);
+/**
+ * What another screen opens Conversions for: days ("YYYY-MM-DD", both
+ * included), a partner, kinds (one kind sets the Kind filter), a view, or
+ * the import dialog.
+ */
+export type ConversionsIntent = { from?: string; to?: string; partner?: PartnerRef; kinds?: ConversionKind[]; view?: View; import?: boolean };
 
-  const query = useMemo<ConversionQuery>(() => ({ ...viewQuery(view, kind), offset, limit: PAGE_SIZE }), [view, kind, offset]);
+type Props = { baseCurrency: string; initial?: ConversionsIntent };
+
+export function ConversionsScreen({ baseCurrency, initial }: Props) {
+  const [view, setView] = useState<View>(initial?.view ?? "all");
+  const [kind, setKind] = useState<ConversionKind | "">(initial?.kinds?.length === 1 ? initial.kinds[0] : "");
+  const [scope, setScope] = useState<Scope>(() => ({
+    from: initial?.from,
+    to: initial?.to,
+    partner: initial?.partner,
+    kinds: initial?.kinds && initial.kinds.length > 1 ? initial.kinds : undefined,
+  }));
+  const [offset, setOffset] = useState(0);
+  const [importing, setImporting] = useState(initial?.import ?? false);
+
+  const query = useMemo<ConversionQuery>(() => ({ ...viewQuery(view, kind, scope), offset, limit: PAGE_SIZE }), [view, kind, scope, offset]);
   const list = useFetched(JSON.stringify(query), () => conversionsApi.list(query));
-  const unattributed = useViewCount("unattributed", kind);
-  const held = useViewCount("held", kind);
+  const unattributed = useViewCount("unattributed", kind, scope);
+  const held = useViewCount("held", kind, scope);
   const page = list.data;
   const firstLoad = page === null && list.loading;
   const showSpinner = useDelayed(firstLoad, 300);
 
   const changeView = (v: View) => (setView(v), setOffset(0));
   const changeKind = (k: ConversionKind | "") => (setKind(k), setOffset(0));
+  const clearScope = () => (setScope({}), setOffset(0));
   const imported = () => {
     list.reload();
     unattributed.reload();
@@ -54,6 +71,16 @@ export function ConversionsScreen({ baseCurrency }: { baseCurrency: string }) {
         onKind={changeKind}
         onImport={() => setImporting(true)}
       />
+      {hasScope(scope) && (
+        <div className="conv-scope" data-testid="conversions-scope">
+          <span className="conv-scope-text">
+            Only <strong>{scopeText(scope, kind)}</strong>
+          </span>
+          <Button variant="ghost" size="sm" icon={<X size={14} />} onClick={clearScope} data-testid="conversions-scope-clear">
+            Show all
+          </Button>
+        </div>
+      )}
       {list.error && (
         <div className="conv-banner">
           <Banner>
@@ -68,7 +95,14 @@ export function ConversionsScreen({ baseCurrency }: { baseCurrency: string }) {
         {firstLoad || !page ? (
           <div className="conv-center">{showSpinner && <Spinner size={20} label="Loading conversions" />}</div>
         ) : page.total === 0 ? (
-          <Empty view={view} kind={kind} onImport={() => setImporting(true)} onAllKinds={() => changeKind("")} />
+          <Empty
+            view={view}
+            kind={kind}
+            scoped={hasScope(scope)}
+            onImport={() => setImporting(true)}
+            onAllKinds={() => changeKind("")}
+            onClearScope={clearScope}
+          />
         ) : (
           <>
             <ConversionsTable rows={page.rows} />
@@ -82,17 +116,31 @@ export function ConversionsScreen({ baseCurrency }: { baseCurrency: string }) {
 }
 
 /** How many conversions a view holds, for its badge: one row asked for, the total read. */
-function useViewCount(view: View, kind: ConversionKind | "") {
-  return useFetched(`${view}:${kind}`, () => conversionsApi.list({ ...viewQuery(view, kind), offset: 0, limit: 1 }));
+function useViewCount(view: View, kind: ConversionKind | "", scope: Scope) {
+  const query = { ...viewQuery(view, kind, scope), offset: 0, limit: 1 };
+  return useFetched(JSON.stringify(query), () => conversionsApi.list(query));
 }
 
 const VIEW_SUFFIX: Record<View, string> = { all: "", unattributed: " without a partner", held: " with a held commission" };
 
-type EmptyProps = { view: View; kind: ConversionKind | ""; onImport: () => void; onAllKinds: () => void };
+type EmptyProps = {
+  view: View;
+  kind: ConversionKind | "";
+  scoped: boolean;
+  onImport: () => void;
+  onAllKinds: () => void;
+  onClearScope: () => void;
+};
 
-function Empty({ view, kind, onImport, onAllKinds }: EmptyProps) {
+function Empty({ view, kind, scoped, onImport, onAllKinds, onClearScope }: EmptyProps) {
   let content;
-  if (view === "unattributed" && !kind) {
+  if (scoped) {
+    content = (
+      <EmptyState icon={<SearchX size={20} />} title="No conversions here" actions={<Button onClick={onClearScope}>Show all</Button>}>
+        No conversion in the book matches this selection.
+      </EmptyState>
+    );
+  } else if (view === "unattributed" && !kind) {
     content = (
       <EmptyState icon={<CheckCircle2 size={20} />} title="Every conversion has a partner">
         Nothing to look into: each conversion was credited through a code, a coupon, a link or the customer's partner.

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { OutboxStatus } from "../../bindings/OutboxStatus";
 import { Segmented } from "../../components/Segmented";
 import type { AnnouncementDraft } from "./announcement";
 import { AnnouncementsTab } from "./AnnouncementsTab";
@@ -14,8 +15,11 @@ const TABS = [
   { value: "templates" as const, label: "Templates", testId: "email-tab-templates" },
 ];
 
+/** What another screen opens Email for: the outbox showing one status (the home screen's failed mail). */
+export type EmailIntent = { outbox?: OutboxStatus };
+
 /** Email to partners: the outbox, announcements, and the templates messages are made from. */
-export function EmailScreen() {
+export function EmailScreen({ initial }: { initial?: EmailIntent } = {}) {
   const [tab, setTab] = useState<Tab>("outbox");
   // The announcement being written survives a look at the other tabs.
   const [announcement, setAnnouncement] = useState<AnnouncementDraft | null>(null);
@@ -29,7 +33,7 @@ export function EmailScreen() {
         <Segmented<Tab> label="Email" value={tab} options={TABS} onChange={setTab} />
       </header>
       {tab === "outbox" ? (
-        <OutboxTab />
+        <OutboxTab initialFilter={initial?.outbox} />
       ) : tab === "announcements" ? (
         <AnnouncementsTab draft={announcement} onDraft={setAnnouncement} onOpenOutbox={() => setTab("outbox")} />
       ) : (

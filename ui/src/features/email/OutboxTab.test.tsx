@@ -8,7 +8,7 @@ import type { OutboxMessage } from "../../bindings/OutboxMessage";
 import type { SendReport } from "../../bindings/SendReport";
 import { ToastProvider } from "../../components/Toast";
 import { callsTo, deferred, mockCommands } from "../../test/tauri";
-import { EmailScreen } from "./EmailScreen";
+import { type EmailIntent, EmailScreen } from "./EmailScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 
@@ -41,7 +41,7 @@ const outbox = [
 
 const settings: MailSettings = { host: "smtp.acme.test", port: 587, tls: "starttls", user: "", from_name: "Acme", from_email: "partners@acme.test" };
 
-function setup(extra: Parameters<typeof mockCommands>[0] = {}) {
+function setup(extra: Parameters<typeof mockCommands>[0] = {}, initial?: EmailIntent) {
   vi.mocked(invoke).mockReset();
   mockCommands({
     mail_outbox: ({ status }) => (status ? outbox.filter((m) => m.status === status) : outbox),
@@ -53,7 +53,7 @@ function setup(extra: Parameters<typeof mockCommands>[0] = {}) {
   });
   render(
     <ToastProvider>
-      <EmailScreen />
+      <EmailScreen initial={initial} />
     </ToastProvider>,
   );
   return userEvent.setup();
@@ -203,5 +203,14 @@ describe("Email → Outbox", () => {
     await user.click(within(await screen.findByTestId("mail-password-dialog")).getByRole("button", { name: "Cancel" }));
     expect(screen.queryByTestId("mail-password-dialog")).not.toBeInTheDocument();
     expect(callsTo("mail_send")).toHaveLength(0);
+  });
+});
+
+describe("Email opened for failed messages", () => {
+  it("starts the outbox on the failed ones", async () => {
+    setup({}, { outbox: "failed" });
+    expect(await screen.findAllByTestId("outbox-row")).toHaveLength(1);
+    expect(callsTo("mail_outbox")[0]).toMatchObject({ status: "failed" });
+    expect(screen.getByTestId("outbox-filter-failed")).toHaveAttribute("aria-pressed", "true");
   });
 });

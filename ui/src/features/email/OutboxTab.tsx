@@ -26,9 +26,9 @@ export const OUTBOX_LIMIT = 500;
 type Filter = OutboxStatus | "all";
 
 /** Messages waiting, sent, failed or in doubt; Send now; a decision per message in doubt. */
-export function OutboxTab() {
+export function OutboxTab({ initialFilter }: { initialFilter?: OutboxStatus } = {}) {
   const toast = useToast();
-  const [filter, setFilter] = useState<Filter>("all");
+  const [filter, setFilter] = useState<Filter>(initialFilter ?? "all");
   const [deciding, setDeciding] = useState<number | null>(null);
   const [runId, setRunId] = useState<number | null>(null);
   const runs = useFetched("outbox:runs", () => payoutsApi.runs());

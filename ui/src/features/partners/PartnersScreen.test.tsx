@@ -9,7 +9,7 @@ import { ToastProvider } from "../../components/Toast";
 import { save } from "@tauri-apps/plugin-dialog";
 import type { JobProgress } from "../../bindings/JobProgress";
 import { callsTo, deferred, mockCommands } from "../../test/tauri";
-import { PartnersScreen } from "./PartnersScreen";
+import { PartnersScreen, type PartnersIntent } from "./PartnersScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
@@ -48,7 +48,7 @@ function search(q: PartnerQuery, list: PartnerRow[]) {
   return { total: hits.length, offset: q.offset, rows: hits.slice(q.offset, q.offset + q.limit) };
 }
 
-function setup(list: PartnerRow[] = people, extra: Parameters<typeof mockCommands>[0] = {}) {
+function setup(list: PartnerRow[] = people, extra: Parameters<typeof mockCommands>[0] = {}, intent?: PartnersIntent) {
   vi.mocked(invoke).mockReset();
   mockCommands({
     ...extra,
@@ -61,12 +61,18 @@ function setup(list: PartnerRow[] = people, extra: Parameters<typeof mockCommand
     ],
     partner_get: ({ id }) => ({ ...list[(id as number) - 1], first_name: "", address: "", website: "", social_profiles: [], language: "", group_id: null, custom_fields: {}, parent_id: null, parent_name: null, codes: [], payout: { method: "none", email: "", iban: "", bic: "", other: "" }, payout_currency: "", tax: { status: "none", form_expires: "", vat_id: "" }, terms_version: "", terms_accepted_at: null, updated_at: "2026-01-01T00:00:00Z", plan_id: null, plan_name: null, payout_hold: null }) as Partner,
   });
-  render(
+  const view = render(
     <ToastProvider>
-      <PartnersScreen active baseCurrency="USD" />
+      <PartnersScreen active baseCurrency="USD" intent={intent} />
     </ToastProvider>,
   );
-  return userEvent.setup();
+  const reopen = (next: PartnersIntent) =>
+    view.rerender(
+      <ToastProvider>
+        <PartnersScreen active baseCurrency="USD" intent={next} />
+      </ToastProvider>,
+    );
+  return Object.assign(userEvent.setup(), { reopen });
 }
 
 describe("PartnersScreen", () => {
@@ -191,5 +197,25 @@ describe("PartnersScreen", () => {
     await user.click(screen.getByTestId("export-cancel"));
     expect(await screen.findByText(/Export cancelled/)).toBeInTheDocument();
     expect(screen.queryByTestId("export-status")).not.toBeInTheDocument();
+  });
+});
+
+describe("PartnersScreen opened for a partner or a filter", () => {
+  it("opens the partner's panel, and each new intent again (the screen stays mounted)", async () => {
+    const { reopen } = setup(people, {}, { partnerId: 3 });
+    const panel = await screen.findByTestId("partner-panel");
+    await waitFor(() => expect(within(panel).getByTestId("field-name")).toHaveValue("Bruno Costa"));
+    reopen({ partnerId: 1 });
+    await waitFor(() => expect(within(screen.getByTestId("partner-panel")).getByTestId("field-name")).toHaveValue("Ana Lima"));
+    expect(callsTo("partner_get")).toEqual([{ id: 3 }, { id: 1 }]);
+  });
+
+  it("filters by status and orders as asked, from a clean search", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.type(screen.getByTestId("partners-search"), "ana");
+    user.reopen({ statuses: ["active"], sort: "created", descending: true });
+    await waitFor(() => expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ text: "", statuses: ["active"], sort: "created", descending: true }));
+    expect(screen.getByTestId("partners-search")).toHaveValue("");
   });
 });

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Partner } from "../../bindings/Partner";
+import type { PartnerSort } from "../../bindings/PartnerSort";
+import type { PartnerStatus } from "../../bindings/PartnerStatus";
 import { useToast } from "../../components/Toast";
 import { fileName, plural } from "../../lib/format";
 import { isTypingTarget } from "../../lib/keys";
@@ -20,9 +22,19 @@ import { usePartnerRows } from "./table/usePartnerRows";
 import { useLookups } from "./useLookups";
 import "./partners.css";
 
-type Props = { active: boolean; baseCurrency: string };
+/** What another screen opens Partners for: one partner's panel, a status filter (and order), or the import. */
+export type PartnersIntent = {
+  partnerId?: number;
+  statuses?: PartnerStatus[];
+  sort?: PartnerSort;
+  descending?: boolean;
+  import?: boolean;
+};
 
-export function PartnersScreen({ active, baseCurrency }: Props) {
+/** `intent`: applied each time a new one is given (the screen stays mounted between visits). */
+type Props = { active: boolean; baseCurrency: string; intent?: PartnersIntent };
+
+export function PartnersScreen({ active, baseCurrency, intent }: Props) {
   const toast = useToast();
   const [search, setSearch] = useState("");
   const text = useDebounced(search, 120);
@@ -127,6 +139,21 @@ export function PartnersScreen({ active, baseCurrency }: Props) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [active]);
+
+  // Opened from elsewhere (the home screen): a filter, a partner's panel, the import.
+  useEffect(() => {
+    if (!intent) return;
+    if (intent.statuses || intent.sort) {
+      setSearch("");
+      setFilters({ ...EMPTY_FILTERS, statuses: intent.statuses ?? [], sort: intent.sort ?? null, descending: intent.descending ?? false });
+    }
+    if (intent.partnerId !== undefined && !blockedByEdits()) {
+      setNav((n) => ({ ...n, open: false }));
+      setPanel({ mode: "edit", id: intent.partnerId });
+    }
+    if (intent.import) setImporting(true);
+    // Only a new intent is applied, not a new `blockedByEdits`.
+  }, [intent]);
 
   const changeFilters = (f: Filters) => setFilters(f);
   const clearAll = () => {

@@ -10,7 +10,7 @@ import type { PayoutRun } from "../../bindings/PayoutRun";
 import type { Readiness } from "../../bindings/Readiness";
 import { ToastProvider } from "../../components/Toast";
 import { callsTo, deferred, mockCommands } from "../../test/tauri";
-import { PayoutsScreen } from "./PayoutsScreen";
+import { type PayoutsIntent, PayoutsScreen } from "./PayoutsScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
@@ -89,7 +89,7 @@ const readiness: Readiness = {
 
 type Handlers = Parameters<typeof mockCommands>[0];
 
-function setup(extra: Handlers = {}) {
+function setup(extra: Handlers = {}, initial?: PayoutsIntent) {
   vi.mocked(invoke).mockReset();
   vi.mocked(save).mockReset();
   const runs = new Map<number, PayoutRun>([
@@ -122,7 +122,7 @@ function setup(extra: Handlers = {}) {
   });
   render(
     <ToastProvider>
-      <PayoutsScreen baseCurrency="USD" />
+      <PayoutsScreen baseCurrency="USD" initial={initial} />
     </ToastProvider>,
   );
   return userEvent.setup();
@@ -533,5 +533,13 @@ describe("PayoutsScreen", () => {
     expect(await screen.findByText("Check digits do not match.")).toBeInTheDocument();
     expect(screen.getByTestId("payer-iban")).toHaveAttribute("aria-invalid", "true");
     expect(callsTo("payout_payer_set")).toEqual([{ iban: "DE00 1234", bic: "" }]);
+  });
+});
+
+describe("PayoutsScreen opened for a new run", () => {
+  it("opens the New payout run dialog over the list", async () => {
+    setup({}, { newRun: true });
+    expect(await screen.findByRole("dialog", { name: "New payout run" })).toBeInTheDocument();
+    expect(screen.getByTestId("payout-through")).toBeInTheDocument();
   });
 });

@@ -17,17 +17,21 @@ import { RunsTable } from "./RunsTable";
 import { RunView } from "./RunView";
 import "./payouts.css";
 
+/** What another screen opens Payouts for: `newRun` opens the New payout run dialog (the home screen's next-run estimate). */
+export type PayoutsIntent = { newRun?: boolean };
+
 /** Payout runs: the list, and one run at a time as a wizard (draft) or its payments (approved). */
 type Props = {
   baseCurrency: string;
   /** Opens the Email screen (its outbox), where queued statements are sent. */
   onOpenEmail?: () => void;
+  initial?: PayoutsIntent;
 };
 
-export function PayoutsScreen({ baseCurrency, onOpenEmail }: Props) {
+export function PayoutsScreen({ baseCurrency, onOpenEmail, initial }: Props) {
   const toast = useToast();
   const [openId, setOpenId] = useState<number | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(initial?.newRun ?? false);
   const runs = useFetched("payout-runs", payoutsApi.runs);
   const showSpinner = useDelayed(runs.data === null && runs.loading, 300);
 

@@ -9,7 +9,7 @@ import type { UnattributedSale } from "../../bindings/UnattributedSale";
 import { ToastProvider } from "../../components/Toast";
 import { callsTo, mockCommands } from "../../test/tauri";
 import { lastMonthRange, monthLabel, monthProblem, rangeProblem } from "./api";
-import { ReportsScreen } from "./ReportsScreen";
+import { ReportsScreen, type ReportsIntent } from "./ReportsScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
 vi.mock("@tauri-apps/plugin-dialog", async () => (await import("../../test/tauriModules")).dialogModule());
@@ -92,7 +92,7 @@ type Answers = {
   save?: (args: Record<string, unknown>) => unknown;
 };
 
-function setup(answers: Answers = {}) {
+function setup(answers: Answers = {}, initial?: ReportsIntent) {
   vi.mocked(invoke).mockReset();
   vi.mocked(save).mockReset();
   mockCommands({
@@ -109,7 +109,7 @@ function setup(answers: Answers = {}) {
   });
   render(
     <ToastProvider>
-      <ReportsScreen />
+      <ReportsScreen initial={initial} />
     </ToastProvider>,
   );
   return userEvent.setup();
@@ -345,5 +345,17 @@ describe("periods", () => {
     expect(rangeProblem("", "", true)).toBeNull();
     expect(rangeProblem("2026-02-30", "2026-03-01")).toBe("“2026-02-30” is not a date like 2026-11-30.");
     expect(rangeProblem("2026-11-30", "2026-11-01")).toBe("The first day is after the last day.");
+  });
+});
+
+describe("ReportsScreen opened for a report", () => {
+  it("shows the report and the days it was opened for", async () => {
+    setup({}, { report: "groups", from: "2026-09-01", to: "2026-11-30" });
+    expect(await screen.findByTestId("report-table")).toHaveTextContent("Creators");
+    expect(callsTo("report_performance")).toEqual([{ by: "group", from: "2026-09-01", to: "2026-11-30" }]);
+    expect(screen.getByTestId("report-groups")).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByTestId("report-from")).toHaveValue("2026-09-01");
+    expect(screen.getByTestId("report-to")).toHaveValue("2026-11-30");
+    expect(callsTo("report_program")).toEqual([]);
   });
 });

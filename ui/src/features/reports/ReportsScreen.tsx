@@ -99,11 +99,14 @@ async function load(kind: ReportKind, month: string, from: string, to: string): 
  * partner and group performance, unattributed sales, payouts by run and
  * method, refunds and clawbacks per partner.
  */
-export function ReportsScreen() {
+/** What another screen opens Reports for: a report over days ("YYYY-MM-DD", both included; the program report takes `from`'s month). */
+export type ReportsIntent = { report: ReportKind; from: string; to: string };
+
+export function ReportsScreen({ initial }: { initial?: ReportsIntent } = {}) {
   const toast = useToast();
-  const [kind, setKind] = useState<ReportKind>("program");
-  const [[from, to], setRange] = useState<[string, string]>(() => lastMonthRange(new Date()));
-  const [month, setMonth] = useState(() => lastMonthRange(new Date())[0].slice(0, 7));
+  const [kind, setKind] = useState<ReportKind>(initial?.report ?? "program");
+  const [[from, to], setRange] = useState<[string, string]>(() => (initial ? [initial.from, initial.to] : lastMonthRange(new Date())));
+  const [month, setMonth] = useState(() => (initial?.from ?? lastMonthRange(new Date())[0]).slice(0, 7));
   const [saving, setSaving] = useState<Format | null>(null);
   const report = REPORTS.find((r) => r.value === kind) ?? REPORTS[0];
   const monthly = kind === "program";
