@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ProgramSettings } from "./bindings/ProgramSettings";
 import { App } from "./App";
 import type { BookInfo } from "./features/book/api";
+import { homeFixture, quietAttention } from "./features/home/testFixtures";
 import { callsTo, mockCommands } from "./test/tauri";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("./test/tauriModules")).coreModule());
@@ -39,6 +40,8 @@ function setup(current: BookInfo | null, overrides: Record<string, (a: Record<st
     settings_get: () => settings,
     mail_settings_get: () => ({ host: "", port: 587, tls: "starttls", user: "", from_name: "", from_email: "" }),
     logo_get: () => null,
+    home_get: () => homeFixture({ setup: { partners: 0, sales: 0, plan_set: false } }),
+    home_attention: () => quietAttention(),
     settings_update: ({ input }) => {
       const i = input as { program_name: string; minimum_payout: string; hold_days: number };
       return { ...settings, program_name: i.program_name, hold_days: i.hold_days, minimum_payout: { minor: Math.round(Number(i.minimum_payout) * 100), currency: "USD" } };
@@ -50,9 +53,14 @@ function setup(current: BookInfo | null, overrides: Record<string, (a: Record<st
 }
 
 describe("App", () => {
-  it("goes straight to an already open book", async () => {
-    setup(book);
+  it("goes straight to an already open book, on its home screen", async () => {
+    const user = setup(book);
     expect(await screen.findByTestId("book-title")).toHaveTextContent("Acme");
+    expect(screen.getByTestId("nav-home")).toHaveAttribute("aria-current", "page");
+    expect(await screen.findByTestId("home-get-started")).toBeInTheDocument();
+    // Partners is not read until it is opened.
+    expect(callsTo("partners_search")).toEqual([]);
+    await user.click(screen.getByTestId("nav-partners"));
     expect(screen.getByTestId("nav-partners")).toHaveAttribute("aria-current", "page");
     expect(await screen.findByText("No partners yet")).toBeInTheDocument();
   });

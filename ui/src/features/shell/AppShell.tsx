@@ -3,13 +3,15 @@ import { Spinner } from "../../components/Spinner";
 import { useToast } from "../../components/Toast";
 import { setBookFolder } from "../../lib/dialogs";
 import { bookApi, type BookInfo } from "../book/api";
-import { PartnersScreen } from "../partners/PartnersScreen";
+import { HomeScreen } from "../home/HomeScreen";
 import { HealthBanner } from "./HealthBanner";
+import type { IntentFor, Navigate, Place } from "./navigation";
 import { Sidebar, type Screen } from "./Sidebar";
 import "./AppShell.css";
 
-// Partners is the first screen and comes with the app; every other screen is
+// Home is the first screen and comes with the app; every other screen is
 // its own chunk, loaded the first time it is opened.
+const PartnersScreen = lazy(() => import("../partners/PartnersScreen").then((m) => ({ default: m.PartnersScreen })));
 const ApplicationsScreen = lazy(() => import("../applications/ApplicationsScreen").then((m) => ({ default: m.ApplicationsScreen })));
 const AssetsScreen = lazy(() => import("../assets/AssetsScreen").then((m) => ({ default: m.AssetsScreen })));
 const CommissionsScreen = lazy(() => import("../commissions/CommissionsScreen").then((m) => ({ default: m.CommissionsScreen })));
@@ -31,13 +33,19 @@ type Props = {
 };
 
 export function AppShell({ book, onClosed, onBookChanged }: Props) {
-  const [screen, setScreen] = useState<Screen>("partners");
+  const [place, setPlace] = useState<Place>({ screen: "home" });
+  const screen = place.screen;
+  // Partners is mounted on its first visit and then kept, so its filters,
+  // scroll and an open panel survive a visit elsewhere.
+  const [partnersOpened, setPartnersOpened] = useState(false);
+  if (screen === "partners" && !partnersOpened) setPartnersOpened(true);
   // Settings opened for one section (Sync's "Add a connection"); cleared by any other way in.
   const [settingsFocus, setSettingsFocus] = useState<"connections" | undefined>(undefined);
-  const navigate = (to: Screen) => {
+  const navigate: Navigate = <S extends Screen>(to: S, intent?: IntentFor<S>) => {
     setSettingsFocus(undefined);
-    setScreen(to);
+    setPlace({ screen: to, intent } as Place);
   };
+  const setScreen = (to: Screen) => setPlace({ screen: to } as Place);
   const [closing, setClosing] = useState(false);
   const toast = useToast();
   // File and folder dialogs start in the book's folder.
@@ -62,20 +70,26 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
       <Sidebar book={book} screen={screen} onNavigate={navigate} onClose={close} closing={closing} />
       <div className="shell-main">
         <HealthBanner bookPath={book.path} />
-        {/* Partners stays mounted so its filters and scroll survive a visit to Settings. */}
-        <div className="shell-screen" hidden={screen !== "partners"}>
-          <PartnersScreen active={screen === "partners"} baseCurrency={book.base_currency} />
-        </div>
-        <Suspense
-          fallback={
-            <div className="shell-screen shell-loading">
-              <Spinner size={20} label="Opening" />
+        {screen === "home" && (
+          <div className="shell-screen">
+            <HomeScreen book={book} onNavigate={navigate} />
+          </div>
+        )}
+        {partnersOpened && (
+          <Suspense fallback={<Loading hidden={screen !== "partners"} />}>
+            <div className="shell-screen" hidden={screen !== "partners"}>
+              <PartnersScreen
+                active={screen === "partners"}
+                baseCurrency={book.base_currency}
+                intent={place.screen === "partners" ? place.intent : undefined}
+              />
             </div>
-          }
-        >
+          </Suspense>
+        )}
+        <Suspense fallback={<Loading />}>
           {screen === "applications" && (
             <div className="shell-screen">
-              <ApplicationsScreen onOpenEmail={() => setScreen("email")} />
+              <ApplicationsScreen onOpenEmail={() => setScreen("email")} initial={place.screen === "applications" ? place.intent : undefined} />
             </div>
           )}
           {screen === "onboarding" && (
@@ -101,12 +115,12 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
           )}
           {screen === "conversions" && (
             <div className="shell-screen">
-              <ConversionsScreen baseCurrency={book.base_currency} />
+              <ConversionsScreen baseCurrency={book.base_currency} initial={place.screen === "conversions" ? place.intent : undefined} />
             </div>
           )}
           {screen === "commissions" && (
             <div className="shell-screen">
-              <CommissionsScreen baseCurrency={book.base_currency} />
+              <CommissionsScreen baseCurrency={book.base_currency} initial={place.screen === "commissions" ? place.intent : undefined} />
             </div>
           )}
           {screen === "risk" && (
@@ -116,12 +130,16 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
           )}
           {screen === "payouts" && (
             <div className="shell-screen">
-              <PayoutsScreen baseCurrency={book.base_currency} onOpenEmail={() => setScreen("email")} />
+              <PayoutsScreen
+                baseCurrency={book.base_currency}
+                onOpenEmail={() => setScreen("email")}
+                initial={place.screen === "payouts" ? place.intent : undefined}
+              />
             </div>
           )}
           {screen === "email" && (
             <div className="shell-screen">
-              <EmailScreen />
+              <EmailScreen initial={place.screen === "email" ? place.intent : undefined} />
             </div>
           )}
           {screen === "plans" && (
@@ -136,7 +154,7 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
           )}
           {screen === "reports" && (
             <div className="shell-screen">
-              <ReportsScreen />
+              <ReportsScreen initial={place.screen === "reports" ? place.intent : undefined} />
             </div>
           )}
           {screen === "settings" && (
@@ -149,6 +167,14 @@ export function AppShell({ book, onClosed, onBookChanged }: Props) {
           )}
         </Suspense>
       </div>
+    </div>
+  );
+}
+
+function Loading({ hidden }: { hidden?: boolean }) {
+  return (
+    <div className="shell-screen shell-loading" hidden={hidden}>
+      <Spinner size={20} label="Opening" />
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { ArrowLeftRight, Banknote, BookMarked, Coins, FileBarChart, FlaskConical, Images, Inbox, Info, ListChecks, Mail, Receipt, RefreshCw, Scale, Settings, ShieldAlert, Users } from "lucide-react";
+import { ArrowLeftRight, Banknote, BookMarked, Coins, FileBarChart, FlaskConical, Images, Inbox, Info, LayoutDashboard, ListChecks, Mail, Receipt, RefreshCw, Scale, Settings, ShieldAlert, Users } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { fileName } from "../../lib/format";
 import type { BookInfo } from "../book/api";
 import { AboutDialog } from "./AboutDialog";
 
 export type Screen =
+  | "home"
   | "partners"
   | "applications"
   | "onboarding"
@@ -44,6 +45,12 @@ export function Sidebar({ book, screen, onNavigate, onClose, closing }: Props) {
             {fileName(book.path)}
           </span>
         </div>
+      </div>
+
+      <div className="sidebar-section">
+        <NavItem icon={<LayoutDashboard size={16} />} active={screen === "home"} onClick={() => onNavigate("home")} testId="nav-home">
+          Home
+        </NavItem>
       </div>
 
       <div className="sidebar-section">
