@@ -98,3 +98,11 @@ export async function launch(args = []) {
 
 export const byTestId = (id) => By.css(`[data-testid="${id}"]`);
 export { By, until };
+
+/** A book opens on its Home screen: opens Partners from the sidebar and
+ *  waits for its search box. */
+export async function openPartners(driver, ms = 30000) {
+  const nav = await driver.wait(until.elementLocated(byTestId("nav-partners")), ms, "no nav-partners");
+  await nav.click();
+  await driver.wait(until.elementLocated(byTestId("partners-search")), ms, "the Partners screen");
+}

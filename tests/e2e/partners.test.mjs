@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Key } from "selenium-webdriver";
-import { launch, byTestId, until } from "./harness.mjs";
+import { launch, byTestId, openPartners, until } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = process.env.PARTNERBOOK_CLI;
@@ -33,6 +33,9 @@ test("create a book, add, find and edit a partner", { timeout: 180000 }, async (
     assert.match(bookPath, /Zoë's Test Program\.partnerbook$/);
     await (await find("create-submit")).click();
     await waitText("book-title", (t) => t === "Zoë's Test Program", "the new book is open");
+    // A new book opens on Home, which offers its first steps.
+    await find("home-get-started");
+    await openPartners(driver, WAIT);
 
     // Add a partner with a non-ASCII name.
     await (await find("partners-add")).click();

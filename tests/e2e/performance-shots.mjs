@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Key } from "selenium-webdriver";
-import { launch, byTestId, until } from "./harness.mjs";
+import { launch, byTestId, openPartners, until } from "./harness.mjs";
 
 const cli = process.env.PARTNERBOOK_CLI;
 if (!cli) throw new Error("PARTNERBOOK_CLI is the partnerbook command line");
@@ -82,7 +82,7 @@ async function openPerformance(partnerName) {
 
 try {
   await driver.manage().window().setRect({ width: 1280, height: 800 }).catch(() => undefined);
-  await driver.wait(until.elementLocated(byTestId("partners-search")), WAIT);
+  await openPartners(driver, WAIT);
   await openPerformance(name);
   await driver.wait(until.elementLocated(byTestId("performance-chart")), WAIT, "the chart");
   await driver.wait(until.elementLocated({ css: '[data-testid="performance-chart"] canvas' }), WAIT, "uPlot's canvas");

@@ -2,11 +2,12 @@
 // partner open. Not a test.
 //   PARTNERBOOK_APP=… node tests/e2e/readme-shot.mjs BOOK OUT.png
 import { writeFileSync } from "node:fs";
-import { launch, byTestId, until } from "./harness.mjs";
+import { launch, byTestId, openPartners, until } from "./harness.mjs";
 
 const [book, out] = process.argv.slice(2);
 const { driver, stop } = await launch([book]);
 try {
+  await openPartners(driver);
   const names = await driver.wait(until.elementsLocated(byTestId("partner-row-name")), 30000);
   await names[3].click();
   await driver.wait(until.elementLocated(byTestId("partner-panel")), 10000);
