@@ -5,7 +5,8 @@
 
 use crate::error::{BookError, ErrorExt, Result};
 use crate::migrations;
-use rusqlite::{Connection, OpenFlags, Transaction};
+use crate::totals::BookTx;
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -152,10 +153,11 @@ impl Book {
     /// It takes the write lock at once (BEGIN IMMEDIATE), so a second
     /// writer waits the busy timeout for it instead of failing when its
     /// first read turns into a write.
-    pub fn transaction(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    /// Its commit also settles the home screen's totals (totals.rs).
+    pub fn transaction(&mut self) -> Result<BookTx<'_>> {
+        Ok(BookTx::new(self.conn.transaction_with_behavior(
+            rusqlite::TransactionBehavior::Immediate,
+        )?))
     }
 
     /// Copies the whole book to `dest` with SQLite's online backup, which is

@@ -25,9 +25,11 @@ pub mod settings;
 pub mod spreadsheet;
 pub mod tags;
 pub mod time;
+pub mod totals;
 pub mod validate;
 
 pub use backup::backup_path_for;
 pub use book::{known_schema_version, query_plan, remove_book_files, Book, EXTENSION};
 pub use create::{suggest_path, BookInfo};
 pub use error::{BookError, Coded, ErrorCode, ErrorExt, Result};
+pub use totals::BookTx;

@@ -82,6 +82,7 @@ pub(super) fn fill(
             progress.update("Recording sales", i as u64 + 1, total);
         }
     }
+    recorder.finish()?;
     engine::run_in(conn, progress)?;
     // Before approval, so what the checks hold is not approved.
     partnerbook_risk::scan::scan_in(conn, None, Actor::System, progress)?;

@@ -18,7 +18,8 @@ use crate::state::{self, OVERLAP_MS};
 use partnerbook_book::progress::Progress;
 use partnerbook_book::settings::{self, ProgramSettings};
 use partnerbook_book::Book;
-use rusqlite::{Connection as Db, Transaction};
+use partnerbook_book::BookTx;
+use rusqlite::Connection as Db;
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -153,7 +154,7 @@ impl Writer for Committing<'_> {
     }
 }
 
-struct DryRun<'t>(Transaction<'t>);
+struct DryRun<'t>(BookTx<'t>);
 
 impl Writer for DryRun<'_> {
     fn page<R>(&mut self, f: impl FnOnce(&Db) -> Result<R>) -> Result<R> {

@@ -109,7 +109,10 @@ impl P {
             params![partner, format!("test:{}", self.lines), kind, minor, state, due_on, related],
         )
         .unwrap();
-        conn.last_insert_rowid()
+        let id = conn.last_insert_rowid();
+        partnerbook_book::totals::note_line(conn, id).unwrap();
+        partnerbook_book::totals::settle(conn).unwrap();
+        id
     }
 
     pub fn state_of(&self, commission: i64) -> (String, Option<i64>) {

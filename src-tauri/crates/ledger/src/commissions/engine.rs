@@ -17,10 +17,11 @@ use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::progress::Progress;
 use partnerbook_book::settings::ProgramSettings;
 use partnerbook_book::time::{now, parse_stamp};
+use partnerbook_book::totals;
 use partnerbook_book::Book;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use ts_rs::TS;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -69,6 +70,7 @@ fn run_with(conn: &Connection, progress: &dyn Progress, with_net: bool) -> Resul
     let total = todo.len() as u64;
     let mut report = EngineReport::default();
     let mut months: BTreeSet<(i64, i32, u32)> = BTreeSet::new();
+    let mut noted = Noted::new();
     // A refund dated before its sale (data arrives as it will) waits for the
     // sale's lines; it is tried again once the rest of the run is done.
     let mut waiting = Vec::new();
@@ -76,7 +78,7 @@ fn run_with(conn: &Connection, progress: &dyn Progress, with_net: bool) -> Resul
         let done = if c.kind.gives_money_back() {
             give_back(conn, &mut ctx, c, &mut report, &mut months)?
         } else {
-            earn(conn, &mut ctx, c, !has_lines, &mut report)?
+            earn(conn, &mut ctx, c, !has_lines, &mut report, &mut noted)?
         };
         if done {
             mark_done(conn, &mut ctx, c)?;
@@ -101,6 +103,11 @@ fn run_with(conn: &Connection, progress: &dyn Progress, with_net: bool) -> Resul
             report.adjustments += periods::true_up(conn, &mut ctx, partner, year, month)?;
         }
         bonuses(conn, &mut ctx, partner, year, month, &mut report)?;
+    }
+    let base = ctx.base();
+    for ((partner_id, month), minor) in noted {
+        let delta = totals::Delta::line(partner_id, &month, base.code(), "commission", minor);
+        totals::note(conn, &delta)?;
     }
     if with_net {
         let net = owed(conn)? - owed_before;
@@ -146,12 +153,17 @@ pub(crate) fn due_after_hold(settings: &ProgramSettings, day: NaiveDate) -> Stri
 
 /// Writes the lines a sale or action earns; false while one is held.
 /// `fresh`: no earlier run wrote lines for it.
+/// What new commission and two-tier lines earn per (partner, month), noted
+/// in the totals once at the end of the run rather than once per line.
+type Noted = HashMap<(i64, String), i64>;
+
 fn earn(
     conn: &Connection,
     ctx: &mut Context,
     c: &Todo,
     fresh: bool,
     report: &mut EngineReport,
+    noted: &mut Noted,
 ) -> Result<bool> {
     let Some((version_id, lines)) = ctx.lines_for(c)? else {
         return Ok(true);
@@ -165,7 +177,13 @@ fn earn(
         } else {
             report.lines += 1;
         }
-        write_line(conn, &ctx.settings, c, version_id, line, &due, fresh)?;
+        if write_line(conn, &ctx.settings, c, version_id, line, &due, fresh)? {
+            if let Some(minor) = line.amount_minor {
+                *noted
+                    .entry((line.partner_id, c.occurred_at.format("%Y-%m").to_string()))
+                    .or_default() += minor;
+            }
+        }
     }
     Ok(all_final)
 }
@@ -190,7 +208,8 @@ const UPSERT_LINE: &str = concat!(
 );
 
 /// Inserts the line, or completes a held one; a final line is never
-/// rewritten. A conversion without lines yet (`fresh`) gets a plain
+/// rewritten. True when the line is new (its totals are the caller's to
+/// note; a completed one's trigger notes them). A conversion without lines yet (`fresh`) gets a plain
 /// insert: the upsert's UPDATE triggers make SQLite keep a statement
 /// journal, which cost a third of every insert.
 fn write_line(
@@ -201,9 +220,15 @@ fn write_line(
     l: &Line,
     due: &str,
     fresh: bool,
-) -> Result<()> {
+) -> Result<bool> {
     let now = now();
     let sql = if fresh { INSERT_LINE } else { UPSERT_LINE };
+    // An upsert that completes a held line is an update (its trigger notes
+    // the totals); only a new line is noted here.
+    let new_line = fresh
+        || !conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM commissions WHERE partner_id = ?1 AND conversion_id = ?2 AND line = ?3)")?
+            .query_row(params![l.partner_id, c.id, l.line], |r| r.get::<_, bool>(0))?;
     conn.prepare_cached(sql)?.execute(params![
         l.partner_id,
         c.id,
@@ -225,7 +250,7 @@ fn write_line(
         due,
         now,
     ])?;
-    Ok(())
+    Ok(new_line)
 }
 
 /// A refund or chargeback: for each line its sale earned, reverse the
@@ -352,6 +377,7 @@ fn give_back(
             due,
             now(),
         ])?;
+        totals::note_line(conn, conn.last_insert_rowid())?;
         if kind == "clawback" {
             report.clawbacks += 1;
         } else {
@@ -399,7 +425,7 @@ fn bonuses(
         }
     }
     for bonus in reached {
-        report.bonuses += conn
+        let added = conn
             .prepare_cached(
                 "INSERT INTO commissions (partner_id, line, kind, plan_version_id, rule_id, flat_minor, rounding, detail,
                     amount_minor, currency, state, due_on, created_at, updated_at)
@@ -417,7 +443,11 @@ fn bonuses(
                 ctx.base(),
                 due,
                 now(),
-            ])? as u64;
+            ])?;
+        if added > 0 {
+            totals::note_line(conn, conn.last_insert_rowid())?;
+        }
+        report.bonuses += added as u64;
     }
     Ok(())
 }

@@ -20,6 +20,7 @@ use crate::plans::compile::Pays;
 use crate::plans::{self, Measure, RuleKind, ShareOf, TierMode, TwoTierMode};
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::time::{now, parse_stamp};
+use partnerbook_book::totals;
 use rusqlite::{params, Connection};
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -595,5 +596,6 @@ fn insert_adjustment(
         a.due,
         now(),
     ])?;
+    totals::note_line(conn, conn.last_insert_rowid())?;
     Ok(())
 }

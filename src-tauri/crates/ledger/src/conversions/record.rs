@@ -5,8 +5,10 @@
 use super::attribution;
 use super::model::{ConversionInput, Customer};
 use crate::error::{ErrorExt, LedgerError, Result};
+use partnerbook_book::money::Currency;
 use partnerbook_book::settings::ProgramSettings;
 use partnerbook_book::time::{now, stamp};
+use partnerbook_book::totals;
 use partnerbook_book::validate;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
@@ -116,13 +118,17 @@ pub(crate) fn record_in(
     settings: &ProgramSettings,
     input: &ConversionInput,
 ) -> Result<Recorded> {
-    Recorder::new(conn, settings).record(input)
+    let mut recorder = Recorder::new(conn, settings);
+    let recorded = recorder.record(input)?;
+    recorder.finish()?;
+    Ok(recorded)
 }
 
 /// Records conversions one after another in the caller's transaction,
 /// remembering what it looked up (customers, partner codes, refunds that
 /// wait for their sale) so an import of a million rows asks the book once
-/// per fact rather than once per row.
+/// per fact rather than once per row. Call `finish` before the
+/// transaction commits: it notes the sums the home screen's totals need.
 pub struct Recorder<'c> {
     conn: &'c Connection,
     settings: &'c ProgramSettings,
@@ -132,6 +138,10 @@ pub struct Recorder<'c> {
     codes: attribution::Codes,
     /// Per source: the sales (external ids) refunds named before they arrived.
     awaiting_sale: HashMap<String, HashSet<String>>,
+    /// What the recorded rows add to each (partner, month, currency):
+    /// sales, revenue, refunds, refunded. Noted once in `finish` rather
+    /// than once per row (deltas add up in any order).
+    totals: HashMap<(i64, String, Currency), [i64; 4]>,
 }
 
 /// A customer as the recorder last saw them.
@@ -150,7 +160,26 @@ impl<'c> Recorder<'c> {
             customers: HashMap::new(),
             codes: HashMap::new(),
             awaiting_sale: HashMap::new(),
+            totals: HashMap::new(),
         }
+    }
+
+    /// Notes what everything recorded adds to the totals (book::totals).
+    pub fn finish(self) -> Result<()> {
+        for ((partner_id, month, currency), [sales, revenue, refunds, refunded]) in &self.totals {
+            let delta = totals::Delta {
+                partner_id: *partner_id,
+                at: month,
+                currency: currency.code(),
+                sales: *sales,
+                revenue_minor: *revenue,
+                refunds: *refunds,
+                refunded_minor: *refunded,
+                ..Default::default()
+            };
+            totals::note(self.conn, &delta)?;
+        }
+        Ok(())
     }
 
     pub fn record(&mut self, input: &ConversionInput) -> Result<Recorded> {
@@ -205,6 +234,22 @@ impl<'c> Recorder<'c> {
             self.now,
         ])?;
         let id = conn.last_insert_rowid();
+        if let Some(money) = amount {
+            let slot = match input.kind.as_str() {
+                "sale" | "recurring" => Some(0),
+                "refund" | "chargeback" => Some(2),
+                _ => None,
+            };
+            if let Some(slot) = slot {
+                let month = input.occurred_at.format("%Y-%m").to_string();
+                let sums = self
+                    .totals
+                    .entry((found.partner_id.unwrap_or(0), month, money.currency))
+                    .or_default();
+                sums[slot] += 1;
+                sums[slot + 1] += money.minor;
+            }
+        }
         self.learn(input, id, customer, original.is_some(), &found)?;
         Ok(Recorded::New(id))
     }

@@ -256,6 +256,7 @@ pub fn import(
             [last_before],
             |r| r.get::<_, i64>(0),
         )? as u64;
+        recorder.finish()?;
         report.commissions = engine::run_in(&tx, progress)?;
         progress.check()?;
         if !options.dry_run {

@@ -4,6 +4,7 @@
 
 use crate::support::{pay_in_a_run, setup};
 use partnerbook_book::audit::Actor;
+use partnerbook_book::totals::settle;
 use partnerbook_ledger::commissions;
 use partnerbook_ledger::conversions::ConversionKind;
 use partnerbook_ledger::totals::drift;
@@ -105,6 +106,12 @@ fn a_sale_without_a_partner_counts_apart_and_moves_with_its_partner() {
         .conn()
         .execute("UPDATE conversions SET partner_id = ?1, attribution = 'customer' WHERE external_id = 'u1'", [lone])
         .unwrap();
+    let said = drift(t.book.conn()).unwrap();
+    assert_eq!(
+        said[0], "2 changes were never settled into totals",
+        "a write outside the book's transactions"
+    );
+    settle(t.book.conn()).unwrap();
     assert_eq!(drift(t.book.conn()).unwrap(), Vec::<String>::new());
     assert_eq!(row(&t, "2026", lone).1, 700);
     assert_eq!(row(&t, "2026", 0).1, 0);
@@ -112,6 +119,7 @@ fn a_sale_without_a_partner_counts_apart_and_moves_with_its_partner() {
         .conn()
         .execute("DELETE FROM conversions WHERE external_id = 'u1'", [])
         .unwrap();
+    settle(t.book.conn()).unwrap();
     assert_eq!(drift(t.book.conn()).unwrap(), Vec::<String>::new());
     assert_eq!(row(&t, "", lone).1, 0);
 }

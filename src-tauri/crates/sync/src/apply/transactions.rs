@@ -105,6 +105,7 @@ impl<'a> Batch<'a> {
     /// Computes the commissions of the page's new sales and refunds, and
     /// says so once in the audit log. Returns the conversions computed.
     pub fn finish(self, ctx: &Ctx, resource: Resource, page: u64) -> Result<u64> {
+        self.recorder.finish()?;
         if self.new == 0 {
             return Ok(0);
         }

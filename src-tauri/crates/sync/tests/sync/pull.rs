@@ -35,6 +35,11 @@ fn a_whole_program_comes_in() {
         Some(&1)
     );
     assert_eq!(by(Resource::Rewards).added, 30);
+    // The home screen's totals follow what sync wrote, page by page.
+    assert_eq!(
+        partnerbook_ledger::totals::drift(w.book.conn()).unwrap(),
+        Vec::<String>::new()
+    );
     assert_eq!(count(&w.book, "SELECT count(*) FROM partners"), 10);
     assert_eq!(count(&w.book, "SELECT count(*) FROM groups"), 2);
     // Every sale is attributed through the partner key, now a referral code.
