@@ -141,6 +141,7 @@ const COMMANDS: &[&str] = &[
     "partner_performance_get",
     "home_get",
     "home_attention",
+    "partner_money",
     "report_program",
     "report_performance",
     "report_unattributed",

@@ -183,3 +183,6 @@ SELECT span, -1, currency, sum(sales), sum(revenue_minor), sum(refunds),
 CREATE INDEX customers_first_sale ON customers(first_sale_at, partner_id) WHERE first_sale_at IS NOT NULL;
 -- New partners by the day they were approved (the home screen's counts and funnel).
 CREATE INDEX partners_approved ON partners(approved_at) WHERE approved_at IS NOT NULL;
+-- The partner list sorted by money of all time: walked in value order.
+CREATE INDEX totals_by_revenue ON totals(currency, revenue_minor, partner_id) WHERE span = '';
+CREATE INDEX totals_by_commission ON totals(currency, earned_minor + given_back_minor, partner_id) WHERE span = '';

@@ -197,3 +197,72 @@ fn attention_counts_what_waits_today() {
     assert_eq!(a.applications_waiting, 0);
     assert_eq!(a.outbox_failed, 0);
 }
+
+#[test]
+fn the_partner_list_shows_and_sorts_by_money() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    let ids: Vec<i64> = book
+        .conn()
+        .prepare("SELECT id FROM partners ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let today = NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
+    let money = partnerbook_dashboard::partner_money(book.conn(), &ids, today).unwrap();
+    let (ana, ben, cy) = (&money[0], &money[1], &money[2]);
+    assert_eq!(ana.revenue, vec![eur(21000)]);
+    // 20% of each sale, less the refund's reversal.
+    assert_eq!(ana.commission, vec![eur(4200 - 800)]);
+    // 30 days to March 12 start on February 11: F1 is out.
+    assert_eq!(ana.revenue_30d, vec![eur(15000)]);
+    assert_eq!(ana.commission_30d, vec![eur(3000 - 800)]);
+    assert_eq!(ana.last_sale.as_deref(), Some("2026-03-05"));
+    assert_eq!((ana.sales, ana.refunds, ana.customers), (3, 1, 3));
+    assert!(ana.balance_due.is_empty(), "nothing approved yet");
+    assert_eq!(ben.revenue, vec![eur(9000)]);
+    assert_eq!(ben.last_sale.as_deref(), Some("2026-04-01"));
+    assert_eq!(
+        *cy,
+        partnerbook_dashboard::PartnerMoney {
+            partner_id: cy.partner_id,
+            ..Default::default()
+        }
+    );
+
+    use partnerbook_partners::search::{search, PartnerQuery, PartnerSort};
+    let names = |sort: PartnerSort, descending: bool, text: &str| -> Vec<String> {
+        let q = PartnerQuery {
+            sort,
+            descending,
+            text: text.into(),
+            ..Default::default()
+        };
+        search(&book, &q)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.name)
+            .collect()
+    };
+    assert_eq!(
+        names(PartnerSort::Revenue, true, ""),
+        ["Ana Lima", "Ben Okoro", "Cy Wu"]
+    );
+    assert_eq!(
+        names(PartnerSort::Revenue, false, ""),
+        ["Cy Wu", "Ben Okoro", "Ana Lima"]
+    );
+    assert_eq!(
+        names(PartnerSort::Commission, true, ""),
+        ["Ana Lima", "Ben Okoro", "Cy Wu"]
+    );
+    // Searching keeps the order among the matches.
+    assert_eq!(
+        names(PartnerSort::Revenue, false, "example"),
+        ["Cy Wu", "Ben Okoro", "Ana Lima"]
+    );
+    assert_eq!(names(PartnerSort::Commission, true, "ben"), ["Ben Okoro"]);
+}

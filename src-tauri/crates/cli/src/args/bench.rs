@@ -97,7 +97,8 @@ pub enum BenchCommand {
     },
     /// The home screen on the book: this and last month (the latest month
     /// with sales and the one before), a quarter, the year, the 12 months to
-    /// last month; then what needs attention.
+    /// last month; then what needs attention; then the partner list sorted
+    /// by name and by money, and a page's money columns.
     Home {
         /// Timed calls of each.
         #[arg(long, default_value_t = 30)]

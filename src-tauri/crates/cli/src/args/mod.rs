@@ -249,6 +249,10 @@ pub enum SortArg {
     Updated,
     Country,
     Status,
+    /// Sales of all time, in the program's currency.
+    Revenue,
+    /// Commission of all time, in the program's currency.
+    Commission,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

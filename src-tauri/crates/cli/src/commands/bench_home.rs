@@ -75,7 +75,44 @@ pub fn run(book: &Book, runs: usize, json: bool) -> CliResult {
             },
         )?);
     }
+    use partnerbook_core::partners::search::{search, PartnerQuery, PartnerSort};
+    let mut first_page = Vec::new();
+    for (name, sort, descending, offset) in [
+        ("name", PartnerSort::Name, false, 0),
+        ("revenue, most first", PartnerSort::Revenue, true, 0),
+        ("commission, most first", PartnerSort::Commission, true, 0),
+        ("revenue, least first", PartnerSort::Revenue, false, 0),
+        (
+            "revenue, most first, rows 50,001-50,100",
+            PartnerSort::Revenue,
+            true,
+            50_000,
+        ),
+    ] {
+        let q = PartnerQuery {
+            sort,
+            descending,
+            offset,
+            limit: 100,
+            ..Default::default()
+        };
+        out.push(time(format!("partner list by {name}"), runs, || {
+            let page = search(book, &q)?;
+            if offset == 0 && first_page.is_empty() {
+                first_page = page.rows.iter().map(|r| r.id).collect();
+            }
+            Ok(())
+        })?);
+    }
     let day = today();
+    out.push(time(
+        format!("money columns of {} partners", first_page.len()),
+        runs,
+        || {
+            dashboard::partner_money(book.conn(), &first_page, day)?;
+            Ok(())
+        },
+    )?);
     out.push(time(
         format!("attention (next run through {day})"),
         runs.div_ceil(3),

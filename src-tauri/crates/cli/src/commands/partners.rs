@@ -188,6 +188,8 @@ fn query(book: &Book, f: &Filter) -> CliResult<PartnerQuery> {
         SortArg::Updated => PartnerSort::Updated,
         SortArg::Country => PartnerSort::Country,
         SortArg::Status => PartnerSort::Status,
+        SortArg::Revenue => PartnerSort::Revenue,
+        SortArg::Commission => PartnerSort::Commission,
     };
     Ok(PartnerQuery {
         text: f.search.clone(),

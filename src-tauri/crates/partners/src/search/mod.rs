@@ -27,6 +27,10 @@ pub enum PartnerSort {
     Updated,
     Country,
     Status,
+    /// Sales and renewals of all time, in the program's currency.
+    Revenue,
+    /// Commission of all time (earned less given back), in the program's currency.
+    Commission,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
