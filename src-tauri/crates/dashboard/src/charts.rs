@@ -4,7 +4,8 @@
 
 use crate::error::Result;
 use crate::figures::PerCurrency;
-use crate::period::{sql_list, Month, Period};
+use crate::period::{Month, Period};
+use crate::sums::Sums;
 use partnerbook_book::money::{Currency, Money};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -110,64 +111,6 @@ pub struct PartnerCharts {
     pub floor: i64,
 }
 
-#[derive(Default)]
-struct Acc {
-    group: Option<i64>,
-    sales: i64,
-    refunds: i64,
-    revenue: Vec<(String, i64)>,
-    commission: Vec<(String, i64)>,
-}
-
-fn add(list: &mut Vec<(String, i64)>, currency: &str, minor: i64) {
-    if minor == 0 {
-        return;
-    }
-    match list.iter_mut().find(|(c, _)| c == currency) {
-        Some((_, m)) => *m += minor,
-        None => list.push((currency.to_string(), minor)),
-    }
-}
-
-fn money(list: &[(String, i64)]) -> Result<Vec<Money>> {
-    let mut out = list
-        .iter()
-        .map(|(c, m)| Ok(Money::new(*m, Currency::from_code(c)?)))
-        .collect::<Result<Vec<_>>>()?;
-    out.sort_by(|a, b| a.currency.code().cmp(b.currency.code()));
-    Ok(out)
-}
-
-fn in_currency(list: &[(String, i64)], currency: &str) -> i64 {
-    list.iter()
-        .find(|(c, _)| c == currency)
-        .map_or(0, |(_, m)| *m)
-}
-
-/// Every partner's sums over the period, in one pass over `totals`.
-fn partners(conn: &Connection, period: Period) -> Result<HashMap<i64, Acc>> {
-    let spans = period.spans(conn)?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT t.partner_id, p.group_id, t.currency, t.sales, t.revenue_minor, t.refunds,
-                t.earned_minor + t.given_back_minor
-           FROM totals t JOIN partners p ON p.id = t.partner_id
-          WHERE t.span IN ({}) AND t.partner_id > 0",
-        sql_list(&spans)
-    ))?;
-    let mut out: HashMap<i64, Acc> = HashMap::new();
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let acc = out.entry(r.get(0)?).or_default();
-        acc.group = r.get(1)?;
-        let currency: String = r.get(2)?;
-        acc.sales += r.get::<_, i64>(3)?;
-        add(&mut acc.revenue, &currency, r.get(4)?);
-        acc.refunds += r.get::<_, i64>(5)?;
-        add(&mut acc.commission, &currency, r.get(6)?);
-    }
-    Ok(out)
-}
-
 fn names(
     conn: &Connection,
     table: &str,
@@ -182,22 +125,31 @@ fn names(
 }
 
 pub fn partner_charts(conn: &Connection, period: Period, floor: i64) -> Result<PartnerCharts> {
-    let all = partners(conn, period)?;
+    let all = Sums::read(conn, period)?;
     // Currencies by how much was sold in them, most first.
-    let mut volume: BTreeMap<String, i64> = BTreeMap::new();
-    for acc in all.values() {
-        for (c, m) in &acc.revenue {
-            *volume.entry(c.clone()).or_default() += m;
-        }
-    }
-    let mut currencies: Vec<(String, i64)> = volume.into_iter().filter(|(_, m)| *m > 0).collect();
-    currencies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut currencies: Vec<(usize, i64)> = (0..all.currencies.len())
+        .map(|c| {
+            (
+                c,
+                all.present
+                    .iter()
+                    .map(|&id| all.revenue[c][id as usize])
+                    .sum::<i64>(),
+            )
+        })
+        .filter(|(_, m)| *m > 0)
+        .collect();
+    currencies.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(all.currencies[a.0].cmp(&all.currencies[b.0]))
+    });
 
-    let mut tops: Vec<(String, Vec<i64>)> = Vec::new();
-    for (currency, _) in &currencies {
+    let mut tops: Vec<(usize, Vec<i64>)> = Vec::new();
+    for &(c, _) in &currencies {
         let mut ranked: Vec<(i64, i64)> = all
+            .present
             .iter()
-            .map(|(id, acc)| (in_currency(&acc.revenue, currency), *id))
+            .map(|&id| (all.revenue[c][id as usize], id))
             .filter(|(m, _)| *m > 0)
             .collect();
         let keep = ranked.len().min(TOP);
@@ -206,17 +158,15 @@ pub fn partner_charts(conn: &Connection, period: Period, floor: i64) -> Result<P
         }
         ranked.truncate(keep);
         ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        tops.push((
-            currency.clone(),
-            ranked.into_iter().map(|(_, id)| id).collect(),
-        ));
+        tops.push((c, ranked.into_iter().map(|(_, id)| id).collect()));
     }
 
     // Refund rate: refunds / sales, compared as cross products (no division).
     let mut rates: Vec<(i64, i64, i64)> = all
+        .present
         .iter()
-        .filter(|(_, a)| a.sales >= floor.max(1) && a.refunds > 0)
-        .map(|(id, a)| (*id, a.sales, a.refunds))
+        .map(|&id| (id, all.sales[id as usize], all.refunds[id as usize]))
+        .filter(|&(_, sales, refunds)| sales >= floor.max(1) && refunds > 0)
         .collect();
     rates.sort_by(|a, b| {
         (b.2 * a.1)
@@ -232,62 +182,72 @@ pub fn partner_charts(conn: &Connection, period: Period, floor: i64) -> Result<P
         .chain(rates.iter().map(|r| r.0));
     let partner_names = names(conn, "partners", wanted)?;
     let figure = |id: i64| -> Result<PartnerFigure> {
-        let acc = &all[&id];
         Ok(PartnerFigure {
             partner_id: id,
             name: partner_names[&id].clone(),
-            sales: acc.sales,
-            refunds: acc.refunds,
-            revenue: money(&acc.revenue)?,
-            commission: money(&acc.commission)?,
+            sales: all.sales[id as usize],
+            refunds: all.refunds[id as usize],
+            revenue: all.money(&all.revenue, id)?,
+            commission: all.money(&all.commission, id)?,
         })
     };
     let top = tops
         .into_iter()
-        .map(|(currency, ids)| {
+        .map(|(c, ids)| {
             Ok(TopList {
-                currency: Currency::from_code(&currency)?,
+                currency: Currency::from_code(&all.currencies[c])?,
                 partners: ids.into_iter().map(figure).collect::<Result<_>>()?,
             })
         })
         .collect::<Result<_>>()?;
 
-    let mut groups: BTreeMap<Option<i64>, Acc> = BTreeMap::new();
-    let mut members: BTreeMap<Option<i64>, i64> = BTreeMap::new();
-    for acc in all.values() {
-        let g = groups.entry(acc.group).or_default();
-        *members.entry(acc.group).or_default() += 1;
-        for (c, m) in &acc.revenue {
-            add(&mut g.revenue, c, *m);
-        }
-        for (c, m) in &acc.commission {
-            add(&mut g.commission, c, *m);
+    // Groups as the partners are now: group id per partner from its index.
+    let mut group_of: HashMap<i64, i64> = HashMap::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT id, group_id FROM partners WHERE group_id IS NOT NULL")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        group_of.insert(r.get(0)?, r.get(1)?);
+    }
+    let k = all.currencies.len();
+    let mut groups: BTreeMap<Option<i64>, (i64, Vec<i64>, Vec<i64>)> = BTreeMap::new();
+    for &id in &all.present {
+        let g = groups
+            .entry(group_of.get(&id).copied())
+            .or_insert_with(|| (0, vec![0; k], vec![0; k]));
+        g.0 += 1;
+        for c in 0..k {
+            g.1[c] += all.revenue[c][id as usize];
+            g.2[c] += all.commission[c][id as usize];
         }
     }
     let group_names = names(conn, "groups", groups.keys().flatten().copied())?;
-    let first = currencies
-        .first()
-        .map(|(c, _)| c.clone())
-        .unwrap_or_default();
+    let as_money = |amounts: &[i64]| -> Result<Vec<Money>> {
+        let mut out = Vec::new();
+        for (c, &minor) in amounts.iter().enumerate() {
+            if minor != 0 {
+                out.push(Money::new(minor, Currency::from_code(&all.currencies[c])?));
+            }
+        }
+        out.sort_by(|a, b| a.currency.code().cmp(b.currency.code()));
+        Ok(out)
+    };
+    let first = currencies.first().map(|&(c, _)| c);
     let mut group_list = groups
         .iter()
-        .map(|(id, g)| {
-            Ok(GroupFigure {
+        .map(|(id, (partners, revenue, commission))| {
+            let rank = first.map_or(0, |c| revenue[c]);
+            let figure = GroupFigure {
                 group_id: *id,
                 name: id.map_or_else(|| "(no group)".to_string(), |i| group_names[&i].clone()),
-                partners: members[id],
-                revenue: money(&g.revenue)?,
-                commission: money(&g.commission)?,
-            })
+                partners: *partners,
+                revenue: as_money(revenue)?,
+                commission: as_money(commission)?,
+            };
+            Ok((rank, figure))
         })
         .collect::<Result<Vec<_>>>()?;
-    let first_of = |g: &GroupFigure| {
-        g.revenue
-            .iter()
-            .find(|m| m.currency.code() == first)
-            .map_or(0, |m| m.minor)
-    };
-    group_list.sort_by(|a, b| first_of(b).cmp(&first_of(a)).then(a.name.cmp(&b.name)));
+    group_list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
 
     let refund_rates = rates
         .into_iter()
@@ -300,7 +260,7 @@ pub fn partner_charts(conn: &Connection, period: Period, floor: i64) -> Result<P
         .collect();
     Ok(PartnerCharts {
         top,
-        groups: group_list,
+        groups: group_list.into_iter().map(|(_, g)| g).collect(),
         refund_rates,
         floor,
     })

@@ -3,7 +3,7 @@
 //! refunds, unattributed sales, new and active partners.
 
 use crate::error::Result;
-use crate::period::{sql_list, Period};
+use crate::period::{sql_spans, Period};
 use partnerbook_book::money::{Currency, Money};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -80,13 +80,12 @@ struct Program {
 }
 
 fn program(conn: &Connection, period: Period) -> Result<Program> {
-    let spans = period.spans(conn)?;
+    let (spans, sign) = sql_spans(&period.spans(conn)?);
     let mut stmt = conn.prepare(&format!(
-        "SELECT partner_id, currency, sum(sales), sum(revenue_minor), sum(refunds), sum(refunded_minor),
-                sum(earned_minor), sum(given_back_minor)
-           FROM totals WHERE span IN ({}) AND (partner_id = -1 OR partner_id = 0)
-          GROUP BY partner_id, currency",
-        sql_list(&spans)
+        "SELECT partner_id, currency, sum({sign} * sales), sum({sign} * revenue_minor), sum({sign} * refunds),
+                sum({sign} * refunded_minor), sum({sign} * earned_minor), sum({sign} * given_back_minor)
+           FROM totals WHERE span IN ({spans}) AND (partner_id = -1 OR partner_id = 0)
+          GROUP BY partner_id, currency"
     ))?;
     let mut rows = stmt.query([])?;
     let mut p = Program::default();

@@ -13,6 +13,7 @@ pub mod funnel;
 pub mod home;
 pub mod partner_money;
 pub mod period;
+mod sums;
 
 pub use attention::{attention, Attention, NextRun};
 pub use charts::{GroupFigure, PartnerCharts, PartnerFigure, RefundRate, TopList, TrendPoint};

@@ -100,25 +100,60 @@ impl Period {
         )
     }
 
-    /// The spans of `totals` that add up to the period: a whole year where
-    /// the period covers all of it that holds anything, else its months.
-    pub fn spans(self, conn: &Connection) -> Result<Vec<String>> {
+    /// The spans of `totals` that add up to the period, each with its
+    /// sign: a whole year where the period covers all of it that holds
+    /// anything; a year less its other months where the period covers most
+    /// of it ("2026" less "2026-12" for January to November); else months.
+    /// Fewer rows to read: a year is one row per partner, a month nearly so.
+    pub fn spans(self, conn: &Connection) -> Result<Vec<Span>> {
         let mut spans = Vec::new();
         let mut month = self.from;
         while month <= self.to {
             let year = month.year();
-            let december = Month::of(NaiveDate::from_ymd_opt(year, 12, 1).expect("December"));
-            let whole_year = month.number() == 1
-                && (self.to >= december || !holds_anything_after(conn, self.to, december)?);
-            if whole_year {
-                spans.push(year.to_string());
-                month = december.plus(1);
+            let january = Month::of(NaiveDate::from_ymd_opt(year, 1, 1).expect("January"));
+            let december = january.plus(11);
+            let last = self.to.min(december);
+            let inside = month.count_to(last);
+            let whole = month == january
+                && (last == december || !holds_anything_after(conn, last, december)?);
+            if whole {
+                spans.push(Span::add(year.to_string()));
+            } else if inside > 6 {
+                spans.push(Span::add(year.to_string()));
+                let mut out = january;
+                while out <= december {
+                    if out < month || out > last {
+                        spans.push(Span::less(out.key()));
+                    }
+                    out = out.plus(1);
+                }
             } else {
-                spans.push(month.key());
-                month = month.plus(1);
+                let mut m = month;
+                while m <= last {
+                    spans.push(Span::add(m.key()));
+                    m = m.plus(1);
+                }
             }
+            month = december.plus(1);
         }
         Ok(spans)
+    }
+}
+
+/// A span of `totals` ("2026", "2026-11") counted in (+1) or taken out (-1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub key: String,
+    pub sign: i64,
+}
+
+impl Span {
+    fn add(key: String) -> Span {
+        Span { key, sign: 1 }
+    }
+
+    fn less(key: String) -> Span {
+        Span { key, sign: -1 }
     }
 }
 
@@ -131,14 +166,26 @@ fn holds_anything_after(conn: &Connection, to: Month, last: Month) -> Result<boo
     )?)
 }
 
-/// `spans` as an SQL list; they are made by `Period::spans` from parsed
-/// months (digits and dashes only), never from the caller's text.
-pub(crate) fn sql_list(spans: &[String]) -> String {
-    spans
+/// `spans` as an SQL list, and a CASE giving each row's sign by its span.
+/// The keys are made by `Period::spans` from parsed months (digits and
+/// dashes only), never from the caller's text.
+pub(crate) fn sql_spans(spans: &[Span]) -> (String, String) {
+    let list = spans
         .iter()
-        .map(|s| format!("'{s}'"))
+        .map(|s| format!("'{}'", s.key))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    let less: Vec<String> = spans
+        .iter()
+        .filter(|s| s.sign < 0)
+        .map(|s| format!("'{}'", s.key))
+        .collect();
+    let sign = if less.is_empty() {
+        "1".to_string()
+    } else {
+        format!("CASE WHEN span IN ({}) THEN -1 ELSE 1 END", less.join(", "))
+    };
+    (list, sign)
 }
 
 #[cfg(test)]

@@ -133,15 +133,25 @@ fn a_month_beside_the_month_before() {
 }
 
 #[test]
-fn a_year_is_read_whole_when_nothing_lies_after_the_period() {
+fn a_year_is_read_whole_or_less_its_other_months() {
     let dir = tempfile::tempdir().unwrap();
     let book = book(dir.path());
     let m = |t: &str| Month::parse(t, "m").unwrap();
-    let spans = |from: &str, to: &str| {
+    // "-" marks a span taken out.
+    let spans = |from: &str, to: &str| -> Vec<String> {
         Period::new(m(from), m(to))
             .unwrap()
             .spans(book.conn())
             .unwrap()
+            .into_iter()
+            .map(|s| {
+                if s.sign < 0 {
+                    format!("-{}", s.key)
+                } else {
+                    s.key
+                }
+            })
+            .collect()
     };
     assert_eq!(spans("2026-01", "2026-12"), ["2026"]);
     assert_eq!(
@@ -157,12 +167,31 @@ fn a_year_is_read_whole_when_nothing_lies_after_the_period() {
         spans("2025-11", "2027-01"),
         ["2025-11", "2025-12", "2026", "2027"]
     );
-    // Either way the numbers are the same.
+    // Most of a year: the year less the months outside the period.
+    assert_eq!(
+        spans("2025-05", "2026-02"),
+        ["2025", "-2025-01", "-2025-02", "-2025-03", "-2025-04", "2026-01", "2026-02"]
+    );
+    assert_eq!(
+        spans("2026-02", "2026-11"),
+        ["2026", "-2026-01", "-2026-12"]
+    );
+    // Whichever spans, the numbers are the same as month by month.
     let whole = home(&book, "2026-01", "2026-12", None).unwrap();
     let months = home(&book, "2026-01", "2026-04", None).unwrap();
     assert_eq!(whole.numbers.revenue.now, vec![eur(30000)]);
     assert_eq!(whole.numbers.revenue.now, months.numbers.revenue.now);
     assert_eq!(whole.partners, months.partners);
+    let less = home(&book, "2026-03", "2026-11", Some(1)).unwrap();
+    let march_april = home(&book, "2026-03", "2026-04", Some(1)).unwrap();
+    assert_eq!(
+        less.numbers.revenue.now,
+        vec![eur(24000)],
+        "all but February's 60.00"
+    );
+    assert_eq!(less.numbers.revenue.now, march_april.numbers.revenue.now);
+    assert_eq!(less.numbers.earned.now, march_april.numbers.earned.now);
+    assert_eq!(less.partners, march_april.partners);
 }
 
 #[test]
