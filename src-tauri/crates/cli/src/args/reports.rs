@@ -5,6 +5,16 @@ use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
+    /// The home screen's numbers for months FROM to TO, each beside the
+    /// months before, and the top partners by revenue.
+    Home {
+        #[arg(long, value_name = "YYYY-MM")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM")]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// A month's sales, refunds, commissions, payouts and top partners, as a PDF.
     Program {
         #[arg(long, value_name = "YYYY-MM")]

@@ -13,6 +13,7 @@ pub mod book;
 pub mod commissions;
 pub mod conversions;
 pub mod groups;
+pub mod home;
 pub mod mail;
 pub mod onboarding;
 pub mod options;

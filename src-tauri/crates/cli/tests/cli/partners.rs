@@ -192,6 +192,32 @@ fn demo_settings_and_check() {
         .args(["--partners", "120", "--seed", "3"])
         .assert()
         .success();
+    // The home screen's numbers in the terminal, as the app reads them: the
+    // demo's year of sales ends today, so last month is full.
+    use chrono::Datelike;
+    let first = chrono::Utc::now().date_naive().with_day(1).unwrap();
+    let last_month = (first - chrono::Duration::days(1))
+        .format("%Y-%m")
+        .to_string();
+    let home = json(pb(&book).args([
+        "report",
+        "home",
+        "--from",
+        &last_month,
+        "--to",
+        &last_month,
+        "--json",
+    ]));
+    assert_eq!(home["from"], last_month.as_str());
+    assert!(
+        home["numbers"]["sales"]["now"].as_i64().unwrap() > 0,
+        "{home}"
+    );
+    assert!(!home["partners"]["top"].as_array().unwrap().is_empty());
+    stderr(
+        pb(&book).args(["report", "home", "--from", "2026-12", "--to", "2026-11"]),
+        1,
+    );
     let health = json(pb(&book).args(["check", "--json"]));
     assert_eq!(health["integrity"][0], "ok");
     assert_eq!(
