@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearFilters, EMPTY_FILTERS, effectiveSort, hasFilters, queryKey, toggleSort, toQuery } from "./query";
+import { clearFilters, EMPTY_FILTERS, effectiveSort, hasFilters, isTopEarners, queryKey, toggleSort, toggleTopEarners, toQuery } from "./query";
 
 describe("partner query", () => {
   it("sorts by name without search text and by relevance with it", () => {
@@ -43,5 +43,25 @@ describe("partner query", () => {
   it("gives the same key for the same list whatever the paging", () => {
     expect(queryKey({ ...EMPTY_FILTERS, text: "ana " })).toBe(queryKey({ ...EMPTY_FILTERS, text: "ana" }));
     expect(queryKey(EMPTY_FILTERS)).not.toBe(queryKey({ ...EMPTY_FILTERS, tag: "vip" }));
+  });
+
+  it("sorts money highest first on the first click", () => {
+    const byRevenue = toggleSort(EMPTY_FILTERS, "revenue");
+    expect(byRevenue).toMatchObject({ sort: "revenue", descending: true });
+    expect(toggleSort(byRevenue, "revenue")).toMatchObject({ sort: "revenue", descending: false });
+    expect(toggleSort(byRevenue, "commission")).toMatchObject({ sort: "commission", descending: true });
+    expect(toggleSort(byRevenue, "name")).toMatchObject({ sort: "name", descending: false });
+  });
+
+  it("turns the top earners on and off, keeping the filters", () => {
+    const f = { ...EMPTY_FILTERS, statuses: ["active" as const], text: "ana" };
+    const on = toggleTopEarners(f);
+    expect(on).toMatchObject({ statuses: ["active"], text: "ana", sort: "revenue", descending: true });
+    expect(isTopEarners(on)).toBe(true);
+    expect(hasFilters({ ...on, text: "" , statuses: [] })).toBe(false);
+    expect(isTopEarners({ ...on, descending: false })).toBe(false);
+    const off = toggleTopEarners(on);
+    expect(off).toMatchObject({ statuses: ["active"], sort: null, descending: false });
+    expect(toQuery(off).sort).toBe("relevance");
   });
 });

@@ -53,13 +53,28 @@ export function queryKey(f: Filters): string {
   return JSON.stringify(toQuery(f));
 }
 
+/** Dates open newest first and money highest first; words A to Z. */
+export function descendingFirst(column: PartnerSort): boolean {
+  return column === "created" || column === "updated" || column === "revenue" || column === "commission";
+}
+
 /**
  * Clicking a column header: the first click sorts ascending (newest first for
- * dates), the next flips the direction.
+ * dates, highest first for money), the next flips the direction.
  */
 export function toggleSort(f: Filters, column: PartnerSort): Filters {
   if (effectiveSort(f) === column) return { ...f, sort: column, descending: !f.descending };
-  return { ...f, sort: column, descending: column === "created" || column === "updated" };
+  return { ...f, sort: column, descending: descendingFirst(column) };
+}
+
+/** Highest revenue of all time first, with the search and filters as they are. */
+export function isTopEarners(f: Filters): boolean {
+  return f.sort === "revenue" && f.descending;
+}
+
+/** "Top earners" on: by revenue, highest first; off: the usual order again. */
+export function toggleTopEarners(f: Filters): Filters {
+  return isTopEarners(f) ? { ...f, sort: null, descending: false } : { ...f, sort: "revenue", descending: true };
 }
 
 /** Clears the filters and the search but keeps the chosen sort. */
