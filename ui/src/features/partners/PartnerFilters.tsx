@@ -1,9 +1,10 @@
-import { X } from "lucide-react";
+import { TrendingUp, X } from "lucide-react";
+import type { ReactNode } from "react";
 import type { PartnerStatus } from "../../bindings/PartnerStatus";
 import { STATUS_LABELS, STATUSES } from "../../components/StatusPill";
 import { cx } from "../../lib/cx";
 import { countryName, formatCount } from "../../lib/format";
-import { hasFilters, type Filters } from "./query";
+import { hasFilters, isTopEarners, toggleTopEarners, type Filters } from "./query";
 import type { Lookups } from "./useLookups";
 
 type Props = {
@@ -11,9 +12,12 @@ type Props = {
   lookups: Lookups;
   onChange: (f: Filters) => void;
   onClear: () => void;
+  /** At the right end of the bar (the Columns menu). */
+  tools?: ReactNode;
 };
 
-export function PartnerFilters({ filters, lookups, onChange, onClear }: Props) {
+export function PartnerFilters({ filters, lookups, onChange, onClear, tools }: Props) {
+  const top = isTopEarners(filters);
   const toggleStatus = (s: PartnerStatus) =>
     onChange({
       ...filters,
@@ -85,11 +89,27 @@ export function PartnerFilters({ filters, lookups, onChange, onClear }: Props) {
           ))}
       </select>
 
+      {/* Money is not a filter of the search (the book filters by text, status,
+          group, tag and country); the order is: the biggest earners first,
+          among whoever the filters keep. */}
+      <button
+        type="button"
+        className={cx("filters-tool", top && "filters-tool-on")}
+        aria-pressed={top}
+        title="Highest revenue of all time first, in the program's currency, among the partners the search and filters keep."
+        onClick={() => onChange(toggleTopEarners(filters))}
+        data-testid="filter-top-earners"
+      >
+        <TrendingUp size={14} aria-hidden />
+        Top earners
+      </button>
+
       {hasFilters(filters) && (
         <button type="button" className="filters-clear" onClick={onClear} data-testid="filters-clear">
           <X size={13} /> Clear
         </button>
       )}
+      {tools && <div className="filters-tools">{tools}</div>}
     </div>
   );
 }

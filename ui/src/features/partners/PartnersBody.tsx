@@ -5,12 +5,16 @@ import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { Spinner } from "../../components/Spinner";
 import { useDelayed } from "../../lib/useDelayed";
+import type { Column } from "./table/columns";
 import type { NavAction, NavState } from "./table/keyboard";
 import { PartnersTable } from "./table/PartnersTable";
+import type { PartnerMoneyState } from "./table/usePartnerMoney";
 import type { usePartnerRows } from "./table/usePartnerRows";
 
 type Props = {
   rows: ReturnType<typeof usePartnerRows>;
+  columns: Column[];
+  money: PartnerMoneyState;
   total: number;
   filtered: boolean;
   nav: NavState;
@@ -80,6 +84,8 @@ export function PartnersBody(props: Props) {
       onSort={props.onSort}
       resetKey={props.resetKey}
       gridRef={props.gridRef}
+      columns={props.columns}
+      money={props.money}
     />
   );
 }

@@ -1,8 +1,9 @@
 import { invoke } from "@tauri-apps/api/core";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Partner } from "../../bindings/Partner";
+import type { PartnerMoney } from "../../bindings/PartnerMoney";
 import type { PartnerQuery } from "../../bindings/PartnerQuery";
 import type { PartnerRow } from "../../bindings/PartnerRow";
 import { ToastProvider } from "../../components/Toast";
@@ -24,6 +25,7 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => 1000 });
   HTMLElement.prototype.scrollTo = function scrollTo() {};
 });
+beforeEach(() => localStorage.clear());
 afterAll(() => {
   if (sizes.clientHeight) Object.defineProperty(HTMLElement.prototype, "clientHeight", sizes.clientHeight);
   if (sizes.clientWidth) Object.defineProperty(HTMLElement.prototype, "clientWidth", sizes.clientWidth);
@@ -48,9 +50,27 @@ function search(q: PartnerQuery, list: PartnerRow[]) {
   return { total: hits.length, offset: q.offset, rows: hits.slice(q.offset, q.offset + q.limit) };
 }
 
+/** Partner n has sold n × $10 in n sales, one refund in ten. */
+function moneyOf(id: number): PartnerMoney {
+  const usd = (minor: number) => (minor ? [{ minor, currency: "USD" }] : []);
+  return {
+    partner_id: id,
+    revenue: usd(id * 1000),
+    commission: usd(id * 100),
+    revenue_30d: [],
+    commission_30d: [],
+    balance_due: usd(id * 50),
+    last_sale: "2026-11-30",
+    sales: id,
+    refunds: Math.floor(id / 10),
+    customers: id,
+  };
+}
+
 function setup(list: PartnerRow[] = people, extra: Parameters<typeof mockCommands>[0] = {}, intent?: PartnersIntent) {
   vi.mocked(invoke).mockReset();
   mockCommands({
+    partner_money: ({ ids }) => (ids as number[]).map(moneyOf),
     ...extra,
     partners_search: ({ query }) => search(query as PartnerQuery, list),
     groups_list: () => [],
@@ -72,7 +92,14 @@ function setup(list: PartnerRow[] = people, extra: Parameters<typeof mockCommand
         <PartnersScreen active baseCurrency="USD" intent={next} />
       </ToastProvider>,
     );
-  return Object.assign(userEvent.setup(), { reopen });
+  /** Another screen shown (false), or this one again (true). */
+  const show = (active: boolean) =>
+    view.rerender(
+      <ToastProvider>
+        <PartnersScreen active={active} baseCurrency="USD" intent={intent} />
+      </ToastProvider>,
+    );
+  return Object.assign(userEvent.setup(), { reopen, show, view });
 }
 
 describe("PartnersScreen", () => {
@@ -217,5 +244,166 @@ describe("PartnersScreen opened for a partner or a filter", () => {
     user.reopen({ statuses: ["active"], sort: "created", descending: true });
     await waitFor(() => expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ text: "", statuses: ["active"], sort: "created", descending: true }));
     expect(screen.getByTestId("partners-search")).toHaveValue("");
+  });
+});
+
+describe("PartnersScreen money columns", () => {
+  const rowById = (id: number) => document.querySelector(`[data-testid='partner-row'][data-id='${id}']`) as HTMLElement;
+  const header = (name: string) => screen.queryByRole("columnheader", { name: new RegExp(`^${name}`) });
+
+  it("asks for the money of the rows on screen once they are there, without holding them back", async () => {
+    const answer = deferred<PartnerMoney[]>();
+    setup(people, { partner_money: () => answer.promise });
+    const rows = await screen.findAllByTestId("partner-row");
+    // The rows show at once; their money cells wait with a placeholder.
+    expect(within(rows[0]).getByTestId("partner-row-name")).toHaveTextContent("Ana Lima");
+    expect(within(rows[0]).getAllByTestId("money-loading").length).toBeGreaterThan(0);
+    await waitFor(() => expect(callsTo("partner_money")).toHaveLength(1));
+    const commands = vi.mocked(invoke).mock.calls.map(([c]) => c);
+    expect(commands.indexOf("partners_search")).toBeLessThan(commands.indexOf("partner_money"));
+    const asked = callsTo("partner_money")[0].ids as number[];
+    const shown = screen.getAllByTestId("partner-row").map((r) => Number(r.getAttribute("data-id")));
+    expect(asked).toEqual(expect.arrayContaining(shown));
+    expect(asked.length).toBeLessThanOrEqual(100);
+
+    answer.resolve(asked.map(moneyOf));
+    await waitFor(() => expect(within(rowById(2)).getByTestId("money-revenue")).toHaveTextContent("$20.00"));
+    const row = rowById(2);
+    expect(within(row).getByTestId("money-commission")).toHaveTextContent("$2.00");
+    expect(within(row).getByTestId("money-balance")).toHaveTextContent("$1.00");
+    expect(within(row).getByTestId("money-lastSale")).toHaveTextContent("Nov 30, 2026");
+    expect(within(row).queryByTestId("money-loading")).toBeNull();
+    // Known money is not asked for again.
+    expect(callsTo("partner_money")).toHaveLength(1);
+  });
+
+  it("sorts by revenue from its header, highest first, then lowest", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.click(screen.getByRole("button", { name: "Revenue" }));
+    await waitFor(() => expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ sort: "revenue", descending: true, offset: 0 }));
+    expect(header("Revenue")).toHaveAttribute("aria-sort", "descending");
+    await user.click(screen.getByRole("button", { name: /Revenue/ }));
+    await waitFor(() => expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ sort: "revenue", descending: false }));
+    await user.click(screen.getByRole("button", { name: "Commission" }));
+    await waitFor(() => expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ sort: "commission", descending: true }));
+  });
+
+  it("puts the top earners first with one click, among the filtered partners, and back", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.click(screen.getByTestId("filter-status-active"));
+    const top = screen.getByTestId("filter-top-earners");
+    await user.click(top);
+    await waitFor(() =>
+      expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ statuses: ["active"], sort: "revenue", descending: true }),
+    );
+    expect(top).toHaveAttribute("aria-pressed", "true");
+    await user.click(top);
+    await waitFor(() => expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ statuses: ["active"], sort: "name", descending: false }));
+    expect(top).toHaveAttribute("aria-pressed", "false");
+  });
+
+  it("shows the chosen columns, and remembers them", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    // The usual columns: the money that matters most on, the rest off.
+    for (const name of ["Name", "Email", "Revenue", "Commission", "Balance due", "Last sale"]) expect(header(name)).not.toBeNull();
+    for (const name of ["Customers", "Refund rate", "Tags", "Created"]) expect(header(name)).toBeNull();
+
+    await user.click(screen.getByTestId("columns-menu"));
+    const menu = screen.getByRole("dialog", { name: "Columns" });
+    await user.click(within(menu).getByLabelText("Email"));
+    await user.click(within(menu).getByLabelText("Customers"));
+    expect(header("Email")).toBeNull();
+    expect(header("Customers")).not.toBeNull();
+    expect(within(await screen.findByTestId("partners-table")).getAllByRole("columnheader")).toHaveLength(8);
+    await waitFor(() => expect(within(rowById(3)).getByTestId("money-customers")).toHaveTextContent("3"));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog", { name: "Columns" })).toBeNull();
+
+    // Another start of the screen: the same columns.
+    user.view.unmount();
+    setup();
+    await screen.findAllByTestId("partner-row");
+    expect(header("Email")).toBeNull();
+    expect(header("Customers")).not.toBeNull();
+
+    // Back to the usual ones.
+    await user.click(screen.getByTestId("columns-menu"));
+    await user.click(screen.getByRole("button", { name: "Back to the usual columns" }));
+    expect(header("Email")).not.toBeNull();
+    expect(header("Customers")).toBeNull();
+    expect(localStorage.length).toBe(0);
+  });
+
+  it("shows the column the list is ordered by, even when turned off (newest partners first)", async () => {
+    const user = setup(people, {}, { sort: "created", descending: true });
+    await screen.findAllByTestId("partner-row");
+    expect(header("Created")).toHaveAttribute("aria-sort", "descending");
+    await user.click(screen.getByTestId("columns-menu"));
+    expect(screen.getByTestId("column-toggle-created")).toBeChecked();
+    expect(screen.getByTestId("column-toggle-created")).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: /^Name/ }));
+    await waitFor(() => expect(header("Created")).toBeNull());
+  });
+
+  it("asks for no money when no money column shows", async () => {
+    localStorage.setItem(
+      "partnerbook.partners.columns.v1",
+      JSON.stringify({ revenue: false, commission: false, balance: false, lastSale: false }),
+    );
+    setup();
+    await screen.findAllByTestId("partner-row");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(callsTo("partner_money")).toHaveLength(0);
+  });
+
+  it("shows a refund rate, and a dash without sales", async () => {
+    localStorage.setItem("partnerbook.partners.columns.v1", JSON.stringify({ refundRate: true }));
+    setup(people, {
+      partner_money: ({ ids }) =>
+        (ids as number[]).map((id) => (id === 1 ? { ...moneyOf(1), sales: 0, refunds: 0, revenue: [], last_sale: null } : { ...moneyOf(id), sales: 40, refunds: 3 })),
+    });
+    await screen.findAllByTestId("partner-row");
+    await waitFor(() => expect(within(rowById(1)).getByTestId("money-refundRate")).toHaveTextContent("—"));
+    expect(within(rowById(1)).getByTestId("money-revenue")).toHaveTextContent("—");
+    expect(within(rowById(1)).getByTestId("money-lastSale")).toHaveTextContent("—");
+    expect(within(rowById(2)).getByTestId("money-refundRate")).toHaveTextContent("7.5%");
+    expect(within(rowById(2)).getByTestId("money-refundRate")).toHaveAttribute("title", "3 refunds of 40 sales");
+  });
+
+  it("shows the program's currency first and every currency in the title", async () => {
+    setup(people, {
+      partner_money: ({ ids }) =>
+        (ids as number[]).map((id) =>
+          id === 1
+            ? { ...moneyOf(1), revenue: [{ minor: 500000, currency: "EUR" }, { minor: 123456, currency: "USD" }] }
+            : moneyOf(id),
+        ),
+    });
+    await screen.findAllByTestId("partner-row");
+    const cell = await waitFor(() => within(rowById(1)).getByTestId("money-revenue"));
+    expect(cell).toHaveTextContent("$1,234.56+1");
+    expect(cell).toHaveAttribute("title", "$1,234.56\n€5,000.00");
+    expect(within(rowById(2)).getByTestId("money-revenue")).not.toHaveAttribute("title");
+  });
+
+  it("opens sorted by revenue when asked to (the home screen's top partners)", async () => {
+    setup(people, {}, { sort: "revenue", descending: true });
+    await screen.findAllByTestId("partner-row");
+    expect(callsTo("partners_search").at(-1)!.query).toMatchObject({ sort: "revenue", descending: true });
+    expect(header("Revenue")).toHaveAttribute("aria-sort", "descending");
+    expect(screen.getByTestId("filter-top-earners")).toHaveAttribute("aria-pressed", "true");
+  });
+
+  it("asks for the money again on a return to the screen (it may have changed elsewhere)", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await waitFor(() => expect(callsTo("partner_money")).toHaveLength(1));
+    user.show(false);
+    user.show(true);
+    await waitFor(() => expect(callsTo("partner_money")).toHaveLength(2));
+    expect(callsTo("partner_money")[1].ids).toEqual(callsTo("partner_money")[0].ids);
   });
 });

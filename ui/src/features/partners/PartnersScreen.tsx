@@ -9,6 +9,7 @@ import { useDebounced } from "../../lib/useDebounced";
 import type { JobProgress } from "../../bindings/JobProgress";
 import { isCancelled } from "../../lib/errors";
 import { chooseCsvToExport, partnersApi } from "./api";
+import { ColumnsMenu } from "./ColumnsMenu";
 import { ExportStatus } from "./ExportStatus";
 import { ImportDialog } from "./import/ImportDialog";
 import { PartnerPanel } from "./panel/PartnerPanel";
@@ -17,7 +18,9 @@ import { PartnerFilters } from "./PartnerFilters";
 import { PartnersBody } from "./PartnersBody";
 import { PartnersHeader } from "./PartnersHeader";
 import { clearFilters, EMPTY_FILTERS, effectiveSort, hasFilters, queryKey, toggleSort, toQuery, type Filters } from "./query";
+import { useColumnChoice } from "./table/columnChoice";
 import { INITIAL_NAV, navigate, type NavAction, type NavState } from "./table/keyboard";
+import { usePartnerMoney } from "./table/usePartnerMoney";
 import { usePartnerRows } from "./table/usePartnerRows";
 import { useLookups } from "./useLookups";
 import "./partners.css";
@@ -53,6 +56,28 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
   const query = useMemo(() => toQuery(effective), [effective]);
   const rows = usePartnerRows(query, key, partnersApi.search, toast.error);
   const total = rows.total ?? 0;
+  // The money columns come after the rows, for the rows on screen.
+  const money = usePartnerMoney(partnersApi.money, baseCurrency, toast.error);
+  const sort = effectiveSort(effective);
+  const columnChoice = useColumnChoice(sort);
+
+  /** After an edit or an import: the rows and their money again. */
+  const reload = useCallback(() => {
+    rows.refresh();
+    money.reset();
+  }, [rows, money]);
+
+  // Back on the screen: money may have moved elsewhere (sales recorded, a
+  // run paid), so it is asked again; a list ordered by money is fetched again.
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current) {
+      money.reset();
+      if (sort === "revenue" || sort === "commission") rows.refresh();
+    }
+    wasActive.current = active;
+    // Only a return to the screen matters here.
+  }, [active]);
 
   // A new list: nothing selected (an open panel keeps its partner).
   useEffect(() => setNav(INITIAL_NAV), [key]);
@@ -101,14 +126,14 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
 
   const onSaved = useCallback(
     (p: Partner, created: boolean) => {
-      rows.refresh();
+      reload();
       lookups.reload();
       if (created) {
         toast.success(`${p.name} was added.`);
         setPanel({ mode: "edit", id: p.id });
       }
     },
-    [rows, lookups, toast],
+    [reload, lookups, toast],
   );
 
   const exportCsv = async () => {
@@ -178,16 +203,24 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
         onExport={exportCsv}
         exporting={exportProgress !== null}
       />
-      <PartnerFilters filters={{ ...filters, text: search }} lookups={lookups} onChange={changeFilters} onClear={clearAll} />
+      <PartnerFilters
+        filters={{ ...filters, text: search }}
+        lookups={lookups}
+        onChange={changeFilters}
+        onClear={clearAll}
+        tools={<ColumnsMenu choice={columnChoice.choice} sort={sort} onToggle={columnChoice.toggle} onReset={columnChoice.reset} />}
+      />
       <div className="partners-body">
         <PartnersBody
           rows={rows}
+          columns={columnChoice.columns}
+          money={money}
           total={total}
           filtered={hasFilters(effective)}
           nav={nav}
           onNav={onNav}
           onRowClick={onRowClick}
-          sort={effectiveSort(effective)}
+          sort={sort}
           descending={effective.descending}
           onSort={(column) => setFilters((f) => toggleSort({ ...f, text }, column))}
           resetKey={key}
@@ -214,7 +247,7 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
         <ImportDialog
           onClose={() => setImporting(false)}
           onImported={() => {
-            rows.refresh();
+            reload();
             lookups.reload();
           }}
         />

@@ -9,6 +9,7 @@ import type { ImportReport } from "../../bindings/ImportReport";
 import type { JobProgress } from "../../bindings/JobProgress";
 import type { Partner } from "../../bindings/Partner";
 import type { PartnerInput } from "../../bindings/PartnerInput";
+import type { PartnerMoney } from "../../bindings/PartnerMoney";
 import type { PartnerPage } from "../../bindings/PartnerPage";
 import type { PartnerQuery } from "../../bindings/PartnerQuery";
 import type { PartnerStatus } from "../../bindings/PartnerStatus";
@@ -22,6 +23,8 @@ const CSV_FILTERS = [{ name: "CSV", extensions: ["csv"] }];
 
 export const partnersApi = {
   search: (query: PartnerQuery) => invoke<PartnerPage>("partners_search", { query }),
+  /** The money columns of the rows on screen (any order, one answer per id). */
+  money: (ids: number[]) => invoke<PartnerMoney[]>("partner_money", { ids }),
   countries: () => invoke<CountryCount[]>("partners_countries"),
   get: (id: number) => invoke<Partner>("partner_get", { id }),
   create: (input: PartnerInput) => invoke<Partner>("partner_create", { input }),
