@@ -53,6 +53,7 @@ export function HomeCharts({ home, floor, onFloor, onNavigate }: Props) {
     if (r) onNavigate("conversions", { ...days, partner: { id: r.partnerId, name: r.label }, kinds: ["refund", "chargeback"] });
   };
   const openGroups = () => onNavigate("reports", { report: "groups", ...days });
+  const openTopEarners = () => onNavigate("partners", { sort: "revenue", descending: true });
   const openStep = (step: FunnelStep) => {
     if (step === "applied") onNavigate("applications", { status: "all" });
     else if (step === "paid") onNavigate("payouts");
@@ -115,6 +116,17 @@ export function HomeCharts({ home, floor, onFloor, onNavigate }: Props) {
           testId="home-chart-top"
           title="Top partners by revenue"
           note={`${period}${currency ? `, ${currency}` : ""}`}
+          action={
+            <button
+              type="button"
+              className="home-link home-chart-action"
+              onClick={openTopEarners}
+              title="Opens Partners, the highest revenue of all time first (in the program's currency)."
+              data-testid="home-top-all"
+            >
+              All partners by revenue
+            </button>
+          }
           summary={`Top ${top.length} partners by revenue in ${currency}, ${period}: ${top.map((b) => `${b.label} ${b.text}`).join("; ")}.`}
           empty={top.length === 0 ? `No partner sold in ${currency || "any currency"} in ${period}.` : null}
           height={rankedHeight(top.length)}
@@ -290,15 +302,18 @@ type CardProps = {
   plot: ReactNode;
   table: ReactNode;
   wide?: boolean;
+  /** A link at the end of the header (the whole list behind the chart). */
+  action?: ReactNode;
 };
 
 /** A chart, its one-sentence summary, and its figures as a table under it. */
-function ChartCard({ testId, title, note, summary, empty, height, plot, table, wide }: CardProps) {
+function ChartCard({ testId, title, note, summary, empty, height, plot, table, wide, action }: CardProps) {
   return (
     <section className={wide ? "home-chart home-chart-wide" : "home-chart"} data-testid={testId} aria-label={title}>
       <header className="home-chart-head">
         <h3>{title}</h3>
         <span className="home-chart-note">{note}</span>
+        {action}
       </header>
       {empty ? (
         <p className="home-chart-empty" data-testid={`${testId}-empty`}>

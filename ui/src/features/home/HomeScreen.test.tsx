@@ -297,6 +297,10 @@ describe("HomeScreen: click-through", () => {
     // The figures under a chart lead to the same places.
     await user.click(within(screen.getByTestId("home-top-table")).getByRole("button", { name: "Chen Wei" }));
     expect(onNavigate).toHaveBeenLastCalledWith("partners", { partnerId: 12 });
+
+    // The top partners' chart leads to the whole list, highest revenue first.
+    await user.click(screen.getByTestId("home-top-all"));
+    expect(onNavigate).toHaveBeenLastCalledWith("partners", { sort: "revenue", descending: true });
   });
 });
 
