@@ -24,6 +24,8 @@ const settings: ProgramSettings = {
   cookie_window_days: 30,
   attribution: "last_touch",
   prices_include_tax: false,
+  country: "",
+  self_billing: false,
 };
 
 function setup(current: BookInfo | null, overrides: Record<string, (a: Record<string, unknown>) => unknown> = {}) {

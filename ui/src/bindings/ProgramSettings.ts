@@ -17,4 +17,12 @@ minimum_payout: Money, cookie_window_days: number, attribution: Attribution,
  * The shop's prices include tax: shop exports' sales (Shopify's
  * Subtotal) are taken without it.
  */
-prices_include_tax: boolean, };
+prices_include_tax: boolean, 
+/**
+ * Where the business is established (ISO 3166 alpha-2, or empty).
+ */
+country: string, 
+/**
+ * Statements are self-billing invoices (EU), numbered at approval.
+ */
+self_billing: boolean, };

@@ -6,4 +6,4 @@ import type { Rounding } from "./Rounding";
  * What a person edits: the same fields, with the minimum payout as typed
  * ("50.00") so the core parses it exactly in the chosen currency.
  */
-export type ProgramSettingsInput = { program_name: string, business_name: string, address: string, tax_id: string, base_currency: string, rounding: Rounding, hold_days: number, minimum_payout: string, cookie_window_days: number, attribution: Attribution, prices_include_tax: boolean, };
+export type ProgramSettingsInput = { program_name: string, business_name: string, address: string, tax_id: string, base_currency: string, rounding: Rounding, hold_days: number, minimum_payout: string, cookie_window_days: number, attribution: Attribution, prices_include_tax: boolean, country: string, self_billing: boolean, };

@@ -2,6 +2,7 @@
 import type { Letterhead } from "./Letterhead";
 import type { Money } from "./Money";
 import type { PayoutStatus } from "./PayoutStatus";
+import type { SelfBilling } from "./SelfBilling";
 import type { StatementAdjustment } from "./StatementAdjustment";
 import type { StatementLine } from "./StatementLine";
 
@@ -30,7 +31,11 @@ partner_address: string, partner_email: string, partner_country: string,
 /**
  * Their VAT or tax id, when they gave one.
  */
-partner_tax_id: string, lines: Array<StatementLine>, adjustments: Array<StatementAdjustment>, commissions: Money, clawbacks: Money, carried: Money, adjustments_total: Money, balance: Money, 
+partner_tax_id: string, 
+/**
+ * Set when the run was approved with self-billing on.
+ */
+self_billing: SelfBilling | null, lines: Array<StatementLine>, adjustments: Array<StatementAdjustment>, commissions: Money, clawbacks: Money, carried: Money, adjustments_total: Money, balance: Money, 
 /**
  * What was sent, in the payout currency, and the rate used.
  */

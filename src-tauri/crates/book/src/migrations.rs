@@ -28,6 +28,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0018_prices_include_tax.sql"),
     include_str!("../migrations/0019_sync.sql"),
     include_str!("../migrations/0020_month_totals.sql"),
+    include_str!("../migrations/0021_self_billing.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

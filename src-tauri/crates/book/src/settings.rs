@@ -54,6 +54,10 @@ pub struct ProgramSettings {
     /// The shop's prices include tax: shop exports' sales (Shopify's
     /// Subtotal) are taken without it.
     pub prices_include_tax: bool,
+    /// Where the business is established (ISO 3166 alpha-2, or empty).
+    pub country: String,
+    /// Statements are self-billing invoices (EU), numbered at approval.
+    pub self_billing: bool,
 }
 
 /// What a person edits: the same fields, with the minimum payout as typed
@@ -73,6 +77,10 @@ pub struct ProgramSettingsInput {
     pub attribution: Attribution,
     #[serde(default)]
     pub prices_include_tax: bool,
+    #[serde(default)]
+    pub country: String,
+    #[serde(default)]
+    pub self_billing: bool,
 }
 
 impl From<&ProgramSettings> for ProgramSettingsInput {
@@ -89,6 +97,8 @@ impl From<&ProgramSettings> for ProgramSettingsInput {
             cookie_window_days: s.cookie_window_days,
             attribution: s.attribution,
             prices_include_tax: s.prices_include_tax,
+            country: s.country.clone(),
+            self_billing: s.self_billing,
         }
     }
 }
@@ -114,6 +124,24 @@ impl ProgramSettingsInput {
                 "must be between 1 and 3650 days",
             ));
         }
+        let country = self.country.trim().to_ascii_uppercase();
+        if !(country.is_empty()
+            || (country.len() == 2 && country.bytes().all(|b| b.is_ascii_alphabetic())))
+        {
+            return Err(BookError::invalid(
+                "country",
+                format!(
+                    "\"{}\" is not a two-letter country code like DE",
+                    self.country.trim()
+                ),
+            ));
+        }
+        if self.self_billing && country.is_empty() {
+            return Err(BookError::invalid(
+                "country",
+                "self-billing invoices need the business's country (to know when the reverse charge applies)",
+            ));
+        }
         Ok(ProgramSettings {
             program_name,
             business_name: self.business_name.trim().to_string(),
@@ -126,6 +154,8 @@ impl ProgramSettingsInput {
             cookie_window_days: self.cookie_window_days,
             attribution: self.attribution,
             prices_include_tax: self.prices_include_tax,
+            country,
+            self_billing: self.self_billing,
         })
     }
 }
@@ -162,7 +192,8 @@ pub fn get(conn: &Connection) -> Result<ProgramSettings> {
     let row = conn
         .prepare_cached(
             "SELECT program_name, business_name, address, tax_id, base_currency, rounding, hold_days,
-                    minimum_payout_minor, cookie_window_days, attribution, prices_include_tax
+                    minimum_payout_minor, cookie_window_days, attribution, prices_include_tax,
+                    country, self_billing
                FROM program WHERE id = 1",
         )?
         .query_row([], |r| {
@@ -179,6 +210,8 @@ pub fn get(conn: &Connection) -> Result<ProgramSettings> {
                     cookie_window_days: r.get(8)?,
                     attribution: Attribution::parse(&r.get::<_, String>(9)?).unwrap_or_default(),
                     prices_include_tax: r.get(10)?,
+                    country: r.get(11)?,
+                    self_billing: r.get(12)?,
                 })
         })
         .optional()?;
@@ -208,7 +241,8 @@ pub fn update(
     conn.execute(
         "UPDATE program SET program_name = ?1, business_name = ?2, address = ?3, tax_id = ?4, base_currency = ?5,
                 rounding = ?6, hold_days = ?7, minimum_payout_minor = ?8, cookie_window_days = ?9,
-                attribution = ?10, prices_include_tax = ?12, updated_at = ?11 WHERE id = 1",
+                attribution = ?10, prices_include_tax = ?12, country = ?13, self_billing = ?14,
+                updated_at = ?11 WHERE id = 1",
         params![
             next.program_name,
             next.business_name,
@@ -222,6 +256,8 @@ pub fn update(
             next.attribution.as_str(),
             now(),
             next.prices_include_tax,
+            next.country,
+            next.self_billing,
         ],
     )?;
     audit::record_change(conn, actor, "program", None, &before, &next)?;

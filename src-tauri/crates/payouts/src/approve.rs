@@ -36,6 +36,7 @@ pub fn approve(
     super::refresh::mark_drifted(&tx, run_id)?;
     super::refresh::refresh_in(&tx, actor)?;
     snapshot_payees(&tx, run_id)?;
+    super::self_billing::number_invoices(&tx, run_id)?;
     let (fingerprint, payouts_fingerprint) = fingerprints(&tx, run_id)?;
     progress.check()?;
     progress.update("Locking the run", 2, 3);

@@ -21,6 +21,7 @@ mod read;
 mod readiness;
 mod reconcile;
 mod refresh;
+pub mod self_billing;
 mod settle;
 mod statement_head;
 

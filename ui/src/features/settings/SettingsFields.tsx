@@ -24,7 +24,7 @@ const ATTRIBUTION: { value: Attribution; label: string; description: string }[] 
 ];
 
 export function SettingsFields({ form, errors, update }: Props) {
-  const text = (key: "program_name" | "business_name" | "tax_id", testId?: string) => (
+  const text = (key: "program_name" | "business_name" | "tax_id" | "country", testId?: string) => (
     <input
       id={`settings-${key}`}
       className="input"
@@ -75,9 +75,27 @@ export function SettingsFields({ form, errors, update }: Props) {
             onChange={(e) => update("address", e.target.value)}
           />
         </Field>
-        <Field label="Tax id" htmlFor="settings-tax_id" error={errors.tax_id}>
+        <Field label="Tax id" htmlFor="settings-tax_id" error={errors.tax_id} hint="Your VAT id: self-billing invoices must show it.">
           {text("tax_id")}
         </Field>
+        <Field label="Country" htmlFor="settings-country" error={errors.country} hint="Where the business is established, as two letters (DE).">
+          <div className="settings-narrow">{text("country", "settings-country")}</div>
+        </Field>
+        <label className="settings-check">
+          <input
+            type="checkbox"
+            checked={form.self_billing}
+            onChange={(e) => update("self_billing", e.target.checked)}
+            data-testid="settings-self-billing"
+          />
+          <span>
+            Statements are self-billing invoices (EU)
+            <span className="muted">
+              {" "}
+              — numbered in one sequence when a run is approved, issued in each partner's name, with the reverse charge for businesses in another EU state
+            </span>
+          </span>
+        </label>
         <LogoField />
       </Section>
 

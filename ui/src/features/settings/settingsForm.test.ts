@@ -14,6 +14,8 @@ const settings: ProgramSettings = {
   cookie_window_days: 60,
   attribution: "first_touch",
   prices_include_tax: true,
+  country: "no",
+  self_billing: false,
 };
 
 describe("settings form", () => {
@@ -37,6 +39,8 @@ describe("settings form", () => {
         cookie_window_days: 60,
         attribution: "first_touch",
         prices_include_tax: true,
+        country: "NO",
+        self_billing: false,
       },
     });
   });

@@ -17,6 +17,8 @@ export type SettingsForm = {
   cookie_window_days: string;
   attribution: Attribution;
   prices_include_tax: boolean;
+  country: string;
+  self_billing: boolean;
 };
 
 export function settingsToForm(s: ProgramSettings): SettingsForm {
@@ -32,6 +34,8 @@ export function settingsToForm(s: ProgramSettings): SettingsForm {
     cookie_window_days: String(s.cookie_window_days),
     attribution: s.attribution,
     prices_include_tax: s.prices_include_tax,
+    country: s.country,
+    self_billing: s.self_billing,
   };
 }
 
@@ -64,6 +68,8 @@ export function formToInput(f: SettingsForm): { input: ProgramSettingsInput } | 
       cookie_window_days: cookie,
       attribution: f.attribution,
       prices_include_tax: f.prices_include_tax,
+      country: f.country.trim().toUpperCase(),
+      self_billing: f.self_billing,
     },
   };
 }
@@ -73,7 +79,7 @@ export function formFieldOf(field: string): keyof SettingsForm | null {
   if (field === "currency") return "base_currency";
   const known: (keyof SettingsForm)[] = [
     "program_name", "business_name", "address", "tax_id", "base_currency", "rounding",
-    "hold_days", "minimum_payout", "cookie_window_days", "attribution", "prices_include_tax",
+    "hold_days", "minimum_payout", "cookie_window_days", "attribution", "prices_include_tax", "country", "self_billing",
   ];
   return (known as string[]).includes(field) ? (field as keyof SettingsForm) : null;
 }

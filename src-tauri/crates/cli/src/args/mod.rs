@@ -377,6 +377,12 @@ pub enum SettingsCommand {
         /// without it for commissions and refunds.
         #[arg(long, value_name = "true|false")]
         prices_include_tax: Option<bool>,
+        /// Where the business is established: a two-letter code (DE).
+        #[arg(long)]
+        country: Option<String>,
+        /// Statements become EU self-billing invoices, numbered at approval.
+        #[arg(long, value_name = "true|false")]
+        self_billing: Option<bool>,
     },
     /// The logo on statements: a PNG or JPEG file, or --clear.
     Logo {

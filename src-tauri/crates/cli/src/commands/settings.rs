@@ -31,6 +31,16 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
                         "prices include tax",
                         if s.prices_include_tax { "yes" } else { "no" }.into(),
                     ),
+                    ("country", s.country.clone()),
+                    (
+                        "self-billing",
+                        if s.self_billing {
+                            "yes: statements are invoices"
+                        } else {
+                            "no"
+                        }
+                        .into(),
+                    ),
                 ]);
             }
         }
@@ -46,6 +56,8 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
             cookie_window_days,
             attribution,
             prices_include_tax,
+            country,
+            self_billing,
         } => {
             let mut input = ProgramSettingsInput::from(&settings::get(book.conn())?);
             set(&mut input.program_name, program_name);
@@ -57,6 +69,8 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
             set(&mut input.hold_days, hold_days);
             set(&mut input.cookie_window_days, cookie_window_days);
             set(&mut input.prices_include_tax, prices_include_tax);
+            set(&mut input.country, country);
+            set(&mut input.self_billing, self_billing);
             if let Some(r) = rounding {
                 input.rounding = Rounding::parse(&r)
                     .ok_or_else(|| bad("rounding", &r, "half-up or half-even"))?;

@@ -9,6 +9,7 @@ use partnerbook_book::money::rate::format_percent;
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_partners::payout_method::mask_account;
 use partnerbook_partners::PayoutMethod;
+use partnerbook_payouts::self_billing::invoice_label;
 use partnerbook_payouts::{statement_head, PayoutStatus, StatementHead};
 use rusqlite::Connection;
 use rust_decimal::Decimal;
@@ -49,6 +50,16 @@ pub struct StatementAdjustment {
     pub amount: Money,
 }
 
+/// A statement that is a self-billing invoice (EU): numbered in the book's
+/// one sequence at approval, with the reverse charge where it applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SelfBilling {
+    /// "SB-000042".
+    pub invoice_number: String,
+    pub reverse_charge: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Statement {
@@ -73,6 +84,8 @@ pub struct Statement {
     pub partner_country: String,
     /// Their VAT or tax id, when they gave one.
     pub partner_tax_id: String,
+    /// Set when the run was approved with self-billing on.
+    pub self_billing: Option<SelfBilling>,
     pub lines: Vec<StatementLine>,
     pub adjustments: Vec<StatementAdjustment>,
     pub commissions: Money,
@@ -171,6 +184,7 @@ pub fn from_head(conn: &Connection, head: StatementHead) -> Result<Statement> {
         partner_email: email,
         partner_country: country,
         partner_tax_id: tax_id,
+        self_billing: self_billing(conn, payout_id)?,
         lines: lines(conn, payout_id, currency)?,
         adjustments: adjustments(conn, payout_id)?,
         commissions: money(commissions),
@@ -190,6 +204,18 @@ pub fn from_head(conn: &Connection, head: StatementHead) -> Result<Statement> {
         payout_id,
         status: head.status,
     })
+}
+
+fn self_billing(conn: &Connection, payout_id: i64) -> Result<Option<SelfBilling>> {
+    let (number, reverse_charge): (Option<i64>, bool) = conn.query_row(
+        "SELECT invoice_number, reverse_charge FROM payouts WHERE id = ?1",
+        [payout_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(number.map(|n| SelfBilling {
+        invoice_number: invoice_label(n),
+        reverse_charge,
+    }))
 }
 
 fn lines(conn: &Connection, payout_id: i64, currency: Currency) -> Result<Vec<StatementLine>> {

@@ -164,12 +164,11 @@ pub fn render(s: &Statement, fonts: &Fonts, logo: Option<&Logo>) -> Vec<u8> {
     pages.push(page);
 
     let count = pages.len();
-    let mut doc = document(
-        fonts,
-        &format!("Statement {}", s.number),
-        &s.letterhead.business_name,
-        &s.issued_on,
-    );
+    let title = match &s.self_billing {
+        Some(b) => format!("Self-billing invoice {}", b.invoice_number),
+        None => format!("Statement {}", s.number),
+    };
+    let mut doc = document(fonts, &title, &s.letterhead.business_name, &s.issued_on);
     if let Some(logo) = logo {
         logo.attach(&mut doc);
     }
@@ -232,7 +231,11 @@ fn first_page_head(
         RIGHT,
         TOP - 4.0,
         &p.ink,
-        "Commission statement",
+        if s.self_billing.is_some() {
+            "Self-billing invoice"
+        } else {
+            "Commission statement"
+        },
     );
     let period = match &s.period_from {
         Some(from) => format!("{from} to {}", s.period_to),
@@ -244,7 +247,9 @@ fn first_page_head(
         0 => format!("up to {to}"),
         days => format!("up to {to} ({days}-day hold)"),
     });
+    let invoice = s.self_billing.as_ref().map(|b| b.invoice_number.clone());
     let facts = [
+        ("Invoice", invoice.unwrap_or_default()),
         ("Statement", s.number.clone()),
         ("Date", s.issued_on.clone()),
         ("Period", period),
@@ -437,6 +442,48 @@ fn totals(page: &mut Page, mut y: f32, s: &Statement, fonts: &Fonts, p: &Palette
             &p.muted,
             &format!("Includes {} carried from earlier periods", s.carried),
         );
+    }
+    if let Some(billing) = &s.self_billing {
+        self_billing_notes(page, y - 18.0, s, billing, fonts, p);
+    }
+}
+
+/// What a self-billing invoice must say (Directive 2006/112/EC, Article
+/// 226 (10a) and (11a)): who issued it for whom, and the reverse charge.
+fn self_billing_notes(
+    page: &mut Page,
+    mut y: f32,
+    s: &Statement,
+    billing: &super::data::SelfBilling,
+    fonts: &Fonts,
+    p: &Palette,
+) {
+    let l = &s.letterhead;
+    let issuer = if l.business_name.is_empty() {
+        &l.program_name
+    } else {
+        &l.business_name
+    };
+    let supplier = if s.partner_company.is_empty() {
+        &s.partner_name
+    } else {
+        &s.partner_company
+    };
+    let mut notes = vec![format!(
+        "Self-billing: this invoice was issued by {issuer} in the name and on behalf of {supplier}, as agreed between them."
+    )];
+    if billing.reverse_charge {
+        notes.push(
+            "Reverse charge: VAT to be accounted for by the recipient (Article 196, Council Directive 2006/112/EC)."
+                .to_string(),
+        );
+    }
+    for note in notes {
+        for part in fonts.wrap(Face::Regular, 8.0, RIGHT - LEFT, &note) {
+            page.text(Face::Regular, 8.0, LEFT, y, &p.ink, &part);
+            y -= 10.5;
+        }
+        y -= 3.0;
     }
 }
 

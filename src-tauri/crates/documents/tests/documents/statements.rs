@@ -337,3 +337,78 @@ fn a_statement_prints_the_payee_as_they_were_at_approval() {
     }
     assert!(partnerbook_payouts::verify(&p.book, run).unwrap());
 }
+
+#[test]
+fn with_self_billing_on_statements_are_numbered_invoices_with_the_reverse_charge_where_due() {
+    let mut p = program();
+    let mut s = partnerbook_book::settings::ProgramSettingsInput::from(
+        &partnerbook_book::settings::get(p.book.conn()).unwrap(),
+    );
+    s.self_billing = true;
+    assert!(
+        partnerbook_book::settings::save(&mut p.book, &s, Actor::User).is_err(),
+        "self-billing needs the business's country"
+    );
+    s.country = "de".into();
+    partnerbook_book::settings::save(&mut p.book, &s, Actor::User).unwrap();
+    let studio = p.partner("Giulia Rossi", PayoutMethod::Paypal);
+    let person = p.partner("Jonas Weber", PayoutMethod::Paypal);
+    p.book
+        .conn()
+        .execute(
+            "UPDATE partners SET company = 'Studio Rossi SRL', country = 'IT', vat_id = 'IT01234567890' WHERE id = ?1",
+            [studio],
+        )
+        .unwrap();
+    p.book
+        .conn()
+        .execute("UPDATE partners SET country = 'DE' WHERE id = ?1", [person])
+        .unwrap();
+    sale(&mut p, studio, 1, 40000, "Pro plan");
+    sale(&mut p, person, 2, 30000, "Pro plan");
+    let run = approved(&mut p);
+    let fonts = Fonts::load().unwrap();
+    let studio_statement = statement(&p.book, payout_of(&p, run, studio)).unwrap();
+    let billing = studio_statement.self_billing.clone().unwrap();
+    assert_eq!(billing.invoice_number, "SB-000001");
+    assert!(billing.reverse_charge, "a business in another EU state");
+    let text = pdftotext(&render(&studio_statement, &fonts, None), p.dir.path(), None);
+    for expected in [
+        "Self-billing invoice",
+        "SB-000001",
+        "in the name and on behalf of Studio Rossi SRL",
+        "Reverse charge: VAT to be accounted for by the recipient",
+        "IT01234567890",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let person_statement = statement(&p.book, payout_of(&p, run, person)).unwrap();
+    assert_eq!(
+        person_statement
+            .self_billing
+            .as_ref()
+            .unwrap()
+            .invoice_number,
+        "SB-000002"
+    );
+    let text = pdftotext(&render(&person_statement, &fonts, None), p.dir.path(), None);
+    assert!(text.contains("on behalf of Jonas Weber"), "{text}");
+    assert!(
+        !text.contains("Reverse charge"),
+        "a person is not charged in reverse:\n{text}"
+    );
+
+    // The next run goes on with the sequence.
+    sale(&mut p, studio, 3, 50000, "Pro plan");
+    p.book
+        .conn()
+        .execute(
+            "UPDATE commissions SET due_on = '2026-12-15' WHERE state = 'approved'",
+            [],
+        )
+        .unwrap();
+    let next = create(&mut p.book, "2026-12-31", Actor::User, &Quiet).unwrap();
+    approve(&mut p.book, next.id, Actor::User, &Quiet).unwrap();
+    let again = statement(&p.book, payout_of(&p, next.id, studio)).unwrap();
+    assert_eq!(again.self_billing.unwrap().invoice_number, "SB-000003");
+}
