@@ -66,6 +66,7 @@ fn fill(book: &mut Book, options: &DemoOptions, progress: &dyn Progress) -> Resu
     let mut s = ProgramSettingsInput::from(&settings::get(&tx)?);
     s.business_name = "Fjord Notes ApS".into();
     s.address = "Strandgade 12, 1401 København K, Denmark".into();
+    s.country = "DK".into();
     s.tax_id = "DK12345678".into();
     s.minimum_payout = "50.00".into();
     settings::update(&tx, &s, Actor::System)?;
