@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "../../components/Toast";
@@ -31,7 +31,9 @@ describe("Settings → Backups", () => {
     expect(screen.getByTestId("backup-row")).toHaveTextContent("Daily");
     await user.click(screen.getByTestId("backup-create"));
     expect(await screen.findByText("Backed up to 20261205-100000.by-hand.partnerbook.")).toBeInTheDocument();
-    expect(await screen.findAllByTestId("backup-row")).toHaveLength(2);
+    // The list is asked again after the toast: wait for the second row, not
+    // for any row (the old one is still there and would satisfy a find).
+    await waitFor(() => expect(screen.getAllByTestId("backup-row")).toHaveLength(2));
     await user.click(within(screen.getAllByTestId("backup-row")[1]).getByTestId("backup-restore"));
     expect(screen.getByTestId("backup-restore-dialog")).toHaveTextContent("the book as it is now is backed up first");
     await user.click(screen.getByTestId("backup-restore-confirm"));
