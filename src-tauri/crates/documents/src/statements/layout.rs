@@ -272,7 +272,13 @@ fn first_page_head(
     // The partner, left; the summary, right; below the letterhead however long it is.
     let block = (TOP - 96.0).min(y - 8.0);
     let mut y = block;
-    page.text(Face::Regular, 8.0, LEFT, y, &p.muted, "STATEMENT FOR");
+    // On a self-billing invoice the partner is the supplier.
+    let whose = if s.self_billing.is_some() {
+        "SUPPLIER"
+    } else {
+        "STATEMENT FOR"
+    };
+    page.text(Face::Regular, 8.0, LEFT, y, &p.muted, whose);
     y -= 15.0;
     page.text(
         Face::Bold,

@@ -375,6 +375,7 @@ fn with_self_billing_on_statements_are_numbered_invoices_with_the_reverse_charge
     let text = pdftotext(&render(&studio_statement, &fonts, None), p.dir.path(), None);
     for expected in [
         "Self-billing invoice",
+        "SUPPLIER",
         "SB-000001",
         "in the name and on behalf of Studio Rossi SRL",
         "Reverse charge: VAT to be accounted for by the recipient",
