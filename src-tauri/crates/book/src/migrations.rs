@@ -29,6 +29,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0019_sync.sql"),
     include_str!("../migrations/0020_month_totals.sql"),
     include_str!("../migrations/0021_self_billing.sql"),
+    include_str!("../migrations/0022_tax_thresholds.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

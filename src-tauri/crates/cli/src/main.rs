@@ -70,6 +70,9 @@ fn run(cli: Cli) -> CliResult {
         Command::Assets(c) => edit(cli.book, |b| commands::assets::run(b, c)),
         Command::Kit(c) => edit(cli.book, |b| commands::assets::kit(b, c)),
         Command::Terms(c) => edit(cli.book, |b| commands::onboarding::terms(b, c)),
+        Command::Report(args::ReportCommand::TaxYear { year, out, json }) => {
+            commands::statements::tax_year_report(&open(cli.book)?, year, out, json)
+        }
         Command::Report(args::ReportCommand::Home { from, to, json }) => {
             commands::home::run(&open(cli.book)?, &from, &to, json)
         }

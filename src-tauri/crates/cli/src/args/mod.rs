@@ -384,6 +384,16 @@ pub enum SettingsCommand {
         #[arg(long, value_name = "true|false")]
         self_billing: Option<bool>,
     },
+    /// The US 1099-NEC threshold for payments made in YEAR (later years
+    /// without their own take it too): an amount in CURRENCY (default USD).
+    TaxThreshold {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        amount: String,
+        #[arg(long, default_value = "USD")]
+        currency: String,
+    },
     /// The logo on statements: a PNG or JPEG file, or --clear.
     Logo {
         #[arg(required_unless_present = "clear")]

@@ -15,6 +15,18 @@ pub enum ReportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The tax year: per partner, what was paid to them in YEAR by method,
+    /// the tax form on file, and who needs a 1099-NEC (PayPal apart: the
+    /// network reports it). --out writes the 1099-NEC fields as CSV, or a
+    /// summary as .pdf.
+    TaxYear {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// A month's sales, refunds, commissions, payouts and top partners, as a PDF.
     Program {
         #[arg(long, value_name = "YYYY-MM")]

@@ -82,6 +82,17 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
             settings::save(book, &input, Actor::User)?;
             println!("Settings saved");
         }
+        SettingsCommand::TaxThreshold {
+            year,
+            amount,
+            currency,
+        } => {
+            use partnerbook_core::money::{Currency, Money};
+            let currency = Currency::from_code(&currency)?;
+            let amount = Money::parse(&amount, currency)?;
+            partnerbook_core::reports::tax_year::set_threshold(book.conn(), year, amount)?;
+            println!("Payments from {year} need a 1099-NEC from {amount}");
+        }
         SettingsCommand::Logo { file, clear } => match file {
             Some(file) if !clear => {
                 let info = partnerbook_core::logo::set_from_file(book, &file, Actor::User)?;

@@ -100,6 +100,49 @@ pub fn payouts_report(
 }
 
 /// `report refunds`: a table, JSON, or a CSV file.
+/// `report tax-year`: the year's payees as a table, JSON, the 1099-NEC CSV or a PDF.
+pub fn tax_year_report(
+    book: &Book,
+    year: i32,
+    out: Option<std::path::PathBuf>,
+    json: bool,
+) -> CliResult {
+    use partnerbook_core::reports::tax_year;
+    let t = tax_year::tax_year(book, year)?;
+    if json {
+        output::json(&t);
+        return Ok(());
+    }
+    if let Some(out) = out {
+        let bytes = if is_pdf(&out) {
+            tax_year::to_pdf(book, &t)?
+        } else {
+            tax_year::to_csv(&t)?
+        };
+        partnerbook_core::files::write_atomically(&out, &bytes)?;
+        println!("Wrote {} payees to {}", t.rows.len(), out.display());
+        return Ok(());
+    }
+    println!(
+        "Paid in {}; a 1099-NEC from {} paid outside PayPal ({} of {} payees)",
+        t.year,
+        t.threshold,
+        t.rows.iter().filter(|r| r.needs_1099).count(),
+        t.rows.len()
+    );
+    output::table(
+        &[
+            "payee",
+            "tax form",
+            "paid, reportable",
+            "paid through PayPal",
+            "1099-NEC",
+        ],
+        tax_year::cells(&t),
+    );
+    Ok(())
+}
+
 pub fn refunds_report(
     book: &Book,
     from: &str,

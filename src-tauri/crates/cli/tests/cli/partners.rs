@@ -218,6 +218,23 @@ fn demo_settings_and_check() {
         pb(&book).args(["report", "home", "--from", "2026-12", "--to", "2026-11"]),
         1,
     );
+    // The tax year: the threshold of the year, editable for later years.
+    let tax = json(pb(&book).args(["report", "tax-year", "--year", "2026", "--json"]));
+    assert_eq!(tax["threshold"]["minor"], 200000, "{tax}");
+    pb(&book)
+        .args([
+            "settings",
+            "tax-threshold",
+            "--year",
+            "2027",
+            "--amount",
+            "2500.00",
+        ])
+        .assert()
+        .success();
+    let later = json(pb(&book).args(["report", "tax-year", "--year", "2028", "--json"]));
+    assert_eq!(later["threshold"]["minor"], 250000);
+    stderr(pb(&book).args(["report", "tax-year", "--year", "2019"]), 1);
     let health = json(pb(&book).args(["check", "--json"]));
     assert_eq!(health["integrity"][0], "ok");
     assert_eq!(

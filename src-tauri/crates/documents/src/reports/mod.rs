@@ -12,6 +12,7 @@ pub mod performance;
 pub mod program;
 pub mod refunds;
 pub mod table_pdf;
+pub mod tax_year;
 pub mod unattributed;
 
 pub use program::{ProgramReport, TopPartner};

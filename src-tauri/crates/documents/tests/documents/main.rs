@@ -9,3 +9,4 @@ mod performance;
 mod refunds;
 mod reports;
 mod statements;
+mod tax_year;

@@ -1,0 +1,326 @@
+//! The tax year: per partner, what was paid to them in a calendar year (by
+//! the day each payout was recorded as paid), by payout method; the tax
+//! form on file; and whether the payments the payer reports (all but
+//! PayPal's, which the payment network reports on a 1099-K) reach the
+//! year's US information-return threshold. As rows, a CSV with the fields
+//! a 1099-NEC filing needs, and a summary PDF.
+
+use crate::error::{DocumentError, ErrorExt, Result};
+use partnerbook_book::money::{Currency, Money};
+use partnerbook_book::spreadsheet::text_cell;
+use partnerbook_book::{settings, Book};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// The form a partner has on file at the year's end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TaxForm {
+    W9,
+    W8ben,
+    /// A W-8BEN that expired before the year ended.
+    Expired,
+    /// A VAT id and no US form.
+    Vat,
+    None,
+}
+
+impl TaxForm {
+    pub fn label(self) -> &'static str {
+        match self {
+            TaxForm::W9 => "W-9",
+            TaxForm::W8ben => "W-8BEN",
+            TaxForm::Expired => "W-8BEN expired",
+            TaxForm::Vat => "VAT id only",
+            TaxForm::None => "none",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct MethodPaid {
+    pub method: String,
+    pub amount: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TaxYearRow {
+    pub partner_id: i64,
+    /// As on their latest payout of the year (the payee snapshot).
+    pub payee_name: String,
+    pub company: String,
+    pub address: String,
+    pub country: String,
+    pub form: TaxForm,
+    pub paid: Vec<MethodPaid>,
+    /// Paid other than through PayPal: what the payer reports.
+    pub reportable: Vec<Money>,
+    /// Paid through PayPal: reported by the payment network.
+    pub network: Vec<Money>,
+    /// The reportable amount reaches the threshold (in its currency).
+    pub over_threshold: bool,
+    /// Over the threshold and not a foreign person on a W-8BEN.
+    pub needs_1099: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TaxYear {
+    pub year: i32,
+    pub threshold: Money,
+    pub rows: Vec<TaxYearRow>,
+}
+
+/// The year's threshold: its own row, else the latest earlier one.
+pub fn threshold(conn: &Connection, year: i32) -> Result<Money> {
+    let found: Option<(i64, Currency)> = conn
+        .query_row(
+            "SELECT amount_minor, currency FROM tax_thresholds WHERE year <= ?1 ORDER BY year DESC LIMIT 1",
+            [year],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    found.map(|(minor, c)| Money::new(minor, c)).ok_or_else(|| {
+        DocumentError::invalid(
+            "year",
+            format!("no tax threshold is set for {year} or before"),
+        )
+    })
+}
+
+/// Sets the threshold for payments made in `year`.
+pub fn set_threshold(conn: &Connection, year: i32, amount: Money) -> Result<()> {
+    if !(2000..=2200).contains(&year) {
+        return Err(DocumentError::invalid(
+            "year",
+            format!("{year} is not a year between 2000 and 2200"),
+        ));
+    }
+    if amount.minor < 0 {
+        return Err(DocumentError::invalid("amount", "cannot be negative"));
+    }
+    conn.execute(
+        "INSERT INTO tax_thresholds (year, amount_minor, currency) VALUES (?1, ?2, ?3)
+         ON CONFLICT (year) DO UPDATE SET amount_minor = excluded.amount_minor, currency = excluded.currency",
+        rusqlite::params![year, amount.minor, amount.currency],
+    )?;
+    Ok(())
+}
+
+pub fn tax_year(book: &Book, year: i32) -> Result<TaxYear> {
+    let conn = book.conn();
+    let threshold = threshold(conn, year)?;
+    let year_text = year.to_string();
+    let year_end = format!("{year}-12-31");
+    let mut stmt = conn.prepare(
+        "SELECT y.partner_id, y.method, y.pay_currency, sum(y.pay_minor)
+           FROM payouts y
+          WHERE y.status = 'paid' AND y.pay_minor IS NOT NULL AND substr(y.settled_at, 1, 4) = ?1
+          GROUP BY y.partner_id, y.method, y.pay_currency ORDER BY y.partner_id, y.method, y.pay_currency",
+    )?;
+    let mut paid: BTreeMap<i64, Vec<MethodPaid>> = BTreeMap::new();
+    let mut rows = stmt.query([&year_text])?;
+    while let Some(r) = rows.next()? {
+        let currency: Currency = r.get(2)?;
+        paid.entry(r.get(0)?).or_default().push(MethodPaid {
+            method: r.get(1)?,
+            amount: Money::new(r.get(3)?, currency),
+        });
+    }
+    let mut payee = conn.prepare_cached(
+        "SELECT y.payee_name, y.payee_company, y.payee_address, y.payee_country
+           FROM payouts y WHERE y.partner_id = ?1 AND y.status = 'paid' AND substr(y.settled_at, 1, 4) = ?2
+          ORDER BY y.settled_at DESC, y.id DESC LIMIT 1",
+    )?;
+    let mut form_of =
+        conn.prepare_cached("SELECT tax_status, tax_form_expires FROM partners WHERE id = ?1")?;
+    let mut out = Vec::new();
+    for (partner_id, methods) in paid {
+        let (payee_name, company, address, country): (String, String, String, String) = payee
+            .query_row(rusqlite::params![partner_id, year_text], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        let (status, expires): (String, Option<String>) =
+            form_of.query_row([partner_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let form = match status.as_str() {
+            "w9" => TaxForm::W9,
+            "w8ben" if expires.as_deref().is_some_and(|e| e < year_end.as_str()) => {
+                TaxForm::Expired
+            }
+            "w8ben" => TaxForm::W8ben,
+            "vat" => TaxForm::Vat,
+            _ => TaxForm::None,
+        };
+        let mut reportable: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut network: BTreeMap<&str, i64> = BTreeMap::new();
+        for m in &methods {
+            let to = if m.method == "paypal" {
+                &mut network
+            } else {
+                &mut reportable
+            };
+            *to.entry(m.amount.currency.code()).or_default() += m.amount.minor;
+        }
+        let over_threshold = reportable
+            .get(threshold.currency.code())
+            .is_some_and(|&minor| minor >= threshold.minor);
+        let money = |sums: &BTreeMap<&str, i64>| -> Result<Vec<Money>> {
+            sums.iter()
+                .map(|(c, m)| Ok(Money::new(*m, Currency::from_code(c)?)))
+                .collect()
+        };
+        out.push(TaxYearRow {
+            partner_id,
+            payee_name,
+            company,
+            address,
+            country,
+            form,
+            reportable: money(&reportable)?,
+            network: money(&network)?,
+            paid: methods,
+            over_threshold,
+            needs_1099: over_threshold && form != TaxForm::W8ben,
+        });
+    }
+    // Those needing a form first, then by name.
+    out.sort_by(|a, b| {
+        b.needs_1099
+            .cmp(&a.needs_1099)
+            .then(a.payee_name.cmp(&b.payee_name))
+    });
+    Ok(TaxYear {
+        year,
+        threshold,
+        rows: out,
+    })
+}
+
+fn joined(amounts: &[Money]) -> String {
+    amounts
+        .iter()
+        .map(Money::to_string)
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The rows as CSV, with what a 1099-NEC filing asks: the payee's name and
+/// address, whether a TIN is on file (the W-9 holds it; Partnerbook keeps
+/// no TIN), and box 1 (nonemployee compensation: the reportable amount in
+/// the threshold's currency).
+pub fn to_csv(t: &TaxYear) -> Result<Vec<u8>> {
+    let code = t.threshold.currency.code();
+    let rows = t.rows.iter().map(|r| {
+        let box1 = r.reportable.iter().find(|m| m.currency.code() == code);
+        vec![
+            r.partner_id.to_string(),
+            text_cell(&r.payee_name).into_owned(),
+            text_cell(&r.company).into_owned(),
+            text_cell(&r.address.replace('\n', ", ")).into_owned(),
+            r.country.clone(),
+            r.form.label().to_string(),
+            if r.form == TaxForm::W9 {
+                "on the W-9"
+            } else {
+                "missing"
+            }
+            .to_string(),
+            box1.map_or_else(|| "0".to_string(), |m| m.to_decimal().to_string()),
+            code.to_string(),
+            joined(&r.network),
+            if r.needs_1099 { "yes" } else { "no" }.to_string(),
+        ]
+    });
+    super::csv_bytes(
+        &[
+            "partner_id",
+            "payee_name",
+            "business_name",
+            "address",
+            "country",
+            "tax_form",
+            "tin",
+            "box1_nonemployee_compensation",
+            "currency",
+            "paid_through_paypal",
+            "needs_1099_nec",
+        ],
+        rows,
+    )
+}
+
+/// Each row as the cells a table shows: the PDF's and the command line's.
+pub fn cells(t: &TaxYear) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.payee_name.clone(),
+                r.form.label().to_string(),
+                joined(&r.reportable),
+                joined(&r.network),
+                if r.needs_1099 {
+                    "yes"
+                } else if r.over_threshold {
+                    "over; W-8BEN"
+                } else {
+                    "no"
+                }
+                .to_string(),
+            ]
+        })
+        .collect()
+}
+
+/// The year as a summary PDF table.
+pub fn to_pdf(book: &Book, t: &TaxYear) -> Result<Vec<u8>> {
+    use super::table_pdf::{render, Column, Table};
+    let program = settings::get(book.conn())?.program_name;
+    let covers = format!(
+        "payouts recorded as paid in {}; 1099-NEC threshold {} (PayPal payments are reported by PayPal)",
+        t.year, t.threshold
+    );
+    let columns = [
+        Column {
+            label: "Payee",
+            width: 2.0,
+            numeric: false,
+        },
+        Column {
+            label: "Tax form",
+            width: 1.1,
+            numeric: false,
+        },
+        Column {
+            label: "Paid, reportable",
+            width: 1.5,
+            numeric: true,
+        },
+        Column {
+            label: "Paid through PayPal",
+            width: 1.5,
+            numeric: true,
+        },
+        Column {
+            label: "1099-NEC",
+            width: 1.0,
+            numeric: false,
+        },
+    ];
+    let cells = cells(t);
+    let day = format!("{}-12-31", t.year);
+    let table = Table {
+        program_name: &program,
+        title: "Tax year",
+        covers: &covers,
+        day: &day,
+        columns: &columns,
+        rows: &cells,
+    };
+    Ok(render(&table, &crate::pdf::Fonts::load()?))
+}
