@@ -142,6 +142,7 @@ const COMMANDS: &[&str] = &[
     "home_get",
     "home_attention",
     "partner_money",
+    "report_tax_year",
     "report_program",
     "report_performance",
     "report_unattributed",

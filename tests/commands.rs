@@ -1061,6 +1061,23 @@ fn reports_are_read_and_saved_as_csv() {
         json!({ "report": "program", "from": "2026-11", "to": null, "path": program_pdf }),
     );
     assert!(std::fs::read(&program_pdf).unwrap().starts_with(b"%PDF"));
+    // The tax year: nothing paid yet, the year's threshold, and its CSV.
+    let tax = app.ok("report_tax_year", json!({ "year": 2026 }));
+    assert_eq!(tax["threshold"]["minor"], 200000);
+    assert_eq!(tax["rows"], json!([]));
+    let nec = app.dir.path().join("Documents").join("1099.csv");
+    app.ok(
+        "report_save",
+        json!({ "report": "tax-year", "from": "2026", "to": null, "path": nec }),
+    );
+    assert!(std::fs::read_to_string(&nec)
+        .unwrap()
+        .starts_with("partner_id,payee_name,business_name"));
+    let err = app.err(
+        "report_save",
+        json!({ "report": "tax-year", "from": "last year", "to": null, "path": nec }),
+    );
+    assert_eq!(err["field"], "from");
     let err = app.err(
         "partner_performance_get",
         json!({ "id": 1, "through": "2026-11" }),

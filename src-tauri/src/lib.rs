@@ -160,6 +160,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::home::home_get,
             commands::home::home_attention,
             commands::home::partner_money,
+            commands::reports::report_tax_year,
             commands::reports::report_program,
             commands::reports::report_performance,
             commands::reports::report_unattributed,

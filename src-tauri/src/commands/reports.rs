@@ -11,6 +11,7 @@ use partnerbook_core::reports::payouts_by_method::{self, RunMethodRow};
 use partnerbook_core::reports::performance::{self, By, PerformanceRow};
 use partnerbook_core::reports::program::{self, ProgramReport};
 use partnerbook_core::reports::refunds::{self, RefundRow};
+use partnerbook_core::reports::tax_year::{self, TaxYear};
 use partnerbook_core::reports::unattributed::{self, UnattributedSale};
 use partnerbook_core::{BookError, ErrorExt};
 use std::path::PathBuf;
@@ -49,6 +50,12 @@ pub fn partner_performance_get(
     through: String,
 ) -> AppResult<PartnerPerformance> {
     state.read(|b| Ok(partner_performance(b, id, &through)?))
+}
+
+/// The tax year: who was paid what in `year`, and who needs a 1099-NEC.
+#[tauri::command(async)]
+pub fn report_tax_year(state: State<'_, AppState>, year: i32) -> AppResult<TaxYear> {
+    state.read(|b| Ok(tax_year::tax_year(b, year)?))
 }
 
 #[tauri::command(async)]
@@ -128,6 +135,17 @@ pub fn report_save(
                 };
                 (bytes, rows.len())
             }
+            // The year is `from` ("2026"): its 1099-NEC fields as CSV, or a summary PDF.
+            "tax-year" => {
+                let year: i32 = from
+                    .as_deref()
+                    .unwrap_or_default()
+                    .parse()
+                    .map_err(|_| BookError::invalid("from", "the tax year is a year like 2026"))?;
+                let t = tax_year::tax_year(b, year)?;
+                let bytes = if pdf { tax_year::to_pdf(b, &t)? } else { tax_year::to_csv(&t)? };
+                (bytes, t.rows.len())
+            }
             // The program report is a laid-out page, not a table: PDF only.
             "program" if pdf => {
                 let period = from.unwrap_or_default();
@@ -140,7 +158,7 @@ pub fn report_save(
             other => {
                 return Err(BookError::invalid(
                     "report",
-                    format!("\"{other}\" is not a report: program, partners, groups, unattributed, payouts or refunds"),
+                    format!("\"{other}\" is not a report: program, partners, groups, unattributed, payouts, refunds or tax-year"),
                 )
                 .into())
             }
