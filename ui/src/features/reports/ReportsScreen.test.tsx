@@ -5,10 +5,11 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { PerformanceRow } from "../../bindings/PerformanceRow";
 import type { ProgramReport } from "../../bindings/ProgramReport";
+import type { TaxYear } from "../../bindings/TaxYear";
 import type { UnattributedSale } from "../../bindings/UnattributedSale";
 import { ToastProvider } from "../../components/Toast";
 import { callsTo, mockCommands } from "../../test/tauri";
-import { lastMonthRange, monthLabel, monthProblem, rangeProblem } from "./api";
+import { defaultTaxYear, lastMonthRange, monthLabel, monthProblem, rangeProblem, taxYearChoices } from "./api";
 import { ReportsScreen, type ReportsIntent } from "./ReportsScreen";
 
 vi.mock("@tauri-apps/api/core", async () => (await import("../../test/tauriModules")).coreModule());
@@ -85,7 +86,57 @@ const UNATTRIBUTED: UnattributedSale[] = [
   },
 ];
 
+const TAX_YEAR = (year: number): TaxYear => ({
+  year,
+  threshold: usd(200000),
+  rows: [
+    {
+      partner_id: 9,
+      payee_name: "Zoe Okafor",
+      company: "Okafor Media LLC",
+      address: "1 Main St",
+      country: "US",
+      form: "none",
+      paid: [
+        { method: "wise", amount: usd(350000) },
+        { method: "paypal", amount: usd(120000) },
+      ],
+      reportable: [usd(350000)],
+      network: [usd(120000)],
+      over_threshold: true,
+      needs_1099: true,
+    },
+    {
+      partner_id: 4,
+      payee_name: "Bram de Vries",
+      company: "",
+      address: "Keizersgracht 1",
+      country: "NL",
+      form: "w8ben",
+      paid: [{ method: "wise", amount: usd(250000) }],
+      reportable: [usd(250000)],
+      network: [],
+      over_threshold: true,
+      needs_1099: false,
+    },
+    {
+      partner_id: 7,
+      payee_name: "Ana Lima",
+      company: "",
+      address: "",
+      country: "US",
+      form: "w9",
+      paid: [{ method: "paypal", amount: usd(90000) }],
+      reportable: [],
+      network: [usd(90000)],
+      over_threshold: false,
+      needs_1099: false,
+    },
+  ],
+});
+
 type Answers = {
+  taxYear?: (year: number) => TaxYear;
   program?: ProgramReport;
   performance?: (by: unknown) => PerformanceRow[];
   unattributed?: UnattributedSale[];
@@ -105,6 +156,7 @@ function setup(answers: Answers = {}, initial?: ReportsIntent) {
     report_refunds: () => [
       { partner_id: 7, partner_name: "Ana Lima", refunds: 2, chargebacks: 1, given_back: [eur(4000), usd(1500)], reversed: eur(-800), clawed_back: eur(-200) },
     ],
+    report_tax_year: (a) => (answers.taxYear ?? TAX_YEAR)(a.year as number),
     report_save: answers.save ?? (() => 2),
   });
   render(
@@ -357,5 +409,79 @@ describe("ReportsScreen opened for a report", () => {
     expect(screen.getByTestId("report-from")).toHaveValue("2026-09-01");
     expect(screen.getByTestId("report-to")).toHaveValue("2026-11-30");
     expect(callsTo("report_program")).toEqual([]);
+  });
+});
+
+describe("ReportsScreen: the tax year", () => {
+  const YEAR = defaultTaxYear(new Date());
+
+  it("opens on last year until March, this year from then on, offering five years", () => {
+    expect(defaultTaxYear(new Date(2027, 1, 28))).toBe(2026);
+    expect(defaultTaxYear(new Date(2027, 2, 1))).toBe(2027);
+    expect(defaultTaxYear(new Date(2026, 11, 6))).toBe(2026);
+    expect(taxYearChoices(new Date(2027, 0, 10))).toEqual([2026, 2025, 2024, 2023, 2022]);
+  });
+
+  it("shows the threshold, who needs a 1099-NEC and what was paid, and reads the year picked", async () => {
+    const user = setup();
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-tax-year"));
+    const table = await screen.findByTestId("report-table");
+    expect(callsTo("report_tax_year")).toEqual([{ year: YEAR }]);
+    expect(screen.getByTestId("report-year")).toHaveValue(String(YEAR));
+    expect(screen.getByTestId("tax-threshold")).toHaveTextContent(`1099-NEC threshold for ${YEAR}: $2,000.00 — PayPal payments are reported by PayPal`);
+    expect(screen.getByTestId("tax-count")).toHaveTextContent("1 of 3 payees need a 1099-NEC");
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "Payee",
+      "Tax form",
+      "Paid",
+      "Reportable",
+      "Paid through PayPal",
+      "1099-NEC",
+    ]);
+    const [, zoe, bram, ana] = within(table).getAllByRole("row");
+    expect(within(zoe).getAllByRole("cell").map((c) => c.textContent)).toEqual([
+      "Zoe OkaforOkafor Media LLC",
+      "none",
+      "wise $3,500.00paypal $1,200.00",
+      "$3,500.00",
+      "$1,200.00",
+      "yes",
+    ]);
+    // No form on file for a payee who needs a 1099-NEC: a warning.
+    expect(within(zoe).getByTestId("tax-form-warning")).toHaveTextContent("none");
+    expect(within(bram).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Bram de Vries", "W-8BEN", "wise $2,500.00", "$2,500.00", "—", "over; W-8BEN"]);
+    expect(within(ana).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Ana Lima", "W-9", "paypal $900.00", "—", "$900.00", "no"]);
+    expect(within(table).getAllByTestId("tax-form-warning")).toHaveLength(1);
+
+    await user.selectOptions(screen.getByTestId("report-year"), String(YEAR - 2));
+    await screen.findByText(`1099-NEC threshold for ${YEAR - 2}: $2,000.00 — PayPal payments are reported by PayPal`);
+    expect(callsTo("report_tax_year")).toEqual([{ year: YEAR }, { year: YEAR - 2 }]);
+  });
+
+  it("says plainly when nothing was paid in the year", async () => {
+    const user = setup({ taxYear: (year) => ({ ...TAX_YEAR(year), rows: [] }) });
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-tax-year"));
+    expect(await screen.findByText(`Nothing was recorded as paid in ${YEAR}.`)).toBeInTheDocument();
+    expect(screen.queryByTestId("report-table")).not.toBeInTheDocument();
+  });
+
+  it("saves the 1099-NEC fields as CSV and the summary as PDF, the year in from", async () => {
+    const user = setup({ save: () => 3 });
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-tax-year"));
+    await screen.findByTestId("report-table");
+    vi.mocked(save).mockResolvedValue("/home/ana/tax.csv");
+    await user.click(screen.getByTestId("report-save-csv"));
+    expect(await screen.findByText("Saved 3 rows to tax.csv.")).toBeInTheDocument();
+    expect(vi.mocked(save).mock.calls[0][0]).toMatchObject({ defaultPath: `tax-year-${YEAR}.csv`, filters: [{ name: "CSV", extensions: ["csv"] }] });
+    vi.mocked(save).mockResolvedValue("/home/ana/tax.pdf");
+    await user.click(screen.getByTestId("report-save-pdf"));
+    expect(await screen.findByText("Saved 3 rows to tax.pdf.")).toBeInTheDocument();
+    expect(callsTo("report_save")).toEqual([
+      { report: "tax-year", from: String(YEAR), to: null, path: "/home/ana/tax.csv" },
+      { report: "tax-year", from: String(YEAR), to: null, path: "/home/ana/tax.pdf" },
+    ]);
   });
 });

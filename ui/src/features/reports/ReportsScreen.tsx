@@ -4,6 +4,7 @@ import type { PerformanceRow } from "../../bindings/PerformanceRow";
 import type { ProgramReport } from "../../bindings/ProgramReport";
 import type { RefundRow } from "../../bindings/RefundRow";
 import type { RunMethodRow } from "../../bindings/RunMethodRow";
+import type { TaxYear } from "../../bindings/TaxYear";
 import type { UnattributedSale } from "../../bindings/UnattributedSale";
 import { Button } from "../../components/Button";
 import { RetryBanner } from "../../components/RetryBanner";
@@ -12,9 +13,20 @@ import { Spinner } from "../../components/Spinner";
 import { useToast } from "../../components/Toast";
 import { fileName, plural } from "../../lib/format";
 import { useFetched } from "../../lib/useFetched";
-import { chooseReportFile, lastMonthRange, monthLabel, monthProblem, rangeProblem, reportsApi, type ReportKind } from "./api";
+import {
+  chooseReportFile,
+  defaultTaxYear,
+  lastMonthRange,
+  monthLabel,
+  monthProblem,
+  rangeProblem,
+  reportsApi,
+  taxYearChoices,
+  type ReportKind,
+} from "./api";
 import { PayoutsTable, RefundsTable } from "./LedgerTables";
 import { PerformanceTable } from "./PerformanceTable";
+import { TaxYearTable } from "./TaxYearTable";
 import { ProgramView } from "./ProgramView";
 import { UnattributedTable } from "./UnattributedTable";
 import "../../components/LedgerTable.css";
@@ -68,6 +80,13 @@ const REPORTS: Report[] = [
     hint: "Refunds and chargebacks dated in these days.",
     formats: ["csv", "pdf"],
   },
+  {
+    value: "tax-year",
+    label: "Tax year",
+    testId: "report-tax-year",
+    hint: "Paid per payee in the year, the tax form on file and who needs a 1099-NEC. The CSV has the 1099-NEC fields.",
+    formats: ["csv", "pdf"],
+  },
 ];
 
 /** A report as read, tagged with what it is so a late answer is never shown under another report. */
@@ -76,9 +95,10 @@ type Loaded =
   | { kind: "partners" | "groups"; rows: PerformanceRow[] }
   | { kind: "unattributed"; rows: UnattributedSale[] }
   | { kind: "payouts"; rows: RunMethodRow[] }
-  | { kind: "refunds"; rows: RefundRow[] };
+  | { kind: "refunds"; rows: RefundRow[] }
+  | { kind: "tax-year"; report: TaxYear };
 
-async function load(kind: ReportKind, month: string, from: string, to: string): Promise<Loaded> {
+async function load(kind: ReportKind, month: string, from: string, to: string, year: number): Promise<Loaded> {
   switch (kind) {
     case "program":
       return { kind, report: await reportsApi.program(month) };
@@ -91,6 +111,8 @@ async function load(kind: ReportKind, month: string, from: string, to: string): 
       return { kind, rows: await reportsApi.payouts(from || null, to || null) };
     case "refunds":
       return { kind, rows: await reportsApi.refunds(from, to) };
+    case "tax-year":
+      return { kind, report: await reportsApi.taxYear(year) };
   }
 }
 
@@ -107,18 +129,21 @@ export function ReportsScreen({ initial }: { initial?: ReportsIntent } = {}) {
   const [kind, setKind] = useState<ReportKind>(initial?.report ?? "program");
   const [[from, to], setRange] = useState<[string, string]>(() => (initial ? [initial.from, initial.to] : lastMonthRange(new Date())));
   const [month, setMonth] = useState(() => (initial?.from ?? lastMonthRange(new Date())[0]).slice(0, 7));
+  const [year, setYear] = useState(() => defaultTaxYear(new Date()));
   const [saving, setSaving] = useState<Format | null>(null);
   const report = REPORTS.find((r) => r.value === kind) ?? REPORTS[0];
   const monthly = kind === "program";
-  const problem = monthly ? monthProblem(month) : rangeProblem(from, to, kind === "payouts");
-  const fetched = useFetched<Loaded | null>(`report:${kind}:${monthly ? month : `${from}:${to}`}:${problem ?? ""}`, () =>
-    problem ? Promise.resolve(null) : load(kind, month.trim(), from, to),
+  const yearly = kind === "tax-year";
+  const problem = yearly ? null : monthly ? monthProblem(month) : rangeProblem(from, to, kind === "payouts");
+  const period = yearly ? String(year) : monthly ? month : `${from}:${to}`;
+  const fetched = useFetched<Loaded | null>(`report:${kind}:${period}:${problem ?? ""}`, () =>
+    problem ? Promise.resolve(null) : load(kind, month.trim(), from, to, year),
   );
   const data = fetched.data?.kind === kind ? fetched.data : null;
 
   const saveAs = async (ext: Format) => {
-    // The program report is one month: its file name and `from` carry the month.
-    const [saveFrom, saveTo] = monthly ? [month.trim(), ""] : [from, to];
+    // The program report is one month, the tax year one year: its file name and `from` carry it.
+    const [saveFrom, saveTo] = yearly ? [String(year), ""] : monthly ? [month.trim(), ""] : [from, to];
     try {
       const path = await chooseReportFile(kind, saveFrom, saveTo, ext);
       if (!path) return;
@@ -170,7 +195,23 @@ export function ReportsScreen({ initial }: { initial?: ReportsIntent } = {}) {
         />
       </div>
       <div className="reports-range">
-        {monthly ? (
+        {yearly ? (
+          <label>
+            Year{" "}
+            <select
+              className="input input-sm"
+              value={year}
+              onChange={(e) => setYear(Number(e.target.value))}
+              data-testid="report-year"
+            >
+              {taxYearChoices(new Date()).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : monthly ? (
           <label>
             Month{" "}
             <input
@@ -240,5 +281,7 @@ function Shown({ data }: { data: Loaded }) {
       return <PayoutsTable rows={data.rows} />;
     case "refunds":
       return <RefundsTable rows={data.rows} />;
+    case "tax-year":
+      return <TaxYearTable report={data.report} />;
   }
 }

@@ -4,11 +4,12 @@ import type { PerformanceRow } from "../../bindings/PerformanceRow";
 import type { ProgramReport } from "../../bindings/ProgramReport";
 import type { RefundRow } from "../../bindings/RefundRow";
 import type { RunMethodRow } from "../../bindings/RunMethodRow";
+import type { TaxYear } from "../../bindings/TaxYear";
 import type { UnattributedSale } from "../../bindings/UnattributedSale";
 import { inBookFolder, saveDialog } from "../../lib/dialogs";
 
-/** The reports `report_save` writes; "program" is a month's page, the others cover days. */
-export type ReportKind = "program" | "partners" | "groups" | "unattributed" | "payouts" | "refunds";
+/** The reports `report_save` writes; "program" is a month's page, "tax-year" a year (in `from`), the others cover days. */
+export type ReportKind = "program" | "partners" | "groups" | "unattributed" | "payouts" | "refunds" | "tax-year";
 
 export const reportsApi = {
   program: (period: string) => invoke<ProgramReport>("report_program", { period }),
@@ -16,6 +17,7 @@ export const reportsApi = {
   unattributed: (from: string, to: string) => invoke<UnattributedSale[]>("report_unattributed", { from, to }),
   payouts: (from: string | null, to: string | null) => invoke<RunMethodRow[]>("report_payouts", { from, to }),
   refunds: (from: string, to: string) => invoke<RefundRow[]>("report_refunds", { from, to }),
+  taxYear: (year: number) => invoke<TaxYear>("report_tax_year", { year }),
   /** For "program", `from` is the month ("YYYY-MM") and the path must end in .pdf. */
   save: (report: ReportKind, from: string | null, to: string | null, path: string) =>
     invoke<number>("report_save", { report, from, to, path }),
@@ -30,6 +32,20 @@ export async function chooseReportFile(report: ReportKind, from: string, to: str
   const name = `${report}${from ? `-${from}` : ""}${to ? `-to-${to}` : ""}.${ext}`;
   const filter = ext === "pdf" ? { name: "PDF", extensions: ["pdf"] } : { name: "CSV", extensions: ["csv"] };
   return (await saveDialog({ defaultPath: inBookFolder(name), filters: [filter], title: `Save the report as ${ext.toUpperCase()}` })) ?? null;
+}
+
+/**
+ * The tax year to open on: last year until March (when the 1099s for it
+ * are being filed), this year from then on.
+ */
+export function defaultTaxYear(now: Date): number {
+  return now.getMonth() < 2 ? now.getFullYear() - 1 : now.getFullYear();
+}
+
+/** The years the tax year picker offers: the default one and the four before it, newest first. */
+export function taxYearChoices(now: Date): number[] {
+  const last = defaultTaxYear(now);
+  return [0, 1, 2, 3, 4].map((i) => last - i);
 }
 
 /** The first and last day of the month before `now`, as "YYYY-MM-DD". */
