@@ -1,6 +1,6 @@
 //! The home screen's `totals` (migration 0020). Every change to conversions
 //! and commission lines is noted in `totals_pending`, one small upsert per
-//! row: by triggers for updates and deletes, and by `note` and `note_line`
+//! row: by triggers for updates and deletes, and by `Notes` and `note_line`
 //! from the few places that insert (an INSERT trigger that
 //! writes makes SQLite keep a statement journal for every insert, which
 //! made a million-row import 40% slower). `settle` folds the notes into the
@@ -8,70 +8,75 @@
 //! same transaction, before it commits (`BookTx::commit`).
 
 use rusqlite::{Connection, Transaction};
+use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 
-/// What one new row adds to its partner's month (see `note`).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Delta<'a> {
-    /// 0 for a sale no partner was found for.
-    pub partner_id: i64,
-    /// The row's stamp or day; its first 7 characters are the month.
-    pub at: &'a str,
-    pub currency: &'a str,
-    pub sales: i64,
-    pub revenue_minor: i64,
-    pub refunds: i64,
-    pub refunded_minor: i64,
-    pub earned_minor: i64,
-    pub given_back_minor: i64,
-}
+/// What rows just inserted add to each (partner, month, currency), summed
+/// in memory and noted in `totals_pending` once (`write`): what an INSERT
+/// trigger would do, without its statement journal and without an upsert
+/// per row. The recorder and the engine keep one per batch.
+#[derive(Debug, Default)]
+pub struct Notes(HashMap<(i64, String, String), [i64; 6]>);
 
-impl<'a> Delta<'a> {
-    /// A new commission line in force, dated `at` (its sale's stamp).
-    pub fn line(partner_id: i64, at: &'a str, currency: &'a str, kind: &str, minor: i64) -> Self {
-        let base = Delta {
-            partner_id,
-            at,
-            currency,
-            ..Default::default()
-        };
-        match kind {
-            "reversal" | "clawback" => Delta {
-                given_back_minor: minor,
-                ..base
-            },
-            _ => Delta {
-                earned_minor: minor,
-                ..base
-            },
+/// The columns of a note, in `totals_pending`'s order.
+const SALES: usize = 0;
+const REFUNDS: usize = 2;
+const EARNED: usize = 4;
+
+impl Notes {
+    fn add(&mut self, partner_id: i64, at: &str, currency: &str, column: usize, values: &[i64]) {
+        let month = at.get(..7).unwrap_or(at).to_string();
+        let sums = self
+            .0
+            .entry((partner_id, month, currency.to_string()))
+            .or_default();
+        for (i, v) in values.iter().enumerate() {
+            sums[column + i] += v;
         }
     }
-}
 
-/// Notes rows just inserted, from the values the inserting code holds
-/// (what an INSERT trigger would do, without its statement journal).
-pub fn note(conn: &Connection, d: &Delta<'_>) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO totals_pending (partner_id, month, currency, sales, revenue_minor, refunds, refunded_minor,
-                                     earned_minor, given_back_minor)
-         VALUES (?1, substr(?2, 1, 7), ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT DO UPDATE SET sales = sales + excluded.sales, revenue_minor = revenue_minor + excluded.revenue_minor,
-             refunds = refunds + excluded.refunds, refunded_minor = refunded_minor + excluded.refunded_minor,
-             earned_minor = earned_minor + excluded.earned_minor,
-             given_back_minor = given_back_minor + excluded.given_back_minor",
-    )?
-    .execute(rusqlite::params![
-        d.partner_id,
-        d.at,
-        d.currency,
-        d.sales,
-        d.revenue_minor,
-        d.refunds,
-        d.refunded_minor,
-        d.earned_minor,
-        d.given_back_minor
-    ])?;
-    Ok(())
+    /// A new conversion (`partner_id` None: no partner was found); only
+    /// sales, renewals, refunds and chargebacks count.
+    pub fn conversion(
+        &mut self,
+        partner_id: Option<i64>,
+        at: &str,
+        currency: &str,
+        kind: &str,
+        minor: i64,
+    ) {
+        let column = match kind {
+            "sale" | "recurring" => SALES,
+            "refund" | "chargeback" => REFUNDS,
+            _ => return,
+        };
+        self.add(partner_id.unwrap_or(0), at, currency, column, &[1, minor]);
+    }
+
+    /// A new commission, two-tier, bonus or adjustment line in force, dated
+    /// `at` (its sale's stamp).
+    pub fn earned(&mut self, partner_id: i64, at: &str, currency: &str, minor: i64) {
+        self.add(partner_id, at, currency, EARNED, &[minor]);
+    }
+
+    /// Notes the sums in `totals_pending`, for `settle` to fold in.
+    pub fn write(&self, conn: &Connection) -> rusqlite::Result<()> {
+        let mut upsert = conn.prepare_cached(
+            "INSERT INTO totals_pending (partner_id, month, currency, sales, revenue_minor, refunds, refunded_minor,
+                                         earned_minor, given_back_minor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT DO UPDATE SET sales = sales + excluded.sales, revenue_minor = revenue_minor + excluded.revenue_minor,
+                 refunds = refunds + excluded.refunds, refunded_minor = refunded_minor + excluded.refunded_minor,
+                 earned_minor = earned_minor + excluded.earned_minor,
+                 given_back_minor = given_back_minor + excluded.given_back_minor",
+        )?;
+        for ((partner_id, month, currency), v) in &self.0 {
+            upsert.execute(rusqlite::params![
+                partner_id, month, currency, v[0], v[1], v[2], v[3], v[4], v[5]
+            ])?;
+        }
+        Ok(())
+    }
 }
 
 /// Notes commission line `id`, just inserted (what an INSERT trigger would do).

@@ -222,16 +222,6 @@ pub fn partner_charts(conn: &Connection, period: Period, floor: i64) -> Result<P
         }
     }
     let group_names = names(conn, "groups", groups.keys().flatten().copied())?;
-    let as_money = |amounts: &[i64]| -> Result<Vec<Money>> {
-        let mut out = Vec::new();
-        for (c, &minor) in amounts.iter().enumerate() {
-            if minor != 0 {
-                out.push(Money::new(minor, Currency::from_code(&all.currencies[c])?));
-            }
-        }
-        out.sort_by(|a, b| a.currency.code().cmp(b.currency.code()));
-        Ok(out)
-    };
     let first = currencies.first().map(|&(c, _)| c);
     let mut group_list = groups
         .iter()
@@ -241,8 +231,8 @@ pub fn partner_charts(conn: &Connection, period: Period, floor: i64) -> Result<P
                 group_id: *id,
                 name: id.map_or_else(|| "(no group)".to_string(), |i| group_names[&i].clone()),
                 partners: *partners,
-                revenue: as_money(revenue)?,
-                commission: as_money(commission)?,
+                revenue: all.amounts(revenue)?,
+                commission: all.amounts(commission)?,
             };
             Ok((rank, figure))
         })

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::figures::{key_numbers, KeyNumbers};
 use crate::funnel::{funnel, Funnel};
 use crate::period::{Month, Period};
-use partnerbook_book::{totals, Book};
+use partnerbook_book::Book;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -43,9 +43,6 @@ pub struct Home {
 /// refund-rate chart's minimum of sales (None: `REFUND_FLOOR`).
 pub fn home(book: &Book, from: &str, to: &str, floor: Option<i64>) -> Result<Home> {
     let conn = book.conn();
-    // The book's transactions settle on commit; this catches a write made
-    // outside one (a hand-run SQL statement), so the screen never lags.
-    totals::settle(conn)?;
     let period = Period::new(Month::parse(from, "from")?, Month::parse(to, "to")?)?;
     let before = period.previous();
     Ok(Home {

@@ -114,10 +114,16 @@ pub fn partner_money(
         counts.entry(r.get(0)?).or_default().2 = r.get(1)?;
     }
 
-    let mut last_sale = conn.prepare_cached(
-        "SELECT substr(max(occurred_at), 1, 10) FROM conversions
-          WHERE partner_id = ?1 AND (kind = 'sale' OR kind = 'recurring')",
-    )?;
+    let mut last_sale: HashMap<i64, String> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT partner_id, substr(max(occurred_at), 1, 10) FROM conversions
+          WHERE partner_id IN ({marks}) AND (kind = 'sale' OR kind = 'recurring') GROUP BY 1"
+    ))?;
+    let mut rows = stmt.query(params_from_iter(ids))?;
+    while let Some(r) = rows.next()? {
+        last_sale.insert(r.get(0)?, r.get(1)?);
+    }
+
     ids.iter()
         .map(|&id| {
             let s = sums.remove(&id).unwrap_or_default();
@@ -129,7 +135,7 @@ pub fn partner_money(
                 revenue_30d: s[2].money()?,
                 commission_30d: s[3].money()?,
                 balance_due: s[4].money()?,
-                last_sale: last_sale.query_row([id], |r| r.get(0))?,
+                last_sale: last_sale.remove(&id),
                 sales,
                 refunds,
                 customers,

@@ -74,11 +74,16 @@ impl Sums {
         self.currencies.len() - 1
     }
 
-    /// A partner's amounts as Money, by currency code, zeros left out.
+    /// A partner's amounts in `column` as Money.
     pub fn money(&self, column: &[Vec<i64>], id: i64) -> Result<Vec<Money>> {
+        let amounts: Vec<i64> = column.iter().map(|c| c[id as usize]).collect();
+        self.amounts(&amounts)
+    }
+
+    /// Amounts indexed like `currencies` as Money, by currency code, zeros left out.
+    pub fn amounts(&self, amounts: &[i64]) -> Result<Vec<Money>> {
         let mut out = Vec::new();
-        for (i, code) in self.currencies.iter().enumerate() {
-            let minor = column[i][id as usize];
+        for (code, &minor) in self.currencies.iter().zip(amounts) {
             if minor != 0 {
                 out.push(Money::new(minor, Currency::from_code(code)?));
             }

@@ -21,7 +21,7 @@ use partnerbook_book::totals;
 use partnerbook_book::Book;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use ts_rs::TS;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -70,7 +70,7 @@ fn run_with(conn: &Connection, progress: &dyn Progress, with_net: bool) -> Resul
     let total = todo.len() as u64;
     let mut report = EngineReport::default();
     let mut months: BTreeSet<(i64, i32, u32)> = BTreeSet::new();
-    let mut noted = Noted::new();
+    let mut noted = totals::Notes::default();
     // A refund dated before its sale (data arrives as it will) waits for the
     // sale's lines; it is tried again once the rest of the run is done.
     let mut waiting = Vec::new();
@@ -104,11 +104,7 @@ fn run_with(conn: &Connection, progress: &dyn Progress, with_net: bool) -> Resul
         }
         bonuses(conn, &mut ctx, partner, year, month, &mut report)?;
     }
-    let base = ctx.base();
-    for ((partner_id, month), minor) in noted {
-        let delta = totals::Delta::line(partner_id, &month, base.code(), "commission", minor);
-        totals::note(conn, &delta)?;
-    }
+    noted.write(conn)?;
     if with_net {
         let net = owed(conn)? - owed_before;
         report.net = (net != 0).then(|| Money::new(net, ctx.base()));
@@ -153,17 +149,15 @@ pub(crate) fn due_after_hold(settings: &ProgramSettings, day: NaiveDate) -> Stri
 
 /// Writes the lines a sale or action earns; false while one is held.
 /// `fresh`: no earlier run wrote lines for it.
-/// What new commission and two-tier lines earn per (partner, month), noted
-/// in the totals once at the end of the run rather than once per line.
-type Noted = HashMap<(i64, String), i64>;
-
 fn earn(
     conn: &Connection,
     ctx: &mut Context,
     c: &Todo,
     fresh: bool,
     report: &mut EngineReport,
-    noted: &mut Noted,
+    // What new commission and two-tier lines earn, noted in the totals once
+    // at the end of the run rather than once per line.
+    noted: &mut totals::Notes,
 ) -> Result<bool> {
     let Some((version_id, lines)) = ctx.lines_for(c)? else {
         return Ok(true);
@@ -179,9 +173,13 @@ fn earn(
         }
         if write_line(conn, &ctx.settings, c, version_id, line, &due, fresh)? {
             if let Some(minor) = line.amount_minor {
-                *noted
-                    .entry((line.partner_id, c.occurred_at.format("%Y-%m").to_string()))
-                    .or_default() += minor;
+                let at = c.occurred_at.format("%Y-%m").to_string();
+                noted.earned(
+                    line.partner_id,
+                    &at,
+                    ctx.settings.base_currency.code(),
+                    minor,
+                );
             }
         }
     }

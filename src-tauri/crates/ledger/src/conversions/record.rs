@@ -5,7 +5,6 @@
 use super::attribution;
 use super::model::{ConversionInput, Customer};
 use crate::error::{ErrorExt, LedgerError, Result};
-use partnerbook_book::money::Currency;
 use partnerbook_book::settings::ProgramSettings;
 use partnerbook_book::time::{now, stamp};
 use partnerbook_book::totals;
@@ -138,10 +137,8 @@ pub struct Recorder<'c> {
     codes: attribution::Codes,
     /// Per source: the sales (external ids) refunds named before they arrived.
     awaiting_sale: HashMap<String, HashSet<String>>,
-    /// What the recorded rows add to each (partner, month, currency):
-    /// sales, revenue, refunds, refunded. Noted once in `finish` rather
-    /// than once per row (deltas add up in any order).
-    totals: HashMap<(i64, String, Currency), [i64; 4]>,
+    /// What the recorded rows add to the totals, noted once in `finish`.
+    totals: totals::Notes,
 }
 
 /// A customer as the recorder last saw them.
@@ -160,26 +157,13 @@ impl<'c> Recorder<'c> {
             customers: HashMap::new(),
             codes: HashMap::new(),
             awaiting_sale: HashMap::new(),
-            totals: HashMap::new(),
+            totals: totals::Notes::default(),
         }
     }
 
     /// Notes what everything recorded adds to the totals (book::totals).
     pub fn finish(self) -> Result<()> {
-        for ((partner_id, month, currency), [sales, revenue, refunds, refunded]) in &self.totals {
-            let delta = totals::Delta {
-                partner_id: *partner_id,
-                at: month,
-                currency: currency.code(),
-                sales: *sales,
-                revenue_minor: *revenue,
-                refunds: *refunds,
-                refunded_minor: *refunded,
-                ..Default::default()
-            };
-            totals::note(self.conn, &delta)?;
-        }
-        Ok(())
+        Ok(self.totals.write(self.conn)?)
     }
 
     pub fn record(&mut self, input: &ConversionInput) -> Result<Recorded> {
@@ -235,20 +219,10 @@ impl<'c> Recorder<'c> {
         ])?;
         let id = conn.last_insert_rowid();
         if let Some(money) = amount {
-            let slot = match input.kind.as_str() {
-                "sale" | "recurring" => Some(0),
-                "refund" | "chargeback" => Some(2),
-                _ => None,
-            };
-            if let Some(slot) = slot {
-                let month = input.occurred_at.format("%Y-%m").to_string();
-                let sums = self
-                    .totals
-                    .entry((found.partner_id.unwrap_or(0), month, money.currency))
-                    .or_default();
-                sums[slot] += 1;
-                sums[slot + 1] += money.minor;
-            }
+            let at = stamp(input.occurred_at);
+            let (kind, currency) = (input.kind.as_str(), money.currency.code());
+            self.totals
+                .conversion(found.partner_id, &at, currency, kind, money.minor);
         }
         self.learn(input, id, customer, original.is_some(), &found)?;
         Ok(Recorded::New(id))

@@ -29,7 +29,6 @@ pub(super) enum Plan {
     /// Ids from each SQL in turn, those in the set when there is one.
     Chain {
         sqls: Vec<String>,
-        currency: String,
         matches: Option<IdSet>,
     },
 }
@@ -96,7 +95,8 @@ fn fts_expression(conn: &Connection, q: &PartnerQuery) -> Result<Option<String>>
 }
 
 /// ORDER BY for the sort, and the index that yields rows in that order.
-fn order(q: &PartnerQuery) -> (String, &'static str) {
+/// `currency`: the program's, for the money sorts.
+fn order(q: &PartnerQuery, currency: &str) -> (String, &'static str) {
     let d = if q.descending { "DESC" } else { "ASC" };
     match q.sort {
         PartnerSort::Relevance | PartnerSort::Name => {
@@ -116,7 +116,7 @@ fn order(q: &PartnerQuery) -> (String, &'static str) {
             let value = money_value(q.sort);
             (
                 format!(
-                    "coalesce((SELECT {value} FROM totals t WHERE t.span = '' AND t.partner_id = p.id AND t.currency = ?30), 0) {d},
+                    "coalesce((SELECT {value} FROM totals t WHERE t.span = '' AND t.partner_id = p.id AND t.currency = '{currency}'), 0) {d},
                      p.sort_key, p.id"
                 ),
                 "partners_sort",
@@ -135,7 +135,7 @@ fn money_value(sort: PartnerSort) -> &'static str {
 
 /// The two walks of a money sort: partners with an amount, in order, and
 /// the rest by name (before them when ascending).
-fn money_walks(q: &PartnerQuery) -> Vec<String> {
+fn money_walks(q: &PartnerQuery, currency: &str) -> Vec<String> {
     let value = money_value(q.sort);
     let index = match q.sort {
         PartnerSort::Commission => "totals_by_commission",
@@ -144,13 +144,13 @@ fn money_walks(q: &PartnerQuery) -> Vec<String> {
     let d = if q.descending { "DESC" } else { "ASC" };
     let valued = format!(
         "SELECT t.partner_id FROM totals t INDEXED BY {index}
-          WHERE t.span = '' AND t.currency = ?1 AND t.partner_id > 0 AND {value} <> 0
+          WHERE t.span = '' AND t.currency = '{currency}' AND t.partner_id > 0 AND {value} <> 0
           ORDER BY {value} {d}, t.partner_id {d}"
     );
     let rest = format!(
         "SELECT p.id FROM partners p INDEXED BY partners_sort
           WHERE NOT EXISTS (SELECT 1 FROM totals t WHERE t.span = '' AND t.partner_id = p.id
-                              AND t.currency = ?1 AND {value} <> 0)
+                              AND t.currency = '{currency}' AND {value} <> 0)
           ORDER BY p.sort_key, p.id"
     );
     if q.descending {
@@ -164,7 +164,13 @@ fn is_money(sort: PartnerSort) -> bool {
     matches!(sort, PartnerSort::Revenue | PartnerSort::Commission)
 }
 
-fn program_currency(conn: &Connection) -> Result<String> {
+/// The program's currency when the sort is by money ("" otherwise: no
+/// settings read for other sorts). A validated three-letter code, so the
+/// money SQL can carry it as a literal.
+fn money_currency(conn: &Connection, q: &PartnerQuery) -> Result<String> {
+    if !is_money(q.sort) {
+        return Ok(String::new());
+    }
     Ok(partnerbook_book::settings::get(conn)?
         .base_currency
         .code()
@@ -173,7 +179,8 @@ fn program_currency(conn: &Connection) -> Result<String> {
 
 /// The plan for `q` and how many partners match.
 pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
-    let (order_by, index) = order(q);
+    let currency = money_currency(conn, q)?;
+    let (order_by, index) = order(q, &currency);
     let walk_all = format!("SELECT p.id FROM partners p INDEXED BY {index} ORDER BY {order_by}");
     let Some(expr) = fts_expression(conn, q)? else {
         let total: i64 = conn
@@ -181,8 +188,7 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
             .query_row([], |r| r.get(0))?;
         if is_money(q.sort) {
             let plan = Plan::Chain {
-                sqls: money_walks(q),
-                currency: program_currency(conn)?,
+                sqls: money_walks(q, &currency),
                 matches: None,
             };
             return Ok((plan, total as u64));
@@ -209,8 +215,7 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
     let total = matches.len();
     if total > SORT_MATCHES_UP_TO && is_money(q.sort) {
         let plan = Plan::Chain {
-            sqls: money_walks(q),
-            currency: program_currency(conn)?,
+            sqls: money_walks(q, &currency),
             matches: Some(matches),
         };
         return Ok((plan, total));
@@ -240,13 +245,6 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
     } else {
         order_by
     };
-    if is_money(q.sort) {
-        // ?30 in the money ORDER BY: the typed words take ?2 to ?17.
-        while params.len() < 29 {
-            params.push(Value::Null);
-        }
-        params.push(Value::Text(program_currency(conn)?));
-    }
     let sql = format!(
         "SELECT p.id FROM partner_search s JOIN partners p ON p.id = s.rowid WHERE partner_search MATCH ?1 ORDER BY {order_by}"
     );
@@ -295,16 +293,12 @@ impl Plan {
                 }
                 Ok(out)
             }
-            Plan::Chain {
-                sqls,
-                currency,
-                matches,
-            } => {
+            Plan::Chain { sqls, matches } => {
                 let mut out = Vec::new();
                 let mut skipped = 0;
                 for sql in sqls {
                     let mut stmt = conn.prepare_cached(sql)?;
-                    let mut rows = stmt.query([currency])?;
+                    let mut rows = stmt.query([])?;
                     while let Some(r) = rows.next()? {
                         let id: i64 = r.get(0)?;
                         if matches.as_ref().is_some_and(|m| !m.contains(id)) {
