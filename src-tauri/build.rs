@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "recent_books",
     "recent_forget",
     "settings_get",
+    "tax_thresholds",
+    "tax_threshold_set",
     "settings_update",
     "partners_search",
     "partners_countries",

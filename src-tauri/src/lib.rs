@@ -33,6 +33,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             commands::book::recent_books,
             commands::book::recent_forget,
             commands::settings::settings_get,
+            commands::settings::tax_thresholds,
+            commands::settings::tax_threshold_set,
             commands::settings::settings_update,
             commands::partners::partners_search,
             commands::partners::partners_countries,

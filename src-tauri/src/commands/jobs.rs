@@ -4,6 +4,7 @@
 use crate::error::{AppError, AppResult};
 use crate::progress::ChannelProgress;
 use crate::state::{with_book, AppState};
+use partnerbook_core::partners::tin::Tins;
 use partnerbook_core::partners::csv_export;
 use partnerbook_core::partners::csv_import::{self, ImportOptions, ImportPreview, ImportReport};
 use partnerbook_core::partners::search::PartnerQuery;
@@ -40,13 +41,15 @@ pub async fn partners_import(
     .await
 }
 
-/// Writes the partners matching `query` (all when null) to `path`. A
-/// cancelled export removes its half-written file.
+/// Writes the partners matching `query` (all when null) to `path`, TINs
+/// masked unless `tins` is "whole". A cancelled export removes its
+/// half-written file.
 #[tauri::command]
 pub async fn partners_export(
     state: State<'_, AppState>,
     path: String,
     query: Option<PartnerQuery>,
+    tins: Option<Tins>,
     on_progress: Channel<JobProgress>,
 ) -> AppResult<u64> {
     let progress = ChannelProgress::new(on_progress, state.start_job());
@@ -55,8 +58,9 @@ pub async fn partners_export(
         with_book(&slot, |b| {
             let file = std::fs::File::create(&path)
                 .map_err(|e| BookError::io(format!("cannot write {path}"), e))?;
-            let written =
-                csv_export::export(b, query.as_ref(), std::io::BufWriter::new(file), &progress);
+            let out = std::io::BufWriter::new(file);
+            let tins = tins.unwrap_or_default();
+            let written = csv_export::export(b, query.as_ref(), out, tins, &progress);
             if written.is_err() {
                 let _ = std::fs::remove_file(&path);
             }

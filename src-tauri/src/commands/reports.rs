@@ -5,6 +5,7 @@
 
 use crate::error::AppResult;
 use crate::state::AppState;
+use partnerbook_core::partners::tin::Tins;
 use partnerbook_core::pdf::Fonts;
 use partnerbook_core::reports::partner::{partner_performance, PartnerPerformance};
 use partnerbook_core::reports::payouts_by_method::{self, RunMethodRow};
@@ -91,6 +92,7 @@ pub fn report_save(
     from: Option<String>,
     to: Option<String>,
     path: String,
+    tins: Option<Tins>,
 ) -> AppResult<usize> {
     let pdf = path.to_ascii_lowercase().ends_with(".pdf");
     state.read(|b| {
@@ -143,7 +145,11 @@ pub fn report_save(
                     .parse()
                     .map_err(|_| BookError::invalid("from", "the tax year is a year like 2026"))?;
                 let t = tax_year::tax_year(b, year)?;
-                let bytes = if pdf { tax_year::to_pdf(b, &t)? } else { tax_year::to_csv(&t)? };
+                let bytes = if pdf {
+                    tax_year::to_pdf(b, &t)?
+                } else {
+                    tax_year::to_csv(b.conn(), &t, tins.unwrap_or_default())?
+                };
                 (bytes, t.rows.len())
             }
             // The program report is a laid-out page, not a table: PDF only.

@@ -14,6 +14,10 @@ terms: string | null, tax_form: TaxStatus | null,
  */
 tax_form_expires: string | null, vat_id: string | null, 
 /**
+ * The TIN on the W-9 or W-8BEN.
+ */
+tin?: string, 
+/**
  * The welcome kit went out by other means.
  */
 welcome_sent: boolean, };

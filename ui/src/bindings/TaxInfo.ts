@@ -5,4 +5,9 @@ export type TaxInfo = { status: TaxStatus,
 /**
  * W-8BEN forms expire; "YYYY-MM-DD", empty when not applicable.
  */
-form_expires: string, vat_id: string, };
+form_expires: string, vat_id: string, 
+/**
+ * The taxpayer id on the W-9 or W-8BEN, whole: only the partner's own
+ * form field shows it so; everything else shows `tin::mask` of it.
+ */
+tin: string, };

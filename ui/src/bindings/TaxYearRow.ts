@@ -7,7 +7,15 @@ export type TaxYearRow = { partner_id: number,
 /**
  * As on their latest payout of the year (the payee snapshot).
  */
-payee_name: string, company: string, address: string, country: string, form: TaxForm, paid: Array<MethodPaid>, 
+payee_name: string, company: string, address: string, country: string, form: TaxForm, 
+/**
+ * The TIN on the form, masked ("***-**-6789"); empty when none.
+ */
+tin: string, 
+/**
+ * "SSN", "EIN" or "foreign"; empty when there is no TIN.
+ */
+tin_kind: string, paid: Array<MethodPaid>, 
 /**
  * Paid other than through PayPal: what the payer reports.
  */

@@ -30,6 +30,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0020_month_totals.sql"),
     include_str!("../migrations/0021_self_billing.sql"),
     include_str!("../migrations/0022_tax_thresholds.sql"),
+    include_str!("../migrations/0023_partner_tin.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

@@ -70,8 +70,15 @@ fn run(cli: Cli) -> CliResult {
         Command::Assets(c) => edit(cli.book, |b| commands::assets::run(b, c)),
         Command::Kit(c) => edit(cli.book, |b| commands::assets::kit(b, c)),
         Command::Terms(c) => edit(cli.book, |b| commands::onboarding::terms(b, c)),
-        Command::Report(args::ReportCommand::TaxYear { year, out, json }) => {
-            commands::statements::tax_year_report(&open(cli.book)?, year, out, json)
+        Command::Report(args::ReportCommand::TaxYear {
+            year,
+            out,
+            full_tins,
+            json,
+        }) => {
+            use partnerbook_core::partners::tin::Tins;
+            let tins = if full_tins { Tins::Whole } else { Tins::Masked };
+            commands::statements::tax_year_report(&open(cli.book)?, year, out, tins, json)
         }
         Command::Report(args::ReportCommand::Home { from, to, json }) => {
             commands::home::run(&open(cli.book)?, &from, &to, json)

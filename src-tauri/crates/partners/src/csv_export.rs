@@ -5,6 +5,7 @@ use super::csv_fields::{join_list, PartnerField, CUSTOM_PREFIX};
 use super::model::{CodeKind, Partner};
 use super::search::{matching_ids, PartnerQuery, PartnerSort};
 use super::store;
+use super::tin::Tins;
 use crate::error::{ErrorExt, PartnerError, Result};
 use partnerbook_book::progress::Progress;
 use partnerbook_book::spreadsheet;
@@ -14,12 +15,14 @@ use std::collections::HashMap;
 use std::io::Write;
 
 /// Writes the partners matching `query` (all of them by default, oldest
-/// first) and returns how many were written. Rows stream out one by one, so
+/// first) and returns how many were written. TINs are masked unless
+/// `tins` is `Whole`; a masked file re-imports with TINs left as they are. Rows stream out one by one, so
 /// progress is real and a cancel stops within a few hundred rows.
 pub fn export<W: Write>(
     book: &Book,
     query: Option<&PartnerQuery>,
     out: W,
+    tins: Tins,
     progress: &dyn Progress,
 ) -> Result<u64> {
     let all = PartnerQuery {
@@ -53,7 +56,7 @@ pub fn export<W: Write>(
         }
         let cells = fields
             .iter()
-            .map(|f| cell(&p, *f, &parent_emails))
+            .map(|f| cell(&p, *f, &parent_emails, tins))
             .chain(
                 custom_keys
                     .iter()
@@ -81,7 +84,12 @@ fn custom_field_keys(conn: &rusqlite::Connection) -> Result<Vec<String>> {
     Ok(keys.collect::<rusqlite::Result<_>>()?)
 }
 
-fn cell(p: &Partner, field: PartnerField, parent_emails: &HashMap<i64, String>) -> String {
+fn cell(
+    p: &Partner,
+    field: PartnerField,
+    parent_emails: &HashMap<i64, String>,
+    tins: Tins,
+) -> String {
     let codes = |kind: CodeKind| {
         join_list(
             &p.codes
@@ -122,6 +130,7 @@ fn cell(p: &Partner, field: PartnerField, parent_emails: &HashMap<i64, String>) 
         F::TaxStatus => p.tax.status.as_str().to_string(),
         F::TaxFormExpires => p.tax.form_expires.clone(),
         F::VatId => p.tax.vat_id.clone(),
+        F::Tin => tins.show(&p.tax.tin),
         F::TermsVersion => p.terms_version.clone(),
     }
 }

@@ -35,6 +35,7 @@ pub enum PartnerField {
     TaxStatus,
     TaxFormExpires,
     VatId,
+    Tin,
     TermsVersion,
 }
 
@@ -66,6 +67,7 @@ impl PartnerField {
         PartnerField::TaxStatus,
         PartnerField::TaxFormExpires,
         PartnerField::VatId,
+        PartnerField::Tin,
         PartnerField::TermsVersion,
     ];
 
@@ -99,6 +101,7 @@ impl PartnerField {
             TaxStatus => "tax_status",
             TaxFormExpires => "tax_form_expires",
             VatId => "vat_id",
+            Tin => "tin",
             TermsVersion => "terms_version",
         }
     }
@@ -151,6 +154,7 @@ impl PartnerField {
             TaxStatus => &["taxstatus", "taxform"],
             TaxFormExpires => &["taxformexpires", "taxformexpiry", "w8benexpires"],
             VatId => &["vatid", "vat", "vatnumber"],
+            Tin => &["tin", "taxid", "taxpayerid", "ssn", "ein", "ssnein", "taxidnumber"],
             TermsVersion => &["termsversion", "terms"],
         }
     }

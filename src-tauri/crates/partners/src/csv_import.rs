@@ -201,6 +201,8 @@ struct Row {
     input: PartnerInput,
     group: String,
     parent_email: String,
+    /// The TIN cell held a masked TIN: an update keeps the partner's own.
+    masked_tin: bool,
 }
 
 pub fn import(
@@ -307,8 +309,12 @@ pub fn import(
                 }
                 OnExisting::Update => {
                     let mut input = row.input.clone();
+                    let existing = store::get(&tx, id)?;
                     // Keep an existing parent unless the file names one.
-                    input.parent_id = store::get(&tx, id)?.parent_id;
+                    input.parent_id = existing.parent_id;
+                    if row.masked_tin {
+                        input.tax.tin = existing.tax.tin;
+                    }
                     update_in(&tx, id, &input, Actor::Import, None).map_err(at_row)?;
                     report.updated += 1;
                     Some(id)
@@ -363,6 +369,7 @@ fn row_from_record(
     let (mut first, mut last, mut group, mut parent_email) =
         (String::new(), String::new(), String::new(), String::new());
     let mut method_text = String::new();
+    let mut masked_tin = false;
     for (cell, target) in record.iter().zip(targets) {
         // A cell an export quoted against spreadsheet formulas reads back as written.
         let cell = partnerbook_book::spreadsheet::read_cell(cell);
@@ -424,6 +431,9 @@ fn row_from_record(
             }
             F::TaxFormExpires => input.tax.form_expires = cell.to_string(),
             F::VatId => input.tax.vat_id = cell.to_string(),
+            // A masked export's "***-**-6789" is no number: leave the TIN be.
+            F::Tin if crate::tin::is_masked(cell) => masked_tin = true,
+            F::Tin => input.tax.tin = cell.to_string(),
             F::TermsVersion => input.terms_version = cell.to_string(),
         }
     }
@@ -441,6 +451,7 @@ fn row_from_record(
         input,
         group,
         parent_email,
+        masked_tin,
     })
 }
 

@@ -13,6 +13,7 @@ pub mod payout_method;
 pub mod search;
 pub(crate) mod store;
 pub mod timeline;
+pub mod tin;
 
 pub use error::{PartnerError, Result};
 
@@ -109,6 +110,15 @@ pub fn set_status(
     Ok(partner)
 }
 
+/// A partner as the audit log keeps it: the TIN masked.
+fn audited(p: &PartnerInput) -> serde_json::Value {
+    let mut v = audit::to_json(p);
+    if let Some(tin) = v.pointer_mut("/tax/tin") {
+        *tin = serde_json::Value::String(tin::mask(tin.as_str().unwrap_or_default()));
+    }
+    v
+}
+
 /// Validates and inserts inside the caller's transaction. The caller then
 /// calls `store::refresh_search` for every partner it wrote, once.
 pub fn create_in(conn: &Connection, input: &PartnerInput, actor: Actor) -> Result<i64> {
@@ -123,7 +133,7 @@ pub fn create_in(conn: &Connection, input: &PartnerInput, actor: Actor) -> Resul
         Some(id),
         "create",
         None,
-        Some(&audit::to_json(&p)),
+        Some(&audited(&p)),
     )?;
     timeline::add(
         conn,
@@ -153,7 +163,16 @@ pub fn update_in(
     let terms_changed =
         !after.terms_version.is_empty() && after.terms_version != before.terms_version;
     store::update(conn, id, &after, terms_changed)?;
-    audit::record_change(conn, actor, "partner", Some(id), &before, &after)?;
+    let (logged_before, mut logged_after) = (audited(&before), audited(&after));
+    if before.tax.tin != after.tax.tin
+        && logged_before.pointer("/tax/tin") == logged_after.pointer("/tax/tin")
+    {
+        // A new number with the same last four: the log still shows a change.
+        if let Some(serde_json::Value::String(t)) = logged_after.pointer_mut("/tax/tin") {
+            t.push_str(" (replaced)");
+        }
+    }
+    audit::record_change(conn, actor, "partner", Some(id), &logged_before, &logged_after)?;
 
     if before.status != after.status {
         let summary = format!(

@@ -54,6 +54,9 @@ pub struct TaxInfo {
     /// W-8BEN forms expire; "YYYY-MM-DD", empty when not applicable.
     pub form_expires: String,
     pub vat_id: String,
+    /// The taxpayer id on the W-9 or W-8BEN, whole: only the partner's own
+    /// form field shows it so; everything else shows `tin::mask` of it.
+    pub tin: String,
 }
 
 /// A partner as stored, with its group, tags, codes and parent resolved.

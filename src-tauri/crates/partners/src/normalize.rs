@@ -155,6 +155,7 @@ fn payout(p: &mut PartnerInput) -> Result<()> {
 }
 
 fn tax(p: &mut PartnerInput) -> Result<()> {
+    p.tax.tin = crate::tin::normalize(&p.tax.tin, p.tax.status, &p.company)?;
     let t = &mut p.tax;
     t.form_expires = match t.status {
         TaxStatus::W8ben => {
@@ -194,5 +195,6 @@ fn tax(p: &mut PartnerInput) -> Result<()> {
     } else {
         String::new()
     };
+    t.tin = crate::tin::normalize(&t.tin, t.status, &p.company)?;
     Ok(())
 }

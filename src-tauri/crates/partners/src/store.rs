@@ -13,7 +13,7 @@ const SELECT: &str =
         p.country, p.language, p.status, p.group_id, g.name, p.custom_fields, p.parent_id, pp.name,
         p.payout_method, p.payout_email, p.iban, p.bic, p.payout_other, p.payout_currency,
         p.tax_status, p.tax_form_expires, p.vat_id, p.terms_version, p.terms_accepted_at,
-        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name, dp.name), p.payout_hold, p.address,
+        p.created_at, p.updated_at, p.plan_id, coalesce(op.name, gp.name, dp.name), p.payout_hold, p.address, p.tin,
         CASE WHEN op.id IS NOT NULL THEN 'own' WHEN gp.id IS NOT NULL THEN 'group'
              WHEN dp.id IS NOT NULL THEN 'default' END
    FROM partners p
@@ -59,6 +59,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
             status: r.get(21)?,
             form_expires: r.get::<_, Option<String>>(22)?.unwrap_or_default(),
             vat_id: r.get(23)?,
+            tin: r.get(32)?,
         },
         terms_version: r.get(24)?,
         terms_accepted_at: r.get(25)?,
@@ -68,7 +69,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Partner> {
         plan_name: r.get(29)?,
         payout_hold: r.get(30)?,
         address: r.get(31)?,
-        plan_from: r.get(32)?,
+        plan_from: r.get(33)?,
     })
 }
 
@@ -121,7 +122,7 @@ fn list_codes(conn: &Connection, partner_id: i64) -> Result<Vec<PartnerCode>> {
 }
 
 /// The columns a person edits, in the order `Editable::values` gives them.
-const EDITABLE: [&str; 24] = [
+const EDITABLE: [&str; 25] = [
     "name",
     "first_name",
     "sort_key",
@@ -146,6 +147,7 @@ const EDITABLE: [&str; 24] = [
     "vat_id",
     "terms_version",
     "address",
+    "tin",
 ];
 
 /// A validated input as the values of the `EDITABLE` columns: insert and
@@ -170,7 +172,7 @@ impl<'a> Editable<'a> {
         }
     }
 
-    fn values(&self) -> [&dyn ToSql; 24] {
+    fn values(&self) -> [&dyn ToSql; 25] {
         let p = self.p;
         [
             &p.name,
@@ -197,6 +199,7 @@ impl<'a> Editable<'a> {
             &p.tax.vat_id,
             &p.terms_version,
             &p.address,
+            &p.tax.tin,
         ]
     }
 }

@@ -85,6 +85,9 @@ pub enum OnboardingCommand {
         expires: Option<String>,
         #[arg(long)]
         vat_id: Option<String>,
+        /// The TIN on the W-9 or W-8BEN.
+        #[arg(long)]
+        tin: Option<String>,
         /// The welcome kit went out by other means.
         #[arg(long)]
         welcome_sent: bool,

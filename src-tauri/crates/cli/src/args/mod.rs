@@ -217,6 +217,10 @@ pub enum PartnersCommand {
         /// Where to write; standard output when left out.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Write TINs whole (masked "***-**-6789" otherwise), e.g. to move
+        /// partners to another book.
+        #[arg(long)]
+        full_tins: bool,
         #[command(flatten)]
         filter: Filter,
     },
@@ -324,6 +328,9 @@ pub struct PartnerFields {
     pub tax_form_expires: Option<String>,
     #[arg(long)]
     pub vat_id: Option<String>,
+    /// The TIN on the W-9 (SSN 123-45-6789 or EIN 12-3456789) or W-8BEN.
+    #[arg(long)]
+    pub tin: Option<String>,
     #[arg(long)]
     pub terms_version: Option<String>,
 }

@@ -24,6 +24,9 @@ pub enum ReportCommand {
         year: i32,
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Write TINs whole in the CSV (masked "***-**-6789" otherwise).
+        #[arg(long)]
+        full_tins: bool,
         #[arg(long)]
         json: bool,
     },

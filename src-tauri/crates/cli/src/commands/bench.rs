@@ -5,6 +5,7 @@ use crate::bar::Bar;
 use crate::error::{CliError, CliResult};
 use crate::output;
 use partnerbook_core::demo::{self, DemoOptions};
+use partnerbook_core::partners::tin::Tins;
 use partnerbook_core::partners::csv_export;
 use partnerbook_core::partners::csv_import::{self, ImportOptions};
 use partnerbook_core::partners::search::{match_expression, search as run_search, PartnerQuery};
@@ -136,6 +137,7 @@ fn import_in(dir: &std::path::Path, rows: u32, json: bool) -> CliResult {
         &source,
         None,
         std::io::BufWriter::new(std::fs::File::create(&csv)?),
+        Tins::Whole,
         &Quiet,
     )?;
     drop(source);

@@ -48,6 +48,7 @@ pub fn run(book: &mut Book, command: OnboardingCommand) -> CliResult {
             tax_form,
             expires,
             vat_id,
+            tin,
             welcome_sent,
         } => {
             let id = partners::resolve(book, &partner)?.id;
@@ -69,6 +70,7 @@ pub fn run(book: &mut Book, command: OnboardingCommand) -> CliResult {
                     tax_form,
                     tax_form_expires: expires,
                     vat_id,
+                    tin,
                     welcome_sent,
                 },
                 Actor::User,

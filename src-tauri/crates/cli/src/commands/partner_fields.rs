@@ -28,6 +28,7 @@ pub fn apply(book: &Book, f: PartnerFields, input: &mut PartnerInput) -> CliResu
     set(&mut input.payout_currency, f.payout_currency);
     set(&mut input.tax.form_expires, f.tax_form_expires);
     set(&mut input.tax.vat_id, f.vat_id);
+    set(&mut input.tax.tin, f.tin);
     set(&mut input.terms_version, f.terms_version);
     if !f.social_profiles.is_empty() {
         input.social_profiles = f.social_profiles;

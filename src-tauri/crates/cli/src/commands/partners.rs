@@ -9,7 +9,7 @@ use partnerbook_core::audit::Actor;
 use partnerbook_core::partners::csv_import::{self, ImportOptions, OnExisting};
 use partnerbook_core::partners::search::{self, PartnerQuery, PartnerSort};
 use partnerbook_core::partners::{
-    self, csv_export, timeline, Partner, PartnerInput, PartnerStatus,
+    self, csv_export, timeline, tin::Tins, Partner, PartnerInput, PartnerStatus,
 };
 use partnerbook_core::progress::Quiet;
 use partnerbook_core::{groups, Book, BookError, ErrorExt};
@@ -57,7 +57,7 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
                 output::count(page.total)
             );
         }
-        PartnersCommand::Show { partner, json } => show(&partners::resolve(book, &partner)?, json),
+        PartnersCommand::Show { partner, json } => show(partners::resolve(book, &partner)?.tin_masked(), json),
         PartnersCommand::Add { fields, json } => {
             if fields.name.is_none() || fields.email.is_none() {
                 return Err(CliError::Usage(
@@ -66,7 +66,7 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
             }
             let mut input = PartnerInput::new("", "");
             partner_fields::apply(book, fields, &mut input)?;
-            let p = partners::create(book, &input, Actor::User)?;
+            let p = partners::create(book, &input, Actor::User)?.tin_masked();
             if json {
                 output::json(&p)
             } else {
@@ -82,7 +82,7 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
             let current = partners::resolve(book, &partner)?;
             let mut input = PartnerInput::from(&current);
             partner_fields::apply(book, fields, &mut input)?;
-            let p = partners::update(book, current.id, &input, &reason, Actor::User)?;
+            let p = partners::update(book, current.id, &input, &reason, Actor::User)?.tin_masked();
             if json {
                 output::json(&p)
             } else {
@@ -138,14 +138,25 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
                 }
             }
         }
-        PartnersCommand::Export { out, filter } => {
+        PartnersCommand::Export {
+            out,
+            full_tins,
+            filter,
+        } => {
             let query = query(book, &filter)?;
+            let tins = if full_tins { Tins::Whole } else { Tins::Masked };
             let written = match &out {
                 Some(path) => {
                     let file = std::fs::File::create(path)?;
                     let bar = Bar::new();
                     let written =
-                        csv_export::export(book, Some(&query), std::io::BufWriter::new(file), &bar);
+                        csv_export::export(
+                        book,
+                        Some(&query),
+                        std::io::BufWriter::new(file),
+                        tins,
+                        &bar,
+                    );
                     bar.finish();
                     if written.is_err() {
                         let _ = std::fs::remove_file(path);
@@ -154,7 +165,7 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
                 }
                 None => {
                     let stdout = std::io::stdout();
-                    let n = csv_export::export(book, Some(&query), stdout.lock(), &Quiet)?;
+                    let n = csv_export::export(book, Some(&query), stdout.lock(), tins, &Quiet)?;
                     stdout.lock().flush()?;
                     n
                 }
@@ -242,9 +253,9 @@ impl From<OnExistingArg> for OnExisting {
     }
 }
 
-fn show(p: &Partner, json: bool) {
+fn show(p: Partner, json: bool) {
     if json {
-        output::json(p);
+        output::json(&p);
         return;
     }
     let codes = |kind: partners::CodeKind| {
@@ -266,6 +277,10 @@ fn show(p: &Partner, json: bool) {
         partners::TaxStatus::Vat => format!("VAT {}", p.tax.vat_id),
         partners::TaxStatus::W9 => "W-9".into(),
         partners::TaxStatus::None => "none".into(),
+    };
+    let tax = match p.tax.tin.as_str() {
+        "" => tax,
+        tin => format!("{tax}, TIN {tin}"),
     };
     let custom = p
         .custom_fields

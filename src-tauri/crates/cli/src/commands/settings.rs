@@ -90,7 +90,7 @@ pub fn run(book: &mut Book, command: SettingsCommand) -> CliResult {
             use partnerbook_core::money::{Currency, Money};
             let currency = Currency::from_code(&currency)?;
             let amount = Money::parse(&amount, currency)?;
-            partnerbook_core::reports::tax_year::set_threshold(book.conn(), year, amount)?;
+            partnerbook_core::reports::tax_year::set_threshold(book, year, amount, Actor::User)?;
             println!("Payments from {year} need a 1099-NEC from {amount}");
         }
         SettingsCommand::Logo { file, clear } => match file {

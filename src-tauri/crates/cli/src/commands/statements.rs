@@ -105,6 +105,7 @@ pub fn tax_year_report(
     book: &Book,
     year: i32,
     out: Option<std::path::PathBuf>,
+    tins: partnerbook_core::partners::tin::Tins,
     json: bool,
 ) -> CliResult {
     use partnerbook_core::reports::tax_year;
@@ -117,7 +118,7 @@ pub fn tax_year_report(
         let bytes = if is_pdf(&out) {
             tax_year::to_pdf(book, &t)?
         } else {
-            tax_year::to_csv(&t)?
+            tax_year::to_csv(book.conn(), &t, tins)?
         };
         partnerbook_core::files::write_atomically(&out, &bytes)?;
         println!("Wrote {} payees to {}", t.rows.len(), out.display());

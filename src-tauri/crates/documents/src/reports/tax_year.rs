@@ -8,7 +8,9 @@
 use crate::error::{DocumentError, ErrorExt, Result};
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::spreadsheet::text_cell;
+use partnerbook_book::audit::{self, Actor};
 use partnerbook_book::{settings, Book};
+use partnerbook_partners::tin::{self, Tins};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -57,6 +59,10 @@ pub struct TaxYearRow {
     pub address: String,
     pub country: String,
     pub form: TaxForm,
+    /// The TIN on the form, masked ("***-**-6789"); empty when none.
+    pub tin: String,
+    /// "SSN", "EIN" or "foreign"; empty when there is no TIN.
+    pub tin_kind: String,
     pub paid: Vec<MethodPaid>,
     /// Paid other than through PayPal: what the payer reports.
     pub reportable: Vec<Money>,
@@ -93,8 +99,29 @@ pub fn threshold(conn: &Connection, year: i32) -> Result<Money> {
     })
 }
 
-/// Sets the threshold for payments made in `year`.
-pub fn set_threshold(conn: &Connection, year: i32, amount: Money) -> Result<()> {
+/// A year's threshold as set in the book.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Threshold {
+    pub year: i32,
+    pub amount: Money,
+}
+
+/// Every threshold set, oldest year first.
+pub fn thresholds(conn: &Connection) -> Result<Vec<Threshold>> {
+    let mut stmt =
+        conn.prepare("SELECT year, amount_minor, currency FROM tax_thresholds ORDER BY year")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Threshold {
+            year: r.get(0)?,
+            amount: Money::new(r.get(1)?, r.get(2)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Sets the threshold for payments made in `year`, with an audit row.
+pub fn set_threshold(book: &mut Book, year: i32, amount: Money, actor: Actor) -> Result<()> {
     if !(2000..=2200).contains(&year) {
         return Err(DocumentError::invalid(
             "year",
@@ -104,11 +131,33 @@ pub fn set_threshold(conn: &Connection, year: i32, amount: Money) -> Result<()> 
     if amount.minor < 0 {
         return Err(DocumentError::invalid("amount", "cannot be negative"));
     }
-    conn.execute(
+    let tx = book.transaction()?;
+    let before: Option<Money> = tx
+        .query_row(
+            "SELECT amount_minor, currency FROM tax_thresholds WHERE year = ?1",
+            [year],
+            |r| Ok(Money::new(r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if before == Some(amount) {
+        return Ok(());
+    }
+    tx.execute(
         "INSERT INTO tax_thresholds (year, amount_minor, currency) VALUES (?1, ?2, ?3)
          ON CONFLICT (year) DO UPDATE SET amount_minor = excluded.amount_minor, currency = excluded.currency",
         rusqlite::params![year, amount.minor, amount.currency],
     )?;
+    let shown = |m: Money| serde_json::json!({ "year": year, "amount": m.to_string() });
+    audit::record(
+        &tx,
+        actor,
+        "tax_threshold",
+        Some(i64::from(year)),
+        "set",
+        before.map(shown).as_ref(),
+        Some(&shown(amount)),
+    )?;
+    tx.commit()?;
     Ok(())
 }
 
@@ -137,16 +186,16 @@ pub fn tax_year(book: &Book, year: i32) -> Result<TaxYear> {
            FROM payouts y WHERE y.partner_id = ?1 AND y.status = 'paid' AND substr(y.settled_at, 1, 4) = ?2
           ORDER BY y.settled_at DESC, y.id DESC LIMIT 1",
     )?;
-    let mut form_of =
-        conn.prepare_cached("SELECT tax_status, tax_form_expires FROM partners WHERE id = ?1")?;
+    let mut form_of = conn
+        .prepare_cached("SELECT tax_status, tax_form_expires, tin FROM partners WHERE id = ?1")?;
     let mut out = Vec::new();
     for (partner_id, methods) in paid {
         let (payee_name, company, address, country): (String, String, String, String) = payee
             .query_row(rusqlite::params![partner_id, year_text], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })?;
-        let (status, expires): (String, Option<String>) =
-            form_of.query_row([partner_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (status, expires, tin): (String, Option<String>, String) =
+            form_of.query_row([partner_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let form = match status.as_str() {
             "w9" => TaxForm::W9,
             "w8ben" if expires.as_deref().is_some_and(|e| e < year_end.as_str()) => {
@@ -181,6 +230,8 @@ pub fn tax_year(book: &Book, year: i32) -> Result<TaxYear> {
             address,
             country,
             form,
+            tin_kind: tin::kind(&tin).map_or("", |k| k.label()).to_string(),
+            tin: tin::mask(&tin),
             reportable: money(&reportable)?,
             network: money(&network)?,
             paid: methods,
@@ -210,32 +261,34 @@ fn joined(amounts: &[Money]) -> String {
 }
 
 /// The rows as CSV, with what a 1099-NEC filing asks: the payee's name and
-/// address, whether a TIN is on file (the W-9 holds it; Partnerbook keeps
-/// no TIN), and box 1 (nonemployee compensation: the reportable amount in
-/// the threshold's currency).
-pub fn to_csv(t: &TaxYear) -> Result<Vec<u8>> {
+/// address, their TIN (masked unless `tins` is `Whole`) and its kind, and
+/// box 1 (nonemployee compensation: the reportable amount in the
+/// threshold's currency).
+pub fn to_csv(conn: &Connection, t: &TaxYear, tins: Tins) -> Result<Vec<u8>> {
     let code = t.threshold.currency.code();
-    let rows = t.rows.iter().map(|r| {
+    let mut whole = conn.prepare_cached("SELECT tin FROM partners WHERE id = ?1")?;
+    let mut rows = Vec::with_capacity(t.rows.len());
+    for r in &t.rows {
         let box1 = r.reportable.iter().find(|m| m.currency.code() == code);
-        vec![
+        let tin = match tins {
+            Tins::Masked => r.tin.clone(),
+            Tins::Whole => whole.query_row([r.partner_id], |row| row.get(0))?,
+        };
+        rows.push(vec![
             r.partner_id.to_string(),
             text_cell(&r.payee_name).into_owned(),
             text_cell(&r.company).into_owned(),
             text_cell(&r.address.replace('\n', ", ")).into_owned(),
             r.country.clone(),
             r.form.label().to_string(),
-            if r.form == TaxForm::W9 {
-                "on the W-9"
-            } else {
-                "missing"
-            }
-            .to_string(),
+            text_cell(&tin).into_owned(),
+            r.tin_kind.clone(),
             box1.map_or_else(|| "0".to_string(), |m| m.to_decimal().to_string()),
             code.to_string(),
             joined(&r.network),
             if r.needs_1099 { "yes" } else { "no" }.to_string(),
-        ]
-    });
+        ]);
+    }
     super::csv_bytes(
         &[
             "partner_id",
@@ -245,6 +298,7 @@ pub fn to_csv(t: &TaxYear) -> Result<Vec<u8>> {
             "country",
             "tax_form",
             "tin",
+            "tin_type",
             "box1_nonemployee_compensation",
             "currency",
             "paid_through_paypal",
@@ -261,7 +315,13 @@ pub fn cells(t: &TaxYear) -> Vec<Vec<String>> {
         .map(|r| {
             vec![
                 r.payee_name.clone(),
-                r.form.label().to_string(),
+                match (r.form, r.tin.is_empty()) {
+                    (TaxForm::W9 | TaxForm::W8ben, false) => {
+                        format!("{} {}", r.form.label(), r.tin)
+                    }
+                    (TaxForm::W9 | TaxForm::W8ben, true) => format!("{}, no TIN", r.form.label()),
+                    (form, _) => form.label().to_string(),
+                },
                 joined(&r.reportable),
                 joined(&r.network),
                 if r.needs_1099 {

@@ -119,6 +119,9 @@ pub struct OnboardingChange {
     /// "YYYY-MM-DD", for a W-8BEN.
     pub tax_form_expires: Option<String>,
     pub vat_id: Option<String>,
+    /// The TIN on the W-9 or W-8BEN.
+    #[ts(optional)]
+    pub tin: Option<String>,
     /// The welcome kit went out by other means.
     pub welcome_sent: bool,
 }
@@ -156,6 +159,9 @@ pub fn set(
     }
     if let Some(v) = &change.vat_id {
         input.tax.vat_id = v.clone();
+    }
+    if let Some(t) = &change.tin {
+        input.tax.tin = t.clone();
     }
     crate::update_in(&tx, partner, &input, actor, None)?;
     if change.welcome_sent {

@@ -10,7 +10,7 @@ use partnerbook_partners::PartnerError;
 use partnerbook_partners::{self as partners, PartnerInput, PartnerStatus};
 use std::path::{Path, PathBuf};
 
-fn new_book(dir: &Path, name: &str) -> Book {
+pub(crate) fn new_book(dir: &Path, name: &str) -> Book {
     let program = NewProgram {
         program_name: "CSV test".into(),
         base_currency: "USD".into(),
@@ -343,6 +343,7 @@ fn an_export_opened_in_a_spreadsheet_runs_no_formula_and_reads_back_as_written()
         &book,
         None,
         std::fs::File::create(&out).unwrap(),
+        partnerbook_partners::tin::Tins::Masked,
         &Quiet,
     )
     .unwrap();

@@ -6,3 +6,4 @@ mod full_disk;
 mod normalize;
 mod partners;
 mod search;
+mod tin;
