@@ -1078,6 +1078,26 @@ fn reports_are_read_and_saved_as_csv() {
         json!({ "report": "tax-year", "from": "last year", "to": null, "path": nec }),
     );
     assert_eq!(err["field"], "from");
+    // Thresholds from Settings: listed, set, refused with the field named.
+    let years = app.ok("tax_thresholds", json!({}));
+    assert_eq!(years[0]["year"], 2025);
+    assert_eq!(years[1]["amount"]["minor"], 200000);
+    let years = app.ok(
+        "tax_threshold_set",
+        json!({ "year": 2027, "amount": "2500.00", "currency": "USD" }),
+    );
+    assert_eq!(years[2]["year"], 2027);
+    assert_eq!(years[2]["amount"]["minor"], 250000);
+    let err = app.err(
+        "tax_threshold_set",
+        json!({ "year": 1900, "amount": "1.00", "currency": "USD" }),
+    );
+    assert_eq!(err["field"], "year");
+    let err = app.err(
+        "tax_threshold_set",
+        json!({ "year": 2028, "amount": "lots", "currency": "USD" }),
+    );
+    assert_eq!(err["field"], "amount", "{err}");
     let err = app.err(
         "partner_performance_get",
         json!({ "id": 1, "through": "2026-11" }),

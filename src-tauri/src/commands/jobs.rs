@@ -4,10 +4,10 @@
 use crate::error::{AppError, AppResult};
 use crate::progress::ChannelProgress;
 use crate::state::{with_book, AppState};
-use partnerbook_core::partners::tin::Tins;
 use partnerbook_core::partners::csv_export;
 use partnerbook_core::partners::csv_import::{self, ImportOptions, ImportPreview, ImportReport};
 use partnerbook_core::partners::search::PartnerQuery;
+use partnerbook_core::partners::tin::Tins;
 use partnerbook_core::progress::JobProgress;
 use partnerbook_core::{Book, BookError, ErrorExt};
 use std::path::PathBuf;

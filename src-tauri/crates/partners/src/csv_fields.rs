@@ -154,7 +154,15 @@ impl PartnerField {
             TaxStatus => &["taxstatus", "taxform"],
             TaxFormExpires => &["taxformexpires", "taxformexpiry", "w8benexpires"],
             VatId => &["vatid", "vat", "vatnumber"],
-            Tin => &["tin", "taxid", "taxpayerid", "ssn", "ein", "ssnein", "taxidnumber"],
+            Tin => &[
+                "tin",
+                "taxid",
+                "taxpayerid",
+                "ssn",
+                "ein",
+                "ssnein",
+                "taxidnumber",
+            ],
             TermsVersion => &["termsversion", "terms"],
         }
     }

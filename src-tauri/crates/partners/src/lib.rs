@@ -172,7 +172,14 @@ pub fn update_in(
             t.push_str(" (replaced)");
         }
     }
-    audit::record_change(conn, actor, "partner", Some(id), &logged_before, &logged_after)?;
+    audit::record_change(
+        conn,
+        actor,
+        "partner",
+        Some(id),
+        &logged_before,
+        &logged_after,
+    )?;
 
     if before.status != after.status {
         let summary = format!(

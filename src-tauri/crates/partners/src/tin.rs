@@ -27,7 +27,9 @@ impl TinKind {
 }
 
 /// How a file we write shows TINs: masked unless the manager asks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Tins {
@@ -172,7 +174,13 @@ mod tests {
         assert_eq!(n("123456789", "").unwrap(), "123-45-6789");
         assert_eq!(n("123456789", "Acme LLC").unwrap(), "12-3456789");
         assert_eq!(n("123 45 6789", "").unwrap(), "123-45-6789");
-        for bad in ["12345678", "1234567890", "12-345-6789", "ABC-45-6789", "000-00-0000"] {
+        for bad in [
+            "12345678",
+            "1234567890",
+            "12-345-6789",
+            "ABC-45-6789",
+            "000-00-0000",
+        ] {
             let e = n(bad, "").unwrap_err();
             assert_eq!(e.field(), Some("tin"), "{bad}");
             // The error never repeats the number it refused in full.

@@ -121,6 +121,39 @@ pub fn run(book: &Book, runs: usize, json: bool) -> CliResult {
             Ok(())
         },
     )?);
+    // The tax year of the latest payment: its list and its 1099-NEC CSV.
+    let paid_year: Option<i32> = book
+        .conn()
+        .query_row(
+            "SELECT CAST(substr(max(settled_at), 1, 4) AS INTEGER) FROM payouts WHERE status = 'paid'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(partnerbook_core::BookError::from)?;
+    match paid_year {
+        Some(year) => {
+            use partnerbook_core::reports::tax_year;
+            let mut payees = 0;
+            out.push(time(format!("tax year {year}"), runs, || {
+                payees = tax_year::tax_year(book, year)?.rows.len();
+                Ok(())
+            })?);
+            let t = tax_year::tax_year(book, year)?;
+            out.push(time(
+                format!("tax year {year}, 1099-NEC CSV of {payees} payees"),
+                runs,
+                || {
+                    tax_year::to_csv(
+                        book.conn(),
+                        &t,
+                        partnerbook_core::partners::tin::Tins::Masked,
+                    )?;
+                    Ok(())
+                },
+            )?);
+        }
+        None => eprintln!("no payout is paid: the tax year is not timed"),
+    }
     if json {
         output::json(&out);
     } else {

@@ -57,7 +57,9 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
                 output::count(page.total)
             );
         }
-        PartnersCommand::Show { partner, json } => show(partners::resolve(book, &partner)?.tin_masked(), json),
+        PartnersCommand::Show { partner, json } => {
+            show(partners::resolve(book, &partner)?.tin_masked(), json)
+        }
         PartnersCommand::Add { fields, json } => {
             if fields.name.is_none() || fields.email.is_none() {
                 return Err(CliError::Usage(
@@ -149,8 +151,7 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
                 Some(path) => {
                     let file = std::fs::File::create(path)?;
                     let bar = Bar::new();
-                    let written =
-                        csv_export::export(
+                    let written = csv_export::export(
                         book,
                         Some(&query),
                         std::io::BufWriter::new(file),

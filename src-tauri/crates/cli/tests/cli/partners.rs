@@ -235,6 +235,61 @@ fn demo_settings_and_check() {
     let later = json(pb(&book).args(["report", "tax-year", "--year", "2028", "--json"]));
     assert_eq!(later["threshold"]["minor"], 250000);
     stderr(pb(&book).args(["report", "tax-year", "--year", "2019"]), 1);
+    // A TIN goes in whole and comes out masked, unless asked.
+    pb(&book)
+        .args([
+            "partners",
+            "update",
+            "1",
+            "--tax-status",
+            "w9",
+            "--tin",
+            "123456789",
+        ])
+        .assert()
+        .success();
+    let shown = String::from_utf8(
+        pb(&book)
+            .args(["partners", "show", "1"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        shown.contains("W-9, TIN ***-**-6789") || shown.contains("W-9, TIN **-***6789"),
+        "{shown}"
+    );
+    let shown = json(pb(&book).args(["partners", "show", "1", "--json"]));
+    assert!(shown["tax"]["tin"].as_str().unwrap().ends_with("6789"));
+    let text = shown.to_string();
+    assert!(
+        !text.contains("123-45-6789") && !text.contains("12-3456789"),
+        "{text}"
+    );
+    let masked = String::from_utf8(
+        pb(&book)
+            .args(["partners", "export"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        masked.contains("*-6789") || masked.contains("***6789"),
+        "{masked}"
+    );
+    assert!(!masked.contains("123-45-6789") && !masked.contains("12-3456789"));
+    let whole = String::from_utf8(
+        pb(&book)
+            .args(["partners", "export", "--full-tins"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(whole.contains("-6789"), "{whole}");
+    assert!(whole.contains("123-45-6789") || whole.contains("12-3456789"));
     let health = json(pb(&book).args(["check", "--json"]));
     assert_eq!(health["integrity"][0], "ok");
     assert_eq!(

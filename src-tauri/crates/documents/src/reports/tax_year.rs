@@ -6,9 +6,9 @@
 //! a 1099-NEC filing needs, and a summary PDF.
 
 use crate::error::{DocumentError, ErrorExt, Result};
+use partnerbook_book::audit::{self, Actor};
 use partnerbook_book::money::{Currency, Money};
 use partnerbook_book::spreadsheet::text_cell;
-use partnerbook_book::audit::{self, Actor};
 use partnerbook_book::{settings, Book};
 use partnerbook_partners::tin::{self, Tins};
 use rusqlite::{Connection, OptionalExtension};

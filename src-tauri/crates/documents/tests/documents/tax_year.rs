@@ -56,7 +56,10 @@ fn the_year_says_who_was_paid_how_and_who_needs_a_1099() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert!(before.contains("2,000.00") || before.contains("2000.00"), "{before}");
+    assert!(
+        before.contains("2,000.00") || before.contains("2000.00"),
+        "{before}"
+    );
     assert!(after.contains("500.00"), "{after}");
     let years: Vec<i32> = tax_year::thresholds(p.book.conn())
         .unwrap()
@@ -136,12 +139,15 @@ fn the_year_says_who_was_paid_how_and_who_needs_a_1099() {
         .collect();
     assert_eq!(
         tins,
-        [("***-**-6789", "SSN"), ("", ""), ("", ""), ("*****456C", "foreign")]
+        [
+            ("***-**-6789", "SSN"),
+            ("", ""),
+            ("", ""),
+            ("*****456C", "foreign")
+        ]
     );
 
-    let csv = |tins| {
-        String::from_utf8(tax_year::to_csv(p.book.conn(), &t, tins).unwrap()).unwrap()
-    };
+    let csv = |tins| String::from_utf8(tax_year::to_csv(p.book.conn(), &t, tins).unwrap()).unwrap();
     let masked = csv(Tins::Masked);
     let lines: Vec<&str> = masked.lines().collect();
     assert_eq!(
@@ -158,10 +164,17 @@ fn the_year_says_who_was_paid_how_and_who_needs_a_1099() {
     // Asked for, the CSV a filing needs has the whole number.
     let whole = csv(Tins::Whole);
     assert!(
-        whole.lines().nth(1).unwrap().ends_with(",W-9,123-45-6789,SSN,750.00,EUR,,yes"),
+        whole
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(",W-9,123-45-6789,SSN,750.00,EUR,,yes"),
         "{whole}"
     );
-    assert!(whole.contains(",W-8BEN,AB123456C,foreign,800.00,"), "{whole}");
+    assert!(
+        whole.contains(",W-8BEN,AB123456C,foreign,800.00,"),
+        "{whole}"
+    );
 
     let pdf = tax_year::to_pdf(&p.book, &t).unwrap();
     assert!(pdf.starts_with(b"%PDF"));

@@ -13,7 +13,14 @@ use partnerbook_partners::{self as partners, PartnerInput, TaxStatus};
 use std::path::Path;
 
 fn export_to(book: &Book, path: &Path, tins: Tins) -> String {
-    export(book, None, std::fs::File::create(path).unwrap(), tins, &Quiet).unwrap();
+    export(
+        book,
+        None,
+        std::fs::File::create(path).unwrap(),
+        tins,
+        &Quiet,
+    )
+    .unwrap();
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -27,7 +34,9 @@ fn updating() -> ImportOptions {
 
 fn all_text(book: &Book, sql: &str) -> String {
     let mut stmt = book.conn().prepare(sql).unwrap();
-    let rows = stmt.query_map([], |r| r.get::<_, Option<String>>(0)).unwrap();
+    let rows = stmt
+        .query_map([], |r| r.get::<_, Option<String>>(0))
+        .unwrap();
     rows.map(|r| r.unwrap().unwrap_or_default())
         .collect::<Vec<_>>()
         .join("\n")
@@ -84,7 +93,9 @@ fn a_bad_tin_is_refused_naming_the_field_and_a_file_line() {
     assert!(said.contains("line 3") && said.contains("tin"), "{said}");
     assert!(!said.contains("1234-5678"), "{said}");
     // All or nothing: Cy was not added either.
-    assert!(partners::find_id_by_email(book.conn(), "cy@example.com").unwrap().is_none());
+    assert!(partners::find_id_by_email(book.conn(), "cy@example.com")
+        .unwrap()
+        .is_none());
 }
 
 #[test]
@@ -97,19 +108,42 @@ fn exports_mask_tins_unless_asked_and_masked_files_leave_tins_be() {
     let cy = partners::create(&mut book, &input, Actor::User).unwrap();
 
     let masked = export_to(&book, &dir.path().join("masked.csv"), Tins::Masked);
-    assert!(masked.contains("***-**-6789") && !masked.contains("123-45-6789"), "{masked}");
+    assert!(
+        masked.contains("***-**-6789") && !masked.contains("123-45-6789"),
+        "{masked}"
+    );
     let whole = export_to(&book, &dir.path().join("whole.csv"), Tins::Whole);
     assert!(whole.contains("123-45-6789"), "{whole}");
 
     // Read back over the same book: the masked cell changes nothing.
-    import(&mut book, &dir.path().join("masked.csv"), &updating(), &Quiet).unwrap();
+    import(
+        &mut book,
+        &dir.path().join("masked.csv"),
+        &updating(),
+        &Quiet,
+    )
+    .unwrap();
     assert_eq!(partners::get(&book, cy.id).unwrap().tax.tin, "123-45-6789");
 
     // Into an empty book: a masked file brings no number, a whole one does.
     let mut other = new_book(dir.path(), "b.partnerbook");
-    import(&mut other, &dir.path().join("masked.csv"), &updating(), &Quiet).unwrap();
-    let id = partners::find_id_by_email(other.conn(), "cy@example.com").unwrap().unwrap();
+    import(
+        &mut other,
+        &dir.path().join("masked.csv"),
+        &updating(),
+        &Quiet,
+    )
+    .unwrap();
+    let id = partners::find_id_by_email(other.conn(), "cy@example.com")
+        .unwrap()
+        .unwrap();
     assert_eq!(partners::get(&other, id).unwrap().tax.tin, "");
-    import(&mut other, &dir.path().join("whole.csv"), &updating(), &Quiet).unwrap();
+    import(
+        &mut other,
+        &dir.path().join("whole.csv"),
+        &updating(),
+        &Quiet,
+    )
+    .unwrap();
     assert_eq!(partners::get(&other, id).unwrap().tax.tin, "123-45-6789");
 }
