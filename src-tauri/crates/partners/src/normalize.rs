@@ -139,9 +139,17 @@ fn payout(p: &mut PartnerInput) -> Result<()> {
     } else {
         String::new()
     };
-    if iban_used {
+    // Wise pays to a bank account when one is given, and otherwise asks
+    // the partner for theirs by email.
+    let optional_iban = d.method == PayoutMethod::Wise && !d.iban.trim().is_empty();
+    if iban_used || optional_iban {
         d.iban = iban(&d.iban)?;
-        d.bic = bic(&d.bic)?;
+        // Wise finds the bank from the IBAN; a BIC it is given is still checked.
+        d.bic = if optional_iban && d.bic.trim().is_empty() {
+            String::new()
+        } else {
+            bic(&d.bic)?
+        };
     } else {
         d.iban.clear();
         d.bic.clear();

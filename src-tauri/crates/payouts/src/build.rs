@@ -353,7 +353,8 @@ fn convert(
 
 /// A partner's payout account as the draft stores it.
 pub const ACCOUNT: &str = "CASE payout_method WHEN 'iban' THEN iban WHEN 'other' THEN payout_other
-    WHEN 'none' THEN '' ELSE payout_email END";
+    WHEN 'none' THEN '' WHEN 'wise' THEN CASE WHEN iban <> '' THEN iban ELSE payout_email END
+    ELSE payout_email END";
 
 /// Active partners not on hold, by payout account (trimmed, lower case):
 /// one account on two of them is one person paid twice, or a typo paying a

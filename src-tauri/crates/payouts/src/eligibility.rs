@@ -27,9 +27,11 @@ pub struct PayeeFacts {
 }
 
 impl PayeeFacts {
-    /// The account money goes to: an email, an IBAN, or the free text of "other".
+    /// The account money goes to: an email, an IBAN, or the free text of
+    /// "other". Wise pays to the IBAN when there is one, else to the email.
     pub fn account(&self) -> String {
         match self.method {
+            PayoutMethod::Wise if !self.iban.is_empty() => self.iban.clone(),
             PayoutMethod::Paypal | PayoutMethod::Wise => self.email.clone(),
             PayoutMethod::Iban => self.iban.clone(),
             PayoutMethod::Other => self.other.clone(),

@@ -45,22 +45,23 @@ pub fn coverage(book: &Book, run_id: i64) -> Result<Vec<CoverageGroup>> {
             continue;
         }
         // By currency code, so the totals come in a stable order.
-        let mut by_currency: BTreeMap<&str, (i64, usize, _)> = BTreeMap::new();
+        let mut by_currency: BTreeMap<&str, (i64, _)> = BTreeMap::new();
         for l in &mine {
             let entry = by_currency
                 .entry(l.pay.currency.code())
-                .or_insert((0, 0, l.pay.currency));
+                .or_insert((0, l.pay.currency));
             entry.0 += l.pay.minor;
-            entry.1 += 1;
         }
-        let files = if format.one_currency_per_file() {
-            by_currency
-                .values()
-                .map(|(_, n, _)| n.div_ceil(format.max_rows()) as u32)
-                .sum()
-        } else {
-            1
-        };
+        // One upload per file the export writes: per currency (and Wise
+        // template), more past the provider's row limit.
+        let mut per_file: BTreeMap<String, usize> = BTreeMap::new();
+        for l in &mine {
+            *per_file.entry(format.file_key(l)).or_default() += 1;
+        }
+        let files = per_file
+            .values()
+            .map(|n| n.div_ceil(format.max_rows()) as u32)
+            .sum();
         let written_at: Option<String> = conn.query_row(
             "SELECT max(created_at) FROM payout_exports WHERE run_id = ?1 AND format = ?2",
             rusqlite::params![run_id, format],
@@ -71,7 +72,7 @@ pub fn coverage(book: &Book, run_id: i64) -> Result<Vec<CoverageGroup>> {
             payouts: mine.len() as u32,
             totals: by_currency
                 .into_values()
-                .map(|(minor, _, currency)| Money::new(minor, currency))
+                .map(|(minor, currency)| Money::new(minor, currency))
                 .collect(),
             files,
             written_at,

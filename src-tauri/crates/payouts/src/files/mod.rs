@@ -174,6 +174,20 @@ impl PaymentFormat {
     pub(crate) fn one_currency_per_file(self) -> bool {
         !matches!(self, PaymentFormat::Csv | PaymentFormat::Manual)
     }
+
+    /// Which file of the format a payout goes in, as the file name's suffix
+    /// ("EUR", or "EUR-bank" for Wise's bank-account template); empty when
+    /// the format writes one file.
+    pub(crate) fn file_key(self, line: &FileLine) -> String {
+        if !self.one_currency_per_file() {
+            return String::new();
+        }
+        let mut key = line.pay.currency.code().to_string();
+        if self == PaymentFormat::Wise && wise::to_bank_account(line) {
+            key.push_str("-bank");
+        }
+        key
+    }
 }
 
 /// Writes `format`'s file(s) for approved run `run_id` to `out`. When the
@@ -221,12 +235,7 @@ pub fn export_with(
             });
             continue;
         }
-        let key = if format.one_currency_per_file() {
-            line.pay.currency.code().to_string()
-        } else {
-            String::new()
-        };
-        groups.entry(key).or_default().push(line);
+        groups.entry(format.file_key(&line)).or_default().push(line);
     }
     if format == PaymentFormat::Sepa && !groups.is_empty() && run.payer.iban.is_empty() {
         return Err(PayoutError::invalid(
@@ -238,7 +247,7 @@ pub fn export_with(
         notes.extend(sepa::check_names(&run, groups.values().flatten())?);
     }
     let mut parts: Vec<(String, Vec<FileLine>)> = Vec::new();
-    for (currency, lines) in groups {
+    for (key, lines) in groups {
         let chunks: Vec<Vec<FileLine>> = lines
             .chunks(format.max_rows())
             .map(<[FileLine]>::to_vec)
@@ -246,9 +255,9 @@ pub fn export_with(
         let many = chunks.len() > 1;
         for (i, chunk) in chunks.into_iter().enumerate() {
             let mut suffix = String::new();
-            if !currency.is_empty() {
+            if !key.is_empty() {
                 suffix.push('-');
-                suffix.push_str(&currency);
+                suffix.push_str(&key);
             }
             if many {
                 suffix.push_str(&format!("-{}", i + 1));

@@ -632,3 +632,91 @@ fn a_wise_partner_paid_as_a_company_is_a_business_receiver_in_the_companys_name(
         ]
     );
 }
+
+#[test]
+fn a_wise_partner_with_an_iban_is_paid_to_the_account_in_wises_bank_template() {
+    let mut p = program();
+    let by_email = p.partner("Ana Lima", PayoutMethod::Wise);
+    let mut input = PartnerInput::new("Bruno Costa", "bruno@costa-media.example");
+    input.company = "Costa Media Lda".into();
+    input.terms_version = "2026-01".into();
+    input.tax.status = TaxStatus::W9;
+    input.payout.method = PayoutMethod::Wise;
+    input.payout.email = "finance@costa-media.example".into();
+    input.payout.iban = "pt50 0002 0123 1234 5678 9015 4".into();
+    let to_bank = p.partner_with(input);
+    for (id, minor) in [(by_email, 10_000), (to_bank, 25_050)] {
+        p.approved(id, minor, "2026-11-01");
+    }
+    let run = create(&mut p.book, "2026-11-30", Actor::User, &Quiet).unwrap();
+    let run = approve(&mut p.book, run.id, Actor::User, &Quiet)
+        .unwrap()
+        .id;
+    let groups = partnerbook_payouts::files::coverage::coverage(&p.book, run).unwrap();
+    let wise_group = groups
+        .iter()
+        .find(|g| g.format == PaymentFormat::Wise)
+        .unwrap();
+    assert_eq!(
+        (wise_group.payouts, wise_group.files),
+        (2, 2),
+        "two templates, two uploads"
+    );
+
+    let report = export_to(&mut p, run, PaymentFormat::Wise, "wise.csv");
+    let names: Vec<String> = report
+        .files
+        .iter()
+        .map(|f| {
+            PathBuf::from(&f.path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(names, ["wise-EUR.csv", "wise-EUR-bank.csv"]);
+    // The bank file has the columns of Wise's own template, in its order.
+    let template = csv::Reader::from_path(reference("wise-send-to-bank-accounts-EUR.csv"))
+        .unwrap()
+        .headers()
+        .unwrap()
+        .clone();
+    let mut bank = csv::Reader::from_path(&report.files[1].path).unwrap();
+    assert_eq!(bank.headers().unwrap(), &template);
+    let rows: Vec<Vec<String>> = bank
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0],
+        [
+            "Costa Media Lda",
+            "bruno@costa-media.example",
+            &rows[0][2],
+            "BUSINESS",
+            "target",
+            "250.50",
+            "EUR",
+            "EUR",
+            "PT50000201231234567890154",
+        ]
+    );
+    assert!(
+        rows[0][2].starts_with("PB"),
+        "the payout's reference: {}",
+        rows[0][2]
+    );
+    // The partner with only an email stays in the email template.
+    let mut email = csv::Reader::from_path(&report.files[0].path).unwrap();
+    assert_eq!(
+        email.headers().unwrap().iter().collect::<Vec<_>>(),
+        wise::HEADER
+    );
+    let rec = email.records().next().unwrap().unwrap();
+    assert_eq!(
+        (&rec[0], &rec[1], &rec[5]),
+        ("Ana Lima", "ana.lima@example.com", "100.00")
+    );
+}
