@@ -13,7 +13,7 @@ use partnerbook_book::{settings, Book};
 use partnerbook_partners::tin::{self, Tins};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
 
 /// The form a partner has on file at the year's end.
@@ -181,21 +181,48 @@ pub fn tax_year(book: &Book, year: i32) -> Result<TaxYear> {
             amount: Money::new(r.get(3)?, currency),
         });
     }
-    let mut payee = conn.prepare_cached(
-        "SELECT y.payee_name, y.payee_company, y.payee_address, y.payee_country
-           FROM payouts y WHERE y.partner_id = ?1 AND y.status = 'paid' AND substr(y.settled_at, 1, 4) = ?2
-          ORDER BY y.settled_at DESC, y.id DESC LIMIT 1",
+    // Each payee as on their latest payout of the year, and their form now:
+    // one pass, not a query per payee.
+    type Payee = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+    );
+    let mut payees: HashMap<i64, Payee> = HashMap::with_capacity(paid.len());
+    let mut stmt = conn.prepare(
+        "SELECT y.partner_id, y.payee_name, y.payee_company, y.payee_address, y.payee_country,
+                pa.tax_status, pa.tax_form_expires, pa.tin
+           FROM (SELECT *, row_number() OVER (PARTITION BY partner_id ORDER BY settled_at DESC, id DESC) AS latest
+                   FROM payouts WHERE status = 'paid' AND substr(settled_at, 1, 4) = ?1) y
+           JOIN partners pa ON pa.id = y.partner_id
+          WHERE y.latest = 1",
     )?;
-    let mut form_of = conn
-        .prepare_cached("SELECT tax_status, tax_form_expires, tin FROM partners WHERE id = ?1")?;
+    let mut rows = stmt.query([&year_text])?;
+    while let Some(r) = rows.next()? {
+        payees.insert(
+            r.get(0)?,
+            (
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ),
+        );
+    }
     let mut out = Vec::new();
     for (partner_id, methods) in paid {
-        let (payee_name, company, address, country): (String, String, String, String) = payee
-            .query_row(rusqlite::params![partner_id, year_text], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?;
-        let (status, expires, tin): (String, Option<String>, String) =
-            form_of.query_row([partner_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let Some((payee_name, company, address, country, status, expires, tin)) =
+            payees.remove(&partner_id)
+        else {
+            continue;
+        };
         let form = match status.as_str() {
             "w9" => TaxForm::W9,
             "w8ben" if expires.as_deref().is_some_and(|e| e < year_end.as_str()) => {
