@@ -170,6 +170,54 @@ describe("OnboardingScreen", () => {
     expect(await screen.findByText("W-8BEN recorded for Carla Dias.")).toBeInTheDocument();
   });
 
+  it("records a W-9 with its TIN, typed masked, and shows a refused TIN under it", async () => {
+    let refuse = true;
+    const user = setup({
+      onboarding_set: ({ partnerId }) => {
+        if (refuse) {
+          refuse = false;
+          throw { code: "invalid_input", message: "\"***-**-432\" is not a US TIN: an SSN is 123-45-6789, an EIN 12-3456789", field: "tin" };
+        }
+        return partner(partnerId as number, "Carla Dias", ["payout_details"], 9);
+      },
+    });
+    await waitFor(() => expect(names("tax_form")).toHaveLength(1));
+    await user.click(card(3));
+    const tin = screen.getByTestId("onboarding-tax-tin");
+    expect(tin).toHaveAttribute("type", "password");
+    expect(tin).toHaveAttribute("autocomplete", "off");
+    expect(screen.getByText("Optional. SSN 123-45-6789 or EIN 12-3456789")).toBeInTheDocument();
+    await user.type(tin, "987-65-432");
+    await user.click(screen.getByTestId("onboarding-tax-save"));
+    expect(await screen.findByText(/is not a US TIN/, { selector: ".field-error" })).toBeInTheDocument();
+    expect(tin).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("onboarding-panel")).not.toHaveTextContent("987-65");
+
+    await user.click(screen.getByTestId("onboarding-tax-tin-show"));
+    expect(tin).toHaveAttribute("type", "text");
+    await user.type(tin, "1");
+    await user.click(screen.getByTestId("onboarding-tax-save"));
+    await waitFor(() => expect(callsTo("onboarding_set")).toHaveLength(2));
+    expect(callsTo("onboarding_set")[1]).toEqual({
+      partnerId: 3,
+      change: { terms: null, tax_form: "w9", tax_form_expires: null, vat_id: null, tin: "987-65-4321", welcome_sent: false },
+    });
+  });
+
+  it("sends no TIN when none is typed, nor with a VAT id", async () => {
+    const user = setup();
+    await waitFor(() => expect(names("tax_form")).toHaveLength(1));
+    await user.click(card(3));
+    await user.selectOptions(screen.getByTestId("onboarding-tax-kind"), "w8ben");
+    expect(screen.getByText("Optional. Tax id in their country")).toBeInTheDocument();
+    await user.selectOptions(screen.getByTestId("onboarding-tax-kind"), "vat");
+    expect(screen.queryByTestId("onboarding-tax-tin")).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByTestId("onboarding-tax-kind"), "w9");
+    await user.click(screen.getByTestId("onboarding-tax-save"));
+    await waitFor(() => expect(callsTo("onboarding_set")).toHaveLength(1));
+    expect(callsTo("onboarding_set")[0].change).not.toHaveProperty("tin");
+  });
+
   it("records a VAT id and a welcome kit sent", async () => {
     const user = setup();
     await waitFor(() => expect(names("tax_form")).toHaveLength(1));

@@ -3,8 +3,9 @@ import type { OnboardingRow } from "../../bindings/OnboardingRow";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
+import { SecretInput } from "../../components/SecretInput";
 import { formRefusal } from "../../lib/errors";
-import { TAX_KINDS, taxChange, taxFieldOf, type TaxDraft, type TaxErrors, type TaxKind } from "./taxForm";
+import { TAX_KINDS, takesTin, taxChange, taxFieldOf, type TaxDraft, type TaxErrors, type TaxKind } from "./taxForm";
 import { onboardingApi } from "./api";
 
 type Props = {
@@ -14,11 +15,11 @@ type Props = {
   onSaved: (row: OnboardingRow, what: string) => void;
 };
 
-const LABELS = { tax_form_expires: "Expiry date", vat_id: "VAT id", tax_form: "Tax form" };
+const LABELS = { tax_form_expires: "Expiry date", vat_id: "VAT id", tin: "TIN", tax_form: "Tax form" };
 
-/** Records the tax form the partner sent: W-9, W-8BEN with its expiry day, or a VAT id. */
+/** Records the tax form the partner sent: W-9, W-8BEN with its expiry day, or a VAT id; the TIN on a W-9 or W-8BEN if given. */
 export function TaxFormForm({ row, replacing, onSaved }: Props) {
-  const [draft, setDraft] = useState<TaxDraft>({ kind: "w9", expires: "", vatId: "" });
+  const [draft, setDraft] = useState<TaxDraft>({ kind: "w9", expires: "", vatId: "", tin: "" });
   const [errors, setErrors] = useState<TaxErrors>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -64,11 +65,6 @@ export function TaxFormForm({ row, replacing, onSaved }: Props) {
             </option>
           ))}
         </select>
-        {draft.kind === "w9" && (
-          <Button type="submit" size="sm" busy={saving} data-testid="onboarding-tax-save">
-            Record tax form
-          </Button>
-        )}
       </div>
       {draft.kind === "w8ben" && (
         <Field label="Expires on" htmlFor={`${id}-expires`} error={errors.expires} hint="W-8BEN forms are valid for three calendar years.">
@@ -100,13 +96,29 @@ export function TaxFormForm({ row, replacing, onSaved }: Props) {
           />
         </Field>
       )}
-      {draft.kind !== "w9" && (
-        <div>
-          <Button type="submit" size="sm" busy={saving} data-testid="onboarding-tax-save">
-            Record tax form
-          </Button>
-        </div>
+      {takesTin(draft.kind) && (
+        <Field
+          label="TIN"
+          htmlFor={`${id}-tin`}
+          error={errors.tin}
+          hint={draft.kind === "w9" ? "Optional. SSN 123-45-6789 or EIN 12-3456789" : "Optional. Tax id in their country"}
+        >
+          <SecretInput
+            id={`${id}-tin`}
+            small
+            value={draft.tin}
+            disabled={saving}
+            invalid={!!errors.tin}
+            onChange={(tin) => (setDraft({ ...draft, tin }), setErrors({}))}
+            testId="onboarding-tax-tin"
+          />
+        </Field>
       )}
+      <div>
+        <Button type="submit" size="sm" busy={saving} data-testid="onboarding-tax-save">
+          Record tax form
+        </Button>
+      </div>
     </form>
   );
 }

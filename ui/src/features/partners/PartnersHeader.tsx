@@ -1,6 +1,7 @@
 import { Download, Plus, Search, Upload, X } from "lucide-react";
 import type { RefObject } from "react";
 import { Button } from "../../components/Button";
+import { FullTinsCheck } from "../../components/FullTinsCheck";
 import { plural } from "../../lib/format";
 
 type Props = {
@@ -15,9 +16,13 @@ type Props = {
   onImport: () => void;
   onExport: () => void;
   exporting: boolean;
+  /** The export writes TINs whole (else masked). */
+  fullTins: boolean;
+  onFullTins: (whole: boolean) => void;
 };
 
-export function PartnersHeader({ total, filtered, search, onSearch, searchRef, onSearchDown, onAdd, onImport, onExport, exporting }: Props) {
+export function PartnersHeader(props: Props) {
+  const { total, filtered, search, onSearch, searchRef, onSearchDown, onAdd, onImport, onExport, exporting, fullTins, onFullTins } = props;
   return (
     <header className="screen-header partners-header">
       <div className="partners-title">
@@ -63,6 +68,7 @@ export function PartnersHeader({ total, filtered, search, onSearch, searchRef, o
         <Button icon={<Upload size={15} />} onClick={onImport} data-testid="partners-import">
           Import CSV
         </Button>
+        <FullTinsCheck checked={fullTins} onChange={onFullTins} testId="partners-export-full-tins" />
         <Button icon={<Download size={15} />} onClick={onExport} busy={exporting} data-testid="partners-export">
           Export CSV
         </Button>

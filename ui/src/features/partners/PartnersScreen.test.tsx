@@ -79,7 +79,7 @@ function setup(list: PartnerRow[] = people, extra: Parameters<typeof mockCommand
       { code: "FR", count: 617 },
       { code: "US", count: 617 },
     ],
-    partner_get: ({ id }) => ({ ...list[(id as number) - 1], first_name: "", address: "", website: "", social_profiles: [], language: "", group_id: null, custom_fields: {}, parent_id: null, parent_name: null, codes: [], payout: { method: "none", email: "", iban: "", bic: "", other: "" }, payout_currency: "", tax: { status: "none", form_expires: "", vat_id: "" }, terms_version: "", terms_accepted_at: null, updated_at: "2026-01-01T00:00:00Z", plan_id: null, plan_name: null, payout_hold: null }) as Partner,
+    partner_get: ({ id }) => ({ ...list[(id as number) - 1], first_name: "", address: "", website: "", social_profiles: [], language: "", group_id: null, custom_fields: {}, parent_id: null, parent_name: null, codes: [], payout: { method: "none", email: "", iban: "", bic: "", other: "" }, payout_currency: "", tax: { status: "none", form_expires: "", vat_id: "", tin: "" }, terms_version: "", terms_accepted_at: null, updated_at: "2026-01-01T00:00:00Z", plan_id: null, plan_name: null, payout_hold: null }) as Partner,
   });
   const view = render(
     <ToastProvider>
@@ -216,7 +216,7 @@ describe("PartnersScreen", () => {
     await waitFor(() => expect(screen.getByTestId("partners-count")).toHaveTextContent("2 partners match"));
     await user.click(screen.getByTestId("partners-export"));
     await waitFor(() => expect(callsTo("partners_export")).toHaveLength(1));
-    expect(callsTo("partners_export")[0]).toMatchObject({ path: "/home/me/partners.csv", query: { text: "ana", offset: 0 } });
+    expect(callsTo("partners_export")[0]).toMatchObject({ path: "/home/me/partners.csv", query: { text: "ana", offset: 0 }, tins: "masked" });
     channel!.onmessage({ step: "Exporting", done: 500, total: 2000 });
     const status = await screen.findByTestId("export-status");
     await waitFor(() => expect(status).toHaveTextContent("500 of 2,000"));
@@ -224,6 +224,21 @@ describe("PartnersScreen", () => {
     await user.click(screen.getByTestId("export-cancel"));
     expect(await screen.findByText(/Export cancelled/)).toBeInTheDocument();
     expect(screen.queryByTestId("export-status")).not.toBeInTheDocument();
+  });
+
+  it("exports TINs masked unless full TINs are asked for", async () => {
+    const user = setup(people, { partners_export: () => 3 });
+    vi.mocked(save).mockResolvedValue("/home/me/partners.csv");
+    await screen.findAllByTestId("partner-row");
+    const full = screen.getByLabelText("Include full TINs");
+    expect(full).not.toBeChecked();
+    expect(full.closest("label")).toHaveAttribute("title", "The CSV a 1099 filing needs; keep the file safe");
+    await user.click(screen.getByTestId("partners-export"));
+    await screen.findByText("Exported 3 partners to partners.csv.");
+    await user.click(full);
+    await user.click(screen.getByTestId("partners-export"));
+    await waitFor(() => expect(callsTo("partners_export")).toHaveLength(2));
+    expect(callsTo("partners_export").map((a) => a.tins)).toEqual(["masked", "whole"]);
   });
 });
 

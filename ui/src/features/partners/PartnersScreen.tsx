@@ -47,6 +47,7 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
   const [dirty, setDirty] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exportProgress, setExportProgress] = useState<JobProgress | null>(null);
+  const [fullTins, setFullTins] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const lookups = useLookups(toast.error);
@@ -141,7 +142,7 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
     if (!path) return;
     setExportProgress({ step: "Exporting", done: 0, total: 0 });
     try {
-      const n = await partnersApi.export(path, toQuery(effective), setExportProgress);
+      const n = await partnersApi.export(path, toQuery(effective), fullTins ? "whole" : "masked", setExportProgress);
       toast.success(`Exported ${plural(n, "partner")} to ${fileName(path)}.`);
     } catch (e) {
       if (isCancelled(e)) toast.show("info", "Export cancelled; no file was left behind.");
@@ -202,6 +203,8 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
         onImport={() => setImporting(true)}
         onExport={exportCsv}
         exporting={exportProgress !== null}
+        fullTins={fullTins}
+        onFullTins={setFullTins}
       />
       <PartnerFilters
         filters={{ ...filters, text: search }}

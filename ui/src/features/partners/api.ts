@@ -15,6 +15,7 @@ import type { PartnerQuery } from "../../bindings/PartnerQuery";
 import type { PartnerStatus } from "../../bindings/PartnerStatus";
 import type { Plan } from "../../bindings/Plan";
 import type { Tag } from "../../bindings/Tag";
+import type { Tins } from "../../bindings/Tins";
 import { inBookFolder, openDialog, saveDialog } from "../../lib/dialogs";
 
 export type { CountryCount, JobProgress };
@@ -39,8 +40,9 @@ export const partnersApi = {
   importPreview: (path: string) => invoke<ImportPreview>("partners_import_preview", { path }),
   import: (path: string, options: ImportOptions, onProgress: (p: JobProgress) => void) =>
     invoke<ImportReport>("partners_import", { path, options, onProgress: new Channel<JobProgress>(onProgress) }),
-  export: (path: string, query: PartnerQuery | null, onProgress: (p: JobProgress) => void) =>
-    invoke<number>("partners_export", { path, query, onProgress: new Channel<JobProgress>(onProgress) }),
+  /** `tins`: "whole" only when the manager asks; the file is theirs to keep safe. */
+  export: (path: string, query: PartnerQuery | null, tins: Tins, onProgress: (p: JobProgress) => void) =>
+    invoke<number>("partners_export", { path, query, tins, onProgress: new Channel<JobProgress>(onProgress) }),
   cancelJob: () => invoke<null>("job_cancel"),
 };
 

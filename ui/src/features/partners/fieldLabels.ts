@@ -31,6 +31,7 @@ export const FIELD_LABELS: Record<PartnerField, string> = {
   tax_status: "Tax status",
   tax_form_expires: "W-8BEN expiry",
   vat_id: "VAT id",
+  tin: "TIN",
   terms_version: "Terms version",
 };
 

@@ -1,6 +1,6 @@
 import { invoke } from "@tauri-apps/api/core";
 import { save } from "@tauri-apps/plugin-dialog";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { PerformanceRow } from "../../bindings/PerformanceRow";
@@ -97,6 +97,8 @@ const TAX_YEAR = (year: number): TaxYear => ({
       address: "1 Main St",
       country: "US",
       form: "none",
+      tin: "",
+      tin_kind: "",
       paid: [
         { method: "wise", amount: usd(350000) },
         { method: "paypal", amount: usd(120000) },
@@ -113,6 +115,8 @@ const TAX_YEAR = (year: number): TaxYear => ({
       address: "Keizersgracht 1",
       country: "NL",
       form: "w8ben",
+      tin: "*********0125",
+      tin_kind: "foreign",
       paid: [{ method: "wise", amount: usd(250000) }],
       reportable: [usd(250000)],
       network: [],
@@ -126,6 +130,8 @@ const TAX_YEAR = (year: number): TaxYear => ({
       address: "",
       country: "US",
       form: "w9",
+      tin: "***-**-6789",
+      tin_kind: "SSN",
       paid: [{ method: "paypal", amount: usd(90000) }],
       reportable: [],
       network: [usd(90000)],
@@ -209,7 +215,7 @@ describe("ReportsScreen: the program report", () => {
     vi.mocked(save).mockResolvedValue("/home/ana/program.pdf");
     await user.click(screen.getByTestId("report-save-pdf"));
     expect(await screen.findByText(`Saved the program report for ${monthLabel(MONTH)} to program.pdf.`)).toBeInTheDocument();
-    expect(callsTo("report_save")).toEqual([{ report: "program", from: MONTH, to: null, path: "/home/ana/program.pdf" }]);
+    expect(callsTo("report_save")).toEqual([{ report: "program", from: MONTH, to: null, path: "/home/ana/program.pdf", tins: "masked" }]);
     expect(vi.mocked(save).mock.calls[0][0]).toMatchObject({ defaultPath: `program-${MONTH}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
   });
 
@@ -290,7 +296,7 @@ describe("ReportsScreen: partner and group performance", () => {
     vi.mocked(save).mockResolvedValue("/home/ana/groups.csv");
     await user.click(screen.getByTestId("report-save-csv"));
     expect(await screen.findByText("Saved 2 rows to groups.csv.")).toBeInTheDocument();
-    expect(callsTo("report_save")).toEqual([{ report: "groups", from: FROM, to: TO, path: "/home/ana/groups.csv" }]);
+    expect(callsTo("report_save")).toEqual([{ report: "groups", from: FROM, to: TO, path: "/home/ana/groups.csv", tins: "masked" }]);
     expect(vi.mocked(save).mock.calls[0][0]).toMatchObject({ defaultPath: `groups-${FROM}-to-${TO}.csv` });
   });
 
@@ -333,7 +339,7 @@ describe("ReportsScreen: unattributed sales", () => {
     vi.mocked(save).mockResolvedValue("/home/ana/unattributed.pdf");
     await user.click(screen.getByTestId("report-save-pdf"));
     expect(await screen.findByText("Saved 2 rows to unattributed.pdf.")).toBeInTheDocument();
-    expect(callsTo("report_save")).toEqual([{ report: "unattributed", from: FROM, to: TO, path: "/home/ana/unattributed.pdf" }]);
+    expect(callsTo("report_save")).toEqual([{ report: "unattributed", from: FROM, to: TO, path: "/home/ana/unattributed.pdf", tins: "masked" }]);
   });
 
   it("says plainly when every sale has a partner", async () => {
@@ -368,7 +374,7 @@ describe("ReportsScreen: payouts and refunds", () => {
     vi.mocked(save).mockResolvedValue("/home/ana/payouts.csv");
     await user.click(screen.getByTestId("report-save-csv"));
     expect(await screen.findByText("Saved 1 row to payouts.csv.")).toBeInTheDocument();
-    expect(callsTo("report_save")).toEqual([{ report: "payouts", from: FROM, to: TO, path: "/home/ana/payouts.csv" }]);
+    expect(callsTo("report_save")).toEqual([{ report: "payouts", from: FROM, to: TO, path: "/home/ana/payouts.csv", tins: "masked" }]);
   });
 });
 
@@ -434,6 +440,7 @@ describe("ReportsScreen: the tax year", () => {
     expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
       "Payee",
       "Tax form",
+      "TIN",
       "Paid",
       "Reportable",
       "Paid through PayPal",
@@ -443,6 +450,7 @@ describe("ReportsScreen: the tax year", () => {
     expect(within(zoe).getAllByRole("cell").map((c) => c.textContent)).toEqual([
       "Zoe OkaforOkafor Media LLC",
       "none",
+      "—",
       "wise $3,500.00paypal $1,200.00",
       "$3,500.00",
       "$1,200.00",
@@ -450,9 +458,11 @@ describe("ReportsScreen: the tax year", () => {
     ]);
     // No form on file for a payee who needs a 1099-NEC: a warning.
     expect(within(zoe).getByTestId("tax-form-warning")).toHaveTextContent("none");
-    expect(within(bram).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Bram de Vries", "W-8BEN", "wise $2,500.00", "$2,500.00", "—", "over; W-8BEN"]);
-    expect(within(ana).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Ana Lima", "W-9", "paypal $900.00", "—", "$900.00", "no"]);
+    expect(within(bram).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Bram de Vries", "W-8BEN", "*********0125 · foreign", "wise $2,500.00", "$2,500.00", "—", "over; W-8BEN"]);
+    expect(within(ana).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Ana Lima", "W-9", "***-**-6789 · SSN", "paypal $900.00", "—", "$900.00", "no"]);
     expect(within(table).getAllByTestId("tax-form-warning")).toHaveLength(1);
+    expect(within(table).queryByTestId("tax-tin-warning")).not.toBeInTheDocument();
+    expect(within(ana).getByText("· SSN", { exact: false })).toHaveClass("muted");
 
     await user.selectOptions(screen.getByTestId("report-year"), String(YEAR - 2));
     await screen.findByText(`1099-NEC threshold for ${YEAR - 2}: $2,000.00 — PayPal payments are reported by PayPal`);
@@ -480,8 +490,54 @@ describe("ReportsScreen: the tax year", () => {
     await user.click(screen.getByTestId("report-save-pdf"));
     expect(await screen.findByText("Saved 3 rows to tax.pdf.")).toBeInTheDocument();
     expect(callsTo("report_save")).toEqual([
-      { report: "tax-year", from: String(YEAR), to: null, path: "/home/ana/tax.csv" },
-      { report: "tax-year", from: String(YEAR), to: null, path: "/home/ana/tax.pdf" },
+      { report: "tax-year", from: String(YEAR), to: null, path: "/home/ana/tax.csv", tins: "masked" },
+      { report: "tax-year", from: String(YEAR), to: null, path: "/home/ana/tax.pdf", tins: "masked" },
+    ]);
+  });
+
+  it("warns when a W-9 payee who needs a 1099-NEC has no TIN", async () => {
+    const user = setup({
+      taxYear: (year) => {
+        const t = TAX_YEAR(year);
+        const ana = t.rows[2];
+        const kim = { ...ana, partner_id: 8, payee_name: "Kim Ode", tin: "", tin_kind: "", reportable: [usd(300000)], over_threshold: true, needs_1099: true };
+        return { ...t, rows: [kim, ana] };
+      },
+    });
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-tax-year"));
+    const table = await screen.findByTestId("report-table");
+    const [, kim, ana] = within(table).getAllByRole("row");
+    const warning = within(kim).getByTestId("tax-tin-warning");
+    expect(warning).toHaveTextContent("TIN missing");
+    expect(warning).toHaveClass("pill-tone-amber");
+    expect(within(ana).queryByTestId("tax-tin-warning")).not.toBeInTheDocument();
+    expect(within(table).getAllByTestId("tax-tin-warning")).toHaveLength(1);
+  });
+
+  it("saves the CSV with full TINs only when asked; the PDF always masks", async () => {
+    const user = setup({ save: () => 3 });
+    await screen.findByTestId("report-program-view");
+    expect(screen.queryByTestId("report-full-tins")).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("report-tax-year"));
+    await screen.findByTestId("report-table");
+    const full = screen.getByLabelText("Include full TINs");
+    expect(full).not.toBeChecked();
+    expect(full.closest("label")).toHaveAttribute("title", "The CSV a 1099 filing needs; keep the file safe");
+
+    vi.mocked(save).mockResolvedValue("/home/ana/tax.csv");
+    await user.click(screen.getByTestId("report-save-csv"));
+    await screen.findByText("Saved 3 rows to tax.csv.");
+    await user.click(full);
+    await user.click(screen.getByTestId("report-save-csv"));
+    await waitFor(() => expect(callsTo("report_save")).toHaveLength(2));
+    vi.mocked(save).mockResolvedValue("/home/ana/tax.pdf");
+    await user.click(screen.getByTestId("report-save-pdf"));
+    await screen.findByText("Saved 3 rows to tax.pdf.");
+    expect(callsTo("report_save").map((a) => [a.path, a.tins])).toEqual([
+      ["/home/ana/tax.csv", "masked"],
+      ["/home/ana/tax.csv", "whole"],
+      ["/home/ana/tax.pdf", "masked"],
     ]);
   });
 });

@@ -5,8 +5,10 @@ import type { ProgramReport } from "../../bindings/ProgramReport";
 import type { RefundRow } from "../../bindings/RefundRow";
 import type { RunMethodRow } from "../../bindings/RunMethodRow";
 import type { TaxYear } from "../../bindings/TaxYear";
+import type { Tins } from "../../bindings/Tins";
 import type { UnattributedSale } from "../../bindings/UnattributedSale";
 import { Button } from "../../components/Button";
+import { FullTinsCheck } from "../../components/FullTinsCheck";
 import { RetryBanner } from "../../components/RetryBanner";
 import { Segmented } from "../../components/Segmented";
 import { Spinner } from "../../components/Spinner";
@@ -131,6 +133,8 @@ export function ReportsScreen({ initial }: { initial?: ReportsIntent } = {}) {
   const [month, setMonth] = useState(() => (initial?.from ?? lastMonthRange(new Date())[0]).slice(0, 7));
   const [year, setYear] = useState(() => defaultTaxYear(new Date()));
   const [saving, setSaving] = useState<Format | null>(null);
+  // Only the tax year's CSV holds TINs; whole only when asked (the PDF always masks).
+  const [fullTins, setFullTins] = useState(false);
   const report = REPORTS.find((r) => r.value === kind) ?? REPORTS[0];
   const monthly = kind === "program";
   const yearly = kind === "tax-year";
@@ -148,7 +152,8 @@ export function ReportsScreen({ initial }: { initial?: ReportsIntent } = {}) {
       const path = await chooseReportFile(kind, saveFrom, saveTo, ext);
       if (!path) return;
       setSaving(ext);
-      const n = await reportsApi.save(kind, saveFrom || null, saveTo || null, path);
+      const tins: Tins = yearly && ext === "csv" && fullTins ? "whole" : "masked";
+      const n = await reportsApi.save(kind, saveFrom || null, saveTo || null, path, tins);
       toast.success(monthly ? `Saved the program report for ${monthLabel(saveFrom)} to ${fileName(path)}.` : `Saved ${plural(n, "row")} to ${fileName(path)}.`);
     } catch (e) {
       toast.error(e);
@@ -164,6 +169,7 @@ export function ReportsScreen({ initial }: { initial?: ReportsIntent } = {}) {
           <h1>Reports</h1>
         </div>
         <div className="screen-actions">
+          {yearly && <FullTinsCheck checked={fullTins} onChange={setFullTins} testId="report-full-tins" />}
           {report.formats.includes("csv") && (
             <Button
               icon={<FileDown size={15} />}

@@ -28,6 +28,29 @@ function FormCell({ row }: { row: TaxYearRow }) {
   return <>{label}</>;
 }
 
+/**
+ * The TIN as the core gives it (always masked) and its kind; a W-9 payee who
+ * needs a 1099-NEC without one is a warning, as the filing needs it.
+ */
+function TinCell({ row }: { row: TaxYearRow }) {
+  if (row.tin) {
+    return (
+      <>
+        {row.tin}
+        {row.tin_kind && <span className="muted"> · {row.tin_kind}</span>}
+      </>
+    );
+  }
+  if (row.form === "w9" && row.needs_1099) {
+    return (
+      <Pill tone="amber" dot title="Get the TIN on their W-9 before filing" testId="tax-tin-warning">
+        TIN missing
+      </Pill>
+    );
+  }
+  return <span className="ltable-dim">—</span>;
+}
+
 /** yes, no, or over the threshold but a foreign person on a W-8BEN. */
 function needsLabel(row: TaxYearRow): string {
   if (row.needs_1099) return "yes";
@@ -58,11 +81,13 @@ export function TaxYearTable({ report }: { report: TaxYear }) {
               <col />
               <col />
               <col />
+              <col />
             </colgroup>
             <thead>
               <tr>
                 <th>Payee</th>
                 <th>Tax form</th>
+                <th className="col-fit">TIN</th>
                 <th className="col-fit col-end">Paid</th>
                 <th className="col-fit col-end">Reportable</th>
                 <th className="col-fit col-end">Paid through PayPal</th>
@@ -78,6 +103,9 @@ export function TaxYearTable({ report }: { report: TaxYear }) {
                   </td>
                   <td>
                     <FormCell row={r} />
+                  </td>
+                  <td className="col-fit num" data-testid="tax-tin">
+                    <TinCell row={r} />
                   </td>
                   <td className="col-fit col-end num">
                     {r.paid.length === 0 ? (

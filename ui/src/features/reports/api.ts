@@ -5,6 +5,7 @@ import type { ProgramReport } from "../../bindings/ProgramReport";
 import type { RefundRow } from "../../bindings/RefundRow";
 import type { RunMethodRow } from "../../bindings/RunMethodRow";
 import type { TaxYear } from "../../bindings/TaxYear";
+import type { Tins } from "../../bindings/Tins";
 import type { UnattributedSale } from "../../bindings/UnattributedSale";
 import { inBookFolder, saveDialog } from "../../lib/dialogs";
 
@@ -18,9 +19,12 @@ export const reportsApi = {
   payouts: (from: string | null, to: string | null) => invoke<RunMethodRow[]>("report_payouts", { from, to }),
   refunds: (from: string, to: string) => invoke<RefundRow[]>("report_refunds", { from, to }),
   taxYear: (year: number) => invoke<TaxYear>("report_tax_year", { year }),
-  /** For "program", `from` is the month ("YYYY-MM") and the path must end in .pdf. */
-  save: (report: ReportKind, from: string | null, to: string | null, path: string) =>
-    invoke<number>("report_save", { report, from, to, path }),
+  /**
+   * For "program", `from` is the month ("YYYY-MM") and the path must end in
+   * .pdf. `tins`: how the tax year's CSV shows TINs (other files never hold one whole).
+   */
+  save: (report: ReportKind, from: string | null, to: string | null, path: string, tins: Tins) =>
+    invoke<number>("report_save", { report, from, to, path, tins }),
 };
 
 /**

@@ -13,6 +13,7 @@ import { BackupsSection } from "./BackupsSection";
 import { ConnectionsSection } from "./ConnectionsSection";
 import { MailSettingsSection } from "./MailSettingsSection";
 import { SettingsFields } from "./SettingsFields";
+import { TaxThresholdsSection } from "./TaxThresholdsSection";
 import { formFieldOf, formToInput, settingsToForm, type FormErrors, type SettingsForm } from "./settingsForm";
 import "./settings.css";
 
@@ -141,6 +142,7 @@ export function SettingsScreen({ onSaved, focus }: Props) {
             </div>
           </form>
         )}
+        <TaxThresholdsSection />
         <ConnectionsSection ref={connectionsRef} />
         <MailSettingsSection />
         <BackupsSection onRestored={() => window.location.reload()} />

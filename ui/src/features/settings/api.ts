@@ -3,11 +3,19 @@ import type { BackupInfo } from "../../bindings/BackupInfo";
 import type { LogoInfo } from "../../bindings/LogoInfo";
 import type { ProgramSettings } from "../../bindings/ProgramSettings";
 import type { ProgramSettingsInput } from "../../bindings/ProgramSettingsInput";
+import type { Threshold } from "../../bindings/Threshold";
 import { inBookFolder, openDialog } from "../../lib/dialogs";
 
 export const settingsApi = {
   get: () => invoke<ProgramSettings>("settings_get"),
   update: (input: ProgramSettingsInput) => invoke<ProgramSettings>("settings_update", { input }),
+};
+
+/** The US 1099-NEC threshold per year of payment, oldest year first. */
+export const taxThresholdsApi = {
+  list: () => invoke<Threshold[]>("tax_thresholds"),
+  /** `amount` as typed ("2000.00"); returns every threshold after the change. */
+  set: (year: number, amount: string, currency: string) => invoke<Threshold[]>("tax_threshold_set", { year, amount, currency }),
 };
 
 /** The rotating backups beside the book. */

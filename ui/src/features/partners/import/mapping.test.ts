@@ -71,7 +71,8 @@ describe("helpers", () => {
 
   it("offers every partner field the core knows", () => {
     expect(FIELD_OPTIONS.map((f) => f.value)).toContain("tax_form_expires");
+    expect(FIELD_OPTIONS.find((f) => f.value === "tin")?.label).toBe("TIN");
     expect(FIELD_OPTIONS.find((f) => f.value === "address")?.label).toBe("Postal address");
-    expect(FIELD_OPTIONS).toHaveLength(27);
+    expect(FIELD_OPTIONS).toHaveLength(28);
   });
 });

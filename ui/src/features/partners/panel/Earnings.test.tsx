@@ -33,7 +33,7 @@ const base: Partner = {
   codes: [],
   payout: { method: "none", email: "", iban: "", bic: "", other: "" },
   payout_currency: "",
-  tax: { status: "none", form_expires: "", vat_id: "" },
+  tax: { status: "none", form_expires: "", vat_id: "", tin: "" },
   terms_version: "",
   terms_accepted_at: null,
   created_at: "2026-01-10T09:00:00Z",

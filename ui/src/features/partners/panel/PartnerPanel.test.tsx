@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Activity } from "../../../bindings/Activity";
 import type { Group } from "../../../bindings/Group";
 import type { Partner } from "../../../bindings/Partner";
+import type { PartnerInput } from "../../../bindings/PartnerInput";
 import { callsTo, mockCommands } from "../../../test/tauri";
 import { partnerToInput } from "./partnerForm";
 import { PartnerPanel } from "./PartnerPanel";
@@ -36,7 +37,7 @@ const partner: Partner = {
   codes: [{ kind: "referral", code: "ANA10" }],
   payout: { method: "paypal", email: "pay@lima.example", iban: "", bic: "", other: "" },
   payout_currency: "USD",
-  tax: { status: "none", form_expires: "", vat_id: "" },
+  tax: { status: "none", form_expires: "", vat_id: "", tin: "" },
   terms_version: "2026-01",
   terms_accepted_at: "2026-02-01T09:00:00Z",
   created_at: "2026-01-10T09:00:00Z",
@@ -230,6 +231,8 @@ describe("PartnerPanel, new partner", () => {
     await user.type(screen.getByLabelText("BIC"), "PSSTFRPPPAR");
     await user.selectOptions(screen.getByLabelText("Tax status"), "w8ben");
     await user.type(screen.getByLabelText("W-8BEN expires"), "2028-06-30");
+    expect(screen.getByText("Tax id in their country")).toBeInTheDocument();
+    await user.type(screen.getByLabelText("TIN"), "FR 12 345 678 901");
     await user.type(screen.getByLabelText("Parent partner"), "bru");
     await user.click(await screen.findByRole("option", { name: /Bruno Parent/ }));
     await user.click(screen.getByTestId("partner-save"));
@@ -256,7 +259,7 @@ describe("PartnerPanel, new partner", () => {
           codes: [{ kind: "coupon", code: "CHLOE15" }],
           payout: { method: "iban", email: "", iban: "FR1420041010050500013M02606", bic: "PSSTFRPPPAR", other: "" },
           payout_currency: "",
-          tax: { status: "w8ben", form_expires: "2028-06-30", vat_id: "" },
+          tax: { status: "w8ben", form_expires: "2028-06-30", vat_id: "", tin: "FR 12 345 678 901" },
           terms_version: "",
         },
       },
@@ -271,9 +274,11 @@ describe("PartnerPanel, new partner", () => {
     await user.selectOptions(screen.getByTestId("field-payout-method"), "other");
     expect(screen.getByLabelText("Payout instructions")).toBeInTheDocument();
     expect(screen.queryByLabelText("Wise email")).toBeNull();
+    expect(screen.queryByLabelText("TIN")).toBeNull();
     await user.selectOptions(screen.getByLabelText("Tax status"), "vat");
     expect(screen.getByLabelText("VAT id")).toBeInTheDocument();
     expect(screen.queryByLabelText("W-8BEN expires")).toBeNull();
+    expect(screen.queryByLabelText("TIN")).toBeNull();
   });
 
   it("points at the field the core refused", async () => {
@@ -288,5 +293,59 @@ describe("PartnerPanel, new partner", () => {
     await user.click(screen.getByTestId("partner-save"));
     expect(await screen.findByTestId("form-error")).toHaveTextContent("Referral codes:");
     expect(screen.getByText(/must be 2 to 64 letters/, { selector: ".field-error" })).toBeInTheDocument();
+  });
+});
+
+describe("PartnerPanel, the TIN", () => {
+  const onW9: Partner = { ...partner, tax: { status: "w9", form_expires: "", vat_id: "", tin: "987-65-4321" } };
+
+  it("is masked in the form until shown, and saved with the record", async () => {
+    const { user, onSaved } = setup({ mode: "edit", id: 5 }, { partner_get: () => onW9 });
+    const tin = await screen.findByLabelText("TIN");
+    expect(tin).toHaveAttribute("type", "password");
+    expect(tin).toHaveAttribute("autocomplete", "off");
+    expect(tin).toHaveValue("987-65-4321");
+    expect(screen.getByText("SSN 123-45-6789 or EIN 12-3456789")).toBeInTheDocument();
+    expect(screen.getByTestId("partner-panel")).not.toHaveTextContent("4321");
+
+    const toggle = screen.getByRole("button", { name: "Show" });
+    await user.click(toggle);
+    expect(tin).toHaveAttribute("type", "text");
+    expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await user.click(screen.getByRole("button", { name: "Hide" }));
+    expect(tin).toHaveAttribute("type", "password");
+
+    await user.clear(tin);
+    await user.type(tin, "12-3456789");
+    await user.click(screen.getByTestId("partner-save"));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(callsTo("partner_update")).toEqual([{ id: 5, input: { ...partnerToInput(onW9), tax: { ...onW9.tax, tin: "12-3456789" } } }]);
+  });
+
+  it("sends none once the status takes no TIN", async () => {
+    const { user, onSaved } = setup({ mode: "edit", id: 5 }, { partner_get: () => onW9 });
+    await user.selectOptions(await screen.findByLabelText("Tax status"), "none");
+    await user.click(screen.getByTestId("partner-save"));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect((callsTo("partner_update")[0].input as PartnerInput).tax).toEqual({ status: "none", form_expires: "", vat_id: "", tin: "" });
+  });
+
+  it("shows the core's refusal under the field, never the number", async () => {
+    const { user } = setup(
+      { mode: "edit", id: 5 },
+      {
+        partner_get: () => onW9,
+        partner_update: () => {
+          throw { code: "invalid_input", message: "\"***-**-432\" is not a US TIN: an SSN is 123-45-6789, an EIN 12-3456789", field: "tin" };
+        },
+      },
+    );
+    const tin = await screen.findByLabelText("TIN");
+    await user.type(tin, "{Backspace}");
+    await user.click(screen.getByTestId("partner-save"));
+    expect(await screen.findByTestId("form-error")).toHaveTextContent(/^TIN: /);
+    expect(screen.getByText(/is not a US TIN/, { selector: ".field-error" })).toHaveAttribute("id", "pf-tin-error");
+    expect(tin).toHaveAttribute("aria-invalid", "true");
+    expect(tin).toHaveAttribute("type", "password");
   });
 });

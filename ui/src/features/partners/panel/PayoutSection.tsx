@@ -2,7 +2,9 @@ import type { PayoutMethod } from "../../../bindings/PayoutMethod";
 import type { TaxStatus } from "../../../bindings/TaxStatus";
 import { CurrencyInput } from "../../../components/CurrencyInput";
 import { Field } from "../../../components/Field";
+import { SecretInput } from "../../../components/SecretInput";
 import { formatDate } from "../../../lib/format";
+import { takesTin } from "./partnerForm";
 import { invalid, type SectionProps } from "./sectionProps";
 
 const METHODS: { value: PayoutMethod; label: string }[] = [
@@ -110,7 +112,18 @@ export function PayoutSection({ form, errors, update, baseCurrency, termsAccepte
           </Field>
         )}
         {form.tax_status === "vat" && text("vat_id", "VAT id", "DE123456789")}
-        {form.tax_status !== "w8ben" && form.tax_status !== "vat" && <div aria-hidden />}
+        {takesTin(form.tax_status) && (
+          <Field
+            label="TIN"
+            htmlFor="pf-tin"
+            error={errors.tin}
+            hint={form.tax_status === "w9" ? "SSN 123-45-6789 or EIN 12-3456789" : "Tax id in their country"}
+          >
+            <SecretInput id="pf-tin" value={form.tin} invalid={!!errors.tin} onChange={(v) => update("tin", v)} testId="field-tin" />
+          </Field>
+        )}
+        {/* Terms version starts a row: fill the one the tax fields leave half empty. */}
+        {form.tax_status !== "vat" && form.tax_status !== "w9" && <div aria-hidden />}
 
         {text("terms_version", "Terms version", "e.g. 2026-01")}
         <Field label="Terms accepted">

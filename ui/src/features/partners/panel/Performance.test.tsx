@@ -50,7 +50,7 @@ const partner: Partner = {
   codes: [],
   payout: { method: "paypal", email: "ana@example.com", iban: "", bic: "", other: "" },
   payout_currency: "EUR",
-  tax: { status: "none", form_expires: "", vat_id: "" },
+  tax: { status: "none", form_expires: "", vat_id: "", tin: "" },
   terms_version: "",
   terms_accepted_at: null,
   created_at: "2025-01-10T09:00:00Z",

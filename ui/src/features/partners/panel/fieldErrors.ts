@@ -14,7 +14,7 @@ const TO_FORM: Record<string, FormKey> = {
 const FORM_KEYS: FormKey[] = [
   "name", "first_name", "email", "company", "address", "website", "social_profiles", "country", "language",
   "status", "group_id", "tags", "custom_fields", "parent", "codes", "payout_method", "payout_email",
-  "iban", "bic", "payout_other", "payout_currency", "tax_status", "tax_form_expires", "vat_id", "terms_version",
+  "iban", "bic", "payout_other", "payout_currency", "tax_status", "tax_form_expires", "vat_id", "tin", "terms_version",
 ];
 
 /** The form field a core error names ("referral_codes" → codes), or null. */

@@ -26,7 +26,7 @@ const full: PartnerInput = {
   ],
   payout: { method: "iban", email: "pay@example.com", iban: "NO9386011117947", bic: "DNBANOKKXXX", other: "notes" },
   payout_currency: "NOK",
-  tax: { status: "w8ben", form_expires: "2027-12-31", vat_id: "NO123456789" },
+  tax: { status: "w8ben", form_expires: "2027-12-31", vat_id: "NO123456789", tin: "NO-01017012345" },
   terms_version: "2026-01",
 };
 
@@ -90,6 +90,14 @@ describe("form <-> PartnerInput", () => {
     expect(input.country).toBe("NO");
     expect(input.payout_currency).toBe("NOK");
     expect(input.parent_id).toBeNull();
+  });
+
+  it("sends the TIN with a W-9 or W-8BEN only", () => {
+    const form = { ...inputToForm(full), tin: "123-45-6789" };
+    expect(formToInput({ ...form, tax_status: "w9" }).tax.tin).toBe("123-45-6789");
+    expect(formToInput({ ...form, tax_status: "w8ben" }).tax.tin).toBe("123-45-6789");
+    expect(formToInput({ ...form, tax_status: "vat" }).tax).toEqual({ status: "vat", form_expires: "2027-12-31", vat_id: "NO123456789", tin: "" });
+    expect(formToInput({ ...form, tax_status: "none" }).tax.tin).toBe("");
   });
 
   it("does not share arrays with the input it came from", () => {

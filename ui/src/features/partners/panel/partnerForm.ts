@@ -39,8 +39,15 @@ export type PartnerForm = {
   tax_status: TaxStatus;
   tax_form_expires: string;
   vat_id: string;
+  /** Whole, as typed: only this field shows it so (masked until asked). */
+  tin: string;
   terms_version: string;
 };
+
+/** The forms that carry a TIN; any other status keeps none. */
+export function takesTin(status: TaxStatus): boolean {
+  return status === "w9" || status === "w8ben";
+}
 
 export function emptyForm(): PartnerForm {
   return {
@@ -68,6 +75,7 @@ export function emptyForm(): PartnerForm {
     tax_status: "none",
     tax_form_expires: "",
     vat_id: "",
+    tin: "",
     terms_version: "",
   };
 }
@@ -99,6 +107,7 @@ export function inputToForm(input: PartnerInput, parentName: string | null = nul
     tax_status: input.tax.status,
     tax_form_expires: input.tax.form_expires,
     vat_id: input.tax.vat_id,
+    tin: input.tax.tin,
     terms_version: input.terms_version,
   };
 }
@@ -156,7 +165,7 @@ export function formToInput(f: PartnerForm): PartnerInput {
     codes: f.codes.filter((c) => c.code.trim() !== "").map((c) => ({ kind: c.kind, code: c.code })),
     payout: { method: f.payout_method, email: f.payout_email, iban: f.iban, bic: f.bic, other: f.payout_other },
     payout_currency: f.payout_currency.trim().toUpperCase(),
-    tax: { status: f.tax_status, form_expires: f.tax_form_expires, vat_id: f.vat_id },
+    tax: { status: f.tax_status, form_expires: f.tax_form_expires, vat_id: f.vat_id, tin: takesTin(f.tax_status) ? f.tin : "" },
     terms_version: f.terms_version,
   };
 }
