@@ -35,23 +35,38 @@ pub(super) fn rewrite_in_lists(tx: &Transaction) -> rusqlite_migration::HookResu
 /// Adds 'adjustment' to the kinds a commission line may be, in place: the
 /// same procedure as `rewrite_in_lists`, on the CHECK that step spelled out.
 pub(super) fn allow_adjustment_lines(tx: &Transaction) -> rusqlite_migration::HookResult {
+    widen(tx, "commissions", "kind = 'clawback')", "adjustment")
+}
+
+/// Adds 'chargeback_reversal' to the kinds a conversion may be, likewise.
+pub(super) fn allow_chargeback_reversals(tx: &Transaction) -> rusqlite_migration::HookResult {
+    widen(
+        tx,
+        "conversions",
+        "kind = 'chargeback')",
+        "chargeback_reversal",
+    )
+}
+
+/// Lets `table`'s kind CHECK, which ends with `last`, accept `kind` too.
+fn widen(tx: &Transaction, table: &str, last: &str, kind: &str) -> rusqlite_migration::HookResult {
     let sql: String = tx.query_row(
-        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'commissions'",
-        [],
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+        [table],
         |r| r.get(0),
     )?;
-    let old = "kind = 'clawback')";
-    if !sql.contains(old) {
-        return Err(rusqlite_migration::HookError::Hook(
-            "the commissions table's kind CHECK is not as schema 10 wrote it".into(),
-        ));
+    if !sql.contains(last) {
+        return Err(rusqlite_migration::HookError::Hook(format!(
+            "the {table} table's kind CHECK is not as the CHECK rewrite wrote it"
+        )));
     }
-    let widened = sql.replacen(old, "kind = 'clawback' OR kind = 'adjustment')", 1);
+    let open = last.trim_end_matches(')');
+    let widened = sql.replacen(last, &format!("{open} OR kind = '{kind}')"), 1);
     let version: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
     tx.pragma_update(None, "writable_schema", true)?;
     tx.execute(
-        "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = 'commissions'",
-        [widened],
+        "UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1",
+        (table, widened),
     )?;
     tx.pragma_update(None, "schema_version", version + 1)?;
     tx.pragma_update(None, "writable_schema", false)?;

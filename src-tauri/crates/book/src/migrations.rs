@@ -31,17 +31,21 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0021_self_billing.sql"),
     include_str!("../migrations/0022_tax_thresholds.sql"),
     include_str!("../migrations/0023_partner_tin.sql"),
+    include_str!("../migrations/0024_chargeback_reversals.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).
 const CHECKS_STEP: usize = 9;
 /// The step whose hook lets commissions be adjustment lines (checks.rs).
 const ADJUSTMENTS_STEP: usize = 12;
+/// The step whose hook lets conversions be chargeback reversals (checks.rs).
+const REVERSALS_STEP: usize = 23;
 
 fn migrations(steps: &[&'static str]) -> Migrations<'static> {
     let step = |(i, sql): (usize, &&'static str)| match i {
         CHECKS_STEP => M::up_with_hook(sql, crate::checks::rewrite_in_lists),
         ADJUSTMENTS_STEP => M::up_with_hook(sql, crate::checks::allow_adjustment_lines),
+        REVERSALS_STEP => M::up_with_hook(sql, crate::checks::allow_chargeback_reversals),
         _ => M::up(sql),
     };
     Migrations::new(steps.iter().enumerate().map(step).collect())

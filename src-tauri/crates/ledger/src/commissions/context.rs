@@ -316,14 +316,15 @@ impl<'c> Context<'c> {
     }
 
     /// Takes a refund of a sale out of the sale's month: its revenue counts
-    /// no more (and the sale, once refunded in full, no more as a sale).
+    /// no more (and the sale, once refunded in full, no more as a sale:
+    /// `whole` is 1 then, and -1 when a chargeback's reversal undoes that).
     pub fn refund_in_month(
         &mut self,
         partner_id: i64,
         sale_at: DateTime<Utc>,
         refunded_minor: i64,
         currency: Currency,
-        fully: bool,
+        whole: i64,
     ) -> Result<()> {
         let Some(value) = self.base_value(sale_at, refunded_minor, currency)? else {
             return Ok(());
@@ -331,7 +332,7 @@ impl<'c> Context<'c> {
         let key = (partner_id, sale_at.year(), sale_at.month());
         self.load_month(key)?;
         if let Some(month) = self.months.get_mut(&key) {
-            month.add(sale_at, -value, -i64::from(fully));
+            month.add(sale_at, -value, -whole);
         }
         Ok(())
     }
@@ -383,11 +384,14 @@ impl<'c> Context<'c> {
             let refunds: Vec<(String, i64, i64, Option<Currency>)> = self
                 .conn
                 .prepare_cached(
-                    "SELECT s.occurred_at, min(s.amount_minor, sum(r.amount_minor)), s.amount_minor, s.currency
+                    "SELECT s.occurred_at,
+                            max(0, min(s.amount_minor, sum(CASE WHEN r.kind = 'chargeback_reversal'
+                                                                THEN -r.amount_minor ELSE r.amount_minor END))),
+                            s.amount_minor, s.currency
                        FROM conversions s JOIN conversions r ON r.original_id = s.id
                       WHERE s.partner_id = ?1 AND s.kind IN ('sale', 'recurring') AND s.occurred_at >= ?2
                         AND s.occurred_at < ?3 AND s.computed_at IS NOT NULL
-                        AND r.kind IN ('refund', 'chargeback') AND r.computed_at IS NOT NULL
+                        AND r.kind IN ('refund', 'chargeback', 'chargeback_reversal') AND r.computed_at IS NOT NULL
                       GROUP BY s.id",
                 )?
                 .query_map(rusqlite::params![partner_id, start, end], |r| {

@@ -32,6 +32,8 @@ pub struct EngineReport {
     pub held: u64,
     pub reversals: u64,
     pub clawbacks: u64,
+    /// Lines a chargeback's reversal gave back to the partner.
+    pub reinstated: u64,
     pub bonuses: u64,
     /// Lines that true a month up: a later sale lifted its band, a refund
     /// dropped it back, a target was lost or reached again.
@@ -75,14 +77,14 @@ fn run_with(conn: &Connection, progress: &dyn Progress, with_net: bool) -> Resul
     // sale's lines; it is tried again once the rest of the run is done.
     let mut waiting = Vec::new();
     for (i, (c, has_lines)) in todo.iter().enumerate() {
-        let done = if c.kind.gives_money_back() {
+        let done = if c.kind.follows_a_sale() {
             give_back(conn, &mut ctx, c, &mut report, &mut months)?
         } else {
             earn(conn, &mut ctx, c, !has_lines, &mut report, &mut noted)?
         };
         if done {
             mark_done(conn, &mut ctx, c)?;
-        } else if c.kind.gives_money_back() {
+        } else if c.kind.follows_a_sale() {
             waiting.push(c);
         }
         months.insert((c.partner_id, c.occurred_at.year(), c.occurred_at.month()));
@@ -277,24 +279,36 @@ fn give_back(
         return Ok(false);
     }
     let rounding = ctx.settings.rounding;
+    // Refunds and chargebacks take money back; a chargeback's reversal
+    // brings it back again.
     let refunded_so_far: i64 = conn.query_row(
-        "SELECT coalesce(sum(amount_minor), 0) FROM conversions
-          WHERE original_id = ?1 AND kind IN ('refund', 'chargeback') AND (computed_at IS NOT NULL OR id = ?2)",
+        "SELECT coalesce(sum(CASE WHEN kind = 'chargeback_reversal' THEN -amount_minor ELSE amount_minor END), 0)
+           FROM conversions
+          WHERE original_id = ?1 AND kind IN ('refund', 'chargeback', 'chargeback_reversal')
+            AND (computed_at IS NOT NULL OR id = ?2)",
         params![sale_id, c.id],
         |r| r.get(0),
     )?;
-    let refunded = refunded_so_far.min(sale_amount);
-    // The sale's month counts what the sale kept: this refund comes out of it.
+    let this = if c.kind.gives_money_back() {
+        c.amount_minor
+    } else {
+        -c.amount_minor
+    };
+    let refunded = refunded_so_far.clamp(0, sale_amount);
+    let before = (refunded_so_far - this).clamp(0, sale_amount);
+    // The sale's month counts what the sale kept: this refund comes out of
+    // it (a reversal puts it back).
     if let (Some(partner), Some(at), Some(currency)) =
         (sale_partner, parse_stamp(&sale_at), sale_currency)
     {
-        let before = (refunded_so_far - c.amount_minor).clamp(0, sale_amount);
+        let was_whole = before >= sale_amount;
+        let is_whole = refunded >= sale_amount;
         ctx.refund_in_month(
             partner,
             at,
             refunded - before,
             currency,
-            refunded >= sale_amount && before < sale_amount,
+            i64::from(is_whole) - i64::from(was_whole),
         )?;
         months.insert((partner, at.year(), at.month()));
     }
@@ -311,12 +325,13 @@ fn give_back(
     for (line_id, amount, state, line_due) in lines {
         let state =
             super::CommissionState::parse(&state).unwrap_or(super::CommissionState::Pending);
-        if matches!(
-            state,
-            super::CommissionState::Declined | super::CommissionState::Reversed
-        ) {
+        if state == super::CommissionState::Declined {
             continue;
         }
+        // Reversed whole by a refund: all of it was given back. A reversed
+        // line stays reversed; a chargeback's reversal pays it again with a
+        // line of its own.
+        let whole = state == super::CommissionState::Reversed;
         // What should be given back in all for this line, minus what already was.
         let target = compute::given_back(amount, refunded, sale_amount, rounding);
         let given: i64 = conn.query_row(
@@ -325,6 +340,7 @@ fn give_back(
             [line_id],
             |r| r.get(0),
         )?;
+        let given = given + if whole { amount } else { 0 };
         let now_back = target - given;
         if now_back == 0 {
             continue;
@@ -340,6 +356,8 @@ fn give_back(
             report.reversals += 1;
             continue;
         }
+        // Positive when a reversal brings back what was given back: the
+        // same kinds of line, paying the partner again.
         let (kind, key, line_state, due) = if state.is_settled() {
             (
                 "clawback",
@@ -352,7 +370,7 @@ fn give_back(
             (
                 "reversal",
                 format!("reversal:{line_id}"),
-                state.as_str(),
+                if whole { "pending" } else { state.as_str() },
                 line_due,
             )
         };
@@ -376,7 +394,9 @@ fn give_back(
             now(),
         ])?;
         totals::note_line(conn, conn.last_insert_rowid())?;
-        if kind == "clawback" {
+        if now_back < 0 {
+            report.reinstated += 1;
+        } else if kind == "clawback" {
             report.clawbacks += 1;
         } else {
             report.reversals += 1;

@@ -320,7 +320,9 @@ fn rules_of_month(
     Ok(keys)
 }
 
-/// The month's live lines of one tiered rule, with their refunds.
+/// The month's lines of one tiered rule, with their refunds. A line
+/// reversed whole counts as given back in full: it stays in, because a
+/// chargeback's reversal may have paid it again.
 fn period_lines(
     conn: &Connection,
     partner_id: i64,
@@ -330,15 +332,18 @@ fn period_lines(
 ) -> Result<Vec<PeriodLine>> {
     let mut stmt = conn.prepare_cached(
         "SELECT k.amount_minor, k.base_minor, k.base_currency, k.fx_rate, k.due_on, c.occurred_at, c.id,
-                (SELECT coalesce(sum(r.amount_minor), 0) FROM conversions r
-                  WHERE r.original_id = c.id AND r.kind IN ('refund', 'chargeback') AND r.computed_at IS NOT NULL),
+                (SELECT max(0, coalesce(sum(CASE WHEN r.kind = 'chargeback_reversal' THEN -r.amount_minor ELSE r.amount_minor END), 0))
+                   FROM conversions r
+                  WHERE r.original_id = c.id AND r.kind IN ('refund', 'chargeback', 'chargeback_reversal')
+                    AND r.computed_at IS NOT NULL),
                 (SELECT coalesce(sum(x.amount_minor), 0) FROM commissions x
-                  WHERE x.related_id = k.id AND x.kind IN ('reversal', 'clawback') AND x.state <> 'reversed'),
+                  WHERE x.related_id = k.id AND x.kind IN ('reversal', 'clawback') AND x.state <> 'reversed')
+                  - CASE WHEN k.state = 'reversed' THEN k.amount_minor ELSE 0 END,
                 (SELECT max(x.due_on) FROM commissions x WHERE x.related_id = k.id AND x.state <> 'reversed')
            FROM commissions k JOIN conversions c ON c.id = k.conversion_id
           WHERE k.partner_id = ?1 AND k.kind = 'commission' AND k.line = 'direct'
             AND k.plan_version_id = ?4 AND k.rule_id = ?5
-            AND k.amount_minor IS NOT NULL AND k.state NOT IN ('reversed', 'declined')
+            AND k.amount_minor IS NOT NULL AND k.state <> 'declined'
             AND c.occurred_at >= ?2 AND c.occurred_at < ?3
           ORDER BY c.occurred_at, c.id",
     )?;
@@ -347,9 +352,10 @@ fn period_lines(
         "SELECT k.partner_id, k.rule_id, k.amount_minor,
                 (SELECT coalesce(sum(x.amount_minor), 0) FROM commissions x
                   WHERE x.related_id = k.id AND x.kind IN ('reversal', 'clawback') AND x.state <> 'reversed')
+                  - CASE WHEN k.state = 'reversed' THEN k.amount_minor ELSE 0 END
            FROM commissions k
           WHERE k.conversion_id = ?1 AND k.kind = 'two_tier' AND k.plan_version_id = ?2
-            AND k.amount_minor IS NOT NULL AND k.state NOT IN ('reversed', 'declined')",
+            AND k.amount_minor IS NOT NULL AND k.state <> 'declined'",
     )?;
     let mut lines = Vec::new();
     while let Some(r) = rows.next()? {

@@ -98,7 +98,7 @@ pub fn what_if(
     let declined = declined_lines(conn, &start, &end, &key_month)?;
 
     let total: i64 = conn.query_row(
-        "SELECT count(*) FROM conversions WHERE partner_id IS NOT NULL AND kind NOT IN ('refund', 'chargeback')
+        "SELECT count(*) FROM conversions WHERE partner_id IS NOT NULL AND kind NOT IN ('refund', 'chargeback', 'chargeback_reversal')
             AND occurred_at >= ?1 AND occurred_at < ?2",
         params![start, end],
         |r| r.get(0),
@@ -109,7 +109,7 @@ pub fn what_if(
     let mut tiered: BTreeMap<(i64, String), Vec<PeriodLine>> = BTreeMap::new();
     let mut stmt = conn.prepare(&format!(
         "SELECT {TODO_COLUMNS} FROM conversions c
-          WHERE c.partner_id IS NOT NULL AND c.kind NOT IN ('refund', 'chargeback')
+          WHERE c.partner_id IS NOT NULL AND c.kind NOT IN ('refund', 'chargeback', 'chargeback_reversal')
             AND c.occurred_at >= ?1 AND c.occurred_at < ?2 ORDER BY c.occurred_at, c.id"
     ))?;
     let mut rows = stmt.query(params![start, end])?;
@@ -171,7 +171,7 @@ pub fn what_if(
                 c.occurred_at,
                 refund.min(sale),
                 currency,
-                refund >= sale,
+                i64::from(refund >= sale),
             )?;
         }
         done += 1;
@@ -343,12 +343,15 @@ fn scenario(conn: &Connection, plan: &WhatIfPlan) -> Result<(Scenario, String, S
     Ok((scenario, label, applies_to))
 }
 
-/// What refunds and chargebacks dealt with so far gave back, per sale of the month.
+/// What refunds and chargebacks dealt with so far gave back, per sale of
+/// the month, less what chargeback reversals brought back.
 fn refunded_by_sale(conn: &Connection, start: &str, end: &str) -> Result<HashMap<i64, i64>> {
     let mut stmt = conn.prepare(
-        "SELECT r.original_id, sum(r.amount_minor) FROM conversions r JOIN conversions s ON s.id = r.original_id
-          WHERE s.occurred_at >= ?1 AND s.occurred_at < ?2 AND r.kind IN ('refund', 'chargeback')
-            AND r.computed_at IS NOT NULL
+        "SELECT r.original_id,
+                max(0, sum(CASE WHEN r.kind = 'chargeback_reversal' THEN -r.amount_minor ELSE r.amount_minor END))
+           FROM conversions r JOIN conversions s ON s.id = r.original_id
+          WHERE s.occurred_at >= ?1 AND s.occurred_at < ?2
+            AND r.kind IN ('refund', 'chargeback', 'chargeback_reversal') AND r.computed_at IS NOT NULL
           GROUP BY r.original_id",
     )?;
     let rows = stmt.query_map(params![start, end], |r| Ok((r.get(0)?, r.get(1)?)))?;

@@ -19,6 +19,9 @@ pub enum ConversionKind {
     Recurring,
     Refund,
     Chargeback,
+    /// A dispute the business won: the chargeback's money came back, and
+    /// with it the commission the chargeback took.
+    ChargebackReversal,
 }
 
 impl ConversionKind {
@@ -31,6 +34,7 @@ impl ConversionKind {
         ConversionKind::Recurring,
         ConversionKind::Refund,
         ConversionKind::Chargeback,
+        ConversionKind::ChargebackReversal,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +47,7 @@ impl ConversionKind {
             ConversionKind::Recurring => "recurring",
             ConversionKind::Refund => "refund",
             ConversionKind::Chargeback => "chargeback",
+            ConversionKind::ChargebackReversal => "chargeback_reversal",
         }
     }
 
@@ -54,7 +59,8 @@ impl ConversionKind {
             .find(|k| k.as_str() == t)
     }
 
-    /// Money comes in (sale, recurring) or goes back (refund, chargeback).
+    /// Money comes in (sale, recurring), goes back (refund, chargeback) or
+    /// comes back again (chargeback reversal).
     pub fn has_amount(self) -> bool {
         matches!(
             self,
@@ -62,6 +68,7 @@ impl ConversionKind {
                 | ConversionKind::Recurring
                 | ConversionKind::Refund
                 | ConversionKind::Chargeback
+                | ConversionKind::ChargebackReversal
         )
     }
 
@@ -72,6 +79,12 @@ impl ConversionKind {
 
     pub fn gives_money_back(self) -> bool {
         matches!(self, ConversionKind::Refund | ConversionKind::Chargeback)
+    }
+
+    /// Names the sale it changes: a refund, a chargeback, or a chargeback's
+    /// reversal. The engine settles these against the sale's commission.
+    pub fn follows_a_sale(self) -> bool {
+        self.gives_money_back() || self == ConversionKind::ChargebackReversal
     }
 }
 

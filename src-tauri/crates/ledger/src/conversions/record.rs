@@ -93,7 +93,7 @@ pub(super) fn validate(input: &ConversionInput) -> Result<()> {
         }
         _ => {}
     }
-    if input.kind.gives_money_back()
+    if input.kind.follows_a_sale()
         && input.original_external_id.trim().is_empty()
         && input.customer_ref.is_empty()
     {
@@ -327,7 +327,7 @@ impl<'c> Recorder<'c> {
             None
         };
         if let (Some(customer), Some(partner)) = (customer_id, explicit) {
-            if !input.kind.gives_money_back() {
+            if !input.kind.follows_a_sale() {
                 conn.prepare_cached("INSERT INTO touches (customer_id, partner_id, at, conversion_id) VALUES (?1, ?2, ?3, ?4)")?
                     .execute(params![customer, partner, stamp(input.occurred_at), id])?;
             }
@@ -347,7 +347,7 @@ impl<'c> Recorder<'c> {
             }
         }
         let source = input.source.trim();
-        if input.kind.gives_money_back()
+        if input.kind.follows_a_sale()
             && !has_original
             && !input.original_external_id.trim().is_empty()
         {
@@ -360,7 +360,7 @@ impl<'c> Recorder<'c> {
                         partner_id = coalesce(partner_id, ?2),
                         attribution = CASE WHEN partner_id IS NULL AND ?2 IS NOT NULL THEN 'original' ELSE attribution END
                   WHERE source = ?3 AND original_external_id = ?4 AND original_external_id <> '' AND original_id IS NULL
-                    AND kind IN ('refund', 'chargeback')",
+                    AND kind IN ('refund', 'chargeback', 'chargeback_reversal')",
             )?
             .execute(params![id, partner_id, source, input.external_id.trim()])?;
         }
@@ -376,7 +376,7 @@ impl<'c> Recorder<'c> {
                 .prepare_cached(
                     "SELECT original_external_id FROM conversions
                       WHERE source = ?1 AND original_external_id <> '' AND original_id IS NULL
-                        AND kind IN ('refund', 'chargeback')",
+                        AND kind IN ('refund', 'chargeback', 'chargeback_reversal')",
                 )?
                 .query_map([source], |r| r.get(0))?
                 .collect::<rusqlite::Result<HashSet<String>>>()?;
@@ -406,22 +406,25 @@ fn cache_key(input: &ConversionInput) -> Option<(String, String)> {
     customer_key(input).map(|key| (input.source.trim().to_string(), key))
 }
 
-/// For refunds and chargebacks: the sale (id, partner) they give money back
-/// for: the one they name, or, when they name none (PartnerStack), their
-/// customer's latest sale before them.
+/// For refunds, chargebacks and their reversals: the sale (id, partner)
+/// they change: the one they name (or the sale of the chargeback a reversal
+/// names), or, when they name none (PartnerStack), their customer's latest
+/// sale before them.
 fn original(
     conn: &Connection,
     input: &ConversionInput,
     customer_id: Option<i64>,
 ) -> Result<Option<(i64, Option<i64>)>> {
-    if !input.kind.gives_money_back() {
+    if !input.kind.follows_a_sale() {
         return Ok(None);
     }
     let row = |r: &rusqlite::Row<'_>| Ok((r.get(0)?, r.get(1)?));
     if !input.original_external_id.trim().is_empty() {
         return Ok(conn
             .prepare_cached(
-                "SELECT id, partner_id FROM conversions WHERE source = ?1 AND external_id = ?2",
+                "SELECT coalesce(s.id, c.id), coalesce(s.partner_id, c.partner_id)
+                   FROM conversions c LEFT JOIN conversions s ON s.id = c.original_id
+                  WHERE c.source = ?1 AND c.external_id = ?2",
             )?
             .query_row(
                 params![input.source.trim(), input.original_external_id.trim()],

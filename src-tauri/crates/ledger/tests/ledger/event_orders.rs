@@ -1,5 +1,5 @@
 //! The ledger follows the events, not the order they arrive in: the same
-//! sales, refunds, plan assignment and FX rates, imported in any order and
+//! sales, refunds, chargebacks (some won), plan assignment and FX rates, imported in any order and
 //! in any batches, end with the same amounts for every partner; and a run whose
 //! cut-off covers the period pays all of it, once.
 
@@ -26,6 +26,15 @@ enum Event {
         currency: &'static str,
     },
     Refund {
+        n: usize,
+        day: String,
+        cents: i64,
+        currency: &'static str,
+        /// A chargeback, which `Won` may reverse, rather than a refund.
+        chargeback: bool,
+    },
+    /// The chargeback of sale `n` reversed: the dispute was won.
+    Won {
         n: usize,
         day: String,
         cents: i64,
@@ -80,9 +89,26 @@ fn apply(book: &mut Book, event: &Event, modes: (&str, &str), dir: &std::path::P
             day,
             cents,
             currency,
+            chargeback,
         } => {
-            let mut c =
-                ConversionInput::new("shop", &format!("o{n}/r"), ConversionKind::Refund, at(day));
+            let kind = if *chargeback {
+                ConversionKind::Chargeback
+            } else {
+                ConversionKind::Refund
+            };
+            let mut c = ConversionInput::new("shop", &format!("o{n}/r"), kind, at(day));
+            c.amount = money(*cents, currency);
+            c.original_external_id = format!("o{n}");
+            conversions::record(book, &c, Actor::Import).unwrap();
+        }
+        Event::Won {
+            n,
+            day,
+            cents,
+            currency,
+        } => {
+            let kind = ConversionKind::ChargebackReversal;
+            let mut c = ConversionInput::new("shop", &format!("o{n}/won"), kind, at(day));
             c.amount = money(*cents, currency);
             c.original_external_id = format!("o{n}");
             conversions::record(book, &c, Actor::Import).unwrap();
@@ -124,9 +150,17 @@ fn owed(book: &Book, partner: i64) -> (i64, i64) {
         .unwrap()
 }
 
-fn sale_strategy() -> impl Strategy<Value = (i64, u32, u32, u32, bool)> {
-    // (cents, month 3 or 4, day, refunded quarters, in euros)
-    (1_000i64..150_000, 3u32..5, 1u32..28, 0u32..5, any::<bool>())
+fn sale_strategy() -> impl Strategy<Value = (i64, u32, u32, u32, bool, u32)> {
+    // (cents, month 3 or 4, day, refunded quarters, in euros, a chargeback:
+    // 0 no, 1 lost, 2 won later)
+    (
+        1_000i64..150_000,
+        3u32..5,
+        1u32..28,
+        0u32..5,
+        any::<bool>(),
+        0u32..3,
+    )
 }
 
 proptest! {
@@ -135,8 +169,8 @@ proptest! {
     #[test]
     fn any_order_and_batching_of_the_same_events_owes_the_same(
         sales in proptest::collection::vec(sale_strategy(), 1..8),
-        shuffle in proptest::collection::vec(any::<u32>(), 18),
-        cuts in proptest::collection::vec(any::<bool>(), 18),
+        shuffle in proptest::collection::vec(any::<u32>(), 25),
+        cuts in proptest::collection::vec(any::<bool>(), 25),
         marginal in any::<bool>(),
         split in any::<bool>(),
     ) {
@@ -145,12 +179,16 @@ proptest! {
             if split { "split" } else { "on_top" },
         );
         let mut events = vec![Event::Plan, Event::Rates];
-        for (n, (cents, month, day, quarters, eur)) in sales.iter().enumerate() {
+        for (n, (cents, month, day, quarters, eur, dispute)) in sales.iter().enumerate() {
             let currency = if *eur { "EUR" } else { "USD" };
             events.push(Event::Sale { n, day: format!("2026-{month:02}-{day:02}"), cents: *cents, currency });
             if *quarters > 0 {
                 let back = (cents * i64::from(*quarters) / 4).max(1);
-                events.push(Event::Refund { n, day: format!("2026-{month:02}-28"), cents: back, currency });
+                let day = format!("2026-{month:02}-28");
+                events.push(Event::Refund { n, day: day.clone(), cents: back, currency, chargeback: *dispute > 0 });
+                if *dispute == 2 {
+                    events.push(Event::Won { n, day, cents: back, currency });
+                }
             }
         }
         // In time order, all at once.

@@ -125,17 +125,10 @@ fn refunded_and_echeck_payments_are_sales_fees_and_refunds_to_us_are_not() {
         ],
     );
     let report = import(&mut book, &file, &paypal(false, false), &Quiet).unwrap();
+    // The reversal is recorded; with no chargeback before it, it changes nothing.
     assert_eq!(
         (report.rows, report.recorded),
-        (7, 4),
-        "{:?}",
-        report.skipped
-    );
-    assert!(
-        report
-            .skipped
-            .keys()
-            .any(|k| k.starts_with("a chargeback reversal (money back to us)")),
+        (7, 5),
         "{:?}",
         report.skipped
     );
@@ -233,4 +226,121 @@ fn the_files_days_say_which_way_its_dates_go_and_an_ambiguous_file_is_refused() 
     );
     let err = import(&mut book, &file, &paypal(true, true), &Quiet).unwrap_err();
     assert!(err.to_string().contains("not both"), "{err}");
+}
+
+/// A dispute won: PayPal's "Chargeback Reversal" brings back the money and,
+/// with it, the commission the chargeback took, before payment (a line
+/// pays the reversed one again) and after (a line pays back the clawback). The reversal
+/// may name the sale or the chargeback.
+#[test]
+fn a_chargeback_reversal_gives_the_commission_back_before_and_after_payment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = book(dir.path());
+    let first = activity(
+        dir.path(),
+        &[
+            (
+                "05/14/2024",
+                "Website Payment",
+                "Completed",
+                "100.00",
+                "S1",
+                "",
+                "alice",
+            ),
+            (
+                "05/15/2024",
+                "Website Payment",
+                "Completed",
+                "50.00",
+                "S2",
+                "",
+                "alice",
+            ),
+            (
+                "05/20/2024",
+                "Chargeback",
+                "Completed",
+                "-100.00",
+                "CB1",
+                "S1",
+                "",
+            ),
+        ],
+    );
+    import(&mut book, &first, &paypal(false, true), &Quiet).unwrap();
+    assert_eq!(
+        lines(&book),
+        [
+            ("Alice".into(), 3000, Reversed),
+            ("Alice".into(), 1500, Pending)
+        ],
+        "the chargeback reverses S1's unpaid line whole"
+    );
+    // S2 is paid, then charged back: a clawback.
+    crate::support::pay_in_a_run(book.conn(), None, true);
+    let second = activity(
+        dir.path(),
+        &[
+            (
+                "05/21/2024",
+                "Chargeback",
+                "Completed",
+                "-50.00",
+                "CB2",
+                "S2",
+                "",
+            ),
+            (
+                "06/20/2024",
+                "Chargeback Reversal",
+                "Completed",
+                "100.00",
+                "CR1",
+                "CB1",
+                "",
+            ),
+            (
+                "06/21/2024",
+                "Chargeback Reversal",
+                "Completed",
+                "50.00",
+                "CR2",
+                "S2",
+                "",
+            ),
+        ],
+    );
+    let report = import(&mut book, &second, &paypal(false, true), &Quiet).unwrap();
+    assert_eq!(report.recorded, 3, "{:?}", report.skipped);
+    let kinds: Vec<ConversionKind> = conversions::list(&book, &ConversionQuery::default())
+        .unwrap()
+        .rows
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == ConversionKind::ChargebackReversal)
+            .count(),
+        2
+    );
+    assert_eq!(
+        lines(&book),
+        [
+            // S1's line stays reversed (a reversed line is final); a line
+            // of the reversal pays it again, to be approved when due.
+            ("Alice".into(), 3000, Reversed),
+            ("Alice".into(), 1500, Paid),
+            // S2's clawback, then the line that pays it back.
+            ("Alice".into(), -1500, Approved),
+            ("Alice".into(), 3000, Pending),
+            ("Alice".into(), 1500, Approved),
+        ]
+    );
+    assert_eq!(
+        partnerbook_ledger::totals::drift(book.conn()).unwrap(),
+        Vec::<String>::new()
+    );
 }

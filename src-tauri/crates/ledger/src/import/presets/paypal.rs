@@ -6,7 +6,8 @@
 //! completed payments (and those later "Partially Refunded" or "Refunded":
 //! their refunds are rows of their own), completed eCheck payments, refunds
 //! ("Payment Refund" going out, pointing at the sale with "Reference Txn ID")
-//! and chargebacks or reversals count. Fees (a "Chargeback Fee" is not a
+//! and chargebacks or reversals count; a "Chargeback Reversal" coming in
+//! (a dispute won) gives the chargeback's commission back. Fees (a "Chargeback Fee" is not a
 //! chargeback), a refund paid to us, holds, withdrawals, currency
 //! conversions and the like are skipped. A referral code may travel in
 //! "Custom Number" ("ref=alice" or just "alice"). Whether dates are day- or
@@ -97,14 +98,11 @@ fn read(row: &Row, ctx: &Ctx) -> Result<Vec<Item>, CellError> {
     }
     let currency = row.currency(Field::Currency, None)?;
     let (amount, negative) = row.money(Field::Amount, currency)?;
-    if kind_text.contains("reversal") && !negative {
-        // The dispute was won and the money came back. Reinstating the
-        // reversed commission is the manager's call until the ledger can.
-        return Ok(vec![Item::Skip(
-            "a chargeback reversal (money back to us): the sale's commission stays reversed; add it again by hand if it should be paid",
-        )]);
-    }
-    let kind = if kind_text.contains("refund") && !negative {
+    let kind = if kind_text.contains("reversal") && !negative {
+        // The dispute was won and the money came back: so does the
+        // commission the chargeback took.
+        ConversionKind::ChargebackReversal
+    } else if kind_text.contains("refund") && !negative {
         return Ok(vec![Item::Skip("a refund paid to us, not a sale")]);
     } else if kind_text.contains("refund") {
         ConversionKind::Refund
