@@ -3,12 +3,14 @@
 //! and become money only through `Money::from_decimal`, which names its
 //! rounding. No floating point anywhere on this path.
 
+mod allocate;
 mod currency;
 mod format;
 mod parse;
 pub mod rate;
 mod rounding;
 
+pub use allocate::allocate;
 pub use currency::Currency;
 pub use rounding::Rounding;
 

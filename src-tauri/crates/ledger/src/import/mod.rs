@@ -152,8 +152,55 @@ pub fn import(
         ..Default::default()
     };
     let mut record = csv::StringRecord::new();
+    // The rows of the order being read, for exports that spread one over several.
+    let mut order: Vec<(u64, csv::StringRecord)> = Vec::new();
+    let key_of = |r: &csv::StringRecord, key: Field| {
+        columns
+            .get(&key)
+            .and_then(|i| r.get(*i))
+            .unwrap_or("")
+            .to_string()
+    };
+    let flush = |order: &mut Vec<(u64, csv::StringRecord)>,
+                 items: &mut Vec<Located>|
+     -> Result<()> {
+        let Some(orders) = &preset.orders else {
+            return Ok(());
+        };
+        if order.is_empty() {
+            return Ok(());
+        }
+        let rows: Vec<Row> = order
+            .iter()
+            .map(|(_, r)| Row {
+                record: r,
+                columns: &columns,
+            })
+            .collect();
+        let read = (orders.read)(&rows, &ctx).map_err(|(i, (f, why))| bad(order[i].0, f, why))?;
+        let line = order[0].0;
+        items.extend(read.into_iter().map(|item| Located { line, item }));
+        order.clear();
+        Ok(())
+    };
     while rdr.read_record(&mut record).map_err(csv_error)? {
         let line = record.position().map_or(0, |p| p.line());
+        report.rows += 1;
+        if report.rows.is_multiple_of(10_000) {
+            progress.check()?;
+            progress.update("Reading", report.rows, 0);
+        }
+        if let Some(orders) = &preset.orders {
+            let key = key_of(&record, orders.key);
+            if order
+                .first()
+                .is_some_and(|(_, r)| key.is_empty() || key_of(r, orders.key) != key)
+            {
+                flush(&mut order, &mut items)?;
+            }
+            order.push((line, record.clone()));
+            continue;
+        }
         let row = Row {
             record: &record,
             columns: &columns,
@@ -161,18 +208,10 @@ pub fn import(
         for item in (preset.read)(&row, &ctx).map_err(|(f, why)| bad(line, f, why))? {
             items.push(Located { line, item });
         }
-        report.rows += 1;
-        if report.rows.is_multiple_of(10_000) {
-            progress.check()?;
-            progress.update("Reading", report.rows, 0);
-        }
     }
+    flush(&mut order, &mut items)?;
     // Time order: sales before their refunds and renewals, touches before sales.
-    items.sort_by_key(|l| match &l.item {
-        Item::Conversion(c) => Some(c.occurred_at),
-        Item::RefundedTotal { at, .. } => Some(*at),
-        Item::Skip(_) => None,
-    });
+    items.sort_by_key(|l| l.item.at());
 
     book.with_bulk_cache(|book| {
         let tx = book.transaction()?;
@@ -183,71 +222,49 @@ pub fn import(
             })?;
         let total = items.len() as u64;
         let mut recorder = record::Recorder::new(&tx, &settings);
+        let mut kept_whole = 0u64;
         for (i, Located { line, item }) in items.into_iter().enumerate() {
             let at_row = |e: LedgerError| match e.field() {
-            Some(f) => bad(
+                Some(f) => bad(
                     line,
                     Field::parse(f).unwrap_or(Field::ExternalId),
                     e.reason(),
                 ),
                 None => e,
             };
-            let input = match item {
-                Item::Skip(why) => {
-                    *report.skipped.entry(why.to_string()).or_default() += 1;
-                    continue;
-                }
-                Item::Conversion(mut c) => {
-                    c.source = source.clone();
-                    if preset.repeat_sales_are_recurring
-                        && c.kind == ConversionKind::Sale
-                        && bought_before(&tx, &c)?
-                    {
-                        c.kind = ConversionKind::Recurring;
-                    }
-                    c
-                }
-                Item::RefundedTotal {
-                    original,
-                    total,
-                    at,
-                    customer_ref,
-                    customer_email,
+            let chosen = match item {
+                Item::Order {
+                    whole_id,
+                    whole,
+                    lines,
                 } => {
-                    let already: i64 = tx
-                        .prepare_cached(REFUNDED_SO_FAR)?
-                        .query_row(params![source, original], |r| r.get(0))?;
-                    if total.minor <= already {
-                        report.existing += 1;
-                        continue;
+                    let imported_whole: bool = tx
+                        .prepare_cached(
+                            "SELECT EXISTS (SELECT 1 FROM conversions WHERE source = ?1 AND external_id = ?2)",
+                        )?
+                        .query_row(params![source, whole_id], |r| r.get(0))?;
+                    kept_whole += u64::from(imported_whole);
+                    if imported_whole {
+                        whole
+                    } else {
+                        lines
                     }
-                    let mut refund = ConversionInput::new(
-                        &source,
-                        &format!("{original}:refund:{}", total.minor),
-                        ConversionKind::Refund,
-                        at,
-                    );
-                    refund.amount = Some(partnerbook_book::money::Money::new(
-                        total.minor - already,
-                        total.currency,
-                    ));
-                    refund.original_external_id = original;
-                    refund.customer_ref = customer_ref;
-                    refund.customer_email = customer_email;
-                    refund
                 }
+                item => vec![item],
             };
-            match recorder.record(&input).map_err(at_row)? {
-                Recorded::New(_) => {
-                    report.recorded += 1;
-                    report.refunds += u64::from(input.kind.gives_money_back());
-                }
-                Recorded::Existing(_) => report.existing += 1,
+            for item in chosen {
+                record_item(&tx, &mut recorder, item, &source, preset, &mut report)
+                    .map_err(at_row)?;
             }
             if i % 5_000 == 4_999 {
                 progress.check()?;
                 progress.update("Recording", i as u64 + 1, total);
             }
+        }
+        if kept_whole > 0 {
+            report.notes.push(format!(
+                "{kept_whole} orders of several line items were imported whole before Partnerbook read orders by line item: they stay whole, so nothing is counted twice"
+            ));
         }
         // Counted once all are in: a refund recorded before its sale is
         // attributed when the sale arrives.
@@ -264,6 +281,72 @@ pub fn import(
         }
         Ok(report)
     })
+}
+
+/// Records one conversion or refunded total of a file, counting it in the report.
+fn record_item(
+    tx: &Connection,
+    recorder: &mut record::Recorder,
+    item: Item,
+    source: &str,
+    preset: &presets::Preset,
+    report: &mut ConversionImportReport,
+) -> Result<()> {
+    let input = match item {
+        Item::Skip(why) => {
+            *report.skipped.entry(why.to_string()).or_default() += 1;
+            return Ok(());
+        }
+        // Orders are chosen whole or by line before they get here.
+        Item::Order { .. } => return Ok(()),
+        Item::Conversion(mut c) => {
+            c.source = source.to_string();
+            if preset.repeat_sales_are_recurring
+                && c.kind == ConversionKind::Sale
+                && bought_before(tx, &c)?
+            {
+                c.kind = ConversionKind::Recurring;
+            }
+            c
+        }
+        Item::RefundedTotal {
+            original,
+            total,
+            at,
+            customer_ref,
+            customer_email,
+        } => {
+            let already: i64 = tx
+                .prepare_cached(REFUNDED_SO_FAR)?
+                .query_row(params![source, original], |r| r.get(0))?;
+            if total.minor <= already {
+                report.existing += 1;
+                return Ok(());
+            }
+            let mut refund = ConversionInput::new(
+                source,
+                &format!("{original}:refund:{}", total.minor),
+                ConversionKind::Refund,
+                at,
+            );
+            refund.amount = Some(partnerbook_book::money::Money::new(
+                total.minor - already,
+                total.currency,
+            ));
+            refund.original_external_id = original;
+            refund.customer_ref = customer_ref;
+            refund.customer_email = customer_email;
+            refund
+        }
+    };
+    match recorder.record(&input)? {
+        Recorded::New(_) => {
+            report.recorded += 1;
+            report.refunds += u64::from(input.kind.gives_money_back());
+        }
+        Recorded::Existing(_) => report.existing += 1,
+    }
+    Ok(())
 }
 
 /// Imports a rates file in one transaction, then computes the commissions

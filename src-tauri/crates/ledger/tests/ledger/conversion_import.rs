@@ -190,11 +190,24 @@ fn shopify_orders_with_coupons_line_items_and_refunds() {
         &fixture("shopify_orders_export.csv"),
     );
     assert_eq!(report.rows, 5);
-    assert_eq!(
-        report.skipped.get("another line item of an order"),
-        Some(&1)
-    );
+    // #1001's two line items are two sales, each with its product.
+    assert_eq!(report.skipped.get("another line item of an order"), None);
     assert_eq!(report.skipped.get("not a paid order"), Some(&1));
+    let mut sales: Vec<(String, String, i64)> = conversions::list(&book, &Default::default())
+        .unwrap()
+        .rows
+        .into_iter()
+        .filter(|c| c.external_id.starts_with("5801234567890"))
+        .map(|c| (c.external_id, c.product, c.amount.map_or(0, |m| m.minor)))
+        .collect();
+    sales.sort();
+    assert_eq!(
+        sales,
+        [
+            ("5801234567890:1".into(), "Starter Kit - Blue".into(), 5000),
+            ("5801234567890:2".into(), "Refill Pack".into(), 2500),
+        ]
+    );
     // #1003: £1,080.00 with coupon ALICE10 at 1.25 = $1,350.00 → $405.00;
     // then £250.00 of it refunded: 405 × 250 / 1080 = $93.75 back.
     use CommissionState::*;

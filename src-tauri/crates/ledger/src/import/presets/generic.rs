@@ -31,6 +31,7 @@ pub(super) static PRESET: Preset = Preset {
     required: &[Field::ExternalId, Field::OccurredAt],
     read,
     wrong_files: &[],
+    orders: None,
     repeat_sales_are_recurring: false,
 };
 

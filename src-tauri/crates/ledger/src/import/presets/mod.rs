@@ -73,6 +73,35 @@ pub(crate) enum Item {
         customer_email: String,
     },
     Skip(&'static str),
+    /// An order of several line items, read both ways: `lines` (a sale per
+    /// line item, ids "ORDER:1", "ORDER:2"…) unless the book already holds
+    /// the order whole under `whole_id` (imported before orders were split),
+    /// in which case `whole` keeps it so, and nothing is counted twice.
+    Order {
+        whole_id: String,
+        whole: Vec<Item>,
+        lines: Vec<Item>,
+    },
+}
+
+impl Item {
+    /// When it happened, for putting a file's items in time order.
+    pub(crate) fn at(&self) -> Option<DateTime<Utc>> {
+        match self {
+            Item::Conversion(c) => Some(c.occurred_at),
+            Item::RefundedTotal { at, .. } => Some(*at),
+            Item::Order { whole, .. } => whole.iter().find_map(Item::at),
+            Item::Skip(_) => None,
+        }
+    }
+}
+
+/// How an export that spreads one order over consecutive rows sharing
+/// `key` (Shopify: a row per line item, same Name) is read: the rows
+/// together; an error names the index of its row.
+pub(crate) struct Orders {
+    pub key: Field,
+    pub read: fn(&[Row], &Ctx) -> Result<Vec<Item>, (usize, CellError)>,
 }
 
 pub(crate) struct Preset {
@@ -80,6 +109,8 @@ pub(crate) struct Preset {
     pub columns: &'static [(&'static str, Field)],
     pub required: &'static [Field],
     pub read: fn(&Row, &Ctx) -> Result<Vec<Item>, CellError>,
+    /// Set for exports whose orders span several rows: read them together.
+    pub orders: Option<Orders>,
     /// Payment exports do not say which payments renew a subscription: a
     /// customer's later sales are recurring payments.
     pub repeat_sales_are_recurring: bool,

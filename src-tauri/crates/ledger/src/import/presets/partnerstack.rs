@@ -39,6 +39,7 @@ pub(super) static PRESET: Preset = Preset {
         "reward_status",
         "is a PartnerStack rewards export: rewards are the commissions PartnerStack computed, not sales. Import its transactions export here; Partnerbook computes the commissions itself",
     )],
+    orders: None,
     repeat_sales_are_recurring: true,
 };
 

@@ -47,6 +47,7 @@ pub(super) static PRESET: Preset = Preset {
     ],
     read,
     wrong_files: &[],
+    orders: None,
     repeat_sales_are_recurring: true,
 };
 
