@@ -201,7 +201,7 @@ describe("CommissionsScreen", () => {
   });
 
   it("shows what a rates file would do before importing it, and imports only on confirm", async () => {
-    const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, bonuses: 0, adjustments: 0, net: null };
+    const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, reinstated: 0, bonuses: 0, adjustments: 0, net: null };
     const user = setup({
       fx_import: ({ dryRun }) => [
         { rates: 230702, days: 7280, skipped_currencies: ["CYP", "EEK"], dry_run: dryRun },
@@ -225,7 +225,7 @@ describe("CommissionsScreen", () => {
   });
 
   it("cancelling the rates preview imports nothing", async () => {
-    const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, bonuses: 0, adjustments: 0, net: null };
+    const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, reinstated: 0, bonuses: 0, adjustments: 0, net: null };
     const user = setup({
       fx_import: ({ dryRun }) => [{ rates: 30, days: 1, skipped_currencies: [], dry_run: dryRun }, none],
     });

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { engineSummary, fxMessage, recomputeMessage } from "./engineReport";
 
-const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, bonuses: 0, adjustments: 0, net: null };
+const none = { conversions: 0, lines: 0, held: 0, reversals: 0, clawbacks: 0, reinstated: 0, bonuses: 0, adjustments: 0, net: null };
 
 describe("engine reports in words", () => {
   it("counts lines and only the extras that happened", () => {
     expect(engineSummary({ ...none, lines: 1 })).toBe("1 commission line");
-    expect(engineSummary({ conversions: 9, lines: 1204, held: 3, reversals: 1, clawbacks: 2, bonuses: 2, adjustments: 0, net: null })).toBe(
+    expect(engineSummary({ conversions: 9, lines: 1204, held: 3, reversals: 1, clawbacks: 2, reinstated: 0, bonuses: 2, adjustments: 0, net: null })).toBe(
       "1,204 commission lines (3 held, 1 reversal, 2 clawbacks, 2 bonuses)",
     );
     expect(engineSummary({ ...none, lines: 3, net: { minor: 123450, currency: "USD" } })).toBe("3 commission lines worth $1,234.50");
     expect(engineSummary({ ...none, lines: 2, adjustments: 1 })).toBe("2 commission lines (1 month adjustment)");
+    expect(engineSummary({ ...none, lines: 3, reversals: 1, clawbacks: 1, reinstated: 2 })).toBe("3 commission lines (1 reversal, 1 clawback, 2 reinstated)");
   });
 
   it("writes the recompute and FX toasts", () => {

@@ -12,12 +12,13 @@ function formatSignedNet(m: Money): string {
   return m.minor < 0 ? `${formatMoney(m)} in all` : formatMoney(m);
 }
 
-/** "14 commission lines (2 held, 1 reversal, 1 bonus) worth 1,234.50 USD". */
+/** "14 commission lines (2 held, 1 reversal, 1 reinstated, 1 bonus) worth 1,234.50 USD". */
 export function engineSummary(r: EngineReport): string {
   const extras: string[] = [];
   if (r.held) extras.push(`${formatCount(r.held)} held`);
   if (r.reversals) extras.push(plural(r.reversals, "reversal"));
   if (r.clawbacks) extras.push(plural(r.clawbacks, "clawback"));
+  if (r.reinstated) extras.push(`${formatCount(r.reinstated)} reinstated`);
   if (r.bonuses) extras.push(plural(r.bonuses, "bonus", "bonuses"));
   if (r.adjustments) extras.push(plural(r.adjustments, "month adjustment"));
   const lines = plural(r.lines, "commission line");

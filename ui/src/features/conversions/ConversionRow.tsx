@@ -5,7 +5,7 @@ import { cx } from "../../lib/cx";
 import { formatCount } from "../../lib/format";
 import { formatMoney } from "../../lib/moneyDisplay";
 import { holdReasonText, splitHoldReason } from "../commissions/holdReason";
-import { attributionLabel, fileEvidence, formatStamp, KIND_LABELS, kindTone } from "./labels";
+import { attributionLabel, fileEvidence, formatStamp, KIND_LABELS, kindShortLabel, kindTone } from "./labels";
 
 /**
  * One conversion; unattributed ones say what the file held that matched
@@ -18,7 +18,9 @@ export const ConversionRow = memo(function ConversionRow({ c }: { c: Conversion 
     <tr data-testid="conversion-row" data-id={c.id}>
       <td className="col-fit conv-date">{formatStamp(c.occurred_at)}</td>
       <td className="col-fit">
-        <Pill tone={kindTone(c.kind)}>{KIND_LABELS[c.kind] ?? c.kind}</Pill>
+        <Pill tone={kindTone(c.kind)} title={KIND_LABELS[c.kind]}>
+          {kindShortLabel(c.kind)}
+        </Pill>
       </td>
       <td title={`${c.external_id} (${c.source})`}>
         <span className="ltable-main ltable-code">{c.external_id}</span>

@@ -123,6 +123,26 @@ describe("ConversionsScreen", () => {
     expect(lastPageAsked()).toMatchObject({ query: { held: true, kinds: ["refund"] } });
   });
 
+  it("shows a chargeback's reversal as money coming back, and filters on it", async () => {
+    vi.mocked(invoke).mockReset();
+    const won = conversion(7, { kind: "chargeback_reversal", external_id: "pp_rev_7", original_external_id: "pp_7" });
+    mockCommands({ conversions_list: ({ query }) => ({ total: 1, rows: (query as ConversionQuery).kinds.includes("sale") ? [] : [won] }) });
+    const user = userEvent.setup();
+    render(
+      <ToastProvider>
+        <ConversionsScreen baseCurrency="USD" />
+      </ToastProvider>,
+    );
+    const row = await screen.findByTestId("conversion-row");
+    const pill = within(row).getByText("Reversal won");
+    expect(pill).toHaveAttribute("title", "Chargeback reversed");
+    expect(pill).toHaveClass("pill-tone-green");
+    expect(within(row).getByText("of pp_7")).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText("Kind"), "Chargeback reversed");
+    await waitFor(() => expect(lastPageAsked()).toMatchObject({ query: { kinds: ["chargeback_reversal"] } }));
+  });
+
   it("tells a new book what to do first", async () => {
     vi.mocked(invoke).mockReset();
     mockCommands({ conversions_list: () => ({ total: 0, rows: [] }) });

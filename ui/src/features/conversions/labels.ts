@@ -8,7 +8,7 @@ import type { PresetName } from "../../bindings/PresetName";
 import type { PillTone } from "../../components/Pill";
 import { humanizeField } from "../../lib/errors";
 
-export const KINDS: ConversionKind[] = ["sale", "recurring", "refund", "chargeback", "trial", "signup", "lead", "click"];
+export const KINDS: ConversionKind[] = ["sale", "recurring", "refund", "chargeback", "chargeback_reversal", "trial", "signup", "lead", "click"];
 
 export const KIND_LABELS: Record<ConversionKind, string> = {
   click: "Clicks",
@@ -19,11 +19,19 @@ export const KIND_LABELS: Record<ConversionKind, string> = {
   recurring: "Recurring",
   refund: "Refund",
   chargeback: "Chargeback",
+  // A dispute the business won: the chargeback's money came back.
+  chargeback_reversal: "Chargeback reversed",
 };
+
+/** A kind in a table cell; only labels too wide for one are shortened. */
+export function kindShortLabel(kind: ConversionKind): string {
+  return kind === "chargeback_reversal" ? "Reversal won" : (KIND_LABELS[kind] ?? kind);
+}
 
 export function kindTone(kind: ConversionKind): PillTone {
   if (kind === "refund" || kind === "chargeback") return "red";
-  if (kind === "sale") return "green";
+  // Money coming in again, like a sale's.
+  if (kind === "sale" || kind === "chargeback_reversal") return "green";
   if (kind === "recurring") return "blue";
   return "grey";
 }

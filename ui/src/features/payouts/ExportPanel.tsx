@@ -16,7 +16,7 @@ import { FORMAT_LABELS, FORMATS } from "./labels";
 
 const DESCRIPTIONS: Record<PaymentFormat, string> = {
   paypal: "PayPal Payouts CSV for partners paid by PayPal, one file per currency.",
-  wise: "Wise batch transfer CSV for partners paid by Wise.",
+  wise: "Wise batch transfer CSVs for partners paid by Wise, per currency: one to their emails, and a \u201c-bank\u201d one to the IBANs of those who gave one.",
   sepa: "SEPA credit transfer (pain.001) for bank transfers in EUR. Needs the paying account below.",
   csv: "Every payout of the run in one plain CSV, for any other way of paying.",
   manual: "The transfers no provider file makes (bank transfers outside SEPA, other methods), with bank details and references.",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ReadinessItem } from "../../bindings/ReadinessItem";
 import {
   checkTitle,
+  coverageText,
   defaultThrough,
   draftInTheWay,
   exportFileName,
@@ -105,6 +106,13 @@ describe("payment files", () => {
     expect(exportFileName(3, "csv")).toBe("payout-run-3-csv.csv");
     expect(FORMATS.map((f) => FORMAT_LABELS[f])).toEqual(["PayPal", "Wise", "SEPA XML", "CSV", "By hand"]);
     expect(exportFileName(3, "manual")).toBe("payout-run-3-manual.csv");
+  });
+
+  it("says why a provider needs several uploads", () => {
+    const group = { format: "paypal" as const, payouts: 9, totals: [], files: 2, written_at: null };
+    expect(coverageText(group)).toBe("2 files to upload: PayPal takes one currency per file");
+    expect(coverageText({ ...group, format: "wise" })).toBe("2 files to upload: Wise takes one currency and one template (email or bank account) per file");
+    expect(coverageText({ ...group, format: "wise", files: 1 })).toBe("1 file to upload");
   });
 
   it("gives sizes in whole kilobytes, rounded up", () => {

@@ -153,9 +153,13 @@ export const FORMAT_LABELS: Record<PaymentFormat, string> = { paypal: "PayPal", 
  * How a coverage group is paid, in a sentence: "3 files to upload: PayPal
  * takes one currency per file", "1 file to upload", or, for what no
  * provider file pays, "not in any provider's file: pay these from your bank".
+ * Wise also splits a currency by template: to an email, or to an IBAN.
  */
 export function coverageText(group: CoverageGroup): string {
   if (group.format === "manual") return "not in any provider's file: pay these from your bank, with the list's references";
+  if (group.files > 1 && group.format === "wise") {
+    return `${formatCount(group.files)} files to upload: Wise takes one currency and one template (email or bank account) per file`;
+  }
   if (group.files > 1) return `${formatCount(group.files)} files to upload: ${FORMAT_LABELS[group.format]} takes one currency per file`;
   return "1 file to upload";
 }

@@ -18,6 +18,7 @@ const KIND_WORDS: Record<ConversionKind, string> = {
   recurring: "renewal",
   refund: "refund",
   chargeback: "chargeback",
+  chargeback_reversal: "chargeback reversal",
 };
 
 export const KIND_LABELS: Record<ConversionKind, string> = {
@@ -29,6 +30,7 @@ export const KIND_LABELS: Record<ConversionKind, string> = {
   recurring: "Renewals",
   refund: "Refunds",
   chargeback: "Chargebacks",
+  chargeback_reversal: "Chargeback reversals",
 };
 
 /** "a", "a and b", "a, b and c". */

@@ -36,7 +36,7 @@ const report = (dry: boolean): ConversionImportReport => ({
   existing: 5,
   skipped: { "not a completed charge": 5 },
   unattributed: 2,
-  commissions: { conversions: 110, lines: 108, held: 3, reversals: 1, clawbacks: 0, bonuses: 0, adjustments: 0, net: null },
+  commissions: { conversions: 110, lines: 108, held: 3, reversals: 1, clawbacks: 0, reinstated: 0, bonuses: 0, adjustments: 0, net: null },
   dry_run: dry,
   notes: [],
 });

@@ -39,6 +39,8 @@ function Counts({ report }: { report: ScreenedImport }) {
     ["Bonuses", c.bonuses],
   ];
   if (c.clawbacks) commissions.push(["Clawbacks", c.clawbacks]);
+  // Given back to the partner by a chargeback's reversal (a dispute won).
+  if (c.reinstated) commissions.push(["Reinstated", c.reinstated]);
   // A later sale lifted a month into a higher band, or a refund dropped it back.
   if (c.adjustments) commissions.push(["Month adjustments", c.adjustments]);
   const reasons = skippedReasons(report);

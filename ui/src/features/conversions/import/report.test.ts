@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ConversionImportReport } from "../../../bindings/ConversionImportReport";
 import { commissionsSummary, importSummary, skippedReasons, skippedTotal } from "./report";
 
-const engine = { conversions: 100, lines: 96, held: 4, reversals: 2, clawbacks: 0, bonuses: 1, adjustments: 0, net: null };
+const engine = { conversions: 100, lines: 96, held: 4, reversals: 2, clawbacks: 0, reinstated: 0, bonuses: 1, adjustments: 0, net: null };
 const report: ConversionImportReport = {
   rows: 1200,
   recorded: 1000,
@@ -26,6 +26,11 @@ describe("import report in words", () => {
     expect(importSummary(stripe)).toBe("5,150 rows read: 5,260 would be recorded (5,040 sales and 220 refunds: a refunded sale's row gives both).");
     const commissions = { ...engine, lines: 4728, held: 0, reversals: 0, bonuses: 0, net: { minor: 1234567, currency: "USD" } };
     expect(commissionsSummary({ ...stripe, commissions })).toBe("Commissions: 4,728 commission lines worth $12,345.67 would be computed.");
+  });
+
+  it("counts the lines a won dispute gave back", () => {
+    const commissions = { ...engine, lines: 2, held: 0, reversals: 0, bonuses: 0, reinstated: 2 };
+    expect(commissionsSummary({ ...report, dry_run: false, commissions })).toBe("Commissions: 2 commission lines (2 reinstated) computed.");
   });
 
   it("says what an import did, leaving out what is zero", () => {

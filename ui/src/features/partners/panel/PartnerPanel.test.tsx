@@ -271,14 +271,33 @@ describe("PartnerPanel, new partner", () => {
     expect(screen.queryByLabelText("IBAN")).toBeNull();
     await user.selectOptions(screen.getByTestId("field-payout-method"), "wise");
     expect(screen.getByLabelText("Wise email")).toBeInTheDocument();
+    expect(screen.getByLabelText("IBAN")).toBeInTheDocument();
+    expect(screen.getByLabelText("BIC")).toBeInTheDocument();
+    expect(screen.getByTestId("wise-bank-hint")).toHaveTextContent("Optional. With an IBAN, Wise pays the account directly");
+    await user.selectOptions(screen.getByTestId("field-payout-method"), "iban");
+    expect(screen.getByLabelText("IBAN")).toBeInTheDocument();
+    expect(screen.queryByTestId("wise-bank-hint")).toBeNull();
     await user.selectOptions(screen.getByTestId("field-payout-method"), "other");
     expect(screen.getByLabelText("Payout instructions")).toBeInTheDocument();
     expect(screen.queryByLabelText("Wise email")).toBeNull();
+    expect(screen.queryByLabelText("IBAN")).toBeNull();
     expect(screen.queryByLabelText("TIN")).toBeNull();
     await user.selectOptions(screen.getByLabelText("Tax status"), "vat");
     expect(screen.getByLabelText("VAT id")).toBeInTheDocument();
     expect(screen.queryByLabelText("W-8BEN expires")).toBeNull();
     expect(screen.queryByLabelText("TIN")).toBeNull();
+  });
+
+  it("sends a Wise partner's IBAN and BIC with their email", async () => {
+    const { user, onSaved } = setup({ mode: "new" });
+    await user.type(screen.getByTestId("field-name"), "Dirk Jansen");
+    await user.selectOptions(screen.getByTestId("field-payout-method"), "wise");
+    await user.type(screen.getByLabelText("Wise email"), "dirk@example.nl");
+    await user.type(screen.getByLabelText("IBAN"), "NL91ABNA0417164300");
+    await user.type(screen.getByLabelText("BIC"), "ABNANL2A");
+    await user.click(screen.getByTestId("partner-save"));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect((callsTo("partner_create")[0].input as PartnerInput).payout).toEqual({ method: "wise", email: "dirk@example.nl", iban: "NL91ABNA0417164300", bic: "ABNANL2A", other: "" });
   });
 
   it("points at the field the core refused", async () => {

@@ -39,6 +39,14 @@ export function PayoutSection({ form, errors, update, baseCurrency, termsAccepte
     </Field>
   );
 
+  // A bank transfer needs the account; Wise may take one too (BIC optional there).
+  const bank = (
+    <>
+      {text("iban", "IBAN", "DE89 3704 0044 0532 0130 00")}
+      {text("bic", "BIC", "COBADEFFXXX")}
+    </>
+  );
+
   return (
     <section className="pf-section" aria-labelledby="pf-payout">
       <h3 id="pf-payout" className="pf-section-title">
@@ -71,12 +79,15 @@ export function PayoutSection({ form, errors, update, baseCurrency, termsAccepte
         </Field>
         {(form.payout_method === "paypal" || form.payout_method === "wise") &&
           text("payout_email", form.payout_method === "paypal" ? "PayPal email" : "Wise email", "payouts@example.com", true)}
-        {form.payout_method === "iban" && (
+        {form.payout_method === "wise" && (
           <>
-            {text("iban", "IBAN", "DE89 3704 0044 0532 0130 00")}
-            {text("bic", "BIC", "COBADEFFXXX")}
+            <p className="field-hint pf-span-2" data-testid="wise-bank-hint">
+              Optional. With an IBAN, Wise pays the account directly; without one, Wise emails them for their bank details.
+            </p>
+            {bank}
           </>
         )}
+        {form.payout_method === "iban" && bank}
         {form.payout_method === "other" && (
           <Field label="Payout instructions" htmlFor="pf-payout_other" error={errors.payout_other} className="pf-span-2">
             <textarea

@@ -100,6 +100,12 @@ describe("form <-> PartnerInput", () => {
     expect(formToInput({ ...form, tax_status: "none" }).tax.tin).toBe("");
   });
 
+  it("sends a Wise partner's email and bank account", () => {
+    const form = { ...inputToForm(full), payout_method: "wise" as const };
+    expect(formToInput(form).payout).toEqual({ method: "wise", email: "pay@example.com", iban: "NO9386011117947", bic: "DNBANOKKXXX", other: "notes" });
+    expect(formToInput({ ...form, iban: "", bic: "" }).payout).toMatchObject({ method: "wise", email: "pay@example.com", iban: "", bic: "" });
+  });
+
   it("does not share arrays with the input it came from", () => {
     const form = inputToForm(full);
     form.tags.push("changed");

@@ -163,6 +163,8 @@ export function formToInput(f: PartnerForm): PartnerInput {
     custom_fields: custom,
     parent_id: f.parent?.id ?? null,
     codes: f.codes.filter((c) => c.code.trim() !== "").map((c) => ({ kind: c.kind, code: c.code })),
+    // Every payout field goes as typed: the core keeps what the method uses
+    // (Wise an email and, optionally, an IBAN) and clears the rest.
     payout: { method: f.payout_method, email: f.payout_email, iban: f.iban, bic: f.bic, other: f.payout_other },
     payout_currency: f.payout_currency.trim().toUpperCase(),
     tax: { status: f.tax_status, form_expires: f.tax_form_expires, vat_id: f.vat_id, tin: takesTin(f.tax_status) ? f.tin : "" },

@@ -6,7 +6,10 @@ import { KIND_LABELS } from "../ruleSummary";
 import type { Errors } from "../validate";
 import "./scope.css";
 
-/** The kinds a rule can pay for (refunds and chargebacks only ever take back). */
+/**
+ * The kinds a rule can pay for: refunds and chargebacks only take back, and
+ * a chargeback's reversal only gives back what its chargeback took.
+ */
 const PAYABLE: ConversionKind[] = ["sale", "recurring", "lead", "signup", "trial", "click"];
 
 type Props = {
