@@ -167,8 +167,14 @@ fn create_a_book_then_add_find_edit_and_note_a_partner() {
 
     let mut input = partner("Łukasz Wiśniewski-Nowak", "lukasz@example.pl");
     input["company"] = json!("Nowak Media");
+    input["tax"] = json!({ "status": "w8ben", "form_expires": "2028-12-31", "vat_id": "", "tin": "PL 8512345678" });
     let updated = app.ok("partner_update", json!({ "id": id, "input": input }));
     assert_eq!(updated["company"], "Nowak Media");
+    // The form gets the TIN whole (its own field); a bad one names the field.
+    assert_eq!(updated["tax"]["tin"], "PL 8512345678");
+    input["tax"] = json!({ "status": "w9", "form_expires": "", "vat_id": "", "tin": "12-345" });
+    let err = app.err("partner_update", json!({ "id": id, "input": input }));
+    assert_eq!(err["field"], "tin", "{err}");
     app.ok(
         "partner_set_status",
         json!({ "id": id, "status": "paused", "reason": "asked for a break" }),
@@ -189,7 +195,7 @@ fn create_a_book_then_add_find_edit_and_note_a_partner() {
         [
             "Note",
             "Status changed from active to paused",
-            "Updated company, name",
+            "Updated company, name, tax",
             "Added as active"
         ]
     );

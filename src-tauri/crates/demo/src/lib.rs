@@ -263,7 +263,16 @@ fn payout_and_tax(rng: &mut ChaCha8Rng, locale: &Locale, p: &mut PartnerInput, n
         }
     }
     match locale.country {
-        "US" => p.tax.status = TaxStatus::W9,
+        // Made-up TINs, one W-9 in ten without one (the tax year flags it):
+        // SSNs from the range set aside for advertising, 987-65-4320 to -4329.
+        "US" => {
+            p.tax.status = TaxStatus::W9;
+            p.tax.tin = match (n % 10, p.company.is_empty()) {
+                (0, _) => String::new(),
+                (_, true) => format!("987-65-432{}", n % 10),
+                (_, false) => format!("98-{:07}", n % 10_000_000),
+            };
+        }
         _ if !p.company.is_empty() && locale.currency == "EUR" => {
             p.tax.status = TaxStatus::Vat;
             p.tax.vat_id = format!("{}{:09}", locale.country, 100_000_000 + n);
@@ -273,6 +282,7 @@ fn payout_and_tax(rng: &mut ChaCha8Rng, locale: &Locale, p: &mut PartnerInput, n
             let expires =
                 partnerbook_book::time::today() + Duration::days(rng.random_range(-60..1000));
             p.tax.form_expires = expires.format("%Y-%m-%d").to_string();
+            p.tax.tin = format!("{}{:08}", locale.country, n);
         }
         _ => {}
     }

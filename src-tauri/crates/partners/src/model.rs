@@ -56,6 +56,8 @@ pub struct TaxInfo {
     pub vat_id: String,
     /// The taxpayer id on the W-9 or W-8BEN, whole: only the partner's own
     /// form field shows it so; everything else shows `tin::mask` of it.
+    /// Absent in input written before TINs were kept: none.
+    #[serde(default)]
     pub tin: String,
 }
 

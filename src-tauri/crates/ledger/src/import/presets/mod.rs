@@ -96,12 +96,15 @@ impl Item {
     }
 }
 
+/// A bad cell of an order's rows: the index of its row, the field, why.
+pub(crate) type OrderError = (usize, CellError);
+
 /// How an export that spreads one order over consecutive rows sharing
 /// `key` (Shopify: a row per line item, same Name) is read: the rows
 /// together; an error names the index of its row.
 pub(crate) struct Orders {
     pub key: Field,
-    pub read: fn(&[Row], &Ctx) -> Result<Vec<Item>, (usize, CellError)>,
+    pub read: fn(&[Row], &Ctx) -> Result<Vec<Item>, OrderError>,
 }
 
 pub(crate) struct Preset {

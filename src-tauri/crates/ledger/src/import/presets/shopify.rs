@@ -22,7 +22,7 @@
 //! tax in: the sale is Subtotal − Taxes, and refunds are brought to that.
 //! Pending, authorized, voided and cancelled orders are skipped.
 
-use super::{Ctx, Item, Orders, Preset};
+use super::{Ctx, Item, OrderError, Orders, Preset};
 use crate::conversions::{ConversionInput, ConversionKind};
 use crate::import::fields::{timestamp, CellError, Field, Row};
 use partnerbook_book::money::{allocate, Currency, Money, Rounding};
@@ -125,7 +125,7 @@ fn read(row: &Row, ctx: &Ctx) -> Result<Vec<Item>, CellError> {
 
 /// An order's rows: its first row read as the order, then, with several
 /// line items, split into a sale (and refunded total) per line.
-fn read_order(rows: &[Row], ctx: &Ctx) -> Result<Vec<Item>, (usize, CellError)> {
+fn read_order(rows: &[Row], ctx: &Ctx) -> Result<Vec<Item>, OrderError> {
     let order = read(&rows[0], ctx).map_err(|e| (0, e))?;
     let others = || (1..rows.len()).map(|_| Item::Skip("another line item of an order"));
     let sale = order.iter().find_map(|i| match i {
