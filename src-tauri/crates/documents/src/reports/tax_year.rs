@@ -82,6 +82,17 @@ pub struct TaxYear {
     pub rows: Vec<TaxYearRow>,
 }
 
+/// A payee as on their latest payout of the year, with their form now.
+struct Payee {
+    name: String,
+    company: String,
+    address: String,
+    country: String,
+    tax_status: String,
+    expires: Option<String>,
+    tin: String,
+}
+
 /// The year's threshold: its own row, else the latest earlier one.
 pub fn threshold(conn: &Connection, year: i32) -> Result<Money> {
     let found: Option<(i64, Currency)> = conn
@@ -183,15 +194,6 @@ pub fn tax_year(book: &Book, year: i32) -> Result<TaxYear> {
     }
     // Each payee as on their latest payout of the year, and their form now:
     // one pass, not a query per payee.
-    type Payee = (
-        String,
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-    );
     let mut payees: HashMap<i64, Payee> = HashMap::with_capacity(paid.len());
     let mut stmt = conn.prepare(
         "SELECT y.partner_id, y.payee_name, y.payee_company, y.payee_address, y.payee_country,
@@ -203,23 +205,28 @@ pub fn tax_year(book: &Book, year: i32) -> Result<TaxYear> {
     )?;
     let mut rows = stmt.query([&year_text])?;
     while let Some(r) = rows.next()? {
-        payees.insert(
-            r.get(0)?,
-            (
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-            ),
-        );
+        let payee = Payee {
+            name: r.get(1)?,
+            company: r.get(2)?,
+            address: r.get(3)?,
+            country: r.get(4)?,
+            tax_status: r.get(5)?,
+            expires: r.get(6)?,
+            tin: r.get(7)?,
+        };
+        payees.insert(r.get(0)?, payee);
     }
     let mut out = Vec::new();
     for (partner_id, methods) in paid {
-        let Some((payee_name, company, address, country, status, expires, tin)) =
-            payees.remove(&partner_id)
+        let Some(Payee {
+            name: payee_name,
+            company,
+            address,
+            country,
+            tax_status: status,
+            expires,
+            tin,
+        }) = payees.remove(&partner_id)
         else {
             continue;
         };

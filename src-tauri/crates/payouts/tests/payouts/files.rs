@@ -71,6 +71,21 @@ fn minor(text: &str) -> i64 {
     int.parse::<i64>().unwrap() * 100 + frac.parse::<i64>().unwrap()
 }
 
+/// The names of the files an export wrote, in order.
+fn file_names(report: &ExportReport) -> Vec<String> {
+    report
+        .files
+        .iter()
+        .map(|f| {
+            PathBuf::from(&f.path)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
 fn export_to(p: &mut P, run: i64, format: PaymentFormat, name: &str) -> ExportReport {
     let out = p.dir.path().join(name);
     export(&mut p.book, run, format, &out, Actor::User).unwrap()
@@ -103,17 +118,7 @@ fn paypal_file_pays_each_paypal_partner_exactly() {
 fn wise_files_split_by_currency_and_add_up() {
     let (mut p, run) = approved_run();
     let report = export_to(&mut p, run, PaymentFormat::Wise, "wise.csv");
-    let names: Vec<String> = report
-        .files
-        .iter()
-        .map(|f| {
-            PathBuf::from(&f.path)
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let names = file_names(&report);
     assert_eq!(names, ["wise-EUR.csv", "wise-GBP.csv"]);
     let mut got = BTreeMap::new();
     for f in &report.files {
@@ -589,17 +594,23 @@ fn a_name_with_no_latin_spelling_refuses_the_sepa_file_and_names_the_partner() {
     assert!(!out.exists(), "no file written");
 }
 
-#[test]
-fn a_wise_partner_paid_as_a_company_is_a_business_receiver_in_the_companys_name() {
-    let mut p = program();
-    let person = p.partner("Ana Lima", PayoutMethod::Wise);
+/// A company paid by Wise, to `iban` when one is given.
+fn costa_media(p: &mut P, iban: &str) -> i64 {
     let mut input = PartnerInput::new("Bruno Costa", "bruno@costa-media.example");
     input.company = "Costa Media Lda".into();
     input.terms_version = "2026-01".into();
     input.tax.status = TaxStatus::W9;
     input.payout.method = PayoutMethod::Wise;
     input.payout.email = "finance@costa-media.example".into();
-    let company = p.partner_with(input);
+    input.payout.iban = iban.into();
+    p.partner_with(input)
+}
+
+#[test]
+fn a_wise_partner_paid_as_a_company_is_a_business_receiver_in_the_companys_name() {
+    let mut p = program();
+    let person = p.partner("Ana Lima", PayoutMethod::Wise);
+    let company = costa_media(&mut p, "");
     for id in [person, company] {
         p.approved(id, 10_000, "2026-11-01");
     }
@@ -637,14 +648,7 @@ fn a_wise_partner_paid_as_a_company_is_a_business_receiver_in_the_companys_name(
 fn a_wise_partner_with_an_iban_is_paid_to_the_account_in_wises_bank_template() {
     let mut p = program();
     let by_email = p.partner("Ana Lima", PayoutMethod::Wise);
-    let mut input = PartnerInput::new("Bruno Costa", "bruno@costa-media.example");
-    input.company = "Costa Media Lda".into();
-    input.terms_version = "2026-01".into();
-    input.tax.status = TaxStatus::W9;
-    input.payout.method = PayoutMethod::Wise;
-    input.payout.email = "finance@costa-media.example".into();
-    input.payout.iban = "pt50 0002 0123 1234 5678 9015 4".into();
-    let to_bank = p.partner_with(input);
+    let to_bank = costa_media(&mut p, "pt50 0002 0123 1234 5678 9015 4");
     for (id, minor) in [(by_email, 10_000), (to_bank, 25_050)] {
         p.approved(id, minor, "2026-11-01");
     }
@@ -664,17 +668,7 @@ fn a_wise_partner_with_an_iban_is_paid_to_the_account_in_wises_bank_template() {
     );
 
     let report = export_to(&mut p, run, PaymentFormat::Wise, "wise.csv");
-    let names: Vec<String> = report
-        .files
-        .iter()
-        .map(|f| {
-            PathBuf::from(&f.path)
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let names = file_names(&report);
     assert_eq!(names, ["wise-EUR.csv", "wise-EUR-bank.csv"]);
     // The bank file has the columns of Wise's own template, in its order.
     let template = csv::Reader::from_path(reference("wise-send-to-bank-accounts-EUR.csv"))
