@@ -361,7 +361,7 @@ pub fn cells(t: &TaxYear) -> Vec<Vec<String>> {
                 if r.needs_1099 {
                     "yes"
                 } else if r.over_threshold {
-                    "over; W-8BEN"
+                    "no (W-8BEN, over)"
                 } else {
                     "no"
                 }
