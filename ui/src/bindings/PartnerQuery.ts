@@ -14,4 +14,23 @@ statuses: Array<PartnerStatus>, group_id: number | null, tag: string | null, cou
 /**
  * Rows per page, at most 500; 0 means 100.
  */
-limit: number, };
+limit: number, 
+/**
+ * Money filters, in the program's currency: revenue of all time at
+ * least this many minor units.
+ */
+min_revenue_minor?: number, 
+/**
+ * Only partners with approved commission not yet in a run.
+ */
+balance_due?: boolean, 
+/**
+ * Only partners with no sale in this many calendar months, this one
+ * included (never sold counts too).
+ */
+idle_months?: number, 
+/**
+ * Only partners whose refunds are at least this percent of their sales
+ * (counted, of all time).
+ */
+min_refund_percent?: number, };

@@ -9,5 +9,6 @@ form_expires: string, vat_id: string,
 /**
  * The taxpayer id on the W-9 or W-8BEN, whole: only the partner's own
  * form field shows it so; everything else shows `tin::mask` of it.
+ * Absent in input written before TINs were kept: none.
  */
 tin: string, };

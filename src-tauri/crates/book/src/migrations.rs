@@ -32,6 +32,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0022_tax_thresholds.sql"),
     include_str!("../migrations/0023_partner_tin.sql"),
     include_str!("../migrations/0024_chargeback_reversals.sql"),
+    include_str!("../migrations/0025_approved_by_partner.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).

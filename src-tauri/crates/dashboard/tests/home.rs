@@ -295,3 +295,73 @@ fn the_partner_list_shows_and_sorts_by_money() {
     );
     assert_eq!(names(PartnerSort::Commission, true, "ben"), ["Ben Okoro"]);
 }
+
+#[test]
+fn the_partner_list_filters_by_money() {
+    use partnerbook_partners::search::{search, PartnerQuery, PartnerSort};
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = book(dir.path());
+    let _clock = fix_clock(Utc.with_ymd_and_hms(2026, 4, 15, 9, 0, 0).unwrap());
+    let found = |book: &Book, q: PartnerQuery| -> (u64, Vec<String>) {
+        let page = search(book, &q).unwrap();
+        (page.total, page.rows.into_iter().map(|r| r.name).collect())
+    };
+    let by_name = PartnerQuery {
+        sort: PartnerSort::Name,
+        ..Default::default()
+    };
+    // Ana: 210.00 of sales, one refund in three; Ben: 90.00, none; Cy: nothing.
+    let q = PartnerQuery {
+        min_revenue_minor: Some(10_000),
+        ..by_name.clone()
+    };
+    assert_eq!(found(&book, q), (1, vec!["Ana Lima".into()]));
+    let refunds = |percent| PartnerQuery {
+        min_refund_percent: Some(percent),
+        ..by_name.clone()
+    };
+    assert_eq!(found(&book, refunds(30)), (1, vec!["Ana Lima".into()]));
+    assert_eq!(found(&book, refunds(34)), (0, vec![]));
+    // April 15: Ben sold this month; Ana last in March; Cy never.
+    let idle = |months| PartnerQuery {
+        idle_months: Some(months),
+        ..by_name.clone()
+    };
+    assert_eq!(
+        found(&book, idle(1)),
+        (2, vec!["Ana Lima".into(), "Cy Wu".into()])
+    );
+    assert_eq!(found(&book, idle(2)), (1, vec!["Cy Wu".into()]));
+    // With a search, and in money order.
+    let q = PartnerQuery {
+        text: "example".into(),
+        ..idle(1)
+    };
+    assert_eq!(found(&book, q).0, 2);
+    let q = PartnerQuery {
+        sort: PartnerSort::Revenue,
+        descending: true,
+        ..idle(1)
+    };
+    assert_eq!(
+        found(&book, q),
+        (2, vec!["Ana Lima".into(), "Cy Wu".into()])
+    );
+    // Balance due: nothing approved yet, then all of it.
+    let due = PartnerQuery {
+        balance_due: Some(true),
+        ..by_name.clone()
+    };
+    assert_eq!(found(&book, due.clone()), (0, vec![]));
+    partnerbook_ledger::commissions::approve_due(&mut book, "2026-12-31", Actor::User).unwrap();
+    assert_eq!(
+        found(&book, due.clone()),
+        (2, vec!["Ana Lima".into(), "Ben Okoro".into()])
+    );
+    // Filters add up: due and idle for a month.
+    let q = PartnerQuery {
+        idle_months: Some(1),
+        ..due
+    };
+    assert_eq!(found(&book, q), (1, vec!["Ana Lima".into()]));
+}

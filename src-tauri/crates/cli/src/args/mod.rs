@@ -243,6 +243,18 @@ pub struct Filter {
     pub sort: SortArg,
     #[arg(long)]
     pub desc: bool,
+    /// Only partners whose sales of all time reach AMOUNT (program currency).
+    #[arg(long, value_name = "AMOUNT")]
+    pub min_revenue: Option<String>,
+    /// Only partners with approved commission not yet in a run.
+    #[arg(long)]
+    pub balance_due: bool,
+    /// Only partners with no sale in the last N calendar months (this one included).
+    #[arg(long, value_name = "N")]
+    pub idle_months: Option<u32>,
+    /// Only partners whose refunds are at least PERCENT of their sales.
+    #[arg(long, value_name = "PERCENT")]
+    pub min_refund_percent: Option<u32>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

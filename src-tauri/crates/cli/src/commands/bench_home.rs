@@ -104,6 +104,50 @@ pub fn run(book: &Book, runs: usize, json: bool) -> CliResult {
             Ok(())
         })?);
     }
+    // Money filters: each an id set read once per page asked for.
+    let filters = [
+        (
+            "balance due",
+            PartnerQuery {
+                balance_due: Some(true),
+                ..Default::default()
+            },
+        ),
+        (
+            "no sale in 3 months",
+            PartnerQuery {
+                idle_months: Some(3),
+                ..Default::default()
+            },
+        ),
+        (
+            "revenue at least 1,000.00",
+            PartnerQuery {
+                min_revenue_minor: Some(100_000),
+                ..Default::default()
+            },
+        ),
+        (
+            "refunds at least 10%, by revenue",
+            PartnerQuery {
+                min_refund_percent: Some(10),
+                sort: PartnerSort::Revenue,
+                descending: true,
+                ..Default::default()
+            },
+        ),
+    ];
+    for (name, q) in filters {
+        let mut matched = 0;
+        let timing = time(format!("partner list, {name}"), runs, || {
+            matched = search(book, &q)?.total;
+            Ok(())
+        })?;
+        out.push(Timing {
+            what: format!("{} ({matched} match)", timing.what),
+            ..timing
+        });
+    }
     let day = today();
     out.push(time(
         format!("money columns of {} partners", first_page.len()),

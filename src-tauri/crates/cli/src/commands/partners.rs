@@ -203,6 +203,15 @@ fn query(book: &Book, f: &Filter) -> CliResult<PartnerQuery> {
         SortArg::Revenue => PartnerSort::Revenue,
         SortArg::Commission => PartnerSort::Commission,
     };
+    let min_revenue_minor = match &f.min_revenue {
+        Some(amount) => {
+            let currency = partnerbook_core::settings::get(book.conn())?.base_currency;
+            let m = partnerbook_core::money::Money::parse(amount, currency)
+                .map_err(|e| e.for_field("min_revenue"))?;
+            Some(m.minor)
+        }
+        None => None,
+    };
     Ok(PartnerQuery {
         text: f.search.clone(),
         statuses,
@@ -213,6 +222,10 @@ fn query(book: &Book, f: &Filter) -> CliResult<PartnerQuery> {
         descending: f.desc,
         offset: 0,
         limit: 0,
+        min_revenue_minor,
+        balance_due: f.balance_due.then_some(true),
+        idle_months: f.idle_months,
+        min_refund_percent: f.min_refund_percent,
     })
 }
 

@@ -290,6 +290,39 @@ fn demo_settings_and_check() {
     .unwrap();
     assert!(whole.contains("-6789"), "{whole}");
     assert!(whole.contains("123-45-6789") || whole.contains("12-3456789"));
+    // Money filters narrow the list, and an amount that is none is refused.
+    let all = json(pb(&book).args(["partners", "list", "--json", "--limit", "500"]));
+    let earning = json(pb(&book).args([
+        "partners",
+        "list",
+        "--json",
+        "--limit",
+        "500",
+        "--min-revenue",
+        "0.01",
+    ]));
+    let (all, earning) = (
+        all["total"].as_u64().unwrap(),
+        earning["total"].as_u64().unwrap(),
+    );
+    assert!(earning > 0 && earning < all, "{earning} of {all}");
+    // Idle for ten years is never sold: some, and none of them earning.
+    let idle = json(pb(&book).args(["partners", "list", "--json", "--idle-months", "120"]));
+    assert!(idle["total"].as_u64().unwrap() > 0, "{idle}");
+    let both = json(pb(&book).args([
+        "partners",
+        "list",
+        "--json",
+        "--idle-months",
+        "120",
+        "--min-revenue",
+        "0.01",
+    ]));
+    assert_eq!(both["total"], 0, "{both}");
+    stderr(
+        pb(&book).args(["partners", "list", "--min-revenue", "lots"]),
+        1,
+    );
     let health = json(pb(&book).args(["check", "--json"]));
     assert_eq!(health["integrity"][0], "ok");
     assert_eq!(

@@ -48,6 +48,25 @@ pub struct PartnerQuery {
     pub offset: u32,
     /// Rows per page, at most 500; 0 means 100.
     pub limit: u32,
+    /// Money filters, in the program's currency: revenue of all time at
+    /// least this many minor units.
+    #[serde(default)]
+    #[ts(optional)]
+    pub min_revenue_minor: Option<i64>,
+    /// Only partners with approved commission not yet in a run.
+    #[serde(default)]
+    #[ts(optional)]
+    pub balance_due: Option<bool>,
+    /// Only partners with no sale in this many calendar months, this one
+    /// included (never sold counts too).
+    #[serde(default)]
+    #[ts(optional)]
+    pub idle_months: Option<u32>,
+    /// Only partners whose refunds are at least this percent of their sales
+    /// (counted, of all time).
+    #[serde(default)]
+    #[ts(optional)]
+    pub min_refund_percent: Option<u32>,
 }
 
 /// One line of the partners table: just what the list shows.

@@ -8,6 +8,9 @@
 //!
 //! Filters are tokens of the hidden `facets` column (see the migration), so
 //! counting and filtering are posting-list intersections, not row lookups.
+//! Money filters (revenue, balance due, idle months, refund rate) are id
+//! sets read once from `totals` and the approved commissions, intersected
+//! with the search's, and walked like it.
 //!
 //! Money sorts (revenue, commission of all time in the program's currency)
 //! walk the `totals` rows in value order (a partial index), then every
@@ -15,6 +18,7 @@
 
 use super::{PartnerQuery, PartnerSort};
 use crate::error::Result;
+use chrono::Datelike;
 use partnerbook_book::tags;
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -24,13 +28,36 @@ const SORT_MATCHES_UP_TO: u64 = 2_000;
 pub(super) enum Plan {
     /// SQL selecting matching ids in order.
     Sorted { sql: String, params: Vec<Value> },
-    /// SQL listing every id in order, and the set of ids that match.
-    Walk { sql: String, matches: IdSet },
-    /// Ids from each SQL in turn, those in the set when there is one.
+    /// SQL listing every id in order, and the ids that match.
+    Walk { sql: String, matches: Matcher },
+    /// Ids from each SQL in turn, those that match when narrowed.
     Chain {
         sqls: Vec<String>,
-        matches: Option<IdSet>,
+        matches: Option<Matcher>,
     },
+}
+
+/// Which ids match: those in `only` (everyone when None), less `except`.
+pub(super) struct Matcher {
+    only: Option<IdSet>,
+    except: Option<IdSet>,
+}
+
+impl Matcher {
+    fn contains(&self, id: i64) -> bool {
+        self.only.as_ref().is_none_or(|s| s.contains(id))
+            && !self.except.as_ref().is_some_and(|s| s.contains(id))
+    }
+
+    /// How many partners match, of `everyone`.
+    fn count(&self, everyone: u64) -> u64 {
+        match (&self.only, &self.except) {
+            (Some(only), Some(except)) => only.count_without(except),
+            (Some(only), None) => only.len(),
+            (None, Some(except)) => everyone.saturating_sub(except.len()),
+            (None, None) => everyone,
+        }
+    }
 }
 
 /// Words of a search that count: FTS5 refuses an expression of a thousand
@@ -182,45 +209,93 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
     let currency = money_currency(conn, q)?;
     let (order_by, index) = order(q, &currency);
     let walk_all = format!("SELECT p.id FROM partners p INDEXED BY {index} ORDER BY {order_by}");
-    let Some(expr) = fts_expression(conn, q)? else {
-        let total: i64 = conn
+    let expr = fts_expression(conn, q)?;
+    let money = money_filters(conn, q)?;
+    if expr.as_deref() == Some("") {
+        let nothing = Plan::Sorted {
+            sql: "SELECT 1 WHERE 0".into(),
+            params: vec![],
+        };
+        return Ok((nothing, 0));
+    }
+    let Some(expr) = expr else {
+        let everyone: i64 = conn
             .prepare_cached("SELECT count(*) FROM partners")?
             .query_row([], |r| r.get(0))?;
-        if is_money(q.sort) {
-            let plan = Plan::Chain {
-                sqls: money_walks(q, &currency),
-                matches: None,
-            };
-            return Ok((plan, total as u64));
-        }
-        return Ok((
-            Plan::Sorted {
-                sql: walk_all,
-                params: vec![],
-            },
-            total as u64,
-        ));
+        let everyone = everyone as u64;
+        return Ok(match (money, is_money(q.sort)) {
+            (Some(matches), true) => {
+                let total = matches.count(everyone);
+                let sqls = money_walks(q, &currency);
+                (
+                    Plan::Chain {
+                        sqls,
+                        matches: Some(matches),
+                    },
+                    total,
+                )
+            }
+            (None, true) => {
+                let sqls = money_walks(q, &currency);
+                (
+                    Plan::Chain {
+                        sqls,
+                        matches: None,
+                    },
+                    everyone,
+                )
+            }
+            (Some(matches), false) => {
+                let total = matches.count(everyone);
+                (
+                    Plan::Walk {
+                        sql: walk_all,
+                        matches,
+                    },
+                    total,
+                )
+            }
+            (None, false) => {
+                let sql = walk_all;
+                (
+                    Plan::Sorted {
+                        sql,
+                        params: vec![],
+                    },
+                    everyone,
+                )
+            }
+        });
     };
-    if expr.is_empty() {
+    // One pass over the posting lists gives both the count and the set.
+    let found = IdSet::matching(conn, &expr)?;
+    let narrowed = money.is_some();
+    let matches = match money {
+        Some(m) => Matcher {
+            only: Some(match m.only {
+                Some(only) => found.and(&only),
+                None => found,
+            }),
+            except: m.except,
+        },
+        None => Matcher {
+            only: Some(found),
+            except: None,
+        },
+    };
+    let total = matches.count(0);
+    if is_money(q.sort) && (total > SORT_MATCHES_UP_TO || narrowed) {
+        let sqls = money_walks(q, &currency);
         return Ok((
-            Plan::Sorted {
-                sql: "SELECT 1 WHERE 0".into(),
-                params: vec![],
+            Plan::Chain {
+                sqls,
+                matches: Some(matches),
             },
-            0,
+            total,
         ));
     }
-    // One pass over the posting lists gives both the count and the set.
-    let matches = IdSet::matching(conn, &expr)?;
-    let total = matches.len();
-    if total > SORT_MATCHES_UP_TO && is_money(q.sort) {
-        let plan = Plan::Chain {
-            sqls: money_walks(q, &currency),
-            matches: Some(matches),
-        };
-        return Ok((plan, total));
-    }
-    if total > SORT_MATCHES_UP_TO {
+    // Money filters are sets, not SQL: their matches are walked in order.
+    if total > SORT_MATCHES_UP_TO || narrowed {
         return Ok((
             Plan::Walk {
                 sql: walk_all,
@@ -249,6 +324,71 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
         "SELECT p.id FROM partner_search s JOIN partners p ON p.id = s.rowid WHERE partner_search MATCH ?1 ORDER BY {order_by}"
     );
     Ok((Plan::Sorted { sql, params }, total))
+}
+
+/// The money filters of `q` as a matcher; None when it has none. Amounts
+/// are in the program's currency, counted over all time.
+fn money_filters(conn: &Connection, q: &PartnerQuery) -> Result<Option<Matcher>> {
+    let mut only: Option<IdSet> = None;
+    let mut narrow = |set: IdSet| {
+        only = Some(match only.take() {
+            Some(o) => o.and(&set),
+            None => set,
+        });
+    };
+    let wants_totals = q.min_revenue_minor.is_some() || q.min_refund_percent.is_some();
+    let currency = if wants_totals || q.idle_months.is_some() {
+        partnerbook_book::settings::get(conn)?
+            .base_currency
+            .code()
+            .to_string()
+    } else {
+        String::new()
+    };
+    if let Some(min) = q.min_revenue_minor {
+        narrow(IdSet::from_sql(
+            conn,
+            "SELECT partner_id FROM totals INDEXED BY totals_by_revenue
+              WHERE span = '' AND currency = ?1 AND revenue_minor >= ?2 AND partner_id > 0",
+            rusqlite::params![currency, min],
+        )?);
+    }
+    if let Some(percent) = q.min_refund_percent {
+        narrow(IdSet::from_sql(
+            conn,
+            "SELECT partner_id FROM totals
+              WHERE span = '' AND currency = ?1 AND partner_id > 0 AND sales > 0 AND refunds * 100 >= ?2 * sales",
+            rusqlite::params![currency, percent],
+        )?);
+    }
+    if q.balance_due == Some(true) {
+        narrow(IdSet::from_sql(
+            conn,
+            "SELECT partner_id FROM commissions INDEXED BY commissions_approved
+              WHERE state = 'approved' GROUP BY partner_id HAVING sum(amount_minor) > 0",
+            [],
+        )?);
+    }
+    let except = match q.idle_months.filter(|m| *m > 0) {
+        Some(months) => {
+            let today = partnerbook_book::time::today();
+            let first = today.with_day(1).unwrap_or(today);
+            let since = first
+                .checked_sub_months(chrono::Months::new(months - 1))
+                .unwrap_or(first)
+                .format("%Y-%m")
+                .to_string();
+            // Those who sold in one of the months: everyone else is idle.
+            Some(IdSet::from_sql(
+                conn,
+                "SELECT DISTINCT partner_id FROM totals
+                  WHERE length(span) = 7 AND span >= ?1 AND partner_id > 0 AND sales > 0",
+                [since],
+            )?)
+        }
+        None => None,
+    };
+    Ok((only.is_some() || except.is_some()).then_some(Matcher { only, except }))
 }
 
 impl Plan {
@@ -329,17 +469,46 @@ pub(super) struct IdSet {
 
 impl IdSet {
     fn matching(conn: &Connection, expr: &str) -> Result<IdSet> {
+        IdSet::from_sql(
+            conn,
+            "SELECT rowid FROM partner_search WHERE partner_search MATCH ?1",
+            [expr],
+        )
+    }
+
+    /// The ids the first column of `sql` lists.
+    fn from_sql(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<IdSet> {
         let mut set = IdSet {
             bits: Vec::new(),
             len: 0,
         };
-        let mut stmt =
-            conn.prepare_cached("SELECT rowid FROM partner_search WHERE partner_search MATCH ?1")?;
-        let mut rows = stmt.query([expr])?;
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params)?;
         while let Some(r) = rows.next()? {
             set.insert(r.get(0)?);
         }
         Ok(set)
+    }
+
+    /// The ids in both.
+    fn and(&self, other: &IdSet) -> IdSet {
+        let bits: Vec<u64> = self
+            .bits
+            .iter()
+            .zip(&other.bits)
+            .map(|(a, b)| a & b)
+            .collect();
+        let len = bits.iter().map(|w| u64::from(w.count_ones())).sum();
+        IdSet { bits, len }
+    }
+
+    /// How many of these ids are not in `other`.
+    fn count_without(&self, other: &IdSet) -> u64 {
+        self.bits
+            .iter()
+            .enumerate()
+            .map(|(i, w)| u64::from((w & !other.bits.get(i).copied().unwrap_or(0)).count_ones()))
+            .sum()
     }
 
     fn insert(&mut self, id: i64) {
