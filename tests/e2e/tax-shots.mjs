@@ -7,15 +7,16 @@
 //   - Settings → Tax year: the 1099-NEC thresholds, then 2027 set to
 //     2500.00 USD through the form (the list and the toast);
 //   - Reports → Tax year for 2026: the table, its masked TIN column, the
-//     "TIN missing" warnings, and "Include full TINs" beside Save as CSV;
-//   - the partner list's header with "Include full TINs" by Export CSV;
-//   - both "Include full TINs" boxes ticked (only the CSVs change: the
-//     screens must stay masked).
+//     "TIN missing" labels (a warning when a 1099-NEC is due), and "Full
+//     TINs in the CSV" in one frame with Save as CSV;
+//   - the partner list's header with "Full TINs" in one frame with Export CSV;
+//   - both full-TINs boxes ticked (only the CSVs change: the screens must
+//     stay masked).
 // Prints, for each shot, its file and whether the page shows a whole TIN
-// (an SSN 123-45-6789 or EIN 12-3456789 shape in the page's text or in a
-// visible input's value): a LEAK on every screen but the one after Show,
-// which must show the partner's TIN whole. Prints how many rows the tax
-// year has and how many say "TIN missing". Not a test.
+// (an SSN ###-##-#### or EIN ##-####### shape, in digits, in the page's text
+// or in a visible input's value): a LEAK on every screen but the one after
+// Show, which must show the partner's TIN whole. Prints how many rows the
+// tax year has and how many say "TIN missing". Not a test.
 //   PARTNERBOOK_APP=… PARTNERBOOK_CLI=… node tests/e2e/tax-shots.mjs [OUT_DIR]
 // OUT_DIR defaults to /tmp/tax-shots; the demo book is made there too.
 import { execFileSync } from "node:child_process";
@@ -86,9 +87,6 @@ const FIND_TINS = `
     .flatMap((el) => (el.value.match(re) ?? []).map((m) => m + " (value of #" + (el.id || el.dataset.testid || el.name || el.tagName) + ")"));
   return { text, values };
 `;
-// The field hint under a W-9 TIN shows these as examples of the shapes.
-const EXAMPLES = new Set(["123-45-6789", "12-3456789"]);
-
 // Sets a controlled input's or select's value the way a person would, so React sees it.
 const SET_VALUE = `
   const el = document.querySelector('[data-testid="' + arguments[0] + '"]');
@@ -125,9 +123,6 @@ async function shot(name, { clear = null } = {}) {
     const tin = hit.split(" ")[0];
     if (clear && tin === clear) {
       console.log(`  shown on purpose after Show: ${hit}`);
-    } else if (EXAMPLES.has(tin)) {
-      console.log(`  !!! LEAK CHECK: ${hit} — the field hint's made-up example, no partner's TIN, but it has a TIN's shape`);
-      leaks++;
     } else {
       console.log(`  !!! LEAK: a whole TIN on screen: ${hit}`);
       leaks++;
@@ -155,6 +150,8 @@ try {
   const tinField = await find("field-tin", "the TIN field (is the partner on a W-9?)");
   await driver.wait(async () => (await tinField.getAttribute("value")) === us.tin, WAIT, "the TIN field holds the partner's TIN");
   await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", tinField);
+  const tinWidth = () => driver.executeScript("return Math.round(arguments[0].getBoundingClientRect().width)", tinField);
+  const maskedWidth = await tinWidth();
   console.log(`TIN field: type=${await tinField.getAttribute("type")}, toggle says "${await text(await find("field-tin-show"))}"`);
   await shot("tin-masked");
   await click("field-tin-show");
@@ -163,6 +160,9 @@ try {
     `after Show: type=${await tinField.getAttribute("type")}, toggle says "${await text(await find("field-tin-show"))}", ` +
       `aria-pressed=${await (await find("field-tin-show")).getAttribute("aria-pressed")}`,
   );
+  const shownWidth = await tinWidth();
+  console.log(`  the TIN input ${maskedWidth}px wide masked, ${shownWidth}px shown${maskedWidth === shownWidth ? "" : " (MOVED)"}`);
+  if (maskedWidth !== shownWidth) failures++;
   await shot("tin-shown", { clear: us.tin });
   // Hide again before leaving, as a person would.
   await click("field-tin-show");
@@ -177,6 +177,22 @@ try {
   const rowsText = async () =>
     driver.executeScript("return [...document.querySelectorAll('[data-testid=tax-threshold-row]')].map((li) => li.textContent)");
   console.log(`thresholds: ${JSON.stringify(await rowsText())}`);
+  const form = await driver.executeScript(`
+    const save = document.querySelector('[data-testid="tax-threshold-save"]').getBoundingClientRect();
+    const cur = document.querySelector('[data-testid="tax-threshold-currency"]').getBoundingClientRect();
+    return {
+      placeholders: ["tax-threshold-year", "tax-threshold-amount"].map((id) => document.querySelector('[data-testid="' + id + '"]').placeholder),
+      save: document.querySelector('[data-testid="tax-threshold-save"]').textContent,
+      gap: Math.round(save.left - cur.right),
+      level: Math.round(save.top - cur.top) === 0 && Math.round(save.bottom - cur.bottom) === 0,
+      edits: document.querySelectorAll('[data-testid="tax-threshold-edit"]').length,
+    };
+  `);
+  console.log(
+    `  placeholders ${JSON.stringify(form.placeholders)}; "${form.save}" ${form.gap}px right of Currency, ` +
+      `${form.level ? "level with the inputs" : "NOT level with the inputs"}; ${form.edits} Edit buttons`,
+  );
+  if (!form.level) failures++;
   await shot("thresholds");
   await setValue("tax-threshold-year", "2027");
   await setValue("tax-threshold-amount", "2500.00");
@@ -200,9 +216,11 @@ try {
   const counts = await driver.executeScript(`
     const rows = [...document.querySelectorAll('[data-testid="report-table"] tbody tr')];
     const tins = rows.map((r) => r.querySelector('[data-testid="tax-tin"]').textContent.trim());
+    const warning = (r) => r.querySelector('[data-testid="tax-tin-warning"]');
     return {
       rows: rows.length,
-      missing: rows.filter((r) => r.querySelector('[data-testid="tax-tin-warning"]')).length,
+      missing: rows.filter(warning).length,
+      missingDue: rows.filter((r) => warning(r)?.classList.contains("pill-tone-amber")).length,
       formWarnings: rows.filter((r) => r.querySelector('[data-testid="tax-form-warning"]')).length,
       dashes: tins.filter((t) => t === "—").length,
       needs: rows.filter((r) => r.querySelector('[data-testid="tax-needs"]').textContent.trim() === "yes").length,
@@ -211,40 +229,47 @@ try {
       threshold: document.querySelector('[data-testid="tax-threshold"]')?.textContent,
       check: !!document.querySelector('[data-testid="report-full-tins"]'),
       checked: document.querySelector('[data-testid="report-full-tins"]')?.checked,
+      checkLabel: document.querySelector('[data-testid="report-full-tins"]')?.closest("label").textContent,
+      withCsv: !!document.querySelector('[data-testid="report-full-tins"]')?.closest(".full-tins-group")?.querySelector('[data-testid="report-save-csv"]'),
+      methods: [...new Set(rows.flatMap((r) => [...r.children[3].querySelectorAll(".reports-source")].map((s) => s.textContent)))],
+      overW8: rows.map((r) => r.querySelector('[data-testid="tax-needs"]')).filter((c) => c.textContent.includes("W-8BEN")).map((c) => c.textContent.trim() + " (title: " + c.querySelector("[title]")?.title + ")")[0] ?? null,
     };
   `);
   console.log(
-    `tax year ${YEAR}: ${counts.rows} rows, ${counts.missing} say "TIN missing", ${counts.needs} need a 1099-NEC, ` +
-      `${counts.formWarnings} tax form warnings, ${counts.dashes} without a TIN ("—")`,
+    `tax year ${YEAR}: ${counts.rows} rows, ${counts.missing} say "TIN missing" (${counts.missingDue} of them due a 1099-NEC), ` +
+      `${counts.needs} need a 1099-NEC, ${counts.formWarnings} tax form warnings, ${counts.dashes} without a TIN ("—")`,
   );
   console.log(`  "${counts.threshold}" / "${counts.note}"`);
   console.log(`  TINs as shown: ${JSON.stringify(counts.sample)}`);
-  console.log(`  "Include full TINs" beside Save as CSV: ${counts.check ? `yes (checked: ${counts.checked})` : "MISSING"}`);
-  if (!counts.check) failures++;
+  console.log(`  paid by: ${JSON.stringify(counts.methods)}; over on a W-8BEN: ${counts.overW8 ?? "none"}`);
+  console.log(
+    `  "${counts.checkLabel ?? "Full TINs in the CSV"}" with Save as CSV: ` +
+      `${counts.check ? `${counts.withCsv ? "yes, in one frame" : "NOT in its frame"} (checked: ${counts.checked})` : "MISSING"}`,
+  );
+  if (!counts.check || !counts.withCsv) failures++;
   await shot("tax-year");
-  // The first "TIN missing" row in view; without one, the first W-9 payee
-  // without a TIN (shown "—": they need no 1099-NEC this year).
+  // The first "TIN missing" row due a 1099-NEC in view; without one, the
+  // first W-9 payee without a TIN (the quieter label: no 1099-NEC this year).
   const scrolledTo = await driver.executeScript(`
     const rows = [...document.querySelectorAll('[data-testid="report-table"] tbody tr')];
-    const row =
-      rows.find((r) => r.querySelector('[data-testid="tax-tin-warning"]')) ??
-      rows.find((r) => r.children[1].textContent.trim() === "W-9" && r.querySelector('[data-testid="tax-tin"]').textContent.trim() === "—");
+    const warning = (r) => r.querySelector('[data-testid="tax-tin-warning"]');
+    const row = rows.find((r) => warning(r)?.classList.contains("pill-tone-amber")) ?? rows.find(warning);
     if (!row) return null;
     row.scrollIntoView({ block: "center" });
     return row.textContent;
   `);
   if (scrolledTo) {
     console.log(`  in view: ${JSON.stringify(scrolledTo)}`);
-    await shot(counts.missing ? "tax-year-tin-missing" : "tax-year-w9-no-tin");
+    await shot(counts.missingDue ? "tax-year-tin-missing" : "tax-year-w9-no-tin");
   }
-  // Ticked, "Include full TINs" changes only the CSV: the table stays masked.
+  // Ticked, "Full TINs in the CSV" changes only the CSV: the table stays masked.
   await click("report-full-tins");
-  await driver.wait(async () => (await find("report-full-tins")).isSelected(), WAIT, "Include full TINs ticked");
+  await driver.wait(async () => (await find("report-full-tins")).isSelected(), WAIT, "Full TINs in the CSV ticked");
   await shot("tax-year-full-tins-ticked");
   await click("report-full-tins");
   void table;
 
-  // d. The partner list's header with "Include full TINs" by Export CSV.
+  // d. The partner list's header with "Full TINs" in one frame with Export CSV.
   await openPartners(driver, WAIT);
   await setValue("partners-search", "");
   await driver.wait(async () => /\b315 partners\b/.test(await text(await find("partners-count"))), WAIT, "every partner listed");
@@ -253,7 +278,9 @@ try {
     const exp = document.querySelector('[data-testid="partners-export"]');
     if (!box) return null;
     const imp = document.querySelector('[data-testid="partners-import"]');
+    const group = box.closest(".full-tins-group");
     const a = box.closest("label").getBoundingClientRect(), b = exp.getBoundingClientRect(), c = imp.getBoundingClientRect();
+    const g = (group ?? box.closest("label")).getBoundingClientRect();
     // Does the search box's placeholder fit? (Text width against the box's content width.)
     const search = document.querySelector('[data-testid="partners-search"]');
     const st = getComputedStyle(search);
@@ -261,8 +288,10 @@ try {
     ctx.font = st.font;
     const room = search.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
     return {
-      gap: Math.round(b.left - a.right),
-      gapImport: Math.round(a.left - c.right),
+      label: box.closest("label").textContent,
+      withExport: !!group && group.contains(exp) && !group.contains(imp),
+      after: Math.round(a.left - b.right),
+      gapImport: Math.round(g.left - c.right),
       sameRow: Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) < 2,
       search: Math.round(search.getBoundingClientRect().width),
       placeholder: Math.round(ctx.measureText(search.placeholder).width),
@@ -271,16 +300,18 @@ try {
   `);
   console.log(
     header
-      ? `partners header: "Include full TINs" ${header.gap}px left of Export CSV and ${header.gapImport}px right of Import CSV, ` +
+      ? `partners header: "${header.label}" ${header.withExport ? "in one frame with Export CSV" : "NOT in Export CSV's frame"}, ` +
+          `${header.after}px right of it; the frame ${header.gapImport}px right of Import CSV, ` +
           `${header.sameRow ? "centred on the same row" : "NOT on the same row"}; the search box is ${header.search}px wide, ` +
           `its placeholder ${header.placeholder}px in ${header.room}px${header.placeholder > header.room ? " (CUT)" : ""}`
-      : `partners header: "Include full TINs" MISSING`,
+      : `partners header: "Full TINs" MISSING`,
   );
-  if (!header) failures++;
+  if (!header || !header.withExport) failures++;
+  if (header && header.placeholder > header.room) failures++;
   await shot("partners-header");
   if (header) {
     await click("partners-export-full-tins");
-    await driver.wait(async () => (await find("partners-export-full-tins")).isSelected(), WAIT, "Include full TINs ticked");
+    await driver.wait(async () => (await find("partners-export-full-tins")).isSelected(), WAIT, "Full TINs ticked");
     await shot("partners-header-full-tins-ticked");
   }
 } catch (e) {

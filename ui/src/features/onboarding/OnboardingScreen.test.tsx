@@ -186,7 +186,7 @@ describe("OnboardingScreen", () => {
     const tin = screen.getByTestId("onboarding-tax-tin");
     expect(tin).toHaveAttribute("type", "password");
     expect(tin).toHaveAttribute("autocomplete", "off");
-    expect(screen.getByText("Optional. SSN 123-45-6789 or EIN 12-3456789")).toBeInTheDocument();
+    expect(screen.getByText("Optional. An SSN (###\u2011##\u2011####) or an EIN (##\u2011#######)")).toBeInTheDocument();
     await user.type(tin, "987-65-432");
     await user.click(screen.getByTestId("onboarding-tax-save"));
     expect(await screen.findByText(/is not a US TIN/, { selector: ".field-error" })).toBeInTheDocument();

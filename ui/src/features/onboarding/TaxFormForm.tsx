@@ -5,6 +5,7 @@ import { Button } from "../../components/Button";
 import { Field } from "../../components/Field";
 import { SecretInput } from "../../components/SecretInput";
 import { formRefusal } from "../../lib/errors";
+import { W9_TIN_HINT } from "../../lib/tin";
 import { TAX_KINDS, takesTin, taxChange, taxFieldOf, type TaxDraft, type TaxErrors, type TaxKind } from "./taxForm";
 import { onboardingApi } from "./api";
 
@@ -101,7 +102,7 @@ export function TaxFormForm({ row, replacing, onSaved }: Props) {
           label="TIN"
           htmlFor={`${id}-tin`}
           error={errors.tin}
-          hint={draft.kind === "w9" ? "Optional. SSN 123-45-6789 or EIN 12-3456789" : "Optional. Tax id in their country"}
+          hint={draft.kind === "w9" ? `Optional. ${W9_TIN_HINT}` : "Optional. Tax id in their country"}
         >
           <SecretInput
             id={`${id}-tin`}

@@ -37,8 +37,9 @@ export function PartnersHeader(props: Props) {
           ref={searchRef}
           className="input"
           type="search"
-          placeholder="Search name, email, company, code…"
+          placeholder="Search partners"
           aria-label="Search partners"
+          title="By name, email, company or code"
           data-testid="partners-search"
           value={search}
           spellCheck={false}
@@ -68,10 +69,11 @@ export function PartnersHeader(props: Props) {
         <Button icon={<Upload size={15} />} onClick={onImport} data-testid="partners-import">
           Import CSV
         </Button>
-        <FullTinsCheck checked={fullTins} onChange={onFullTins} testId="partners-export-full-tins" />
-        <Button icon={<Download size={15} />} onClick={onExport} busy={exporting} data-testid="partners-export">
-          Export CSV
-        </Button>
+        <FullTinsCheck checked={fullTins} onChange={onFullTins} label="Full TINs" testId="partners-export-full-tins">
+          <Button icon={<Download size={15} />} onClick={onExport} busy={exporting} data-testid="partners-export">
+            Export CSV
+          </Button>
+        </FullTinsCheck>
         <Button variant="primary" icon={<Plus size={15} />} onClick={onAdd} data-testid="partners-add">
           Add partner
         </Button>

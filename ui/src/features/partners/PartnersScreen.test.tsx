@@ -118,6 +118,9 @@ describe("PartnersScreen", () => {
   it("searches as you type, by relevance", async () => {
     const user = setup();
     await screen.findAllByTestId("partner-row");
+    // Short enough to fit the box at 1280 wide; the title says what it searches.
+    expect(screen.getByTestId("partners-search")).toHaveAttribute("placeholder", "Search partners");
+    expect(screen.getByTestId("partners-search")).toHaveAttribute("title", "By name, email, company or code");
     await user.type(screen.getByTestId("partners-search"), "ana");
     await waitFor(() => expect(screen.getByTestId("partners-count")).toHaveTextContent("2 partners match"));
     const last = callsTo("partners_search").at(-1)!.query as PartnerQuery;
@@ -230,9 +233,13 @@ describe("PartnersScreen", () => {
     const user = setup(people, { partners_export: () => 3 });
     vi.mocked(save).mockResolvedValue("/home/me/partners.csv");
     await screen.findAllByTestId("partner-row");
-    const full = screen.getByLabelText("Include full TINs");
+    const full = screen.getByLabelText("Full TINs");
     expect(full).not.toBeChecked();
     expect(full.closest("label")).toHaveAttribute("title", "The CSV a 1099 filing needs; keep the file safe");
+    // In one frame with Export CSV, after it; Import CSV is outside.
+    const group = screen.getByRole("group", { name: "CSV export" });
+    expect([...group.querySelectorAll("button, input")].map((el) => el.getAttribute("data-testid"))).toEqual(["partners-export", "partners-export-full-tins"]);
+    expect(group).not.toContainElement(screen.getByTestId("partners-import"));
     await user.click(screen.getByTestId("partners-export"));
     await screen.findByText("Exported 3 partners to partners.csv.");
     await user.click(full);

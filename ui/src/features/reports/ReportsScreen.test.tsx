@@ -451,15 +451,26 @@ describe("ReportsScreen: the tax year", () => {
       "Zoe OkaforOkafor Media LLC",
       "none",
       "—",
-      "wise $3,500.00paypal $1,200.00",
+      "Wise $3,500.00PayPal $1,200.00",
       "$3,500.00",
       "$1,200.00",
       "yes",
     ]);
     // No form on file for a payee who needs a 1099-NEC: a warning.
     expect(within(zoe).getByTestId("tax-form-warning")).toHaveTextContent("none");
-    expect(within(bram).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Bram de Vries", "W-8BEN", "*********0125 · foreign", "wise $2,500.00", "$2,500.00", "—", "over; W-8BEN"]);
-    expect(within(ana).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Ana Lima", "W-9", "***-**-6789 · SSN", "paypal $900.00", "—", "$900.00", "no"]);
+    expect(within(bram).getAllByRole("cell").map((c) => c.textContent)).toEqual([
+      "Bram de Vries",
+      "W-8BEN",
+      "*********0125 · foreign",
+      "Wise $2,500.00",
+      "$2,500.00",
+      "—",
+      "no (W-8BEN, over)",
+    ]);
+    // Over the threshold, yet no 1099-NEC: the title says why.
+    expect(within(bram).getByText("no (W-8BEN, over)")).toHaveAttribute("title", "Over the threshold, but a foreign person on a W-8BEN gets no 1099-NEC");
+    expect(within(ana).getAllByRole("cell").map((c) => c.textContent)).toEqual(["Ana Lima", "W-9", "***-**-6789 · SSN", "PayPal $900.00", "—", "$900.00", "no"]);
+    expect(within(ana).getByTestId("tax-needs").querySelector("[title]")).toBeNull();
     expect(within(table).getAllByTestId("tax-form-warning")).toHaveLength(1);
     expect(within(table).queryByTestId("tax-tin-warning")).not.toBeInTheDocument();
     expect(within(ana).getByText("· SSN", { exact: false })).toHaveClass("muted");
@@ -495,35 +506,72 @@ describe("ReportsScreen: the tax year", () => {
     ]);
   });
 
-  it("warns when a W-9 payee who needs a 1099-NEC has no TIN", async () => {
+  it("names each way a payee was paid as the payouts do", async () => {
     const user = setup({
       taxYear: (year) => {
         const t = TAX_YEAR(year);
-        const ana = t.rows[2];
-        const kim = { ...ana, partner_id: 8, payee_name: "Kim Ode", tin: "", tin_kind: "", reportable: [usd(300000)], over_threshold: true, needs_1099: true };
-        return { ...t, rows: [kim, ana] };
+        const paid = [
+          { method: "iban", amount: eur(136366) },
+          { method: "other", amount: usd(1000) },
+        ];
+        return { ...t, rows: [{ ...t.rows[1], paid }] };
       },
     });
     await screen.findByTestId("report-program-view");
     await user.click(screen.getByTestId("report-tax-year"));
     const table = await screen.findByTestId("report-table");
-    const [, kim, ana] = within(table).getAllByRole("row");
-    const warning = within(kim).getByTestId("tax-tin-warning");
-    expect(warning).toHaveTextContent("TIN missing");
-    expect(warning).toHaveClass("pill-tone-amber");
+    const [, bram] = within(table).getAllByRole("row");
+    const lines = within(bram).getAllByRole("cell")[3].querySelectorAll(".reports-line");
+    expect([...lines].map((l) => l.textContent)).toEqual(["Bank transfer €1,363.66", "Other $10.00"]);
+  });
+
+  it("says TIN missing for every W-9 payee without one: a warning when a 1099-NEC is due, quieter when not", async () => {
+    const user = setup({
+      taxYear: (year) => {
+        const t = TAX_YEAR(year);
+        const ana = t.rows[2];
+        const kim = { ...ana, partner_id: 8, payee_name: "Kim Ode", tin: "", tin_kind: "", reportable: [usd(300000)], over_threshold: true, needs_1099: true };
+        const lee = { ...ana, partner_id: 6, payee_name: "Lee Park", tin: "", tin_kind: "" };
+        // Not on a W-9: no TIN is no warning here (the tax form column speaks for them).
+        const bram = { ...t.rows[1], tin: "", tin_kind: "", over_threshold: false };
+        return { ...t, rows: [kim, ana, lee, bram] };
+      },
+    });
+    await screen.findByTestId("report-program-view");
+    await user.click(screen.getByTestId("report-tax-year"));
+    const table = await screen.findByTestId("report-table");
+    const [, kim, ana, lee, bram] = within(table).getAllByRole("row");
+    const due = within(kim).getByTestId("tax-tin-warning");
+    expect(due).toHaveTextContent("TIN missing");
+    expect(due).toHaveClass("pill-tone-amber");
+    expect(due).toHaveAttribute("title", "Get the TIN on their W-9 before filing");
+    const quiet = within(lee).getByTestId("tax-tin-warning");
+    expect(quiet).toHaveTextContent("TIN missing");
+    expect(quiet).toHaveClass("pill-tone-muted");
+    expect(quiet).not.toHaveClass("pill-tone-amber");
+    expect(quiet).toHaveAttribute("title", "No 1099-NEC is due for this year; get the TIN on their W-9 before one is");
+    expect(within(lee).getByTestId("tax-needs")).toHaveTextContent("no");
     expect(within(ana).queryByTestId("tax-tin-warning")).not.toBeInTheDocument();
-    expect(within(table).getAllByTestId("tax-tin-warning")).toHaveLength(1);
+    expect(within(bram).queryByTestId("tax-tin-warning")).not.toBeInTheDocument();
+    expect(within(bram).getByTestId("tax-tin")).toHaveTextContent("—");
+    expect(within(table).getAllByTestId("tax-tin-warning")).toHaveLength(2);
   });
 
   it("saves the CSV with full TINs only when asked; the PDF always masks", async () => {
     const user = setup({ save: () => 3 });
     await screen.findByTestId("report-program-view");
     expect(screen.queryByTestId("report-full-tins")).not.toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: "CSV export" })).not.toBeInTheDocument();
     await user.click(screen.getByTestId("report-tax-year"));
     await screen.findByTestId("report-table");
-    const full = screen.getByLabelText("Include full TINs");
+    const full = screen.getByLabelText("Full TINs in the CSV");
     expect(full).not.toBeChecked();
     expect(full.closest("label")).toHaveAttribute("title", "The CSV a 1099 filing needs; keep the file safe");
+    // In one frame with Save as CSV…, after it; Save as PDF… is outside.
+    const group = screen.getByRole("group", { name: "CSV export" });
+    expect(group).toContainElement(full);
+    expect([...group.querySelectorAll("button, input")].map((el) => el.getAttribute("data-testid"))).toEqual(["report-save-csv", "report-full-tins"]);
+    expect(group).not.toContainElement(screen.getByTestId("report-save-pdf"));
 
     vi.mocked(save).mockResolvedValue("/home/ana/tax.csv");
     await user.click(screen.getByTestId("report-save-csv"));

@@ -162,6 +162,18 @@ export function ReportsScreen({ initial }: { initial?: ReportsIntent } = {}) {
     }
   };
 
+  const csvButton = (
+    <Button
+      icon={<FileDown size={15} />}
+      onClick={() => void saveAs("csv")}
+      busy={saving === "csv"}
+      disabled={problem !== null || saving !== null}
+      data-testid="report-save-csv"
+    >
+      Save as CSV…
+    </Button>
+  );
+
   return (
     <div className="screen reports-screen">
       <header className="screen-header">
@@ -169,18 +181,14 @@ export function ReportsScreen({ initial }: { initial?: ReportsIntent } = {}) {
           <h1>Reports</h1>
         </div>
         <div className="screen-actions">
-          {yearly && <FullTinsCheck checked={fullTins} onChange={setFullTins} testId="report-full-tins" />}
-          {report.formats.includes("csv") && (
-            <Button
-              icon={<FileDown size={15} />}
-              onClick={() => void saveAs("csv")}
-              busy={saving === "csv"}
-              disabled={problem !== null || saving !== null}
-              data-testid="report-save-csv"
-            >
-              Save as CSV…
-            </Button>
-          )}
+          {report.formats.includes("csv") &&
+            (yearly ? (
+              <FullTinsCheck checked={fullTins} onChange={setFullTins} label="Full TINs in the CSV" testId="report-full-tins">
+                {csvButton}
+              </FullTinsCheck>
+            ) : (
+              csvButton
+            ))}
           <Button
             icon={<FileDown size={15} />}
             onClick={() => void saveAs("pdf")}

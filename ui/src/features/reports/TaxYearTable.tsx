@@ -4,6 +4,7 @@ import type { TaxYearRow } from "../../bindings/TaxYearRow";
 import { Pill } from "../../components/Pill";
 import { formatCount } from "../../lib/format";
 import { formatMoney } from "../../lib/moneyDisplay";
+import { methodLabel } from "../payouts/labels";
 import { Empty, MoneyLines } from "./cells";
 
 const FORM_LABEL: Record<TaxForm, string> = {
@@ -29,8 +30,9 @@ function FormCell({ row }: { row: TaxYearRow }) {
 }
 
 /**
- * The TIN as the core gives it (always masked) and its kind; a W-9 payee who
- * needs a 1099-NEC without one is a warning, as the filing needs it.
+ * The TIN as the core gives it (always masked) and its kind. A W-9 payee
+ * without one is flagged: a warning when they need a 1099-NEC this year (the
+ * filing needs it), quieter otherwise, so it is asked for before a year it is due.
  */
 function TinCell({ row }: { row: TaxYearRow }) {
   if (row.tin) {
@@ -41,9 +43,13 @@ function TinCell({ row }: { row: TaxYearRow }) {
       </>
     );
   }
-  if (row.form === "w9" && row.needs_1099) {
-    return (
+  if (row.form === "w9") {
+    return row.needs_1099 ? (
       <Pill tone="amber" dot title="Get the TIN on their W-9 before filing" testId="tax-tin-warning">
+        TIN missing
+      </Pill>
+    ) : (
+      <Pill tone="muted" title="No 1099-NEC is due for this year; get the TIN on their W-9 before one is" testId="tax-tin-warning">
         TIN missing
       </Pill>
     );
@@ -51,10 +57,11 @@ function TinCell({ row }: { row: TaxYearRow }) {
   return <span className="ltable-dim">—</span>;
 }
 
-/** yes, no, or over the threshold but a foreign person on a W-8BEN. */
-function needsLabel(row: TaxYearRow): string {
-  if (row.needs_1099) return "yes";
-  return row.over_threshold ? "over; W-8BEN" : "no";
+/** yes, no, or no though over the threshold: a foreign person on a W-8BEN (as the PDF and the CLI say it). */
+function NeedsCell({ row }: { row: TaxYearRow }) {
+  if (row.needs_1099) return <>yes</>;
+  if (!row.over_threshold) return <>no</>;
+  return <span title="Over the threshold, but a foreign person on a W-8BEN gets no 1099-NEC">no (W-8BEN, over)</span>;
 }
 
 /** What was paid to each payee in a tax year, and who needs a 1099-NEC. */
@@ -113,7 +120,7 @@ export function TaxYearTable({ report }: { report: TaxYear }) {
                     ) : (
                       r.paid.map((p) => (
                         <span key={`${p.method}-${p.amount.currency}`} className="reports-line">
-                          <span className="reports-source">{p.method}</span> {formatMoney(p.amount)}
+                          <span className="reports-source">{methodLabel(p.method)}</span> {formatMoney(p.amount)}
                         </span>
                       ))
                     )}
@@ -125,7 +132,7 @@ export function TaxYearTable({ report }: { report: TaxYear }) {
                     <MoneyLines amounts={r.network} />
                   </td>
                   <td className="col-fit" data-testid="tax-needs">
-                    {needsLabel(r)}
+                    <NeedsCell row={r} />
                   </td>
                 </tr>
               ))}

@@ -60,6 +60,43 @@ describe("Settings → Tax year", () => {
     expect(screen.getByLabelText("Amount")).toHaveValue("");
   });
 
+  it("hints at the fields with examples, not values that look filled in, and sets from the same row", async () => {
+    setup();
+    await screen.findAllByTestId("tax-threshold-row");
+    expect(screen.getByLabelText("Year")).toHaveAttribute("placeholder", `e.g. ${new Date().getFullYear() + 1}`);
+    expect(screen.getByLabelText("Amount")).toHaveAttribute("placeholder", "e.g. 2000.00");
+    const save = screen.getByTestId("tax-threshold-save");
+    expect(save).toHaveTextContent("Set threshold");
+    expect(save).toHaveAttribute("type", "submit");
+    // Right after Currency, in the fields' row.
+    expect(save.closest(".settings-threshold-fields")).toContainElement(screen.getByLabelText("Currency"));
+  });
+
+  it("fills the form with a listed year's amount and currency on Edit, then saves the change", async () => {
+    const user = setup({
+      tax_thresholds: () => [...SET, { year: 2027, amount: { minor: 250000, currency: "CAD" } }],
+      tax_threshold_set: ({ year, amount, currency }) => [...SET, { year, amount: { minor: Number(amount) * 100, currency } }],
+    });
+    await waitFor(() => expect(rows()).toEqual(["2025 — $600.00", "2026 — $2,000.00", "2027 — CA$2,500.00"]));
+    expect(screen.getAllByTestId("tax-threshold-edit").map((b) => b.textContent)).toEqual(["Edit", "Edit", "Edit"]);
+
+    await user.click(screen.getByRole("button", { name: "Edit 2025" }));
+    expect(screen.getByLabelText("Year")).toHaveValue("2025");
+    expect(screen.getByLabelText("Amount")).toHaveValue("600.00");
+    expect(screen.getByLabelText("Amount")).toHaveFocus();
+    expect(screen.getByLabelText("Currency")).toHaveValue("USD");
+
+    await user.click(screen.getByRole("button", { name: "Edit 2027" }));
+    expect(screen.getByLabelText("Year")).toHaveValue("2027");
+    expect(screen.getByLabelText("Amount")).toHaveValue("2500.00");
+    expect(screen.getByLabelText("Currency")).toHaveValue("CAD");
+
+    // The amount is selected: typing replaces it.
+    await user.keyboard("2600");
+    await user.click(screen.getByTestId("tax-threshold-save"));
+    await waitFor(() => expect(callsTo("tax_threshold_set")).toEqual([{ year: 2027, amount: "2600", currency: "CAD" }]));
+  });
+
   it("starts a new threshold in the currency of those shown", async () => {
     const user = setup({ tax_thresholds: () => [{ year: 2026, amount: { minor: 180000, currency: "EUR" } }] });
     await waitFor(() => expect(rows()).toEqual(["2026 — €1,800.00"]));

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Threshold } from "../../bindings/Threshold";
 import { Banner } from "../../components/Banner";
 import { Button } from "../../components/Button";
@@ -8,6 +8,7 @@ import { Spinner } from "../../components/Spinner";
 import { useToast } from "../../components/Toast";
 import { describeError, formRefusal, toAppError } from "../../lib/errors";
 import { useRefusalFocus } from "../../lib/focusInvalid";
+import { moneyToDecimal } from "../../lib/money";
 import { formatMoney } from "../../lib/moneyDisplay";
 import { taxThresholdsApi } from "./api";
 import { SettingsSection } from "./SettingsSection";
@@ -26,7 +27,10 @@ export function TaxThresholdsSection() {
   const [errors, setErrors] = useState<ThresholdErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Edit presses, each selecting the amount once it is in the input.
+  const [edits, setEdits] = useState(0);
   const { ref, refused } = useRefusalFocus<HTMLFormElement>();
+  const amountRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     taxThresholdsApi
@@ -38,6 +42,22 @@ export function TaxThresholdsSection() {
   const shownCurrency = currency ?? defaultThresholdCurrency(thresholds ?? []);
 
   const edited = (key: keyof ThresholdErrors) => setErrors((e) => ({ ...e, [key]: undefined }));
+
+  // A listed year into the form, its amount ready to be typed over (there is no deleting one).
+  const edit = (t: Threshold) => {
+    setYear(String(t.year));
+    setAmount(moneyToDecimal(t.amount));
+    setCurrency(t.amount.currency);
+    setErrors({});
+    setFailure(null);
+    setEdits((n) => n + 1);
+  };
+  // Once the amount is in the input: selected, so typing replaces it.
+  useEffect(() => {
+    if (edits === 0) return;
+    amountRef.current?.focus();
+    amountRef.current?.select();
+  }, [edits]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -86,13 +106,18 @@ export function TaxThresholdsSection() {
             ) : (
               <ul className="settings-threshold-list" aria-label="1099-NEC thresholds">
                 {thresholds.map((t) => (
-                  <li key={t.year} className="num" data-testid="tax-threshold-row">
-                    {t.year} — {formatMoney(t.amount)}
+                  <li key={t.year}>
+                    <span className="num" data-testid="tax-threshold-row">
+                      {t.year} — {formatMoney(t.amount)}
+                    </span>
+                    <Button variant="link" size="sm" aria-label={`Edit ${t.year}`} onClick={() => edit(t)} data-testid="tax-threshold-edit">
+                      Edit
+                    </Button>
                   </li>
                 ))}
               </ul>
             )}
-            <form className="settings-threshold-form" onSubmit={save} noValidate ref={ref} aria-label="Set a year's threshold">
+            <form onSubmit={save} noValidate ref={ref} aria-label="Set a year's threshold">
               <div className="settings-threshold-fields">
                 <Field label="Year" htmlFor="tax-threshold-year" error={errors.year}>
                   <input
@@ -100,7 +125,7 @@ export function TaxThresholdsSection() {
                     className="input num"
                     inputMode="numeric"
                     value={year}
-                    placeholder={String(new Date().getFullYear())}
+                    placeholder={`e.g. ${new Date().getFullYear() + 1}`}
                     aria-invalid={errors.year ? true : undefined}
                     onChange={(e) => (setYear(e.target.value), edited("year"))}
                     data-testid="tax-threshold-year"
@@ -112,7 +137,8 @@ export function TaxThresholdsSection() {
                     className="input num"
                     inputMode="decimal"
                     value={amount}
-                    placeholder="2000.00"
+                    ref={amountRef}
+                    placeholder="e.g. 2000.00"
                     aria-invalid={errors.amount ? true : undefined}
                     onChange={(e) => (setAmount(e.target.value), edited("amount"))}
                     data-testid="tax-threshold-amount"
@@ -127,11 +153,15 @@ export function TaxThresholdsSection() {
                     testId="tax-threshold-currency"
                   />
                 </Field>
-              </div>
-              <div className="settings-threshold-actions">
-                <Button type="submit" busy={saving} data-testid="tax-threshold-save">
-                  Save
-                </Button>
+                {/* A label's height above it, so the button lines up with the inputs. */}
+                <div className="field settings-threshold-actions">
+                  <span className="field-label" aria-hidden>
+                    {"\u00a0"}
+                  </span>
+                  <Button type="submit" busy={saving} data-testid="tax-threshold-save">
+                    Set threshold
+                  </Button>
+                </div>
               </div>
             </form>
           </>

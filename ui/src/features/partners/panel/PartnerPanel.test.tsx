@@ -324,7 +324,7 @@ describe("PartnerPanel, the TIN", () => {
     expect(tin).toHaveAttribute("type", "password");
     expect(tin).toHaveAttribute("autocomplete", "off");
     expect(tin).toHaveValue("987-65-4321");
-    expect(screen.getByText("SSN 123-45-6789 or EIN 12-3456789")).toBeInTheDocument();
+    expect(screen.getByText("An SSN (###\u2011##\u2011####) or an EIN (##\u2011#######)")).toBeInTheDocument();
     expect(screen.getByTestId("partner-panel")).not.toHaveTextContent("4321");
 
     const toggle = screen.getByRole("button", { name: "Show" });

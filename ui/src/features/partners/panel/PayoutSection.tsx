@@ -4,6 +4,7 @@ import { CurrencyInput } from "../../../components/CurrencyInput";
 import { Field } from "../../../components/Field";
 import { SecretInput } from "../../../components/SecretInput";
 import { formatDate } from "../../../lib/format";
+import { W9_TIN_HINT } from "../../../lib/tin";
 import { takesTin } from "./partnerForm";
 import { invalid, type SectionProps } from "./sectionProps";
 
@@ -128,7 +129,7 @@ export function PayoutSection({ form, errors, update, baseCurrency, termsAccepte
             label="TIN"
             htmlFor="pf-tin"
             error={errors.tin}
-            hint={form.tax_status === "w9" ? "SSN 123-45-6789 or EIN 12-3456789" : "Tax id in their country"}
+            hint={form.tax_status === "w9" ? W9_TIN_HINT : "Tax id in their country"}
           >
             <SecretInput id="pf-tin" value={form.tin} invalid={!!errors.tin} onChange={(v) => update("tin", v)} testId="field-tin" />
           </Field>
