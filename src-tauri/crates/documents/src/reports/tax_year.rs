@@ -315,6 +315,7 @@ pub fn to_csv(conn: &Connection, t: &TaxYear, tins: Tins) -> Result<Vec<u8>> {
             text_cell(&r.address.replace('\n', ", ")).into_owned(),
             r.country.clone(),
             r.form.label().to_string(),
+            tin_status(r).to_string(),
             text_cell(&tin).into_owned(),
             r.tin_kind.clone(),
             box1.map_or_else(|| "0".to_string(), |m| m.to_decimal().to_string()),
@@ -331,6 +332,7 @@ pub fn to_csv(conn: &Connection, t: &TaxYear, tins: Tins) -> Result<Vec<u8>> {
             "address",
             "country",
             "tax_form",
+            "tin_status",
             "tin",
             "tin_type",
             "box1_nonemployee_compensation",
@@ -340,6 +342,16 @@ pub fn to_csv(conn: &Connection, t: &TaxYear, tins: Tins) -> Result<Vec<u8>> {
         ],
         rows,
     )
+}
+
+/// Whether the TIN a 1099-NEC needs is on file: "on file", "missing" on a
+/// W-9 without one, empty where no US form asks for it.
+fn tin_status(r: &TaxYearRow) -> &'static str {
+    match (r.tin.is_empty(), r.form) {
+        (false, _) => "on file",
+        (true, TaxForm::W9) => "missing",
+        (true, _) => "",
+    }
 }
 
 /// Each row as the cells a table shows: the PDF's and the command line's.

@@ -152,14 +152,17 @@ fn the_year_says_who_was_paid_how_and_who_needs_a_1099() {
     let lines: Vec<&str> = masked.lines().collect();
     assert_eq!(
         lines[0],
-        "partner_id,payee_name,business_name,address,country,tax_form,tin,tin_type,box1_nonemployee_compensation,currency,paid_through_paypal,needs_1099_nec"
+        "partner_id,payee_name,business_name,address,country,tax_form,tin_status,tin,tin_type,box1_nonemployee_compensation,currency,paid_through_paypal,needs_1099_nec"
     );
     assert!(lines[1].starts_with(&format!("{cy},Cy Chen,")), "{masked}");
     assert!(
-        lines[1].ends_with(",W-9,***-**-6789,SSN,750.00,EUR,,yes"),
+        lines[1].ends_with(",W-9,on file,***-**-6789,SSN,750.00,EUR,,yes"),
         "{masked}"
     );
-    assert!(lines[2].ends_with(",W-9,,,0,EUR,900.00 EUR,no"), "{masked}");
+    assert!(
+        lines[2].ends_with(",W-9,missing,,,0,EUR,900.00 EUR,no"),
+        "{masked}"
+    );
     assert!(!masked.contains("123-45-6789") && !masked.contains("AB123456C"));
     // Asked for, the CSV a filing needs has the whole number.
     let whole = csv(Tins::Whole);
@@ -168,11 +171,11 @@ fn the_year_says_who_was_paid_how_and_who_needs_a_1099() {
             .lines()
             .nth(1)
             .unwrap()
-            .ends_with(",W-9,123-45-6789,SSN,750.00,EUR,,yes"),
+            .ends_with(",W-9,on file,123-45-6789,SSN,750.00,EUR,,yes"),
         "{whole}"
     );
     assert!(
-        whole.contains(",W-8BEN,AB123456C,foreign,800.00,"),
+        whole.contains(",W-8BEN,on file,AB123456C,foreign,800.00,"),
         "{whole}"
     );
 
