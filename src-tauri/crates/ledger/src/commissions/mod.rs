@@ -7,6 +7,7 @@ pub(crate) mod context;
 pub mod engine;
 mod explain;
 mod month;
+mod period_lines;
 mod periods;
 pub mod state;
 mod whatif;
