@@ -12,7 +12,7 @@ import { formatStamp } from "../conversions/labels";
 import { commissionsApi } from "./api";
 import { DeclineForm } from "./DeclineForm";
 import { splitHoldReason } from "./holdReason";
-import { canDecline, kindLabel, stateLabel, stateTone } from "./labels";
+import { canDecline, kindLabel, kindTitle, stateLabel, stateTone } from "./labels";
 import "./CommissionPanel.css";
 
 type Props = { commission: Commission; onClose: () => void; onDeclined: (c: Commission) => void };
@@ -29,6 +29,8 @@ export function CommissionPanel({ commission: c, onClose, onDeclined }: Props) {
   const slow = useDelayed(explain.loading && explain.data === null);
   useEffect(() => setDeclining(false), [c.id]);
   const hold = c.hold_reason ? splitHoldReason(c.hold_reason) : null;
+  const kind = kindLabel(c.kind, c.amount);
+  const kindWhy = kindTitle(c.kind, c.amount);
 
   return (
     <aside
@@ -45,8 +47,8 @@ export function CommissionPanel({ commission: c, onClose, onDeclined }: Props) {
       <header className="kpanel-header">
         <div className="kpanel-heading">
           <h2 className={c.amount && c.amount.minor < 0 ? "num ltable-negative" : "num"}>{c.amount ? formatMoney(c.amount) : "Held"}</h2>
-          <span className="kpanel-sub">
-            {kindLabel(c.kind)} for {c.partner_name}
+          <span className="kpanel-sub" title={kindWhy}>
+            {kind} for {c.partner_name}
           </span>
         </div>
         <Pill tone={stateTone(c.state)} dot testId="commission-panel-state">
@@ -71,7 +73,11 @@ export function CommissionPanel({ commission: c, onClose, onDeclined }: Props) {
           <Fact label="Amount">{c.amount ? <span className="num">{formatMoney(c.amount)}</span> : <span className="muted">Not computed yet</span>}</Fact>
           <Fact label="State">{stateLabel(c.state)}</Fact>
           <Fact label="Partner">{c.partner_name}</Fact>
-          <Fact label="Kind">{kindLabel(c.kind)}</Fact>
+          <Fact label="Kind">
+            <span title={kindWhy} data-testid="commission-panel-kind">
+              {kind}
+            </span>
+          </Fact>
           {c.rule_id && (
             <Fact label="Rule">
               <span className="ltable-code">{c.rule_id}</span>

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import { createRef } from "react";
 import { describe, expect, it } from "vitest";
 import type { Commission } from "../../bindings/Commission";
@@ -86,5 +86,31 @@ describe("CommissionsTable", () => {
       }
     }
     for (const cell of cols.find((c) => c.name === "Amount")!.cells) expect(cell).toHaveClass("col-end");
+  });
+});
+
+describe("CommissionsTable: a chargeback's reversal", () => {
+  it("labels a positive reversal line Reinstated, as money to the partner; a negative one stays a Reversal", () => {
+    render(
+      <CommissionsTable
+        rows={[line(4, { kind: "reversal", amount: { minor: 3000, currency: "USD" } }), line(5, { kind: "reversal", amount: { minor: -3000, currency: "USD" } })]}
+        selectedId={null}
+        onRowClick={() => {}}
+        onKeyDown={() => {}}
+        tableRef={createRef()}
+        compact={false}
+      />,
+    );
+    const [given, taken] = screen.getAllByTestId("commission-row");
+    const back = within(given).getByText("Reinstated");
+    expect(back).toHaveClass("pill-tone-green");
+    expect(back).toHaveAttribute("title", "A chargeback was reversed (dispute won): the commission it took is given back");
+    expect(within(given).getByText("$30.00")).not.toHaveClass("ltable-negative");
+    expect(within(given).queryByText("Reversal")).not.toBeInTheDocument();
+
+    const reversal = within(taken).getByText("Reversal");
+    expect(reversal).toHaveClass("pill-tone-red");
+    expect(reversal).not.toHaveAttribute("title");
+    expect(within(taken).getByText(/\$30\.00/)).toHaveClass("ltable-negative");
   });
 });

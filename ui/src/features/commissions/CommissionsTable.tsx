@@ -5,7 +5,7 @@ import { cx } from "../../lib/cx";
 import { formatMoney } from "../../lib/moneyDisplay";
 import { formatStamp } from "../conversions/labels";
 import { holdReasonText, splitHoldReason } from "./holdReason";
-import { isVoid, kindLabel, kindTone, stateLabel, stateTone } from "./labels";
+import { isVoid, kindLabel, kindTitle, kindTone, stateLabel, stateTone } from "./labels";
 import "../../components/LedgerTable.css";
 
 type Props = {
@@ -99,7 +99,9 @@ const CommissionRow = memo(function CommissionRow({ c, selected, onClick, compac
         )}
       </td>
       <td className="col-fit">
-        <Pill tone={kindTone(c.kind)}>{kindLabel(c.kind)}</Pill>
+        <Pill tone={kindTone(c.kind, c.amount)} title={kindTitle(c.kind, c.amount)}>
+          {kindLabel(c.kind, c.amount)}
+        </Pill>
       </td>
       {!compact && (
         <td className="ltable-code" title={c.rule_id}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canDecline, isVoid, kindLabel, kindTone, STATE_LABELS, stateLabel, STATES, stateTone } from "./labels";
+import { canDecline, isReinstated, isVoid, kindLabel, kindTitle, kindTone, REINSTATED_TITLE, STATE_LABELS, stateLabel, STATES, stateTone } from "./labels";
 
 describe("commission states", () => {
   it("names each state in words", () => {
@@ -32,5 +32,32 @@ describe("commission kinds", () => {
     expect(kindTone("clawback")).toBe("red");
     expect(kindTone("bonus")).toBe("violet");
     expect(kindTone("commission")).toBe("grey");
+  });
+});
+
+describe("reinstated lines", () => {
+  const usd = (minor: number) => ({ minor, currency: "USD" as const });
+
+  it("names a positive reversal or clawback as money given back, in green", () => {
+    for (const kind of ["reversal", "clawback"]) {
+      expect(isReinstated(kind, usd(3000))).toBe(true);
+      expect(kindLabel(kind, usd(3000))).toBe("Reinstated");
+      expect(kindTone(kind, usd(3000))).toBe("green");
+      expect(kindTitle(kind, usd(3000))).toBe(REINSTATED_TITLE);
+    }
+    expect(REINSTATED_TITLE).toBe("A chargeback was reversed (dispute won): the commission it took is given back");
+  });
+
+  it("keeps the kind's own name for negative, zero, held or unknown amounts", () => {
+    expect(kindLabel("reversal", usd(-3000))).toBe("Reversal");
+    expect(kindLabel("clawback", usd(-3000))).toBe("Clawback");
+    expect(kindTone("reversal", usd(-3000))).toBe("red");
+    expect(kindLabel("reversal", usd(0))).toBe("Reversal");
+    expect(kindLabel("reversal", null)).toBe("Reversal");
+    expect(kindLabel("clawback")).toBe("Clawback");
+    expect(kindTitle("reversal", usd(-3000))).toBeUndefined();
+    // Only reversals and clawbacks: a positive commission or bonus is just that.
+    expect(kindLabel("commission", usd(3000))).toBe("Commission");
+    expect(kindTone("bonus", usd(3000))).toBe("violet");
   });
 });

@@ -1,6 +1,7 @@
 // Words and colours for commission states and kinds.
 
 import type { CommissionState } from "../../bindings/CommissionState";
+import type { Money } from "../../bindings/Money";
 import type { PillTone } from "../../components/Pill";
 import { humanizeField } from "../../lib/errors";
 
@@ -50,11 +51,31 @@ const KIND_LABELS: Record<string, string> = {
   clawback: "Clawback",
 };
 
-export function kindLabel(kind: string): string {
+export const REINSTATED_TITLE = "A chargeback was reversed (dispute won): the commission it took is given back";
+
+/**
+ * A reversal or clawback line worth more than nothing: written when a
+ * chargeback's reversal gives back what the chargeback took. Named by its
+ * kind alone it would read "Reversal +$30.00", which looks like a mistake.
+ */
+export function isReinstated(kind: string, amount?: Money | null): boolean {
+  return (kind === "reversal" || kind === "clawback") && !!amount && amount.minor > 0;
+}
+
+/** A line's kind in words; pass the amount so a reinstated line says so. */
+export function kindLabel(kind: string, amount?: Money | null): string {
+  if (isReinstated(kind, amount)) return "Reinstated";
   return KIND_LABELS[kind] ?? humanizeField(kind);
 }
 
-export function kindTone(kind: string): PillTone {
+/** Why a line has its label, where the label alone does not say. */
+export function kindTitle(kind: string, amount?: Money | null): string | undefined {
+  return isReinstated(kind, amount) ? REINSTATED_TITLE : undefined;
+}
+
+export function kindTone(kind: string, amount?: Money | null): PillTone {
+  // Money back to the partner, green like a won dispute on the conversions screen.
+  if (isReinstated(kind, amount)) return "green";
   if (kind === "reversal" || kind === "clawback") return "red";
   if (kind === "bonus") return "violet";
   if (kind === "two_tier") return "blue";

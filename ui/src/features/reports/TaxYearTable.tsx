@@ -81,9 +81,11 @@ export function TaxYearTable({ report }: { report: TaxYear }) {
             {formatCount(needing)} of {formatCount(rows.length)} payees need a 1099-NEC
           </p>
           <table className="ltable reports-table reports-fit" data-testid="report-table">
+            {/* The payee is the one text column and gives way: a form's label
+                ("VAT id only", "W-8BEN expired") is short and never cut. */}
             <colgroup>
-              <col style={{ width: "70%" }} />
-              <col style={{ width: "30%" }} />
+              <col style={{ width: "100%" }} />
+              <col />
               <col />
               <col />
               <col />
@@ -93,7 +95,7 @@ export function TaxYearTable({ report }: { report: TaxYear }) {
             <thead>
               <tr>
                 <th>Payee</th>
-                <th>Tax form</th>
+                <th className="col-fit">Tax form</th>
                 <th className="col-fit">TIN</th>
                 <th className="col-fit col-end">Paid</th>
                 <th className="col-fit col-end">Reportable</th>
@@ -108,7 +110,7 @@ export function TaxYearTable({ report }: { report: TaxYear }) {
                     <span className="reports-line-cut">{r.payee_name}</span>
                     {r.company && <span className="reports-line-cut reports-source">{r.company}</span>}
                   </td>
-                  <td>
+                  <td className="col-fit" data-testid="tax-form">
                     <FormCell row={r} />
                   </td>
                   <td className="col-fit num" data-testid="tax-tin">
