@@ -27,6 +27,26 @@ export function moneyToDecimal(m: Money): string {
   return minorToDecimal(m.minor, m.currency);
 }
 
+// Grouped with commas ("1,000.50") or not ("1000.50"); no sign.
+const TYPED_AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/;
+
+/**
+ * An amount someone typed in `currency` as whole minor units: "1,000.50"
+ * USD → 100050, "1000" JPY → 1000. Worked on the text, never through a
+ * float. Null for anything else: a sign, a stray comma, more decimals than
+ * the currency has (unless zeros), or too large to count exactly.
+ */
+export function typedAmountToMinor(text: string, currency: string): number | null {
+  const m = TYPED_AMOUNT.exec(text.replace(/[\s\u00a0\u202f]/g, ""));
+  if (!m || !/\d/.test(m[0])) return null;
+  const whole = m[1].replace(/,/g, "");
+  const fraction = (m[2] ?? "").replace(/0+$/, "");
+  const exp = currencyExponent(currency);
+  if (fraction.length > exp) return null;
+  const minor = Number(`${whole}${fraction.padEnd(exp, "0")}`.replace(/^0+(?=\d)/, "") || "0");
+  return Number.isSafeInteger(minor) ? minor : null;
+}
+
 /** The common currencies offered first; any ISO code may be typed. */
 export const COMMON_CURRENCIES: { code: string; name: string }[] = [
   { code: "USD", name: "US dollar" },

@@ -1,23 +1,29 @@
 import { TrendingUp, X } from "lucide-react";
 import type { ReactNode } from "react";
 import type { PartnerStatus } from "../../bindings/PartnerStatus";
+import { Chip } from "../../components/Chip";
 import { STATUS_LABELS, STATUSES } from "../../components/StatusPill";
 import { cx } from "../../lib/cx";
 import { countryName, formatCount } from "../../lib/format";
+import { MoneyFilter } from "./MoneyFilter";
+import { moneyChips, withoutMoneyFilter } from "./moneyFilters";
 import { hasFilters, isTopEarners, toggleTopEarners, type Filters } from "./query";
 import type { Lookups } from "./useLookups";
 
 type Props = {
   filters: Filters;
   lookups: Lookups;
+  /** The program's currency: the money filters' amounts are in it. */
+  baseCurrency: string;
   onChange: (f: Filters) => void;
   onClear: () => void;
   /** At the right end of the bar (the Columns menu). */
   tools?: ReactNode;
 };
 
-export function PartnerFilters({ filters, lookups, onChange, onClear, tools }: Props) {
+export function PartnerFilters({ filters, lookups, baseCurrency, onChange, onClear, tools }: Props) {
   const top = isTopEarners(filters);
+  const chips = moneyChips(filters, baseCurrency);
   const toggleStatus = (s: PartnerStatus) =>
     onChange({
       ...filters,
@@ -89,9 +95,10 @@ export function PartnerFilters({ filters, lookups, onChange, onClear, tools }: P
           ))}
       </select>
 
-      {/* Money is not a filter of the search (the book filters by text, status,
-          group, tag and country); the order is: the biggest earners first,
-          among whoever the filters keep. */}
+      <MoneyFilter value={filters} currency={baseCurrency} onChange={(patch) => onChange({ ...filters, ...patch })} />
+
+      {/* An order, not a filter: the biggest earners first, among whoever
+          the search and filters keep. */}
       <button
         type="button"
         className={cx("filters-tool", top && "filters-tool-on")}
@@ -103,6 +110,16 @@ export function PartnerFilters({ filters, lookups, onChange, onClear, tools }: P
         <TrendingUp size={14} aria-hidden />
         Top earners
       </button>
+
+      {/* Beside Clear, which clears them too; where the bar wraps (1280 wide
+          with long group or country names), they lead the second line. */}
+      {chips.length > 0 && (
+        <div className="filters-active" role="group" aria-label="Money filters on" data-testid="money-chips">
+          {chips.map((c) => (
+            <Chip key={c.key} label={c.label} onRemove={() => onChange(withoutMoneyFilter(filters, c.key))} />
+          ))}
+        </div>
+      )}
 
       {hasFilters(filters) && (
         <button type="button" className="filters-clear" onClick={onClear} data-testid="filters-clear">

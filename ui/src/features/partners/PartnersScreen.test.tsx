@@ -269,6 +269,109 @@ describe("PartnersScreen opened for a partner or a filter", () => {
   });
 });
 
+describe("PartnersScreen money filters", () => {
+  const lastQuery = () => callsTo("partners_search").at(-1)!.query as PartnerQuery;
+  const chipLabels = () => within(screen.getByTestId("money-chips")).getAllByRole("button").map((b) => b.getAttribute("aria-label"));
+
+  it("filters by revenue, balance due, idle months and refunds, with the other filters and the sort", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.click(screen.getByTestId("filter-status-active"));
+    await user.click(screen.getByTestId("filter-top-earners"));
+    await user.click(screen.getByTestId("filter-money"));
+    await user.type(screen.getByTestId("filter-min-revenue"), "1,000.50");
+    // Typed amounts wait for a pause, as the search does: one ask, in minor units.
+    await waitFor(() => expect(lastQuery()).toMatchObject({ min_revenue_minor: 100050 }));
+    expect(callsTo("partners_search").filter((c) => (c.query as PartnerQuery).min_revenue_minor !== undefined)).toHaveLength(1);
+    await user.click(screen.getByTestId("filter-balance-due"));
+    await user.selectOptions(screen.getByTestId("filter-idle-months"), "3");
+    await user.type(screen.getByTestId("filter-min-refund-percent"), "10");
+    await waitFor(() =>
+      expect(lastQuery()).toMatchObject({
+        statuses: ["active"],
+        sort: "revenue",
+        descending: true,
+        min_revenue_minor: 100050,
+        balance_due: true,
+        idle_months: 3,
+        min_refund_percent: 10,
+      }),
+    );
+    expect(screen.getByTestId("filter-money")).toHaveTextContent("Money4 on");
+    expect(screen.getByTestId("partners-count")).toHaveTextContent("match");
+    expect(chipLabels()).toEqual([
+      "Remove Revenue at least $1,000.50",
+      "Remove Balance due",
+      "Remove No sale in 3 months",
+      "Remove Refunds at least 10%",
+    ]);
+  });
+
+  it("removes one filter with its chip and all of them with Clear", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await user.click(screen.getByTestId("filter-money"));
+    await user.type(screen.getByTestId("filter-min-revenue"), "250{Enter}");
+    await user.click(screen.getByTestId("filter-balance-due"));
+    await waitFor(() => expect(lastQuery()).toMatchObject({ min_revenue_minor: 25000, balance_due: true }));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("money-popover")).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "Remove Revenue at least $250.00" }));
+    await waitFor(() => expect(lastQuery()).not.toHaveProperty("min_revenue_minor"));
+    expect(lastQuery()).toMatchObject({ balance_due: true });
+    await user.click(screen.getByTestId("filter-money"));
+    expect(screen.getByTestId("filter-min-revenue")).toHaveValue("");
+
+    await user.click(screen.getByTestId("filters-clear"));
+    await waitFor(() => expect(lastQuery()).not.toHaveProperty("balance_due"));
+    expect(screen.queryByTestId("money-chips")).toBeNull();
+    expect(screen.getByTestId("partners-count")).toHaveTextContent("1,234 partners");
+  });
+
+  it("refuses an amount or a percent it cannot read, without asking again", async () => {
+    const user = setup();
+    await screen.findAllByTestId("partner-row");
+    await waitFor(() => expect(callsTo("partners_search").length).toBeGreaterThan(0));
+    const asked = callsTo("partners_search").length;
+    await user.click(screen.getByTestId("filter-money"));
+    await user.type(screen.getByTestId("filter-min-revenue"), "12abc{Enter}");
+    await user.type(screen.getByTestId("filter-min-refund-percent"), "150");
+    await new Promise((r) => setTimeout(r, 450));
+    expect(callsTo("partners_search")).toHaveLength(asked);
+    expect(screen.getByTestId("filter-min-revenue")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByTestId("filter-min-refund-percent")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByTestId("money-chips")).toBeNull();
+  });
+
+  it("opens filtered by money when asked to (partners with a balance due), from a clean search", async () => {
+    const user = setup(people, {}, { balanceDue: true, idleMonths: 6 });
+    await screen.findAllByTestId("partner-row");
+    await waitFor(() => expect(lastQuery()).toMatchObject({ text: "", balance_due: true, idle_months: 6 }));
+    expect(screen.getByTestId("filter-money")).toHaveTextContent("Money2 on");
+    expect(chipLabels()).toEqual(["Remove Balance due", "Remove No sale in 6 months"]);
+    // Another intent replaces the filters, the money ones too.
+    await user.type(screen.getByTestId("partners-search"), "ana");
+    user.reopen({ minRevenueMinor: 500000 });
+    await waitFor(() => expect(lastQuery()).toMatchObject({ text: "", min_revenue_minor: 500000 }));
+    expect(lastQuery()).not.toHaveProperty("balance_due");
+    expect(chipLabels()).toEqual(["Remove Revenue at least $5,000.00"]);
+    await user.click(screen.getByTestId("filter-money"));
+    expect(screen.getByTestId("filter-min-revenue")).toHaveValue("5000.00");
+  });
+
+  it("asks for the list again on a return to the screen when money filters it (a run may have paid the balance)", async () => {
+    const user = setup(people, {}, { balanceDue: true });
+    await waitFor(() => expect(lastQuery()).toMatchObject({ balance_due: true }));
+    await screen.findAllByTestId("partner-row");
+    const asked = callsTo("partners_search").length;
+    user.show(false);
+    user.show(true);
+    await waitFor(() => expect(callsTo("partners_search").length).toBeGreaterThan(asked));
+    expect(lastQuery()).toMatchObject({ balance_due: true, offset: 0 });
+  });
+});
+
 describe("PartnersScreen money columns", () => {
   const rowById = (id: number) => document.querySelector(`[data-testid='partner-row'][data-id='${id}']`) as HTMLElement;
   const header = (name: string) => screen.queryByRole("columnheader", { name: new RegExp(`^${name}`) });

@@ -14,6 +14,7 @@ import { ExportStatus } from "./ExportStatus";
 import { ImportDialog } from "./import/ImportDialog";
 import { PartnerPanel } from "./panel/PartnerPanel";
 import type { PanelTarget } from "./panel/usePartnerEditor";
+import { hasMoneyFilters, moneyFromIntent, type MoneyIntent } from "./moneyFilters";
 import { PartnerFilters } from "./PartnerFilters";
 import { PartnersBody } from "./PartnersBody";
 import { PartnersHeader } from "./PartnersHeader";
@@ -25,14 +26,17 @@ import { usePartnerRows } from "./table/usePartnerRows";
 import { useLookups } from "./useLookups";
 import "./partners.css";
 
-/** What another screen opens Partners for: one partner's panel, a status filter (and order), or the import. */
+/**
+ * What another screen opens Partners for: one partner's panel, a status or
+ * money filter (and order), or the import.
+ */
 export type PartnersIntent = {
   partnerId?: number;
   statuses?: PartnerStatus[];
   sort?: PartnerSort;
   descending?: boolean;
   import?: boolean;
-};
+} & MoneyIntent;
 
 /** `intent`: applied each time a new one is given (the screen stays mounted between visits). */
 type Props = { active: boolean; baseCurrency: string; intent?: PartnersIntent };
@@ -42,6 +46,9 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
   const [search, setSearch] = useState("");
   const text = useDebounced(search, 120);
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  // A fresh filter bar after Clear or an intent: amounts typed but not
+  // applied (unreadable ones) go too.
+  const [filtersEpoch, setFiltersEpoch] = useState(0);
   const [nav, setNav] = useState<NavState>(INITIAL_NAV);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -69,12 +76,13 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
   }, [rows, money]);
 
   // Back on the screen: money may have moved elsewhere (sales recorded, a
-  // run paid), so it is asked again; a list ordered by money is fetched again.
+  // run paid), so it is asked again; a list ordered or filtered by money is
+  // fetched again.
   const wasActive = useRef(active);
   useEffect(() => {
     if (active && !wasActive.current) {
       money.reset();
-      if (sort === "revenue" || sort === "commission") rows.refresh();
+      if (sort === "revenue" || sort === "commission" || hasMoneyFilters(effective)) rows.refresh();
     }
     wasActive.current = active;
     // Only a return to the screen matters here.
@@ -169,9 +177,11 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
   // Opened from elsewhere (the home screen): a filter, a partner's panel, the import.
   useEffect(() => {
     if (!intent) return;
-    if (intent.statuses || intent.sort) {
+    const money = moneyFromIntent(intent);
+    if (intent.statuses || intent.sort || hasMoneyFilters(money)) {
       setSearch("");
-      setFilters({ ...EMPTY_FILTERS, statuses: intent.statuses ?? [], sort: intent.sort ?? null, descending: intent.descending ?? false });
+      setFilters({ ...EMPTY_FILTERS, ...money, statuses: intent.statuses ?? [], sort: intent.sort ?? null, descending: intent.descending ?? false });
+      setFiltersEpoch((n) => n + 1);
     }
     if (intent.partnerId !== undefined && !blockedByEdits()) {
       setNav((n) => ({ ...n, open: false }));
@@ -185,6 +195,7 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
   const clearAll = () => {
     setSearch("");
     setFilters((f) => clearFilters(f));
+    setFiltersEpoch((n) => n + 1);
   };
 
   return (
@@ -207,8 +218,10 @@ export function PartnersScreen({ active, baseCurrency, intent }: Props) {
         onFullTins={setFullTins}
       />
       <PartnerFilters
+        key={filtersEpoch}
         filters={{ ...filters, text: search }}
         lookups={lookups}
+        baseCurrency={baseCurrency}
         onChange={changeFilters}
         onClear={clearAll}
         tools={<ColumnsMenu choice={columnChoice.choice} sort={sort} onToggle={columnChoice.toggle} onReset={columnChoice.reset} />}

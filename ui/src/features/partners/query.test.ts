@@ -64,4 +64,13 @@ describe("partner query", () => {
     expect(off).toMatchObject({ statuses: ["active"], sort: null, descending: false });
     expect(toQuery(off).sort).toBe("relevance");
   });
+
+  it("adds the money filters that are on, with every sort, and clears them", () => {
+    expect(toQuery(EMPTY_FILTERS)).not.toHaveProperty("balance_due");
+    const f = { ...EMPTY_FILTERS, tag: "vip", minRevenueMinor: 100050, balanceDue: true, idleMonths: 3, minRefundPercent: 10, sort: "commission" as const, descending: true };
+    expect(toQuery(f)).toMatchObject({ tag: "vip", sort: "commission", descending: true, min_revenue_minor: 100050, balance_due: true, idle_months: 3, min_refund_percent: 10 });
+    expect(hasFilters({ ...EMPTY_FILTERS, balanceDue: true })).toBe(true);
+    expect(queryKey({ ...EMPTY_FILTERS, idleMonths: 1 })).not.toBe(queryKey(EMPTY_FILTERS));
+    expect(clearFilters(f)).toEqual({ ...EMPTY_FILTERS, sort: "commission", descending: true });
+  });
 });

@@ -1,6 +1,7 @@
 import type { PartnerQuery } from "../../bindings/PartnerQuery";
 import type { PartnerSort } from "../../bindings/PartnerSort";
 import type { PartnerStatus } from "../../bindings/PartnerStatus";
+import { hasMoneyFilters, moneyQuery, NO_MONEY_FILTERS, type MoneyFilters } from "./moneyFilters";
 
 /** What the person has chosen on the Partners screen (paging aside). */
 export type Filters = {
@@ -12,7 +13,7 @@ export type Filters = {
   /** null: the default order (relevance with search text, name without). */
   sort: PartnerSort | null;
   descending: boolean;
-};
+} & MoneyFilters;
 
 export const EMPTY_FILTERS: Filters = {
   text: "",
@@ -22,10 +23,13 @@ export const EMPTY_FILTERS: Filters = {
   country: null,
   sort: null,
   descending: false,
+  ...NO_MONEY_FILTERS,
 };
 
 export function hasFilters(f: Filters): boolean {
-  return f.text.trim() !== "" || f.statuses.length > 0 || f.groupId !== null || f.tag !== null || f.country !== null;
+  return (
+    f.text.trim() !== "" || f.statuses.length > 0 || f.groupId !== null || f.tag !== null || f.country !== null || hasMoneyFilters(f)
+  );
 }
 
 export function effectiveSort(f: Filters): PartnerSort {
@@ -45,6 +49,7 @@ export function toQuery(f: Filters, offset = 0, limit = 0): PartnerQuery {
     descending: sort === "relevance" ? false : f.descending,
     offset,
     limit,
+    ...moneyQuery(f),
   };
 }
 

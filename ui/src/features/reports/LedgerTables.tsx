@@ -2,6 +2,7 @@ import type { RefundRow } from "../../bindings/RefundRow";
 import type { RunMethodRow } from "../../bindings/RunMethodRow";
 import { formatCount } from "../../lib/format";
 import { formatMoney } from "../../lib/moneyDisplay";
+import { methodLabel } from "../payouts/labels";
 import { Empty, MoneyLines } from "./cells";
 
 /** Approved payout runs by payment method. */
@@ -26,7 +27,7 @@ export function PayoutsTable({ rows }: { rows: RunMethodRow[] }) {
           <tr key={`${r.run_id}-${r.method}-${r.total.currency}`}>
             <td className="num">#{r.run_id}</td>
             <td className="num">{r.through}</td>
-            <td>{r.method}</td>
+            <td>{methodLabel(r.method)}</td>
             <td className="col-end num">{formatCount(r.payouts)}</td>
             <td className="col-end num">{formatMoney(r.total)}</td>
             <td className="col-end num">

@@ -158,6 +158,7 @@ function setup(answers: Answers = {}, initial?: ReportsIntent) {
     report_unattributed: () => answers.unattributed ?? UNATTRIBUTED,
     report_payouts: () => [
       { run_id: 3, through: "2026-11-30", approved_at: null, method: "paypal", payouts: 2, paid: 1, failed: 0, pending: 1, total: eur(30000), paid_total: eur(10000) },
+      { run_id: 3, through: "2026-11-30", approved_at: null, method: "iban", payouts: 1, paid: 1, failed: 0, pending: 0, total: eur(5000), paid_total: eur(5000) },
     ],
     report_refunds: () => [
       { partner_id: 7, partner_name: "Ana Lima", refunds: 2, chargebacks: 1, given_back: [eur(4000), usd(1500)], reversed: eur(-800), clawed_back: eur(-200) },
@@ -357,7 +358,12 @@ describe("ReportsScreen: payouts and refunds", () => {
     await screen.findByTestId("report-program-view");
     await user.click(screen.getByTestId("report-payouts"));
     const table = await screen.findByTestId("report-table");
-    expect(within(table).getByText("paypal")).toBeInTheDocument();
+    // Each method in words, as the payouts and the tax year name them.
+    const methods = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => within(r).getAllByRole("cell")[2].textContent);
+    expect(methods).toEqual(["PayPal", "Bank transfer"]);
     expect(callsTo("report_payouts")).toEqual([{ from: FROM, to: TO }]);
     await user.click(screen.getByTestId("report-refunds"));
     expect(await screen.findByText("Ana Lima")).toBeInTheDocument();
