@@ -10,7 +10,7 @@ import { formatMoney } from "../../../lib/moneyDisplay";
 import { useDelayed } from "../../../lib/useDelayed";
 import { useFetched } from "../../../lib/useFetched";
 import { formatStamp } from "../../conversions/labels";
-import { isVoid, kindLabel, kindTone, stateLabel, stateTone } from "../../commissions/labels";
+import { isVoid, kindLabel, kindTitle, kindTone, stateLabel, stateTone } from "../../commissions/labels";
 import { earningsApi } from "../api";
 
 export const RECENT_LIMIT = 10;
@@ -79,7 +79,9 @@ function Row({ c }: { c: Commission }) {
     <tr data-testid="partner-commission-row">
       <td className="num earn-date">{c.occurred_at ? formatStamp(c.occurred_at).slice(0, 10) : "\u2014"}</td>
       <td>
-        <Pill tone={kindTone(c.kind)}>{kindLabel(c.kind)}</Pill>
+        <Pill tone={kindTone(c.kind, c.amount)} title={kindTitle(c.kind, c.amount)}>
+          {kindLabel(c.kind, c.amount)}
+        </Pill>
       </td>
       <td className="num earn-end" title={c.hold_reason ?? undefined}>
         {c.amount ? (
