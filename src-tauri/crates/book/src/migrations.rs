@@ -33,6 +33,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0023_partner_tin.sql"),
     include_str!("../migrations/0024_chargeback_reversals.sql"),
     include_str!("../migrations/0025_approved_by_partner.sql"),
+    include_str!("../migrations/0026_paid_by_partner.sql"),
 ];
 
 /// The step whose hook rewrites CHECK constraints (checks.rs).
