@@ -1,6 +1,6 @@
 import { Columns3 } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
 import type { PartnerSort } from "../../bindings/PartnerSort";
+import { usePopover } from "../../lib/usePopover";
 import { cx } from "../../lib/cx";
 import { canHide, isShown, isSortedBy, type ColumnChoice } from "./table/columnChoice";
 import { COLUMNS, type Column } from "./table/columns";
@@ -20,19 +20,8 @@ const GROUPS: { label: string; columns: Column[] }[] = [
 
 /** Which columns the table shows: a checkbox each, remembered on this machine. */
 export function ColumnsMenu({ choice, sort, onToggle, onReset }: Props) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, ref, buttonRef, onKeyDown } = usePopover();
   const customised = Object.keys(choice).length > 0;
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
-  }, [open]);
 
   return (
     <div className="columns-menu" ref={ref}>
@@ -54,13 +43,7 @@ export function ColumnsMenu({ choice, sort, onToggle, onReset }: Props) {
           role="dialog"
           aria-label="Columns"
           data-testid="columns-popover"
-          onKeyDown={(e) => {
-            if (e.key === "Escape") {
-              e.stopPropagation();
-              setOpen(false);
-              buttonRef.current?.focus();
-            }
-          }}
+          onKeyDown={onKeyDown}
         >
           {GROUPS.map((g) => (
             <fieldset key={g.label} className="columns-group">

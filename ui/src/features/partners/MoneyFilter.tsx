@@ -1,5 +1,5 @@
 import { CircleDollarSign } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { usePopover } from "../../lib/usePopover";
 import { cx } from "../../lib/cx";
 import { minorToDecimal } from "../../lib/money";
 import { hasMoneyFilters, IDLE_MONTHS, idleText, parseMinRevenue, parseRefundPercent, type MoneyFilters } from "./moneyFilters";
@@ -18,9 +18,7 @@ type Props = {
  * here while the popover is closed, so a pause in typing still applies it.
  */
 export function MoneyFilter({ value, currency, onChange }: Props) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, ref, buttonRef, onKeyDown } = usePopover();
   const count = [value.minRevenueMinor !== null, value.balanceDue, value.idleMonths !== null, value.minRefundPercent !== null].filter(Boolean).length;
   const revenue = useTypedFilter(
     value.minRevenueMinor,
@@ -31,15 +29,6 @@ export function MoneyFilter({ value, currency, onChange }: Props) {
   const refunds = useTypedFilter(value.minRefundPercent, String, parseRefundPercent, (minRefundPercent) => onChange({ minRefundPercent }));
   // A count not offered (from another screen) is still shown as chosen.
   const idleChoices = value.idleMonths === null || IDLE_MONTHS.includes(value.idleMonths) ? IDLE_MONTHS : [...IDLE_MONTHS, value.idleMonths].sort((a, b) => a - b);
-
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
-  }, [open]);
 
   return (
     <div className="money-filter" ref={ref}>
@@ -68,13 +57,7 @@ export function MoneyFilter({ value, currency, onChange }: Props) {
           role="dialog"
           aria-label="Money filters"
           data-testid="money-popover"
-          onKeyDown={(e) => {
-            if (e.key === "Escape") {
-              e.stopPropagation();
-              setOpen(false);
-              buttonRef.current?.focus();
-            }
-          }}
+          onKeyDown={onKeyDown}
         >
           <label className="money-row">
             <span>Revenue at least</span>
