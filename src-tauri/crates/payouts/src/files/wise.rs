@@ -6,6 +6,11 @@
 //! - "Send to bank accounts", IBAN variant, for partners who gave an IBAN:
 //!   the same columns and an `IBAN` column; Wise pays the account directly.
 //!
+//! Wise's local-account templates (US routing numbers, UK sort codes…) are
+//! not written: partners have no such fields, and Wise's help gives no fixed
+//! column list for them. Those partners go in the email template, where Wise
+//! asks them for their account.
+//!
 //! Columns, in Wise's order: name (the account holder), recipientEmail,
 //! paymentReference, receiverType (PERSON; BUSINESS with the company's name
 //! when the partner is paid as a company, as Wise asks for the holder's
