@@ -309,6 +309,9 @@ fn what(kind: &str, conversion: Option<&str>) -> &'static str {
     match (kind, conversion) {
         ("two_tier", _) => "Second tier",
         ("bonus", _) => "Bonus",
+        // A won dispute gives back what its chargeback took.
+        ("reversal" | "clawback", Some("chargeback_reversal")) => "Dispute won",
+        ("reversal", Some("chargeback")) => "Chargeback",
         ("reversal", _) => "Refund",
         ("clawback", _) => "Clawback",
         (_, Some("recurring")) => "Renewal",
@@ -339,4 +342,20 @@ fn adjustments(conn: &Connection, payout_id: i64) -> Result<Vec<StatementAdjustm
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::what;
+
+    #[test]
+    fn a_line_says_what_it_is_for() {
+        assert_eq!(what("commission", Some("sale")), "Sale");
+        assert_eq!(what("reversal", Some("refund")), "Refund");
+        assert_eq!(what("reversal", Some("chargeback")), "Chargeback");
+        assert_eq!(what("clawback", Some("refund")), "Clawback");
+        // What a won dispute gives back, before payment or after.
+        assert_eq!(what("reversal", Some("chargeback_reversal")), "Dispute won");
+        assert_eq!(what("clawback", Some("chargeback_reversal")), "Dispute won");
+    }
 }
