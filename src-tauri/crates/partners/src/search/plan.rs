@@ -28,10 +28,10 @@ const SORT_MATCHES_UP_TO: u64 = 2_000;
 pub(super) enum Plan {
     /// SQL selecting matching ids in order.
     Sorted { sql: String, params: Vec<Value> },
-    /// SQL listing every id in order, and the ids that match.
-    Walk { sql: String, matches: Matcher },
-    /// Ids from each SQL in turn, those that match when narrowed.
-    Chain {
+    /// SQL listing ids in order, one after the other (a money sort walks
+    /// the partners with an amount, then the rest), keeping those that
+    /// match when narrowed.
+    Walk {
         sqls: Vec<String>,
         matches: Option<Matcher>,
     },
@@ -191,11 +191,13 @@ fn is_money(sort: PartnerSort) -> bool {
     matches!(sort, PartnerSort::Revenue | PartnerSort::Commission)
 }
 
-/// The program's currency when the sort is by money ("" otherwise: no
-/// settings read for other sorts). A validated three-letter code, so the
+/// The program's currency when a money sort or an amount filter needs it
+/// ("" otherwise: no settings read). A validated three-letter code, so the
 /// money SQL can carry it as a literal.
 fn money_currency(conn: &Connection, q: &PartnerQuery) -> Result<String> {
-    if !is_money(q.sort) {
+    let needed =
+        is_money(q.sort) || q.min_revenue_minor.is_some() || q.min_refund_percent.is_some();
+    if !needed {
         return Ok(String::new());
     }
     Ok(partnerbook_book::settings::get(conn)?
@@ -210,7 +212,6 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
     let (order_by, index) = order(q, &currency);
     let walk_all = format!("SELECT p.id FROM partners p INDEXED BY {index} ORDER BY {order_by}");
     let expr = fts_expression(conn, q)?;
-    let money = money_filters(conn, q)?;
     if expr.as_deref() == Some("") {
         let nothing = Plan::Sorted {
             sql: "SELECT 1 WHERE 0".into(),
@@ -218,91 +219,54 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
         };
         return Ok((nothing, 0));
     }
+    let money = money_filters(conn, q, &currency)?;
+    let narrowed = money.is_some();
+    // Every partner in the sort's order, for the plans that walk.
+    let walks = || {
+        if is_money(q.sort) {
+            money_walks(q, &currency)
+        } else {
+            vec![walk_all.clone()]
+        }
+    };
     let Some(expr) = expr else {
         let everyone: i64 = conn
             .prepare_cached("SELECT count(*) FROM partners")?
             .query_row([], |r| r.get(0))?;
         let everyone = everyone as u64;
-        return Ok(match (money, is_money(q.sort)) {
-            (Some(matches), true) => {
-                let total = matches.count(everyone);
-                let sqls = money_walks(q, &currency);
-                (
-                    Plan::Chain {
-                        sqls,
-                        matches: Some(matches),
-                    },
-                    total,
-                )
-            }
-            (None, true) => {
-                let sqls = money_walks(q, &currency);
-                (
-                    Plan::Chain {
-                        sqls,
-                        matches: None,
-                    },
-                    everyone,
-                )
-            }
-            (Some(matches), false) => {
-                let total = matches.count(everyone);
-                (
-                    Plan::Walk {
-                        sql: walk_all,
-                        matches,
-                    },
-                    total,
-                )
-            }
-            (None, false) => {
-                let sql = walk_all;
-                (
-                    Plan::Sorted {
-                        sql,
-                        params: vec![],
-                    },
-                    everyone,
-                )
-            }
-        });
+        let total = money.as_ref().map_or(everyone, |m| m.count(everyone));
+        if !narrowed && !is_money(q.sort) {
+            let sorted = Plan::Sorted {
+                sql: walk_all,
+                params: vec![],
+            };
+            return Ok((sorted, total));
+        }
+        let walk = Plan::Walk {
+            sqls: walks(),
+            matches: money,
+        };
+        return Ok((walk, total));
     };
     // One pass over the posting lists gives both the count and the set.
     let found = IdSet::matching(conn, &expr)?;
-    let narrowed = money.is_some();
-    let matches = match money {
-        Some(m) => Matcher {
-            only: Some(match m.only {
-                Some(only) => found.and(&only),
-                None => found,
-            }),
-            except: m.except,
-        },
-        None => Matcher {
-            only: Some(found),
-            except: None,
-        },
-    };
+    let mut matches = money.unwrap_or(Matcher {
+        only: None,
+        except: None,
+    });
+    matches.only = Some(match matches.only.take() {
+        Some(only) => found.and(&only),
+        None => found,
+    });
     let total = matches.count(0);
-    if is_money(q.sort) && (total > SORT_MATCHES_UP_TO || narrowed) {
-        let sqls = money_walks(q, &currency);
-        return Ok((
-            Plan::Chain {
-                sqls,
-                matches: Some(matches),
-            },
-            total,
-        ));
-    }
-    // Money filters are sets, not SQL: their matches are walked in order.
+    // Many matches are walked in the sort's order rather than sorted; so
+    // are money filters' matches, which are sets, not SQL.
     if total > SORT_MATCHES_UP_TO || narrowed {
-        return Ok((
-            Plan::Walk {
-                sql: walk_all,
-                matches,
-            },
-            total,
-        ));
+        let walk = Plan::Walk {
+            sqls: walks(),
+            matches: Some(matches),
+        };
+        return Ok((walk, total));
     }
     let mut params = vec![Value::Text(expr)];
     let words = folded_words(&q.text);
@@ -327,23 +291,14 @@ pub(super) fn plan(conn: &Connection, q: &PartnerQuery) -> Result<(Plan, u64)> {
 }
 
 /// The money filters of `q` as a matcher; None when it has none. Amounts
-/// are in the program's currency, counted over all time.
-fn money_filters(conn: &Connection, q: &PartnerQuery) -> Result<Option<Matcher>> {
+/// are in `currency`, the program's, counted over all time.
+fn money_filters(conn: &Connection, q: &PartnerQuery, currency: &str) -> Result<Option<Matcher>> {
     let mut only: Option<IdSet> = None;
     let mut narrow = |set: IdSet| {
         only = Some(match only.take() {
             Some(o) => o.and(&set),
             None => set,
         });
-    };
-    let wants_totals = q.min_revenue_minor.is_some() || q.min_refund_percent.is_some();
-    let currency = if wants_totals || q.idle_months.is_some() {
-        partnerbook_book::settings::get(conn)?
-            .base_currency
-            .code()
-            .to_string()
-    } else {
-        String::new()
     };
     if let Some(min) = q.min_revenue_minor {
         narrow(IdSet::from_sql(
@@ -412,28 +367,7 @@ impl Plan {
                     stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
                 Ok(ids.collect::<rusqlite::Result<_>>()?)
             }
-            Plan::Walk { sql, matches } => {
-                let mut stmt = conn.prepare_cached(sql)?;
-                let mut rows = stmt.query([])?;
-                let mut out = Vec::new();
-                let mut skipped = 0;
-                while let Some(r) = rows.next()? {
-                    let id: i64 = r.get(0)?;
-                    if !matches.contains(id) {
-                        continue;
-                    }
-                    if skipped < offset {
-                        skipped += 1;
-                        continue;
-                    }
-                    out.push(id);
-                    if out.len() >= take {
-                        break;
-                    }
-                }
-                Ok(out)
-            }
-            Plan::Chain { sqls, matches } => {
+            Plan::Walk { sqls, matches } => {
                 let mut out = Vec::new();
                 let mut skipped = 0;
                 for sql in sqls {
