@@ -152,21 +152,14 @@ pub fn import(
         ..Default::default()
     };
     let mut record = csv::StringRecord::new();
-    // The rows of the order being read, for exports that spread one over several.
+    // The rows of the order being read, and its key, for exports that
+    // spread one order over several rows.
     let mut order: Vec<(u64, csv::StringRecord)> = Vec::new();
-    let key_of = |r: &csv::StringRecord, key: Field| {
-        columns
-            .get(&key)
-            .and_then(|i| r.get(*i))
-            .unwrap_or("")
-            .to_string()
-    };
-    let flush = |order: &mut Vec<(u64, csv::StringRecord)>,
+    let mut order_key = String::new();
+    let flush = |orders: &presets::Orders,
+                 order: &mut Vec<(u64, csv::StringRecord)>,
                  items: &mut Vec<Located>|
      -> Result<()> {
-        let Some(orders) = &preset.orders else {
-            return Ok(());
-        };
         if order.is_empty() {
             return Ok(());
         }
@@ -191,12 +184,13 @@ pub fn import(
             progress.update("Reading", report.rows, 0);
         }
         if let Some(orders) = &preset.orders {
-            let key = key_of(&record, orders.key);
-            if order
-                .first()
-                .is_some_and(|(_, r)| key.is_empty() || key_of(r, orders.key) != key)
-            {
-                flush(&mut order, &mut items)?;
+            let key = columns
+                .get(&orders.key)
+                .and_then(|i| record.get(*i))
+                .unwrap_or("");
+            if key.is_empty() || key != order_key {
+                flush(orders, &mut order, &mut items)?;
+                order_key = key.to_string();
             }
             order.push((line, record.clone()));
             continue;
@@ -209,7 +203,9 @@ pub fn import(
             items.push(Located { line, item });
         }
     }
-    flush(&mut order, &mut items)?;
+    if let Some(orders) = &preset.orders {
+        flush(orders, &mut order, &mut items)?;
+    }
     // Time order: sales before their refunds and renewals, touches before sales.
     items.sort_by_key(|l| l.item.at());
 

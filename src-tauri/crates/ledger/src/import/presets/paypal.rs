@@ -7,9 +7,9 @@
 //! their refunds are rows of their own), completed eCheck payments, refunds
 //! ("Payment Refund" going out, pointing at the sale with "Reference Txn ID")
 //! and chargebacks or reversals count; a "Chargeback Reversal" coming in
-//! (a dispute won) gives the chargeback's commission back. Fees (a "Chargeback Fee" is not a
-//! chargeback), a refund paid to us, holds, withdrawals, currency
-//! conversions and the like are skipped. A referral code may travel in
+//! (a dispute won) gives the chargeback's commission back. Fees (a
+//! "Chargeback Fee" is not a chargeback), a refund paid to us, holds,
+//! withdrawals, currency conversions and the like are skipped. A referral code may travel in
 //! "Custom Number" ("ref=alice" or just "alice"). Whether dates are day- or
 //! month-first is read from the file when a day above 12 says so; a file
 //! where every day is 12 or less is refused until the manager says which.

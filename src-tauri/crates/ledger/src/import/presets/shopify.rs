@@ -124,39 +124,54 @@ fn read(row: &Row, ctx: &Ctx) -> Result<Vec<Item>, CellError> {
 }
 
 /// An order's rows: its first row read as the order, then, with several
-/// line items, split into a sale (and refunded total) per line.
+/// line items, also as a sale (and refunded total) per line.
 fn read_order(rows: &[Row], ctx: &Ctx) -> Result<Vec<Item>, OrderError> {
     let order = read(&rows[0], ctx).map_err(|e| (0, e))?;
-    let others = || (1..rows.len()).map(|_| Item::Skip("another line item of an order"));
+    let by_line = split_by_line(rows, &order)?;
+    let others = (1..rows.len()).map(|_| Item::Skip("another line item of an order"));
+    let whole: Vec<Item> = order.into_iter().chain(others).collect();
+    Ok(match by_line {
+        Some((whole_id, lines)) => vec![Item::Order {
+            whole_id,
+            whole,
+            lines,
+        }],
+        None => whole,
+    })
+}
+
+/// The order read as a sale per line item, with the order's id; None when
+/// it has one line, no sale, or a layout without line prices.
+fn split_by_line(rows: &[Row], order: &[Item]) -> Result<Option<(String, Vec<Item>)>, OrderError> {
     let sale = order.iter().find_map(|i| match i {
-        Item::Conversion(c) => Some(c.clone()),
+        Item::Conversion(c) => Some(c),
         _ => None,
     });
-    let Some(sale) = sale.filter(|_| rows.len() > 1) else {
-        return Ok(order.into_iter().chain(others()).collect());
+    let (Some(sale), true) = (sale, rows.len() > 1) else {
+        return Ok(None);
     };
     let Some(amount) = sale.amount else {
-        return Ok(order.into_iter().chain(others()).collect());
+        return Ok(None);
     };
-    // Each line's worth: quantity × price less its discount. A layout
-    // without prices cannot be split: the order stays one sale.
+    // Each line's worth: quantity × price less its discount.
     let mut worth = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         match line_worth(row, amount.currency).map_err(|e| (i, e))? {
             Some(w) => worth.push(w),
-            None => return Ok(order.into_iter().chain(others()).collect()),
+            None => return Ok(None),
         }
     }
+    let id_of = |k: usize| format!("{}:{}", sale.external_id, k + 1);
     let parts = allocate(amount.minor, &worth);
     let mut lines = Vec::with_capacity(rows.len() * 2);
     for (k, (row, part)) in rows.iter().zip(&parts).enumerate() {
         let mut line = sale.clone();
-        line.external_id = format!("{}:{}", sale.external_id, k + 1);
+        line.external_id = id_of(k);
         line.amount = Some(Money::new(*part, amount.currency));
         line.product = row.get(Field::Product).to_string();
         lines.push(Item::Conversion(line));
     }
-    for item in &order {
+    for item in order {
         match item {
             Item::RefundedTotal {
                 total,
@@ -168,7 +183,7 @@ fn read_order(rows: &[Row], ctx: &Ctx) -> Result<Vec<Item>, OrderError> {
                 let back = allocate(total.minor, &parts);
                 for (k, minor) in back.into_iter().enumerate().filter(|(_, m)| *m > 0) {
                     lines.push(Item::RefundedTotal {
-                        original: format!("{}:{}", sale.external_id, k + 1),
+                        original: id_of(k),
                         total: Money::new(minor, total.currency),
                         at: *at,
                         customer_ref: customer_ref.clone(),
@@ -180,11 +195,7 @@ fn read_order(rows: &[Row], ctx: &Ctx) -> Result<Vec<Item>, OrderError> {
             Item::Conversion(_) | Item::Order { .. } => {}
         }
     }
-    Ok(vec![Item::Order {
-        whole_id: sale.external_id.clone(),
-        whole: order.into_iter().chain(others()).collect(),
-        lines,
-    }])
+    Ok(Some((sale.external_id.clone(), lines)))
 }
 
 /// A line item's quantity × price less its discount, in minor units; None
