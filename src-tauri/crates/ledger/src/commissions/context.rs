@@ -384,15 +384,16 @@ impl<'c> Context<'c> {
             let refunds: Vec<(String, i64, i64, Option<Currency>)> = self
                 .conn
                 .prepare_cached(
-                    "SELECT s.occurred_at,
-                            max(0, min(s.amount_minor, sum(CASE WHEN r.kind = 'chargeback_reversal'
-                                                                THEN -r.amount_minor ELSE r.amount_minor END))),
-                            s.amount_minor, s.currency
-                       FROM conversions s JOIN conversions r ON r.original_id = s.id
-                      WHERE s.partner_id = ?1 AND s.kind IN ('sale', 'recurring') AND s.occurred_at >= ?2
-                        AND s.occurred_at < ?3 AND s.computed_at IS NOT NULL
-                        AND r.kind IN ('refund', 'chargeback', 'chargeback_reversal') AND r.computed_at IS NOT NULL
-                      GROUP BY s.id",
+                    concat!(
+                        "SELECT s.occurred_at, max(0, min(s.amount_minor, sum(",
+                        taken_back!(),
+                        "))), s.amount_minor, s.currency
+                           FROM conversions s JOIN conversions r ON r.original_id = s.id
+                          WHERE s.partner_id = ?1 AND s.kind IN ('sale', 'recurring') AND s.occurred_at >= ?2
+                            AND s.occurred_at < ?3 AND s.computed_at IS NOT NULL AND ",
+                        follows_a_sale!(),
+                        " AND r.computed_at IS NOT NULL GROUP BY s.id"
+                    ),
                 )?
                 .query_map(rusqlite::params![partner_id, start, end], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))

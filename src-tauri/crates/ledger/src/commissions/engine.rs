@@ -282,10 +282,13 @@ fn give_back(
     // Refunds and chargebacks take money back; a chargeback's reversal
     // brings it back again.
     let refunded_so_far: i64 = conn.query_row(
-        "SELECT coalesce(sum(CASE WHEN kind = 'chargeback_reversal' THEN -amount_minor ELSE amount_minor END), 0)
-           FROM conversions
-          WHERE original_id = ?1 AND kind IN ('refund', 'chargeback', 'chargeback_reversal')
-            AND (computed_at IS NOT NULL OR id = ?2)",
+        concat!(
+            "SELECT coalesce(sum(",
+            taken_back!(),
+            "), 0) FROM conversions r WHERE r.original_id = ?1 AND ",
+            follows_a_sale!(),
+            " AND (r.computed_at IS NOT NULL OR r.id = ?2)"
+        ),
         params![sale_id, c.id],
         |r| r.get(0),
     )?;

@@ -46,11 +46,13 @@ pub(super) fn period_lines(
     rule_id: &str,
 ) -> Result<Vec<PeriodLine>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT k.amount_minor, k.base_minor, k.base_currency, k.fx_rate, k.due_on, c.occurred_at, c.id,
-                (SELECT max(0, coalesce(sum(CASE WHEN r.kind = 'chargeback_reversal' THEN -r.amount_minor ELSE r.amount_minor END), 0))
-                   FROM conversions r
-                  WHERE r.original_id = c.id AND r.kind IN ('refund', 'chargeback', 'chargeback_reversal')
-                    AND r.computed_at IS NOT NULL),
+        concat!(
+            "SELECT k.amount_minor, k.base_minor, k.base_currency, k.fx_rate, k.due_on, c.occurred_at, c.id,
+                (SELECT max(0, coalesce(sum(",
+            taken_back!(),
+            "), 0)) FROM conversions r WHERE r.original_id = c.id AND ",
+            follows_a_sale!(),
+            " AND r.computed_at IS NOT NULL),
                 (SELECT coalesce(sum(x.amount_minor), 0) FROM commissions x
                   WHERE x.related_id = k.id AND x.kind IN ('reversal', 'clawback') AND x.state <> 'reversed')
                   - CASE WHEN k.state = 'reversed' THEN k.amount_minor ELSE 0 END,
@@ -60,7 +62,8 @@ pub(super) fn period_lines(
             AND k.plan_version_id = ?4 AND k.rule_id = ?5
             AND k.amount_minor IS NOT NULL AND k.state <> 'declined'
             AND c.occurred_at >= ?2 AND c.occurred_at < ?3
-          ORDER BY c.occurred_at, c.id",
+          ORDER BY c.occurred_at, c.id"
+        ),
     )?;
     let mut rows = stmt.query(params![partner_id, start, end, version, rule_id])?;
     let mut shares = conn.prepare_cached(

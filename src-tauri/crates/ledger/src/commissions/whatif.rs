@@ -346,14 +346,14 @@ fn scenario(conn: &Connection, plan: &WhatIfPlan) -> Result<(Scenario, String, S
 /// What refunds and chargebacks dealt with so far gave back, per sale of
 /// the month, less what chargeback reversals brought back.
 fn refunded_by_sale(conn: &Connection, start: &str, end: &str) -> Result<HashMap<i64, i64>> {
-    let mut stmt = conn.prepare(
-        "SELECT r.original_id,
-                max(0, sum(CASE WHEN r.kind = 'chargeback_reversal' THEN -r.amount_minor ELSE r.amount_minor END))
-           FROM conversions r JOIN conversions s ON s.id = r.original_id
-          WHERE s.occurred_at >= ?1 AND s.occurred_at < ?2
-            AND r.kind IN ('refund', 'chargeback', 'chargeback_reversal') AND r.computed_at IS NOT NULL
-          GROUP BY r.original_id",
-    )?;
+    let mut stmt = conn.prepare(concat!(
+        "SELECT r.original_id, max(0, sum(",
+        taken_back!(),
+        ")) FROM conversions r JOIN conversions s ON s.id = r.original_id
+              WHERE s.occurred_at >= ?1 AND s.occurred_at < ?2 AND ",
+        follows_a_sale!(),
+        " AND r.computed_at IS NOT NULL GROUP BY r.original_id"
+    ))?;
     let rows = stmt.query_map(params![start, end], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
