@@ -76,8 +76,7 @@ fn run(cli: Cli) -> CliResult {
             full_tins,
             json,
         }) => {
-            use partnerbook_core::partners::tin::Tins;
-            let tins = if full_tins { Tins::Whole } else { Tins::Masked };
+            let tins = partnerbook_core::partners::tin::Tins::whole_if(full_tins);
             commands::statements::tax_year_report(&open(cli.book)?, year, out, tins, json)
         }
         Command::Report(args::ReportCommand::Home { from, to, json }) => {

@@ -16,8 +16,9 @@ use std::io::Write;
 
 /// Writes the partners matching `query` (all of them by default, oldest
 /// first) and returns how many were written. TINs are masked unless
-/// `tins` is `Whole`; a masked file re-imports with TINs left as they are. Rows stream out one by one, so
-/// progress is real and a cancel stops within a few hundred rows.
+/// `tins` is `Whole`; a masked file re-imports with TINs left as they are.
+/// Rows stream out one by one, so progress is real and a cancel stops
+/// within a few hundred rows.
 pub fn export<W: Write>(
     book: &Book,
     query: Option<&PartnerQuery>,

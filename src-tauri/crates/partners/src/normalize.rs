@@ -163,7 +163,6 @@ fn payout(p: &mut PartnerInput) -> Result<()> {
 }
 
 fn tax(p: &mut PartnerInput) -> Result<()> {
-    p.tax.tin = crate::tin::normalize(&p.tax.tin, p.tax.status, &p.company)?;
     let t = &mut p.tax;
     t.form_expires = match t.status {
         TaxStatus::W8ben => {

@@ -39,6 +39,15 @@ pub enum Tins {
 }
 
 impl Tins {
+    /// Whole when the person asked for whole TINs (`--full-tins`).
+    pub fn whole_if(asked: bool) -> Tins {
+        if asked {
+            Tins::Whole
+        } else {
+            Tins::Masked
+        }
+    }
+
     pub fn show(self, tin: &str) -> String {
         match self {
             Tins::Masked => mask(tin),

@@ -146,7 +146,7 @@ pub fn run(book: &mut Book, command: PartnersCommand) -> CliResult {
             filter,
         } => {
             let query = query(book, &filter)?;
-            let tins = if full_tins { Tins::Whole } else { Tins::Masked };
+            let tins = Tins::whole_if(full_tins);
             let written = match &out {
                 Some(path) => {
                     let file = std::fs::File::create(path)?;
