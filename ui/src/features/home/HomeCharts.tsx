@@ -6,6 +6,7 @@ import { formatMoney } from "../../lib/moneyDisplay";
 import type { Navigate } from "../shell/navigation";
 import { chartCurrencies, funnelBars, groupBars, isQuietTrend, MAX_BARS, refundBars, topBars, trendSeries, type FunnelStep } from "./chartData";
 import { monthDays, rangeLabel, shortMonth } from "./period";
+import { FiguresTable } from "./FiguresTable";
 import { RefundFloor } from "./RefundFloor";
 
 // uPlot is its own chunk, asked for once the numbers are on screen.
@@ -84,32 +85,15 @@ export function HomeCharts({ home, floor, onFloor, onNavigate }: Props) {
           height={TREND_HEIGHT}
           plot={<TrendPlot {...trend} inPeriod={inPeriod} height={TREND_HEIGHT} onPick={openMonth} />}
           table={
-            <table className="home-table">
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col" className="home-num">
-                    Revenue
-                  </th>
-                  <th scope="col" className="home-num">
-                    Commission
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {trend.months.map((m, i) => (
-                  <tr key={m}>
-                    <th scope="row">
-                      <button type="button" className="home-link" onClick={() => openMonth(i)}>
-                        {shortMonth(m)}
-                      </button>
-                    </th>
-                    <td className="home-num num">{formatMoney(trend.revenue[i])}</td>
-                    <td className="home-num num">{formatMoney(trend.commission[i])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable
+              columns={["Month", "Revenue", "Commission"]}
+              rows={trend.months.map((m, i) => ({
+                key: m,
+                label: shortMonth(m),
+                open: () => openMonth(i),
+                cells: [formatMoney(trend.revenue[i]), formatMoney(trend.commission[i])],
+              }))}
+            />
           }
         />
         <ChartCard
@@ -134,32 +118,17 @@ export function HomeCharts({ home, floor, onFloor, onNavigate }: Props) {
             <BarsPlot horizontal bars={top} height={rankedHeight(top.length)} onPick={(i) => top[i] && openPartner(top[i].partnerId)} testId="home-top-plot" />
           }
           table={
-            <table className="home-table" data-testid="home-top-table">
-              <thead>
-                <tr>
-                  <th scope="col">Partner</th>
-                  <th scope="col" className="home-num">
-                    Revenue
-                  </th>
-                  <th scope="col" className="home-num">
-                    Sales
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {top.map((b) => (
-                  <tr key={b.partnerId}>
-                    <th scope="row">
-                      <button type="button" className="home-link" onClick={() => openPartner(b.partnerId)} data-testid="home-top-partner">
-                        {b.label}
-                      </button>
-                    </th>
-                    <td className="home-num num">{b.text}</td>
-                    <td className="home-num num">{formatCount(b.sales)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable
+              testId="home-top-table"
+              columns={["Partner", "Revenue", "Sales"]}
+              rows={top.map((b) => ({
+                key: b.partnerId,
+                label: b.label,
+                open: () => openPartner(b.partnerId),
+                cells: [b.text, formatCount(b.sales)],
+                linkTestId: "home-top-partner",
+              }))}
+            />
           }
         />
         <ChartCard
@@ -171,36 +140,16 @@ export function HomeCharts({ home, floor, onFloor, onNavigate }: Props) {
           height={rankedHeight(drawnGroups.length)}
           plot={<BarsPlot horizontal bars={drawnGroups} height={rankedHeight(drawnGroups.length)} onPick={openGroups} testId="home-groups-plot" />}
           table={
-            <table className="home-table" data-testid="home-groups-table">
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col" className="home-num">
-                    Partners
-                  </th>
-                  <th scope="col" className="home-num">
-                    Revenue
-                  </th>
-                  <th scope="col" className="home-num">
-                    Commission
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => (
-                  <tr key={g.groupId ?? "none"}>
-                    <th scope="row">
-                      <button type="button" className="home-link" onClick={openGroups}>
-                        {g.label}
-                      </button>
-                    </th>
-                    <td className="home-num num">{formatCount(g.partners)}</td>
-                    <td className="home-num num">{g.text}</td>
-                    <td className="home-num num">{formatMoney(g.commission)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable
+              testId="home-groups-table"
+              columns={["Group", "Partners", "Revenue", "Commission"]}
+              rows={groups.map((g) => ({
+                key: g.groupId ?? "none",
+                label: g.label,
+                open: openGroups,
+                cells: [formatCount(g.partners), g.text, formatMoney(g.commission)],
+              }))}
+            />
           }
         />
         <ChartCard
@@ -212,36 +161,16 @@ export function HomeCharts({ home, floor, onFloor, onNavigate }: Props) {
           height={rankedHeight(refunds.length)}
           plot={<BarsPlot horizontal bars={refunds} height={rankedHeight(refunds.length)} onPick={openRefunds} testId="home-refunds-plot" />}
           table={
-            <table className="home-table" data-testid="home-refunds-table">
-              <thead>
-                <tr>
-                  <th scope="col">Partner</th>
-                  <th scope="col" className="home-num">
-                    Refunds
-                  </th>
-                  <th scope="col" className="home-num">
-                    Sales
-                  </th>
-                  <th scope="col" className="home-num">
-                    Rate
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {refunds.map((r, i) => (
-                  <tr key={r.partnerId}>
-                    <th scope="row">
-                      <button type="button" className="home-link" onClick={() => openRefunds(i)}>
-                        {r.label}
-                      </button>
-                    </th>
-                    <td className="home-num num">{formatCount(r.refunds)}</td>
-                    <td className="home-num num">{formatCount(r.sales)}</td>
-                    <td className="home-num num">{r.rate}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable
+              testId="home-refunds-table"
+              columns={["Partner", "Refunds", "Sales", "Rate"]}
+              rows={refunds.map((r, i) => ({
+                key: r.partnerId,
+                label: r.label,
+                open: () => openRefunds(i),
+                cells: [formatCount(r.refunds), formatCount(r.sales), r.rate],
+              }))}
+            />
           }
         />
         <ChartCard
@@ -261,28 +190,11 @@ export function HomeCharts({ home, floor, onFloor, onNavigate }: Props) {
             />
           }
           table={
-            <table className="home-table" data-testid="home-funnel-table">
-              <thead>
-                <tr>
-                  <th scope="col">Step</th>
-                  <th scope="col" className="home-num">
-                    Partners
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {funnel.map((b) => (
-                  <tr key={b.step}>
-                    <th scope="row">
-                      <button type="button" className="home-link" onClick={() => openStep(b.step)}>
-                        {b.label}
-                      </button>
-                    </th>
-                    <td className="home-num num">{b.text}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable
+              testId="home-funnel-table"
+              columns={["Step", "Partners"]}
+              rows={funnel.map((b) => ({ key: b.step, label: b.label, open: () => openStep(b.step), cells: [b.text] }))}
+            />
           }
         />
       </div>
