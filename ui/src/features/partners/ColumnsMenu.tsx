@@ -20,7 +20,7 @@ const GROUPS: { label: string; columns: Column[] }[] = [
 
 /** Which columns the table shows: a checkbox each, remembered on this machine. */
 export function ColumnsMenu({ choice, sort, onToggle, onReset }: Props) {
-  const { open, setOpen, ref, buttonRef, onKeyDown } = usePopover();
+  const { open, setOpen, ref, buttonRef, panelRef, panelStyle, onKeyDown } = usePopover();
   const customised = Object.keys(choice).length > 0;
 
   return (
@@ -39,7 +39,9 @@ export function ColumnsMenu({ choice, sort, onToggle, onReset }: Props) {
       </button>
       {open && (
         <div
-          className="columns-popover"
+          ref={panelRef}
+          style={panelStyle}
+          className="popover-panel columns-popover"
           role="dialog"
           aria-label="Columns"
           data-testid="columns-popover"

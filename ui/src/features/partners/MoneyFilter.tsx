@@ -18,7 +18,7 @@ type Props = {
  * here while the popover is closed, so a pause in typing still applies it.
  */
 export function MoneyFilter({ value, currency, onChange }: Props) {
-  const { open, setOpen, ref, buttonRef, onKeyDown } = usePopover();
+  const { open, setOpen, ref, buttonRef, panelRef, panelStyle, onKeyDown } = usePopover();
   const count = [value.minRevenueMinor !== null, value.balanceDue, value.idleMonths !== null, value.minRefundPercent !== null].filter(Boolean).length;
   const revenue = useTypedFilter(
     value.minRevenueMinor,
@@ -53,7 +53,9 @@ export function MoneyFilter({ value, currency, onChange }: Props) {
       </button>
       {open && (
         <div
-          className="money-popover"
+          ref={panelRef}
+          style={panelStyle}
+          className="popover-panel money-popover"
           role="dialog"
           aria-label="Money filters"
           data-testid="money-popover"

@@ -57,7 +57,7 @@ export function StatusControl({ partner, onChanged }: Props) {
       </button>
       {open && (
         <div
-          className="status-popover"
+          className="popover-panel status-popover"
           role="dialog"
           aria-label="Change status"
           onKeyDown={(e) => {
