@@ -1,33 +1,29 @@
 import { ChevronDown } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { Partner } from "../../../bindings/Partner";
 import type { PartnerStatus } from "../../../bindings/PartnerStatus";
 import { Button } from "../../../components/Button";
 import { STATUS_LABELS, STATUSES, StatusPill } from "../../../components/StatusPill";
 import { describeError, toAppError } from "../../../lib/errors";
+import { usePopover } from "../../../lib/usePopover";
 import { partnersApi } from "../api";
 
 type Props = { partner: Partner; onChanged: (p: Partner) => void };
 
 /** The status pill in the panel header; opens a small form to change it with a reason. */
 export function StatusControl({ partner, onChanged }: Props) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, ref, buttonRef, panelRef, panelStyle, onKeyDown } = usePopover();
   const [status, setStatus] = useState<PartnerStatus>(partner.status);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
 
+  // Each opening starts from the partner's status, with no reason yet.
   useEffect(() => {
     if (!open) return;
     setStatus(partner.status);
     setReason("");
     setError(null);
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
   }, [open, partner.status]);
 
   const apply = async () => {
@@ -45,6 +41,7 @@ export function StatusControl({ partner, onChanged }: Props) {
   return (
     <div className="status-control" ref={ref}>
       <button
+        ref={buttonRef}
         type="button"
         className="status-control-button"
         aria-haspopup="dialog"
@@ -57,12 +54,12 @@ export function StatusControl({ partner, onChanged }: Props) {
       </button>
       {open && (
         <div
+          ref={panelRef}
+          style={panelStyle}
           className="popover-panel status-popover"
           role="dialog"
           aria-label="Change status"
-          onKeyDown={(e) => {
-            if (e.key === "Escape") (e.stopPropagation(), setOpen(false));
-          }}
+          onKeyDown={onKeyDown}
         >
           <div className="status-options" role="radiogroup" aria-label="New status">
             {STATUSES.map((s) => (
